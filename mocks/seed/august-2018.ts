@@ -1,0 +1,119 @@
+import type { Issue } from '../../src/domain/issue'
+import type { Media } from '../../src/domain/media'
+import type { Publication } from '../../src/domain/publication'
+import { docFromParagraphs } from '../../src/domain/rich-text'
+import type { User } from '../../src/domain/user'
+import type { StoredArticle } from '../../src/server/store'
+import type { MediaBytes, MemoryState } from '../memory-store'
+import { august2018Articles } from './august-2018-articles'
+import { placeholderPng } from './placeholder-png'
+
+/** The demo users: Redaktion, Dezernentin and Gestaltung. */
+export const seedUsers: User[] = [
+  { id: 'frank-ruehling', name: 'Dr. Frank Rühling', role: 'editor' },
+  { id: 'sandra-wanzar', name: 'Sandra Wanzar', role: 'head' },
+  { id: 'jana-krause', name: 'Jana Krause', role: 'designer' },
+]
+
+/** Id of the August 2018 issue in the demo data. */
+export const seedIssueId = 'ausgabe-2018-08'
+
+const seededAt = '2018-08-10T08:00:00.000Z'
+
+const publication: Publication = {
+  title: 'Kommunale Sozialplanung und Integrationsmanagement',
+  subtitle: 'Nachrichten aus dem Dezernat Soziales',
+  impressum: {
+    publisher: 'Stadt Gera',
+    department: 'Dezernat Soziales',
+    street: 'Gagarinstraße 99/101',
+    postalCodeCity: '07545 Gera',
+    phone: '0365/838-3010',
+    email: 'jugend.soziales@gera.de',
+    editorialStaff: 'Dr. Frank Rühling',
+    responsibleName: 'Sandra Wanzar',
+    responsibleFunction: 'Dezernentin für Soziales',
+  },
+  unsubscribeText:
+    'Wenn Sie die „Nachrichten aus dem Dezernat Soziales“ nicht mehr erhalten möchten, senden Sie bitte eine E-Mail an: jugend.soziales@gera.de',
+  version: 1,
+  updatedAt: seededAt,
+}
+
+const articles: StoredArticle[] = august2018Articles.map((article) => ({
+  id: article.id,
+  headline: article.headline,
+  body: docFromParagraphs(article.paragraphs),
+  photos: article.photos,
+  authorId: 'frank-ruehling',
+  status: article.photos.every((photo) => photo.alt !== '' || photo.decorative) ? 'ready' : 'draft',
+  version: 1,
+  createdAt: seededAt,
+  updatedAt: seededAt,
+  updatedBy: 'frank-ruehling',
+}))
+
+const issue: Issue = {
+  id: seedIssueId,
+  label: 'August 2018',
+  // Redaktionsschluss 13. August 2018, 12:00 Uhr in Gera (CEST, UTC+2)
+  deadline: '2018-08-13T10:00:00.000Z',
+  plannedSendDate: '2018-08-15',
+  articleIds: articles.map((article) => article.id),
+  status: 'draft',
+  approval: null,
+  changeRequest: null,
+  version: 1,
+  createdAt: seededAt,
+  updatedAt: seededAt,
+}
+
+const photoSize = { width: 960, height: 640 }
+const photoIds = august2018Articles.flatMap((article) =>
+  article.photos.map((photo) => photo.mediaId),
+)
+
+const media: Media[] = photoIds.map((id) => ({
+  id,
+  fileName: `${id}.png`,
+  mimeType: 'image/png',
+  byteSize: 0,
+  ...photoSize,
+  url: `/api/media/${id}/file`,
+  createdAt: seededAt,
+}))
+
+/** The demo data: the August 2018 issue verbatim, its Impressum, and the three users. */
+export function createSeedState(): MemoryState {
+  return structuredClone({
+    users: seedUsers,
+    sessions: [],
+    publication,
+    issues: [issue],
+    articles,
+    media,
+    auditEvents: [
+      {
+        id: 'audit-seed-1',
+        at: seededAt,
+        actorId: 'frank-ruehling',
+        action: 'issue.created',
+        resourceType: 'issue',
+        resourceId: seedIssueId,
+        detail: null,
+      },
+    ],
+  })
+}
+
+/** Generates the neutral placeholder photos and fills in their byte sizes in `state`. */
+export async function createSeedMedia(state: MemoryState): Promise<MediaBytes> {
+  const bytes: MediaBytes = new Map()
+  for (const [index, id] of photoIds.entries()) {
+    const png = await placeholderPng(photoSize.width, photoSize.height, index * 110 + 20)
+    bytes.set(id, png)
+    const entry = state.media.find((item) => item.id === id)
+    if (entry) entry.byteSize = png.byteLength
+  }
+  return bytes
+}

@@ -1,0 +1,61 @@
+import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
+import type { AuditEvent } from '../domain/audit-event'
+import type {
+  ArrangeIssueInput,
+  CreateIssueInput,
+  Issue,
+  RequestChangesInput,
+  UpdateIssueInput,
+} from '../domain/issue'
+import type { Media } from '../domain/media'
+import type { Publication, UpdatePublicationInput } from '../domain/publication'
+import type { User } from '../domain/user'
+
+/** Filter of the article list; `issueId: 'none'` means the Themenspeicher. */
+export interface ArticleQuery {
+  issueId?: string
+  status?: Article['status']
+  q?: string
+}
+
+/** A signed-in session. */
+export interface SessionInfo {
+  token: string
+  user: User
+}
+
+/**
+ * Everything the app may ask of a backend. Every method resolves to zod-validated domain types
+ * and rejects with ApiError (ConflictError on 409), NetworkError or ResponseFormatError.
+ */
+export interface Backend {
+  login(userId: string): Promise<SessionInfo>
+  getSession(): Promise<{ user: User }>
+  logout(): Promise<void>
+  listUsers(): Promise<User[]>
+
+  getPublication(): Promise<Publication>
+  updatePublication(input: UpdatePublicationInput): Promise<Publication>
+
+  listIssues(): Promise<Issue[]>
+  createIssue(input: CreateIssueInput): Promise<Issue>
+  getIssue(id: string): Promise<Issue>
+  updateIssue(id: string, input: UpdateIssueInput): Promise<Issue>
+  arrangeIssue(id: string, input: ArrangeIssueInput): Promise<Issue>
+  submitIssue(id: string, input: { version: number }): Promise<Issue>
+  approveIssue(id: string, input: { version: number }): Promise<Issue>
+  requestChanges(id: string, input: RequestChangesInput): Promise<Issue>
+  publishIssue(id: string, input: { version: number }): Promise<Issue>
+  getIssueHistory(id: string): Promise<AuditEvent[]>
+
+  listArticles(query?: ArticleQuery): Promise<Article[]>
+  createArticle(input: CreateArticleInput): Promise<Article>
+  getArticle(id: string): Promise<Article>
+  updateArticle(id: string, input: UpdateArticleInput): Promise<Article>
+  deleteArticle(id: string, version: number): Promise<void>
+
+  uploadMedia(file: Blob, fileName: string): Promise<Media>
+  getMedia(id: string): Promise<Media>
+  /** Address of a photo's file, for <img src>. */
+  mediaFileUrl(id: string): string
+}

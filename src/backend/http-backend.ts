@@ -1,0 +1,166 @@
+import { z } from 'zod'
+import { articleSchema } from '../domain/article'
+import { auditEventSchema } from '../domain/audit-event'
+import { issueSchema } from '../domain/issue'
+import { mediaSchema } from '../domain/media'
+import { publicationSchema } from '../domain/publication'
+import { userSchema } from '../domain/user'
+import {
+  ApiError,
+  ConflictError,
+  NetworkError,
+  problemSchema,
+  ResponseFormatError,
+  type Problem,
+} from './api-error'
+import type { ArticleQuery, Backend } from './backend'
+
+/** Options of the fetch-based backend adapter. */
+export interface HttpBackendOptions {
+  /** Base URL of the API, e.g. "/api" or "https://rundbrief.gera.de/api". */
+  baseUrl: string
+  /** The bearer token of the current session, or null. */
+  getToken: () => string | null
+  fetch?: typeof fetch
+}
+
+interface RequestOptions<T> {
+  method?: string
+  body?: unknown
+  form?: FormData
+  schema: z.ZodType<T> | null
+  conflictSchema?: z.ZodType
+}
+
+const sessionSchema = z.object({ token: z.string().min(1), user: userSchema })
+
+/** The Backend over HTTP: every answer is parsed with the domain's zod schemas. */
+export function createHttpBackend(options: HttpBackendOptions): Backend {
+  const baseUrl = options.baseUrl.replace(/\/$/, '')
+  const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const origin = new URL(baseUrl, globalThis.location?.href ?? 'http://localhost').origin
+  const resolveMediaUrl = <T extends { url: string }>(media: T): T => ({
+    ...media,
+    url: new URL(media.url, `${origin}/`).href,
+  })
+
+  async function request<T>(path: string, init: RequestOptions<T>): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' }
+    const token = options.getToken()
+    if (token) headers.Authorization = `Bearer ${token}`
+    let body: BodyInit | undefined
+    if (init.form) body = init.form
+    else if (init.body !== undefined) {
+      headers['Content-Type'] = 'application/json'
+      body = JSON.stringify(init.body)
+    }
+    let response: Response
+    try {
+      response = await doFetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body })
+    } catch (error) {
+      throw new NetworkError(error)
+    }
+    if (!response.ok) {
+      const problem = await readProblem(response)
+      if (response.status === 409 && init.conflictSchema) {
+        const current = init.conflictSchema.safeParse(problem.current)
+        throw new ConflictError(problem, current.success ? current.data : null)
+      }
+      if (response.status === 409) throw new ConflictError(problem, null)
+      throw new ApiError(response.status, problem)
+    }
+    if (init.schema === null) return undefined as T
+    let json: unknown
+    try {
+      json = await response.json()
+    } catch (error) {
+      throw new ResponseFormatError(path, error)
+    }
+    const parsed = init.schema.safeParse(json)
+    if (!parsed.success) throw new ResponseFormatError(path, parsed.error)
+    return parsed.data
+  }
+
+  const issueWrite = (path: string, method: string, body: unknown) =>
+    request(path, { method, body, schema: issueSchema, conflictSchema: issueSchema })
+
+  return {
+    login: (userId) =>
+      request('/session', { method: 'POST', body: { userId }, schema: sessionSchema }),
+    getSession: () => request('/session', { schema: z.object({ user: userSchema }) }),
+    logout: () => request('/session', { method: 'DELETE', schema: null }),
+    listUsers: () => request('/users', { schema: z.array(userSchema) }),
+
+    getPublication: () => request('/publication', { schema: publicationSchema }),
+    updatePublication: (input) =>
+      request('/publication', {
+        method: 'PUT',
+        body: input,
+        schema: publicationSchema,
+        conflictSchema: publicationSchema,
+      }),
+
+    listIssues: () => request('/issues', { schema: z.array(issueSchema) }),
+    createIssue: (input) =>
+      request('/issues', { method: 'POST', body: input, schema: issueSchema }),
+    getIssue: (id) => request(`/issues/${encodeURIComponent(id)}`, { schema: issueSchema }),
+    updateIssue: (id, input) => issueWrite(`/issues/${encodeURIComponent(id)}`, 'PATCH', input),
+    arrangeIssue: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/articles`, 'PUT', input),
+    submitIssue: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/submit`, 'POST', input),
+    approveIssue: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/approve`, 'POST', input),
+    requestChanges: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/request-changes`, 'POST', input),
+    publishIssue: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/publish`, 'POST', input),
+    getIssueHistory: (id) =>
+      request(`/issues/${encodeURIComponent(id)}/history`, { schema: z.array(auditEventSchema) }),
+
+    listArticles: (query: ArticleQuery = {}) => {
+      const params = new URLSearchParams()
+      if (query.issueId) params.set('issueId', query.issueId)
+      if (query.status) params.set('status', query.status)
+      if (query.q) params.set('q', query.q)
+      const search = params.size > 0 ? `?${params}` : ''
+      return request(`/articles${search}`, { schema: z.array(articleSchema) })
+    },
+    createArticle: (input) =>
+      request('/articles', { method: 'POST', body: input, schema: articleSchema }),
+    getArticle: (id) => request(`/articles/${encodeURIComponent(id)}`, { schema: articleSchema }),
+    updateArticle: (id, input) =>
+      request(`/articles/${encodeURIComponent(id)}`, {
+        method: 'PATCH',
+        body: input,
+        schema: articleSchema,
+        conflictSchema: articleSchema,
+      }),
+    deleteArticle: (id, version) =>
+      request(`/articles/${encodeURIComponent(id)}?version=${version}`, {
+        method: 'DELETE',
+        schema: null,
+        conflictSchema: articleSchema,
+      }),
+
+    uploadMedia: async (file, fileName) => {
+      const form = new FormData()
+      form.set('file', file, fileName)
+      return resolveMediaUrl(await request('/media', { method: 'POST', form, schema: mediaSchema }))
+    },
+    getMedia: async (id) =>
+      resolveMediaUrl(await request(`/media/${encodeURIComponent(id)}`, { schema: mediaSchema })),
+    mediaFileUrl: (id) =>
+      new URL(`${baseUrl}/media/${encodeURIComponent(id)}/file`, `${origin}/`).href,
+  }
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  try {
+    const parsed = problemSchema.safeParse(await response.json())
+    if (parsed.success) return parsed.data
+  } catch {
+    // not JSON: fall back to the status text below
+  }
+  return { status: response.status, title: response.statusText }
+}

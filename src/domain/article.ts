@@ -1,0 +1,72 @@
+import { z } from 'zod'
+import { richTextDocSchema } from './rich-text'
+
+/** Longest headline the form accepts (the editorial check in the approval issue is stricter). */
+export const maxHeadlineLength = 200
+
+export const photoSchema = z.object({
+  mediaId: z.string().min(1),
+  caption: z.string().max(1000),
+  credit: z.string().max(300),
+  alt: z.string().max(1000),
+  decorative: z.boolean(),
+})
+/** A photo of an article: Bildunterschrift (caption), Fotonachweis (credit), Alternativtext (alt). */
+export type Photo = z.infer<typeof photoSchema>
+
+export const articleStatusSchema = z.enum(['draft', 'ready'])
+export type ArticleStatus = z.infer<typeof articleStatusSchema>
+
+export const articleStatusLabels: Record<ArticleStatus, string> = {
+  draft: 'Entwurf',
+  ready: 'Fertig',
+}
+
+export const articleSchema = z.object({
+  id: z.string().min(1),
+  headline: z.string().max(maxHeadlineLength),
+  body: richTextDocSchema,
+  photos: z.array(photoSchema),
+  authorId: z.string().min(1),
+  status: articleStatusSchema,
+  issueId: z.string().min(1).nullable(),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.string().min(1),
+})
+/** A Beitrag. `issueId` is null while the article waits in the Themenspeicher. */
+export type Article = z.infer<typeof articleSchema>
+
+export const createArticleInputSchema = z.object({
+  headline: z
+    .string()
+    .trim()
+    .max(maxHeadlineLength, {
+      message: `Die Überschrift darf höchstens ${maxHeadlineLength} Zeichen lang sein.`,
+    }),
+  body: richTextDocSchema.optional(),
+  photos: z.array(photoSchema).optional(),
+})
+export type CreateArticleInput = z.infer<typeof createArticleInputSchema>
+
+export const updateArticleInputSchema = z.object({
+  version: z.number().int().positive(),
+  headline: createArticleInputSchema.shape.headline.optional(),
+  body: richTextDocSchema.optional(),
+  photos: z.array(photoSchema).optional(),
+  status: articleStatusSchema.optional(),
+})
+export type UpdateArticleInput = z.infer<typeof updateArticleInputSchema>
+
+/** What the article's content is missing before it may be marked ready, in German. */
+export function readinessProblems(article: Pick<Article, 'headline' | 'photos'>): string[] {
+  const problems: string[] = []
+  if (article.headline.trim() === '') problems.push('Die Überschrift fehlt.')
+  article.photos.forEach((photo, index) => {
+    if (!photo.decorative && photo.alt.trim() === '') {
+      problems.push(`Foto ${index + 1}: Der Alternativtext fehlt.`)
+    }
+  })
+  return problems
+}

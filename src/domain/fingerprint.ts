@@ -1,0 +1,45 @@
+import type { Article } from './article'
+import type { Issue } from './issue'
+
+/** Serialises a value with object keys sorted, so equal content gives equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, entry]) => entry !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** The exact content that an approval covers: the order and every article's visible content. */
+export function approvedContent(
+  issue: Pick<Issue, 'id' | 'articleIds'>,
+  articles: readonly Article[],
+) {
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  return {
+    issueId: issue.id,
+    articles: issue.articleIds.map((id) => {
+      const article = byId.get(id)
+      if (!article) throw new Error(`Beitrag ${id} fehlt für den Fingerabdruck.`)
+      return {
+        id: article.id,
+        headline: article.headline,
+        body: article.body,
+        photos: article.photos,
+      }
+    }),
+  }
+}
+
+/** SHA-256 (hex) of the approved content; identical on client and server. */
+export async function contentFingerprint(
+  issue: Pick<Issue, 'id' | 'articleIds'>,
+  articles: readonly Article[],
+): Promise<string> {
+  const bytes = new TextEncoder().encode(canonicalJson(approvedContent(issue, articles)))
+  const digest = await crypto.subtle.digest('SHA-256', bytes)
+  return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod'
+import { berlinDate } from './deadline'
+
+export const issueStatusSchema = z.enum([
+  'draft',
+  'in_review',
+  'changes_requested',
+  'approved',
+  'published',
+])
+/** Workflow state of an Ausgabe. */
+export type IssueStatus = z.infer<typeof issueStatusSchema>
+
+export const issueStatusLabels: Record<IssueStatus, string> = {
+  draft: 'In Bearbeitung',
+  in_review: 'Zur Freigabe eingereicht',
+  changes_requested: 'Änderungen angefordert',
+  approved: 'Freigegeben',
+  published: 'Versendet',
+}
+
+const calendarDate = z.iso.date({ message: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
+const dateTime = z.iso.datetime({
+  offset: true,
+  message: 'Bitte Datum und Uhrzeit angeben.',
+})
+
+export const approvalSchema = z.object({
+  approvedBy: z.string().min(1),
+  approvedAt: z.iso.datetime(),
+  fingerprint: z.string().min(1),
+})
+export type Approval = z.infer<typeof approvalSchema>
+
+export const changeRequestSchema = z.object({
+  comment: z.string().min(1),
+  requestedBy: z.string().min(1),
+  requestedAt: z.iso.datetime(),
+})
+export type ChangeRequest = z.infer<typeof changeRequestSchema>
+
+export const issueSchema = z.object({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  deadline: z.iso.datetime(),
+  plannedSendDate: calendarDate,
+  articleIds: z.array(z.string().min(1)),
+  status: issueStatusSchema,
+  approval: approvalSchema.nullable(),
+  changeRequest: changeRequestSchema.nullable(),
+  version: z.number().int().positive(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+})
+/** An Ausgabe: its Redaktionsschluss (`deadline`, UTC instant), send date and ordered articles. */
+export type Issue = z.infer<typeof issueSchema>
+
+const label = z
+  .string()
+  .trim()
+  .min(1, { message: 'Bitte einen Titel der Ausgabe angeben.' })
+  .max(120, { message: 'Der Titel der Ausgabe darf höchstens 120 Zeichen lang sein.' })
+
+export const createIssueInputSchema = z.object({
+  label,
+  deadline: dateTime,
+  plannedSendDate: calendarDate,
+})
+export type CreateIssueInput = z.infer<typeof createIssueInputSchema>
+
+export const updateIssueInputSchema = z.object({
+  version: z.number().int().positive(),
+  label: label.optional(),
+  deadline: dateTime.optional(),
+  plannedSendDate: calendarDate.optional(),
+})
+export type UpdateIssueInput = z.infer<typeof updateIssueInputSchema>
+
+export const arrangeIssueInputSchema = z.object({
+  version: z.number().int().positive(),
+  articleIds: z.array(z.string().min(1)).refine((ids) => new Set(ids).size === ids.length, {
+    message: 'Ein Beitrag darf nur einmal in der Ausgabe stehen.',
+  }),
+})
+export type ArrangeIssueInput = z.infer<typeof arrangeIssueInputSchema>
+
+export const workflowInputSchema = z.object({
+  version: z.number().int().positive(),
+})
+
+export const requestChangesInputSchema = z.object({
+  version: z.number().int().positive(),
+  comment: z.string().trim().min(1, { message: 'Bitte einen Kommentar angeben.' }).max(5000),
+})
+export type RequestChangesInput = z.infer<typeof requestChangesInputSchema>
+
+/** A field error in German, addressed by its field name. */
+export interface FieldError {
+  path: string
+  message: string
+}
+
+/**
+ * Rules that relate the dates of an issue: the Redaktionsschluss must lie before the send date
+ * (same day allowed), and on creation it must not lie in the past.
+ */
+export function issueDateErrors(
+  dates: { deadline: string; plannedSendDate: string },
+  options: { now: Date; creating: boolean },
+): FieldError[] {
+  const errors: FieldError[] = []
+  if (options.creating && new Date(dates.deadline).getTime() <= options.now.getTime()) {
+    errors.push({
+      path: 'deadline',
+      message: 'Der Redaktionsschluss darf nicht in der Vergangenheit liegen.',
+    })
+  }
+  if (berlinDate(dates.deadline) > dates.plannedSendDate) {
+    errors.push({
+      path: 'plannedSendDate',
+      message: 'Das Erscheinungsdatum darf nicht vor dem Redaktionsschluss liegen.',
+    })
+  }
+  return errors
+}

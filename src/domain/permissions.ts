@@ -1,0 +1,59 @@
+import type { Role } from './user'
+
+/** Everything a user may or may not do, checked by the UI and enforced by the backend. */
+export type Permission =
+  | 'article.write'
+  | 'issue.create'
+  | 'issue.edit'
+  | 'issue.arrange'
+  | 'issue.submit'
+  | 'issue.approve'
+  | 'issue.requestChanges'
+  | 'issue.publish'
+  | 'publication.edit'
+  | 'media.upload'
+  | 'preview.export'
+
+const editorial: readonly Role[] = ['editor', 'head']
+const everyone: readonly Role[] = ['editor', 'head', 'designer']
+
+const matrix: Record<Permission, readonly Role[]> = {
+  'article.write': editorial,
+  'issue.create': editorial,
+  'issue.edit': editorial,
+  'issue.arrange': editorial,
+  'issue.submit': editorial,
+  'issue.approve': ['head'],
+  'issue.requestChanges': ['head'],
+  'issue.publish': editorial,
+  'publication.edit': editorial,
+  'media.upload': editorial,
+  'preview.export': everyone,
+}
+
+const deniedMessages: Record<Permission, string> = {
+  'article.write': 'Nur die Redaktion und die Dezernentin dürfen Beiträge bearbeiten.',
+  'issue.create': 'Nur die Redaktion und die Dezernentin dürfen Ausgaben anlegen.',
+  'issue.edit': 'Nur die Redaktion und die Dezernentin dürfen Ausgaben ändern.',
+  'issue.arrange': 'Nur die Redaktion und die Dezernentin dürfen Ausgaben zusammenstellen.',
+  'issue.submit': 'Nur die Redaktion und die Dezernentin dürfen eine Ausgabe einreichen.',
+  'issue.approve': 'Nur die Dezernentin darf eine Ausgabe freigeben.',
+  'issue.requestChanges': 'Nur die Dezernentin darf Änderungen anfordern.',
+  'issue.publish': 'Nur die Redaktion und die Dezernentin dürfen eine Ausgabe versenden.',
+  'publication.edit': 'Nur die Redaktion und die Dezernentin dürfen das Impressum ändern.',
+  'media.upload': 'Nur die Redaktion und die Dezernentin dürfen Fotos hochladen.',
+  'preview.export': 'Export ist nicht erlaubt.',
+}
+
+/** Whether a role holds a permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return matrix[permission].includes(role)
+}
+
+/** The German explanation shown (and returned as 403 detail) when a role lacks a permission. */
+export function permissionDeniedMessage(permission: Permission): string {
+  return deniedMessages[permission]
+}
+
+/** All permissions, for table tests and documentation. */
+export const allPermissions = Object.keys(matrix) as Permission[]

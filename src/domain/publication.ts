@@ -1,0 +1,41 @@
+import { z } from 'zod'
+
+const requiredText = (label: string) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `${label} darf nicht leer sein.` })
+    .max(300)
+
+export const impressumSchema = z.object({
+  publisher: requiredText('Herausgeber'),
+  department: requiredText('Dezernat'),
+  street: requiredText('Straße'),
+  postalCodeCity: requiredText('PLZ und Ort'),
+  phone: requiredText('Telefon'),
+  email: z.email({ message: 'Bitte eine gültige E-Mail-Adresse angeben.' }),
+  editorialStaff: requiredText('Redaktion'),
+  responsibleName: requiredText('Verantwortlich'),
+  responsibleFunction: requiredText('Funktion'),
+})
+export type Impressum = z.infer<typeof impressumSchema>
+
+export const publicationContentSchema = z.object({
+  title: requiredText('Titel'),
+  subtitle: requiredText('Untertitel'),
+  impressum: impressumSchema,
+  unsubscribeText: requiredText('Abmeldehinweis').max(1000),
+})
+export type PublicationContent = z.infer<typeof publicationContentSchema>
+
+export const publicationSchema = publicationContentSchema.extend({
+  version: z.number().int().positive(),
+  updatedAt: z.iso.datetime(),
+})
+/** Settings of the newsletter as a whole: masthead, Impressum, unsubscribe note. */
+export type Publication = z.infer<typeof publicationSchema>
+
+export const updatePublicationInputSchema = publicationContentSchema.extend({
+  version: z.number().int().positive(),
+})
+export type UpdatePublicationInput = z.infer<typeof updatePublicationInputSchema>

@@ -1,0 +1,178 @@
+import { z } from 'zod'
+
+/** Link protocols a body may contain; everything else (javascript:, data:, …) is refused. */
+export const allowedLinkProtocols = ['http:', 'https:', 'mailto:'] as const
+
+/** True when `href` is an absolute http(s) or mailto URL. */
+export function isAllowedHref(href: string): boolean {
+  try {
+    const url = new URL(href.trim())
+    return (allowedLinkProtocols as readonly string[]).includes(url.protocol)
+  } catch {
+    return false
+  }
+}
+
+const boldMark = z.object({ type: z.literal('bold') }).strict()
+const italicMark = z.object({ type: z.literal('italic') }).strict()
+const underlineMark = z.object({ type: z.literal('underline') }).strict()
+const linkMark = z
+  .object({
+    type: z.literal('link'),
+    attrs: z
+      .object({
+        href: z.string().refine(isAllowedHref, {
+          message: 'Links müssen mit http://, https:// oder mailto: beginnen.',
+        }),
+        target: z.string().nullable().optional(),
+        rel: z.string().nullable().optional(),
+        class: z.string().nullable().optional(),
+        title: z.string().nullable().optional(),
+      })
+      .strict(),
+  })
+  .strict()
+
+export const markSchema = z.discriminatedUnion('type', [
+  boldMark,
+  italicMark,
+  underlineMark,
+  linkMark,
+])
+export type Mark = z.infer<typeof markSchema>
+
+export const textNodeSchema = z
+  .object({
+    type: z.literal('text'),
+    text: z.string().min(1),
+    marks: z.array(markSchema).optional(),
+  })
+  .strict()
+export type TextNode = z.infer<typeof textNodeSchema>
+
+const hardBreakSchema = z
+  .object({ type: z.literal('hardBreak'), marks: z.array(markSchema).optional() })
+  .strict()
+
+const inlineSchema = z.union([textNodeSchema, hardBreakSchema])
+export type InlineNode = z.infer<typeof inlineSchema>
+
+const paragraphSchema = z
+  .object({
+    type: z.literal('paragraph'),
+    content: z.array(inlineSchema).optional(),
+  })
+  .strict()
+
+const headingSchema = z
+  .object({
+    type: z.literal('heading'),
+    attrs: z.object({ level: z.union([z.literal(2), z.literal(3), z.literal(4)]) }).strict(),
+    content: z.array(inlineSchema).optional(),
+  })
+  .strict()
+
+/** A block node of an article body. */
+export type BlockNode =
+  | z.infer<typeof paragraphSchema>
+  | z.infer<typeof headingSchema>
+  | { type: 'blockquote'; content: BlockNode[] }
+  | { type: 'bulletList'; content: ListItemNode[] }
+  | {
+      type: 'orderedList'
+      attrs?: { start?: number; type?: string | null }
+      content: ListItemNode[]
+    }
+
+/** One item of a bullet or ordered list. */
+export type ListItemNode = { type: 'listItem'; content: BlockNode[] }
+
+const listItemSchema: z.ZodType<ListItemNode> = z.lazy(() =>
+  z
+    .object({
+      type: z.literal('listItem'),
+      content: z.array(blockSchema).min(1),
+    })
+    .strict(),
+)
+
+const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
+  z.union([
+    paragraphSchema,
+    headingSchema,
+    z.object({ type: z.literal('blockquote'), content: z.array(blockSchema).min(1) }).strict(),
+    z.object({ type: z.literal('bulletList'), content: z.array(listItemSchema).min(1) }).strict(),
+    z
+      .object({
+        type: z.literal('orderedList'),
+        attrs: z
+          .object({
+            start: z.number().int().optional(),
+            type: z.string().nullable().optional(),
+          })
+          .strict()
+          .optional(),
+        content: z.array(listItemSchema).min(1),
+      })
+      .strict(),
+  ]),
+)
+
+/** The body of an article: a Tiptap/ProseMirror JSON document restricted to the article schema. */
+export const richTextDocSchema = z
+  .object({
+    type: z.literal('doc'),
+    content: z.array(blockSchema),
+  })
+  .strict()
+export type RichTextDoc = z.infer<typeof richTextDocSchema>
+
+/** An empty body with one empty paragraph, as Tiptap creates it. */
+export function emptyDoc(): RichTextDoc {
+  return { type: 'doc', content: [{ type: 'paragraph' }] }
+}
+
+/** A body made of plain paragraphs, one per string. */
+export function docFromParagraphs(paragraphs: readonly string[]): RichTextDoc {
+  return {
+    type: 'doc',
+    content: paragraphs.map((text) =>
+      text === ''
+        ? { type: 'paragraph' as const }
+        : { type: 'paragraph' as const, content: [{ type: 'text' as const, text }] },
+    ),
+  }
+}
+
+function inlineText(content: readonly InlineNode[] | undefined): string {
+  return (content ?? []).map((node) => (node.type === 'text' ? node.text : '\n')).join('')
+}
+
+/** The text blocks of a body in reading order (paragraphs, headings, list items flattened). */
+export function blockTexts(doc: RichTextDoc): string[] {
+  const texts: string[] = []
+  const visit = (block: BlockNode) => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        texts.push(inlineText(block.content))
+        break
+      case 'blockquote':
+        block.content.forEach(visit)
+        break
+      case 'bulletList':
+      case 'orderedList':
+        block.content.forEach((item) => item.content.forEach(visit))
+        break
+    }
+  }
+  doc.content.forEach(visit)
+  return texts
+}
+
+/** Plain text of a body, blocks separated by blank lines. */
+export function plainText(doc: RichTextDoc): string {
+  return blockTexts(doc)
+    .filter((text) => text.trim() !== '')
+    .join('\n\n')
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod'
+
+export const roleSchema = z.enum(['editor', 'head', 'designer'])
+/** Role of a user: editorial staff, department head (Dezernentin) or designer. */
+export type Role = z.infer<typeof roleSchema>
+
+export const roleLabels: Record<Role, string> = {
+  editor: 'Redaktion',
+  head: 'Dezernentin',
+  designer: 'Gestaltung',
+}
+
+export const userSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  role: roleSchema,
+})
+export type User = z.infer<typeof userSchema>

@@ -1,0 +1,102 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import type { AppEnv, HandlerDeps } from './context'
+import { ProblemError, problemResponse, problemTypes } from './problem'
+import { articleRoutes } from './routes/articles'
+import { issueRoutes } from './routes/issues'
+import { mediaRoutes, publicMediaRoutes } from './routes/media'
+import { publicationRoutes } from './routes/publication'
+import { publicSessionRoutes, sessionRoutes } from './routes/session'
+
+z.config(z.locales.de())
+
+const unauthenticated = () =>
+  new ProblemError(
+    401,
+    problemTypes.unauthenticated,
+    'Nicht angemeldet',
+    'Bitte melden Sie sich an.',
+  )
+
+function randomToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
+}
+
+/** Options of the contract handler; only `store` is required. */
+export type AppOptions = Pick<HandlerDeps, 'store'> & Partial<HandlerDeps>
+
+/**
+ * The Rundbrief REST contract as one web-standard handler (`app.fetch(Request) → Response`),
+ * served by MSW in the browser and in tests, and by the Node server.
+ */
+export function createApp(options: AppOptions) {
+  const deps: HandlerDeps = {
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    newToken: randomToken,
+    sessionTtlMs: 12 * 60 * 60 * 1000,
+    ...options,
+  }
+  const app = new Hono<AppEnv>().basePath('/api')
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error)
+    const errorId = deps.newId()
+    console.error(`[rundbrief] Fehler ${errorId}`, error)
+    return problemResponse(
+      c,
+      new ProblemError(
+        500,
+        problemTypes.internal,
+        'Interner Fehler',
+        `Ein unerwarteter Fehler ist aufgetreten (Fehler-ID ${errorId}).`,
+        { errorId },
+      ),
+    )
+  })
+  app.notFound((c) =>
+    problemResponse(
+      c,
+      new ProblemError(
+        404,
+        problemTypes.notFound,
+        'Nicht gefunden',
+        'Diese Adresse gibt es nicht.',
+      ),
+    ),
+  )
+
+  app.route('/', publicSessionRoutes(deps))
+  app.route('/', publicMediaRoutes(deps))
+
+  app.use('*', async (c, next) => {
+    const header = c.req.header('Authorization') ?? ''
+    const token = /^Bearer (\S+)$/.exec(header)?.[1]
+    if (!token) throw unauthenticated()
+    const found = await deps.store.transaction(async (tx) => {
+      const session = await tx.getSession(token)
+      if (!session) return null
+      if (new Date(session.expiresAt).getTime() <= deps.now().getTime()) {
+        await tx.deleteSession(token)
+        return null
+      }
+      const user = await tx.getUser(session.userId)
+      return user ? { session, user } : null
+    })
+    if (!found) throw unauthenticated()
+    c.set('session', found.session)
+    c.set('user', found.user)
+    await next()
+  })
+
+  app.route('/', sessionRoutes(deps))
+  app.route('/', publicationRoutes(deps))
+  app.route('/', issueRoutes(deps))
+  app.route('/', articleRoutes(deps))
+  app.route('/', mediaRoutes(deps))
+  return app
+}
+
+/** The contract handler's type. */
+export type RundbriefApp = ReturnType<typeof createApp>

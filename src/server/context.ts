@@ -1,0 +1,69 @@
+import type { Context } from 'hono'
+import { z } from 'zod'
+import type { AuditEvent } from '../domain/audit-event'
+import { can, permissionDeniedMessage, type Permission } from '../domain/permissions'
+import type { User } from '../domain/user'
+import { fieldErrors, forbidden, invalid, ProblemError, problemTypes } from './problem'
+import type { Session, Store, StoreTx } from './store'
+
+/** What the handler needs from its surroundings; tests pass a fixed clock. */
+export interface HandlerDeps {
+  store: Store
+  now: () => Date
+  newId: () => string
+  newToken: () => string
+  /** How long a session lasts, in milliseconds. */
+  sessionTtlMs: number
+}
+
+export type AppEnv = { Variables: { user: User; session: Session } }
+export type AppContext = Context<AppEnv>
+
+/** Parses a JSON request body with a schema; 400 for broken JSON, 422 with field errors otherwise. */
+export async function readJson<Schema extends z.ZodType>(
+  c: AppContext,
+  schema: Schema,
+): Promise<z.infer<Schema>> {
+  let raw: unknown
+  try {
+    raw = await c.req.json()
+  } catch {
+    throw new ProblemError(
+      400,
+      problemTypes.malformed,
+      'Ungültige Anfrage',
+      'Der Inhalt der Anfrage ist kein gültiges JSON.',
+    )
+  }
+  const result = schema.safeParse(raw)
+  if (!result.success) throw invalid(fieldErrors(result.error))
+  return result.data
+}
+
+/** Refuses with 403 and the shared German explanation when the user lacks the permission. */
+export function requirePermission(user: User, permission: Permission): void {
+  if (!can(user.role, permission)) throw forbidden(permissionDeniedMessage(permission))
+}
+
+/** Appends an audit event inside the running transaction. */
+export function audit(
+  deps: HandlerDeps,
+  tx: StoreTx,
+  event: Omit<AuditEvent, 'id' | 'at' | 'detail'> & { detail?: string | null },
+): Promise<void> {
+  return tx.appendAudit({
+    id: deps.newId(),
+    at: deps.now().toISOString(),
+    detail: null,
+    ...event,
+  })
+}
+
+/** Parses a positive integer version from a query string value. */
+export function versionFromQuery(value: string | undefined): number {
+  const result = z.coerce.number().int().positive().safeParse(value)
+  if (!result.success) {
+    throw invalid([{ path: 'version', message: 'Die Version fehlt oder ist ungültig.' }])
+  }
+  return result.data
+}

@@ -1,0 +1,81 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import type { z } from 'zod'
+import type { FieldError } from '../domain/issue'
+
+/** Problem types of the contract (RFC 9457 `type` members). */
+export const problemTypes = {
+  unauthenticated: '/probleme/nicht-angemeldet',
+  forbidden: '/probleme/keine-berechtigung',
+  notFound: '/probleme/nicht-gefunden',
+  versionConflict: '/probleme/versionskonflikt',
+  locked: '/probleme/gesperrt',
+  wrongState: '/probleme/falscher-status',
+  assigned: '/probleme/beitrag-zugeordnet',
+  invalid: '/probleme/ungueltige-eingabe',
+  malformed: '/probleme/ungueltiges-json',
+  tooLarge: '/probleme/datei-zu-gross',
+  unsupportedType: '/probleme/dateityp-nicht-erlaubt',
+  internal: '/probleme/interner-fehler',
+} as const
+
+/** Thrown inside a route to answer with problem+json. */
+export class ProblemError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly type: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(detail)
+  }
+}
+
+/** Answers a ProblemError as `application/problem+json`. */
+export function problemResponse(c: Context, problem: ProblemError): Response {
+  return c.body(
+    JSON.stringify({
+      type: problem.type,
+      title: problem.title,
+      status: problem.status,
+      detail: problem.detail,
+      instance: new URL(c.req.url).pathname,
+      ...problem.extra,
+    }),
+    problem.status,
+    { 'Content-Type': 'application/problem+json; charset=utf-8' },
+  )
+}
+
+export const notFound = (what: string) =>
+  new ProblemError(404, problemTypes.notFound, 'Nicht gefunden', `${what} wurde nicht gefunden.`)
+
+export const forbidden = (detail: string) =>
+  new ProblemError(403, problemTypes.forbidden, 'Keine Berechtigung', detail)
+
+export const versionConflict = (current: unknown) =>
+  new ProblemError(
+    409,
+    problemTypes.versionConflict,
+    'Versionskonflikt',
+    'Jemand anderes hat diesen Stand inzwischen geändert. Bitte die neuere Fassung prüfen.',
+    { current },
+  )
+
+export const invalid = (errors: FieldError[]) =>
+  new ProblemError(
+    422,
+    problemTypes.invalid,
+    'Ungültige Eingabe',
+    errors.map((error) => error.message).join(' '),
+    { errors },
+  )
+
+/** Field errors from a zod error, addressed by dotted paths. */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }))
+}

@@ -1,0 +1,153 @@
+import { Hono } from 'hono'
+import {
+  articleStatusSchema,
+  createArticleInputSchema,
+  readinessProblems,
+  updateArticleInputSchema,
+  type Article,
+} from '../../domain/article'
+import { emptyDoc } from '../../domain/rich-text'
+import type { User } from '../../domain/user'
+import {
+  audit,
+  readJson,
+  requirePermission,
+  versionFromQuery,
+  type AppEnv,
+  type HandlerDeps,
+} from '../context'
+import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
+import type { StoreTx, StoredArticle } from '../store'
+import { assertContentEditable } from './issues'
+
+async function loadArticle(tx: StoreTx, id: string): Promise<Article> {
+  const article = await tx.getArticle(id)
+  if (!article) throw notFound('Der Beitrag')
+  return article
+}
+
+async function assertArticleEditable(tx: StoreTx, article: Article, user: User): Promise<void> {
+  if (article.issueId === null) return
+  const issue = await tx.getIssue(article.issueId)
+  if (issue) assertContentEditable(issue, user)
+}
+
+const stored = ({ issueId: _issueId, ...article }: Article): StoredArticle => article
+
+/** Article endpoints: search and filter, create, read, autosave-friendly PATCH, delete. */
+export function articleRoutes(deps: HandlerDeps) {
+  return new Hono<AppEnv>()
+    .get('/articles', async (c) => {
+      const issueId = c.req.query('issueId')
+      const status = c.req.query('status')
+      const parsedStatus = status === undefined ? undefined : articleStatusSchema.safeParse(status)
+      if (parsedStatus && !parsedStatus.success) {
+        throw invalid([{ path: 'status', message: 'Unbekannter Status.' }])
+      }
+      const articles = await deps.store.transaction((tx) =>
+        tx.listArticles({
+          issueId: issueId === undefined ? undefined : issueId === 'none' ? null : issueId,
+          status: parsedStatus?.data,
+          q: c.req.query('q')?.trim() || undefined,
+        }),
+      )
+      return c.json(articles)
+    })
+    .post('/articles', async (c) => {
+      const user = c.get('user')
+      requirePermission(user, 'article.write')
+      const input = await readJson(c, createArticleInputSchema)
+      const now = deps.now().toISOString()
+      const article: Article = {
+        id: deps.newId(),
+        headline: input.headline,
+        body: input.body ?? emptyDoc(),
+        photos: input.photos ?? [],
+        authorId: user.id,
+        status: 'draft',
+        issueId: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        updatedBy: user.id,
+      }
+      await deps.store.transaction(async (tx) => {
+        await tx.insertArticle(stored(article))
+        await audit(deps, tx, {
+          actorId: user.id,
+          action: 'article.created',
+          resourceType: 'article',
+          resourceId: article.id,
+        })
+      })
+      return c.json(article, 201)
+    })
+    .get('/articles/:id', async (c) =>
+      c.json(await deps.store.transaction((tx) => loadArticle(tx, c.req.param('id')))),
+    )
+    .patch('/articles/:id', async (c) => {
+      const user = c.get('user')
+      requirePermission(user, 'article.write')
+      const { version, ...changes } = await readJson(c, updateArticleInputSchema)
+      const saved = await deps.store.transaction(async (tx) => {
+        const article = await loadArticle(tx, c.req.param('id'))
+        if (article.version !== version) throw versionConflict(article)
+        await assertArticleEditable(tx, article, user)
+        const next: Article = {
+          ...article,
+          ...changes,
+          version: article.version + 1,
+          updatedAt: deps.now().toISOString(),
+          updatedBy: user.id,
+        }
+        if (next.status === 'ready') {
+          const problems = readinessProblems(next)
+          if (problems.length > 0) {
+            throw invalid(problems.map((message) => ({ path: 'status', message })))
+          }
+        }
+        if (!(await tx.updateArticle(stored(next), version))) {
+          throw versionConflict(await tx.getArticle(article.id))
+        }
+        if (next.status !== article.status) {
+          await audit(deps, tx, {
+            actorId: user.id,
+            action: 'article.updated',
+            resourceType: 'article',
+            resourceId: article.id,
+            detail: next.status === 'ready' ? 'Als fertig markiert' : 'Wieder als Entwurf markiert',
+          })
+        }
+        return next
+      })
+      return c.json(saved)
+    })
+    .delete('/articles/:id', async (c) => {
+      const user = c.get('user')
+      requirePermission(user, 'article.write')
+      const version = versionFromQuery(c.req.query('version'))
+      await deps.store.transaction(async (tx) => {
+        const article = await loadArticle(tx, c.req.param('id'))
+        if (article.version !== version) throw versionConflict(article)
+        if (article.issueId !== null) {
+          throw new ProblemError(
+            409,
+            problemTypes.assigned,
+            'Beitrag ist eingeplant',
+            'Der Beitrag gehört zu einer Ausgabe. Bitte nehmen Sie ihn zuerst aus der Ausgabe heraus.',
+          )
+        }
+        if (!(await tx.deleteArticle(article.id, version))) {
+          throw versionConflict(await tx.getArticle(article.id))
+        }
+        await audit(deps, tx, {
+          actorId: user.id,
+          action: 'article.deleted',
+          resourceType: 'article',
+          resourceId: article.id,
+          detail: article.headline,
+        })
+      })
+      return c.body(null, 204)
+    })
+}

@@ -1,0 +1,463 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { ApiError, ConflictError } from '../../src/backend/api-error'
+import type { Backend } from '../../src/backend/backend'
+import { createHttpBackend } from '../../src/backend/http-backend'
+import { contentFingerprint } from '../../src/domain/fingerprint'
+import type { Role } from '../../src/domain/user'
+import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
+
+/** Where and how the contract suite reaches a backend. */
+export interface ContractTarget {
+  /** Base URL of the API, ending in /api. */
+  baseUrl: string
+  fetch?: typeof fetch
+  /** Restores the August 2018 seed before each test. */
+  reset(): Promise<void>
+  /** Signs in a user of the role and returns the bearer token. */
+  signIn(backend: Backend, role: Role): Promise<string>
+}
+
+type RejectionCheck = (error: unknown) => void
+
+/** Awaits a rejection with an ApiError of `status`, and returns it for further checks. */
+async function rejection(promise: Promise<unknown>, status: number): Promise<ApiError> {
+  const error = await promise.then(
+    () => null,
+    (reason: unknown) => reason,
+  )
+  expect(error, `erwartet: Fehler ${status}`).toBeInstanceOf(ApiError)
+  expect((error as ApiError).status).toBe(status)
+  return error as ApiError
+}
+
+const isGerman: RejectionCheck = (error) =>
+  expect((error as ApiError).message).toMatch(/[a-zäöüß]{3,}.*\./i)
+
+const futureDate = (days: number) => {
+  const date = new Date(Date.now() + days * 86_400_000)
+  return { iso: date.toISOString(), day: date.toISOString().slice(0, 10) }
+}
+
+/**
+ * The REST contract, end to end through HttpBackend. Runs against MSW in-process and, in the
+ * real-server issue, against a running server over HTTP.
+ */
+export function defineContractSuite(name: string, target: ContractTarget) {
+  describe(`Vertrag: ${name}`, () => {
+    const tokens: Record<Role | 'none', string | null> = {
+      editor: null,
+      head: null,
+      designer: null,
+      none: null,
+    }
+    const as = (role: Role | 'none') =>
+      createHttpBackend({
+        baseUrl: target.baseUrl,
+        fetch: target.fetch,
+        getToken: () => tokens[role],
+      })
+    const editor = () => as('editor')
+    const head = () => as('head')
+    const designer = () => as('designer')
+
+    beforeEach(async () => {
+      await target.reset()
+      for (const role of ['editor', 'head', 'designer'] as const) {
+        tokens[role] = await target.signIn(as(role), role)
+      }
+    })
+
+    describe('Sitzung', () => {
+      it('meldet an, liefert die Sitzung und meldet ab', async () => {
+        const { user } = await editor().getSession()
+        expect(user.role).toBe('editor')
+        await editor().logout()
+        await rejection(editor().getSession(), 401)
+      })
+
+      it('listet die Personen mit ihren Rollen', async () => {
+        const users = await as('none').listUsers()
+        expect(users.map((user) => user.role).sort()).toEqual(['designer', 'editor', 'head'])
+      })
+
+      it('lehnt unbekannte Personen mit 422 ab', async () => {
+        const error = await rejection(as('none').login('niemand'), 422)
+        expect(error.fieldErrors.userId).toBeTruthy()
+      })
+
+      it.each([
+        ['getSession', (b: Backend) => b.getSession()],
+        ['getPublication', (b: Backend) => b.getPublication()],
+        ['listIssues', (b: Backend) => b.listIssues()],
+        ['getIssue', (b: Backend) => b.getIssue('ausgabe-2018-08')],
+        ['getIssueHistory', (b: Backend) => b.getIssueHistory('ausgabe-2018-08')],
+        ['listArticles', (b: Backend) => b.listArticles()],
+        ['getArticle', (b: Backend) => b.getArticle('beitrag-01-antrittsbesuch')],
+        ['createArticle', (b: Backend) => b.createArticle({ headline: 'x' })],
+        ['getMedia', (b: Backend) => b.getMedia('foto-1')],
+        ['uploadMedia', (b: Backend) => b.uploadMedia(new Blob([tinyPng()]), 'a.png')],
+      ])('verlangt eine Anmeldung für %s (401)', async (_name, call) => {
+        isGerman(await rejection(call(as('none')), 401))
+      })
+    })
+
+    describe('Publikation', () => {
+      it('liefert Titel und Impressum der Vorlage', async () => {
+        const publication = await editor().getPublication()
+        expect(publication.title).toBe('Kommunale Sozialplanung und Integrationsmanagement')
+        expect(publication.impressum.phone).toBe('0365/838-3010')
+      })
+
+      it('speichert mit Version und lehnt veraltete Stände mit 409 ab', async () => {
+        const publication = await editor().getPublication()
+        const { version: _version, updatedAt: _updatedAt, ...content } = publication
+        const saved = await editor().updatePublication({
+          ...content,
+          subtitle: 'Neuer Untertitel',
+          version: publication.version,
+        })
+        expect(saved.version).toBe(publication.version + 1)
+        const error = await rejection(
+          head().updatePublication({ ...content, version: publication.version }),
+          409,
+        )
+        expect(error).toBeInstanceOf(ConflictError)
+        expect((error as ConflictError<typeof saved>).current?.subtitle).toBe('Neuer Untertitel')
+      })
+
+      it('prüft Eingaben (422) und Rollen (403)', async () => {
+        const publication = await editor().getPublication()
+        const { updatedAt: _updatedAt, ...input } = publication
+        const invalid = await rejection(
+          editor().updatePublication({
+            ...input,
+            impressum: { ...input.impressum, email: 'keine-adresse' },
+          }),
+          422,
+        )
+        expect(invalid.fieldErrors['impressum.email']).toMatch(/E-Mail/)
+        isGerman(await rejection(designer().updatePublication(input), 403))
+      })
+    })
+
+    describe('Ausgaben', () => {
+      it('liefert die Ausgabe August 2018 mit zehn Beiträgen', async () => {
+        const issues = await editor().listIssues()
+        const august = issues.find((issue) => issue.label === 'August 2018')
+        expect(august?.articleIds).toHaveLength(10)
+        expect(august?.deadline).toBe('2018-08-13T10:00:00.000Z')
+        await rejection(editor().getIssue('gibt-es-nicht'), 404)
+      })
+
+      it('legt eine Ausgabe an und prüft die Daten', async () => {
+        const deadline = futureDate(7)
+        const sendDay = futureDate(9).day
+        const created = await editor().createIssue({
+          label: 'Dezember',
+          deadline: deadline.iso,
+          plannedSendDate: sendDay,
+        })
+        expect(created).toMatchObject({
+          label: 'Dezember',
+          status: 'draft',
+          version: 1,
+          articleIds: [],
+        })
+        const past = await rejection(
+          editor().createIssue({
+            label: 'Alt',
+            deadline: '2020-01-01T10:00:00Z',
+            plannedSendDate: '2020-01-02',
+          }),
+          422,
+        )
+        expect(past.fieldErrors.deadline).toMatch(/Vergangenheit/)
+        const beforeDeadline = await rejection(
+          editor().createIssue({
+            label: 'X',
+            deadline: deadline.iso,
+            plannedSendDate: futureDate(1).day,
+          }),
+          422,
+        )
+        expect(beforeDeadline.fieldErrors.plannedSendDate).toMatch(/Erscheinungsdatum/)
+        await rejection(
+          editor().createIssue({ label: '', deadline: 'morgen', plannedSendDate: 'x' }),
+          422,
+        )
+        await rejection(
+          designer().createIssue({ label: 'X', deadline: deadline.iso, plannedSendDate: sendDay }),
+          403,
+        )
+      })
+
+      it('ändert Titel und Reihenfolge mit Versionsprüfung', async () => {
+        const issue = await editor().getIssue('ausgabe-2018-08')
+        const renamed = await editor().updateIssue(issue.id, {
+          version: issue.version,
+          label: 'August 2018 (neu)',
+        })
+        expect(renamed.version).toBe(issue.version + 1)
+        const stale = await rejection(
+          editor().updateIssue(issue.id, { version: issue.version, label: 'Y' }),
+          409,
+        )
+        expect((stale as ConflictError<typeof issue>).current?.label).toBe('August 2018 (neu)')
+
+        const reversed = [...renamed.articleIds].reverse()
+        const arranged = await editor().arrangeIssue(issue.id, {
+          version: renamed.version,
+          articleIds: reversed,
+        })
+        expect(arranged.articleIds).toEqual(reversed)
+        expect((await head().getIssue(issue.id)).articleIds).toEqual(reversed)
+        await rejection(
+          editor().arrangeIssue(issue.id, { version: renamed.version, articleIds: [] }),
+          409,
+        )
+        const unknown = await rejection(
+          editor().arrangeIssue(issue.id, {
+            version: arranged.version,
+            articleIds: ['gibt-es-nicht'],
+          }),
+          422,
+        )
+        expect(unknown.fieldErrors['articleIds.0']).toMatch(/existiert nicht/)
+        await rejection(
+          editor().arrangeIssue(issue.id, {
+            version: arranged.version,
+            articleIds: ['beitrag-01-antrittsbesuch', 'beitrag-01-antrittsbesuch'],
+          }),
+          422,
+        )
+        await rejection(
+          designer().arrangeIssue(issue.id, { version: arranged.version, articleIds: [] }),
+          403,
+        )
+      })
+
+      it('nimmt keinen Beitrag auf, der schon zu einer anderen Ausgabe gehört', async () => {
+        const other = await editor().createIssue({
+          label: 'September',
+          deadline: futureDate(5).iso,
+          plannedSendDate: futureDate(6).day,
+        })
+        const error = await rejection(
+          editor().arrangeIssue(other.id, { version: 1, articleIds: ['beitrag-02-sozialplan'] }),
+          422,
+        )
+        expect(error.message).toMatch(/anderen Ausgabe/)
+      })
+
+      it('durchläuft Einreichen, Änderungen anfordern, Freigeben und Versenden mit Verlauf', async () => {
+        const id = 'ausgabe-2018-08'
+        const draft = await editor().getIssue(id)
+        await rejection(editor().approveIssue(id, { version: draft.version }), 403)
+        await rejection(designer().submitIssue(id, { version: draft.version }), 403)
+        await rejection(head().publishIssue(id, { version: draft.version }), 409)
+
+        const submitted = await editor().submitIssue(id, { version: draft.version })
+        expect(submitted.status).toBe('in_review')
+        await rejection(editor().submitIssue(id, { version: draft.version }), 409)
+        const locked = await rejection(
+          editor().arrangeIssue(id, { version: submitted.version, articleIds: [] }),
+          409,
+        )
+        expect(locked.message).toMatch(/Freigabe/)
+        await rejection(
+          editor().updateArticle('beitrag-02-sozialplan', { version: 1, headline: 'Gesperrt?' }),
+          409,
+        )
+
+        const noComment = await rejection(
+          head().requestChanges(id, { version: submitted.version, comment: ' ' }),
+          422,
+        )
+        expect(noComment.fieldErrors.comment).toMatch(/Kommentar/)
+        const sentBack = await head().requestChanges(id, {
+          version: submitted.version,
+          comment: 'Bitte OTEAU korrigieren.',
+        })
+        expect(sentBack).toMatchObject({
+          status: 'changes_requested',
+          changeRequest: { comment: 'Bitte OTEAU korrigieren.', requestedBy: expect.any(String) },
+        })
+
+        const resubmitted = await editor().submitIssue(id, { version: sentBack.version })
+        const approved = await head().approveIssue(id, { version: resubmitted.version })
+        expect(approved.status).toBe('approved')
+        const articles = await head().listArticles({ issueId: id })
+        expect(approved.approval?.fingerprint).toBe(await contentFingerprint(approved, articles))
+
+        const published = await editor().publishIssue(id, { version: approved.version })
+        expect(published.status).toBe('published')
+
+        const history = await designer().getIssueHistory(id)
+        expect(history.map((event) => event.action)).toEqual([
+          'issue.created',
+          'issue.submitted',
+          'issue.changes_requested',
+          'issue.submitted',
+          'issue.approved',
+          'issue.published',
+        ])
+        expect(history[2]?.detail).toBe('Bitte OTEAU korrigieren.')
+      })
+    })
+
+    describe('Beiträge', () => {
+      it('listet, filtert und durchsucht Beiträge', async () => {
+        expect(await editor().listArticles()).toHaveLength(10)
+        expect(await editor().listArticles({ issueId: 'ausgabe-2018-08' })).toHaveLength(10)
+        expect(await editor().listArticles({ issueId: 'none' })).toHaveLength(0)
+        const otegau = await editor().listArticles({ q: 'otegau' })
+        expect(otegau.map((article) => article.id).sort()).toEqual([
+          'beitrag-05-integrationswerkstatt',
+          'beitrag-07-ministerin',
+        ])
+        const drafts = await editor().listArticles({ status: 'draft' })
+        expect(drafts.every((article) => article.status === 'draft')).toBe(true)
+      })
+
+      it('legt einen Beitrag im Themenspeicher an, speichert und löscht ihn', async () => {
+        const created = await editor().createArticle({ headline: 'Neuer Beitrag' })
+        expect(created).toMatchObject({ status: 'draft', issueId: null, version: 1 })
+        expect((await editor().listArticles({ issueId: 'none' })).map((a) => a.id)).toEqual([
+          created.id,
+        ])
+
+        const saved = await editor().updateArticle(created.id, {
+          version: 1,
+          headline: 'Geänderte Überschrift',
+          body: {
+            type: 'doc',
+            content: [
+              {
+                type: 'paragraph',
+                content: [
+                  {
+                    type: 'text',
+                    text: 'Link',
+                    marks: [{ type: 'link', attrs: { href: 'https://www.gera.de' } }],
+                  },
+                ],
+              },
+            ],
+          },
+        })
+        expect(saved.version).toBe(2)
+        const stale = await rejection(
+          editor().updateArticle(created.id, { version: 1, headline: 'Alt' }),
+          409,
+        )
+        expect((stale as ConflictError<typeof saved>).current?.headline).toBe(
+          'Geänderte Überschrift',
+        )
+
+        await rejection(editor().deleteArticle(created.id, 1), 409)
+        await editor().deleteArticle(created.id, 2)
+        await rejection(editor().getArticle(created.id), 404)
+      })
+
+      it('lehnt unsichere oder unbekannte Inhalte mit 422 ab', async () => {
+        const created = await editor().createArticle({ headline: 'Prüfung' })
+        const javascriptLink = await rejection(
+          editor().updateArticle(created.id, {
+            version: 1,
+            body: {
+              type: 'doc',
+              content: [
+                {
+                  type: 'paragraph',
+                  content: [
+                    {
+                      type: 'text',
+                      text: 'klick',
+                      marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }],
+                    },
+                  ],
+                },
+              ],
+            },
+          }),
+          422,
+        )
+        expect(javascriptLink.message).toMatch(/https:\/\//)
+        const unknownNode = { type: 'doc', content: [{ type: 'script', text: 'alert(1)' }] }
+        await rejection(
+          editor().updateArticle(created.id, {
+            version: 1,
+            body: unknownNode as unknown as Parameters<Backend['updateArticle']>[1]['body'],
+          }),
+          422,
+        )
+      })
+
+      it('verlangt Alternativtexte, bevor ein Beitrag fertig ist', async () => {
+        const article = await editor().getArticle('beitrag-03-behoerdennetzwerk')
+        const error = await rejection(
+          editor().updateArticle(article.id, { version: article.version, status: 'ready' }),
+          422,
+        )
+        expect(error.message).toMatch(/Alternativtext/)
+        const fixed = await editor().updateArticle(article.id, {
+          version: article.version,
+          photos: article.photos.map((photo) => ({
+            ...photo,
+            alt: 'Sitzung des Behördennetzwerks',
+          })),
+          status: 'ready',
+        })
+        expect(fixed.status).toBe('ready')
+      })
+
+      it('erlaubt der Gestaltung keine Textänderungen (403)', async () => {
+        await rejection(designer().createArticle({ headline: 'x' }), 403)
+        await rejection(
+          designer().updateArticle('beitrag-02-sozialplan', { version: 1, headline: 'x' }),
+          403,
+        )
+        await rejection(designer().deleteArticle('beitrag-02-sozialplan', 1), 403)
+      })
+
+      it('löscht keine Beiträge, die zu einer Ausgabe gehören', async () => {
+        const error = await rejection(editor().deleteArticle('beitrag-02-sozialplan', 1), 409)
+        expect(error.message).toMatch(/Ausgabe/)
+      })
+    })
+
+    describe('Fotos', () => {
+      it.each([
+        ['PNG', tinyPng, 'image/png'],
+        ['JPEG', tinyJpeg, 'image/jpeg'],
+        ['WebP', tinyWebp, 'image/webp'],
+      ] as const)('nimmt %s an und liefert Maße und Datei', async (_label, bytes, mimeType) => {
+        const media = await editor().uploadMedia(new Blob([bytes()]), 'foto.bild')
+        expect(media).toMatchObject({ mimeType, width: 3, height: 2, fileName: 'foto.bild' })
+        expect(await editor().getMedia(media.id)).toEqual(media)
+        const file = await (target.fetch ?? fetch)(editor().mediaFileUrl(media.id))
+        expect(file.headers.get('content-type')).toBe(mimeType)
+        expect(new Uint8Array(await file.arrayBuffer())).toEqual(bytes())
+      })
+
+      it('lehnt andere Dateitypen mit 415 ab, auch mit falscher Endung', async () => {
+        const gif = new TextEncoder().encode('GIF89a\x01\x00\x01\x00')
+        isGerman(await rejection(editor().uploadMedia(new Blob([gif]), 'tarnung.png'), 415))
+        const svg = new TextEncoder().encode('<svg onload="alert(1)"></svg>')
+        await rejection(editor().uploadMedia(new Blob([svg], { type: 'image/png' }), 'x.png'), 415)
+      })
+
+      it('lehnt Dateien über 10 MB mit 413 ab', async () => {
+        const big = new Uint8Array(10 * 1024 * 1024 + 1)
+        big.set(tinyPng())
+        const error = await rejection(editor().uploadMedia(new Blob([big]), 'gross.png'), 413)
+        expect(error.message).toMatch(/10 MB/)
+      })
+
+      it('erlaubt der Gestaltung kein Hochladen (403) und kennt unbekannte Fotos nicht (404)', async () => {
+        await rejection(designer().uploadMedia(new Blob([tinyPng()]), 'a.png'), 403)
+        await rejection(editor().getMedia('gibt-es-nicht'), 404)
+      })
+    })
+  })
+}
