@@ -24,6 +24,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['src/**/*.test.tsx', 'src/lib/**/*.test.ts', 'src/backend/**/*.test.ts', 'tests/integration/**/*.test.tsx'],
           setupFiles: ['tests/setup.ts'],
+          testTimeout: 15_000,
         },
       },
     ],

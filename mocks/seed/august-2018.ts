@@ -106,14 +106,20 @@ export function createSeedState(): MemoryState {
   })
 }
 
-/** Generates the neutral placeholder photos and fills in their byte sizes in `state`. */
-export async function createSeedMedia(state: MemoryState): Promise<MediaBytes> {
+let placeholders: Promise<MediaBytes> | null = null
+
+async function generatePlaceholders(): Promise<MediaBytes> {
   const bytes: MediaBytes = new Map()
   for (const [index, id] of photoIds.entries()) {
-    const png = await placeholderPng(photoSize.width, photoSize.height, index * 110 + 20)
-    bytes.set(id, png)
-    const entry = state.media.find((item) => item.id === id)
-    if (entry) entry.byteSize = png.byteLength
+    bytes.set(id, await placeholderPng(photoSize.width, photoSize.height, index * 110 + 20))
   }
+  return bytes
+}
+
+/** The neutral placeholder photos (generated once per process); fills in their byte sizes in `state`. */
+export async function createSeedMedia(state: MemoryState): Promise<MediaBytes> {
+  placeholders ??= generatePlaceholders()
+  const bytes = new Map(await placeholders)
+  for (const entry of state.media) entry.byteSize = bytes.get(entry.id)?.byteLength ?? entry.byteSize
   return bytes
 }

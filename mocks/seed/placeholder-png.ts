@@ -21,9 +21,12 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
 }
 
 async function deflate(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data.slice().buffer])
-    .stream()
-    .pipeThrough(new CompressionStream('deflate'))
+  const stream = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(data)
+      controller.close()
+    },
+  }).pipeThrough(new CompressionStream('deflate'))
   return new Uint8Array(await new Response(stream).arrayBuffer())
 }
 

@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { blockTexts } from '../../src/domain/rich-text'
+import { sniffImage } from '../../src/server/image-sniff'
+import { createSeedMedia, createSeedState } from './august-2018'
+
+const original = readFileSync(
+  new URL('./nachrichten-dezernat-soziales-2018-08.txt', import.meta.url),
+  'utf8',
+)
+
+describe('Demo-Daten August 2018', () => {
+  it('enthalten jede Zeile der versendeten Ausgabe wörtlich und in Reihenfolge', () => {
+    const state = createSeedState()
+    const [issue] = state.issues
+    const byId = new Map(state.articles.map((article) => [article.id, article]))
+    const lines = issue!.articleIds.flatMap((id) => {
+      const article = byId.get(id)!
+      return [
+        article.headline,
+        ...blockTexts(article.body),
+        ...article.photos.flatMap((photo) =>
+          [`Foto: ${photo.credit}`, photo.caption].filter((line) => line !== ''),
+        ),
+      ]
+    })
+    const originalBody = original
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+    const start = originalBody.indexOf('- Nachrichten aus dem Dezernat Soziales -') + 1
+    const end = originalBody.indexOf('Impressum')
+    expect(lines).toEqual(originalBody.slice(start, end))
+    expect(lines).toHaveLength(29)
+  })
+
+  it('tragen das Impressum und den Redaktionsschluss der Vorlage', () => {
+    const { publication, issues } = createSeedState()
+    const impressum = publication.impressum
+    for (const text of [
+      impressum.publisher,
+      impressum.department,
+      impressum.street,
+      impressum.postalCodeCity,
+      `Tel. ${impressum.phone} | E-Mail: ${impressum.email}`,
+      `Redaktion: ${impressum.editorialStaff}`,
+      `Verantwortlich: ${impressum.responsibleName}, ${impressum.responsibleFunction}`,
+      publication.unsubscribeText,
+    ]) {
+      expect(original).toContain(text)
+    }
+    expect(issues[0]?.deadline).toBe('2018-08-13T10:00:00.000Z')
+  })
+
+  it('erzeugen gültige Platzhalterfotos', async () => {
+    const state = createSeedState()
+    const bytes = await createSeedMedia(state)
+    expect(bytes.size).toBe(3)
+    for (const media of state.media) {
+      expect(sniffImage(bytes.get(media.id)!)).toEqual({
+        mimeType: 'image/png',
+        width: 960,
+        height: 640,
+      })
+      expect(media.byteSize).toBe(bytes.get(media.id)!.byteLength)
+    }
+  })
+})

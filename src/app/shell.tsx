@@ -1,0 +1,54 @@
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { ErrorBoundary } from '../components/ui/error-boundary'
+import { roleLabels } from '../domain/user'
+import { useCurrentUser, useLogout } from '../lib/session'
+import { DemoReset } from './demo-reset'
+
+/** The signed-in frame: skip link, header with navigation, the page, demo controls. */
+export function Shell() {
+  const user = useCurrentUser()
+  const logout = useLogout()
+  const navigate = useNavigate()
+  const location = useLocation()
+
+  return (
+    <>
+      <a className="skip-link" href="#inhalt">
+        Zum Inhalt springen
+      </a>
+      <header className="app-header">
+        <span className="brand">Rundbrief</span>
+        <nav aria-label="Hauptnavigation">
+          <ul>
+            <li>
+              <NavLink to="/ausgaben">Ausgaben</NavLink>
+            </li>
+            <li>
+              <NavLink to="/beitraege">Beiträge</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="user-menu">
+          <span>
+            {user.name} <span className="muted">({roleLabels[user.role]})</span>
+          </span>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/anmelden') })}
+          >
+            Abmelden
+          </button>
+        </div>
+      </header>
+      <main id="inhalt" tabIndex={-1}>
+        <ErrorBoundary key={location.pathname}>
+          <Outlet />
+        </ErrorBoundary>
+      </main>
+      <footer className="app-footer">
+        <DemoReset />
+      </footer>
+    </>
+  )
+}

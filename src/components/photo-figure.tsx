@@ -1,0 +1,24 @@
+import { useBackend } from '../backend/backend-provider'
+import type { Photo } from '../domain/article'
+
+/** A photo with its credit ("Foto: …") and caption below, as in the newsletter. */
+export function PhotoFigure({ photo }: { photo: Photo }) {
+  const backend = useBackend()
+  return (
+    <figure className="photo">
+      <img
+        src={backend.mediaFileUrl(photo.mediaId)}
+        alt={photo.decorative ? '' : photo.alt}
+        loading="lazy"
+        width={960}
+        height={640}
+      />
+      {(photo.credit || photo.caption) && (
+        <figcaption>
+          {photo.credit && <span className="photo-credit">Foto: {photo.credit}</span>}
+          {photo.caption && <span className="photo-caption">{photo.caption}</span>}
+        </figcaption>
+      )}
+    </figure>
+  )
+}

@@ -1,0 +1,9 @@
+import type { ReactNode } from 'react'
+
+/** Colour family of a badge; the text always carries the meaning, never the colour alone. */
+export type BadgeTone = 'neutral' | 'info' | 'success' | 'warning' | 'danger'
+
+/** A small status label. */
+export function Badge({ tone = 'neutral', children }: { tone?: BadgeTone; children: ReactNode }) {
+  return <span className={`badge badge-${tone}`}>{children}</span>
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { readinessProblems } from './article'
+import { issueDateErrors } from './issue'
+
+describe('Daten einer Ausgabe', () => {
+  const now = new Date('2026-11-25T12:00:00Z')
+
+  it('akzeptiert Redaktionsschluss vor oder am Erscheinungstag', () => {
+    expect(
+      issueDateErrors(
+        { deadline: '2026-12-01T11:00:00.000Z', plannedSendDate: '2026-12-01' },
+        { now, creating: true },
+      ),
+    ).toEqual([])
+  })
+
+  it('lehnt Erscheinungsdatum vor dem Redaktionsschluss und vergangene Fristen ab', () => {
+    const errors = issueDateErrors(
+      { deadline: '2026-11-20T11:00:00.000Z', plannedSendDate: '2026-11-19' },
+      { now, creating: true },
+    )
+    expect(errors.map((error) => error.path)).toEqual(['deadline', 'plannedSendDate'])
+    expect(
+      issueDateErrors(
+        { deadline: '2026-11-20T11:00:00.000Z', plannedSendDate: '2026-11-21' },
+        { now, creating: false },
+      ),
+    ).toEqual([])
+  })
+
+  it('nennt fehlende Überschrift und Alternativtexte, nicht aber dekorative Fotos', () => {
+    const photo = { mediaId: 'm', caption: '', credit: '', alt: '', decorative: false }
+    expect(
+      readinessProblems({ headline: ' ', photos: [photo, { ...photo, decorative: true }] }),
+    ).toEqual(['Die Überschrift fehlt.', 'Foto 1: Der Alternativtext fehlt.'])
+  })
+})

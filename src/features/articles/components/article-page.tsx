@@ -1,0 +1,45 @@
+import { Link } from 'react-router'
+import { useArticle } from '../../../backend/queries/get-article'
+import { useIssue } from '../../../backend/queries/get-issue'
+import { useUsers } from '../../../backend/queries/list-users'
+import { PhotoFigure } from '../../../components/photo-figure'
+import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { RichTextView } from '../../../components/rich-text-view'
+import { formatBerlinDateTime } from '../../../domain/deadline'
+import { ArticleStatusBadge } from './article-status-badge'
+
+function IssueLink({ issueId }: { issueId: string }) {
+  const issue = useIssue(issueId)
+  return (
+    <Link to={`/ausgaben/${encodeURIComponent(issueId)}`}>{issue.data?.label ?? 'Ausgabe'}</Link>
+  )
+}
+
+/** One article as it reads: headline, text and photos with credit and caption. */
+export function ArticlePage({ articleId }: { articleId: string }) {
+  const article = useArticle(articleId)
+  const users = useUsers()
+  if (article.isPending) return <Loading />
+  if (article.isError) return <ErrorState error={article.error} onRetry={() => article.refetch()} />
+  const { data } = article
+  const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Unbekannt'
+
+  return (
+    <article className="article-view">
+      <title>{`${data.headline || 'Beitrag ohne Überschrift'} – Rundbrief`}</title>
+      <p className="breadcrumb">
+        <Link to="/beitraege">Beiträge</Link>
+      </p>
+      <h1>{data.headline || 'Ohne Überschrift'}</h1>
+      <p className="article-meta">
+        <ArticleStatusBadge status={data.status} /> · {userName(data.authorId)} · zuletzt geändert{' '}
+        {formatBerlinDateTime(data.updatedAt)} von {userName(data.updatedBy)} ·{' '}
+        {data.issueId ? <IssueLink issueId={data.issueId} /> : 'Themenspeicher'}
+      </p>
+      <RichTextView doc={data.body} />
+      {data.photos.map((photo) => (
+        <PhotoFigure key={photo.mediaId} photo={photo} />
+      ))}
+    </article>
+  )
+}

@@ -1,0 +1,125 @@
+import { useDeferredValue } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import type { ArticleQuery } from '../../../backend/backend'
+import { useIssues } from '../../../backend/queries/list-issues'
+import { useArticles } from '../../../backend/queries/list-articles'
+import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { articleStatusSchema } from '../../../domain/article'
+import { formatBerlinDateTime } from '../../../domain/deadline'
+import { ArticleStatusBadge } from './article-status-badge'
+
+/** "Beiträge": all articles, searchable by headline and text, filterable by status and issue. */
+export function ArticlesPage() {
+  const [params, setParams] = useSearchParams()
+  const q = params.get('q') ?? ''
+  const status = articleStatusSchema.safeParse(params.get('status')).data
+  const issueId = params.get('ausgabe') ?? ''
+  const deferredQ = useDeferredValue(q)
+  const query: ArticleQuery = {
+    ...(deferredQ.trim() && { q: deferredQ.trim() }),
+    ...(status && { status }),
+    ...(issueId && { issueId }),
+  }
+  const articles = useArticles(query)
+  const issues = useIssues()
+  const issueLabel = (id: string | null) =>
+    id === null ? 'Themenspeicher' : (issues.data?.find((issue) => issue.id === id)?.label ?? '…')
+
+  const update = (key: string, value: string) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (value) next.set(key, value)
+        else next.delete(key)
+        return next
+      },
+      { replace: true },
+    )
+
+  return (
+    <>
+      <title>Beiträge – Rundbrief</title>
+      <h1>Beiträge</h1>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="article-search">Suche in Überschrift und Text</label>
+          <input
+            id="article-search"
+            type="search"
+            value={q}
+            onChange={(event) => update('q', event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="article-status">Status</label>
+          <select
+            id="article-status"
+            value={status ?? ''}
+            onChange={(event) => update('status', event.target.value)}
+          >
+            <option value="">Alle</option>
+            <option value="draft">Entwurf</option>
+            <option value="ready">Fertig</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="article-issue">Ausgabe</label>
+          <select
+            id="article-issue"
+            value={issueId}
+            onChange={(event) => update('ausgabe', event.target.value)}
+          >
+            <option value="">Alle</option>
+            <option value="none">Themenspeicher (ohne Ausgabe)</option>
+            {issues.data?.map((issue) => (
+              <option key={issue.id} value={issue.id}>
+                {issue.label}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {articles.isPending ? (
+        <Loading />
+      ) : articles.isError ? (
+        <ErrorState error={articles.error} onRetry={() => articles.refetch()} />
+      ) : articles.data.length === 0 ? (
+        <p className="empty" role="status">
+          Keine Beiträge gefunden.
+        </p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">
+              {articles.data.length} {articles.data.length === 1 ? 'Beitrag' : 'Beiträge'}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Überschrift</th>
+                <th scope="col">Status</th>
+                <th scope="col">Ausgabe</th>
+                <th scope="col">Zuletzt geändert</th>
+              </tr>
+            </thead>
+            <tbody>
+              {articles.data.map((article) => (
+                <tr key={article.id}>
+                  <th scope="row">
+                    <Link to={`/beitraege/${encodeURIComponent(article.id)}`}>
+                      {article.headline || 'Ohne Überschrift'}
+                    </Link>
+                  </th>
+                  <td>
+                    <ArticleStatusBadge status={article.status} />
+                  </td>
+                  <td>{issueLabel(article.issueId)}</td>
+                  <td>{formatBerlinDateTime(article.updatedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,132 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { ApiError } from '../backend/api-error'
+import type { Backend } from '../backend/backend'
+import { useBackend } from '../backend/backend-provider'
+import type { TokenStorage } from '../backend/token-storage'
+import type { User } from '../domain/user'
+
+interface SessionContextValue {
+  token: string | null
+  setToken: (token: string | null) => void
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null)
+
+/** Query options of GET /session for the current token. */
+export const sessionQueryOptions = (backend: Backend, token: string | null) =>
+  queryOptions({
+    queryKey: ['session', token],
+    queryFn: () => backend.getSession(),
+    enabled: token !== null,
+    staleTime: 5 * 60_000,
+    retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 2,
+  })
+
+/** Holds the session token; any 401 answer ends the session so the app returns to Anmelden. */
+export function SessionProvider({
+  tokens,
+  children,
+}: {
+  tokens: TokenStorage
+  children: ReactNode
+}) {
+  const [token, setTokenState] = useState(() => tokens.get())
+  const queryClient = useQueryClient()
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      token,
+      setToken: (next) => {
+        tokens.set(next)
+        setTokenState(next)
+      },
+    }),
+    [token, tokens],
+  )
+
+  useEffect(() => {
+    const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.status === 401
+    const endSession = () => {
+      tokens.set(null)
+      setTokenState(null)
+    }
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'error' &&
+        isUnauthenticated(event.action.error)
+      ) {
+        endSession()
+      }
+    })
+    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (
+        event.type === 'updated' &&
+        event.action.type === 'error' &&
+        isUnauthenticated(event.action.error)
+      ) {
+        endSession()
+      }
+    })
+    return () => {
+      unsubscribeQueries()
+      unsubscribeMutations()
+    }
+  }, [queryClient, tokens])
+
+  return <SessionContext value={value}>{children}</SessionContext>
+}
+
+function useSessionContext(): SessionContextValue {
+  const context = use(SessionContext)
+  if (!context) throw new Error('useSession braucht einen SessionProvider.')
+  return context
+}
+
+/** The signed-in user: `user` is null while signed out or still loading. */
+export function useSession() {
+  const backend = useBackend()
+  const { token } = useSessionContext()
+  const query = useQuery(sessionQueryOptions(backend, token))
+  return {
+    signedIn: token !== null,
+    user: token === null ? null : (query.data?.user ?? null),
+    isLoading: token !== null && query.isPending,
+    error: query.error,
+  }
+}
+
+/** The signed-in user, for components that only render inside the signed-in area. */
+export function useCurrentUser(): User {
+  const { user } = useSession()
+  if (!user) throw new Error('Keine Sitzung.')
+  return user
+}
+
+/** Signs in as a user (demo login "Anmelden als …"). */
+export function useLogin() {
+  const backend = useBackend()
+  const queryClient = useQueryClient()
+  const { setToken } = useSessionContext()
+  return useMutation({
+    mutationFn: (userId: string) => backend.login(userId),
+    onSuccess: ({ token, user }) => {
+      queryClient.setQueryData(sessionQueryOptions(backend, token).queryKey, { user })
+      setToken(token)
+    },
+  })
+}
+
+/** Signs out on the server and forgets everything cached for the user. */
+export function useLogout() {
+  const backend = useBackend()
+  const queryClient = useQueryClient()
+  const { setToken } = useSessionContext()
+  return useMutation({
+    mutationFn: () => backend.logout().catch(() => undefined),
+    onSettled: () => {
+      setToken(null)
+      queryClient.clear()
+    },
+  })
+}

@@ -1,0 +1,68 @@
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { MemoryRouter } from 'react-router'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
+import { createTestServer } from '../mocks/node'
+import { App, createQueryClient } from '../src/app/app'
+import type { DemoControls } from '../src/app/demo-controls'
+import type { Backend } from '../src/backend/backend'
+import { createHttpBackend } from '../src/backend/http-backend'
+import { memoryTokenStorage } from '../src/backend/token-storage'
+import { seedUsers } from '../mocks/seed/august-2018'
+import type { Role } from '../src/domain/user'
+
+/** The demo backend behind MSW in Node, reset to the seed before every test. */
+export const testServer = createTestServer()
+
+/** Registers MSW (unhandled requests fail the test) and a fresh seed per test. */
+export function useTestServer() {
+  beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
+  beforeEach(() => testServer.reset())
+  afterEach(() => testServer.server.resetHandlers())
+  afterAll(() => testServer.server.close())
+}
+
+interface RenderAppOptions {
+  route?: string
+  /** Sign in as the seed user of this role before rendering. */
+  as?: Role
+  demo?: DemoControls | null
+  /** A token to start with instead of signing in (e.g. an expired one). */
+  token?: string
+  /** Fault knobs switched on after signing in, before the first render. */
+  faults?: Parameters<typeof testServer.setFaults>[0]
+  /** Wraps the backend, e.g. to break one method. */
+  backend?: (backend: Backend) => Backend
+}
+
+/** Renders the whole app at a route with a fresh QueryClient, token storage and backend. */
+export async function renderApp({
+  route = '/',
+  as,
+  token,
+  faults,
+  demo = null,
+  backend: wrap,
+}: RenderAppOptions = {}) {
+  const tokens = memoryTokenStorage()
+  const base = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => tokens.get() })
+  const backend = wrap ? wrap(base) : base
+  if (as) {
+    const user = seedUsers.find((candidate) => candidate.role === as)!
+    tokens.set((await base.login(user.id)).token)
+  }
+  if (token) tokens.set(token)
+  if (faults) testServer.setFaults(faults)
+  const queryClient = createQueryClient()
+  queryClient.setDefaultOptions({
+    ...queryClient.getDefaultOptions(),
+    queries: { ...queryClient.getDefaultOptions().queries, retry: false },
+  })
+  const user = userEvent.setup()
+  const view = render(
+    <MemoryRouter initialEntries={[route]}>
+      <App backend={backend} tokens={tokens} demo={demo} queryClient={queryClient} />
+    </MemoryRouter>,
+  )
+  return { ...view, user, tokens, backend, queryClient }
+}
