@@ -14,7 +14,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/domain/**/*.test.ts', 'src/server/**/*.test.ts', 'mocks/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+          include: [
+            'src/domain/**/*.test.ts',
+            'src/server/**/*.test.ts',
+            'mocks/**/*.test.ts',
+            'tests/contract/**/*.test.ts',
+          ],
         },
       },
       {
@@ -22,7 +27,12 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'src/lib/**/*.test.ts', 'src/backend/**/*.test.ts', 'tests/integration/**/*.test.tsx'],
+          include: [
+            'src/**/*.test.tsx',
+            'src/lib/**/*.test.ts',
+            'src/backend/**/*.test.ts',
+            'tests/integration/**/*.test.tsx',
+          ],
           setupFiles: ['tests/setup.ts'],
           testTimeout: 15_000,
         },

@@ -50,9 +50,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
   if (fromUrl !== null) localStorage.setItem(faultsKey, fromUrl)
   let faults: Faults = parseFaults(localStorage.getItem(faultsKey))
 
-  let loaded = await loadPersisted().catch(() => null)
-  const initial = loaded ?? (await seed())
-  loaded = null
+  const initial = (await loadPersisted().catch(() => null)) ?? (await seed())
   const store: MemoryStore = new MemoryStore(initial.state, initial.bytes, (state, changed) =>
     persist(state, changed, () => store),
   )

@@ -13,7 +13,10 @@ function open(): Promise<IDBDatabase> {
   return opening
 }
 
-function run<T>(mode: IDBTransactionMode, work: (store: IDBObjectStore) => IDBRequest<T> | void) {
+function run<T>(
+  mode: IDBTransactionMode,
+  work: (store: IDBObjectStore) => IDBRequest<T> | undefined,
+) {
   return open().then(
     (db) =>
       new Promise<T | undefined>((resolve, reject) => {
@@ -35,10 +38,14 @@ export function idbGet<T>(key: string): Promise<T | undefined> {
 export async function idbPutAll(entries: ReadonlyArray<readonly [string, unknown]>): Promise<void> {
   await run('readwrite', (store) => {
     for (const [key, value] of entries) store.put(value, key)
+    return undefined
   })
 }
 
 /** Empties the demo database. */
 export async function idbClear(): Promise<void> {
-  await run('readwrite', (store) => store.clear())
+  await run('readwrite', (store) => {
+    store.clear()
+    return undefined
+  })
 }

@@ -108,7 +108,7 @@ function createTx(
     expectedVersion: number,
   ) => {
     const index = list.findIndex((item) => item.id === next.id)
-    if (index < 0 || list[index]!.version !== expectedVersion) return false
+    if (list[index]?.version !== expectedVersion) return false
     list[index] = structuredClone(next)
     markWritten()
     return true

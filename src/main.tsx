@@ -10,7 +10,7 @@ import { localTokenStorage } from './backend/token-storage'
 
 z.config(z.locales.de())
 
-const container = document.getElementById('root')!
+const container = document.getElementById('root') ?? document.body
 
 async function start() {
   let demo: DemoControls | null = null

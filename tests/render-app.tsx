@@ -15,7 +15,7 @@ import type { Role } from '../src/domain/user'
 export const testServer = createTestServer()
 
 /** Registers MSW (unhandled requests fail the test) and a fresh seed per test. */
-export function useTestServer() {
+export function setupTestServer() {
   beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
   beforeEach(() => testServer.reset())
   afterEach(() => testServer.server.resetHandlers())

@@ -120,6 +120,7 @@ async function generatePlaceholders(): Promise<MediaBytes> {
 export async function createSeedMedia(state: MemoryState): Promise<MediaBytes> {
   placeholders ??= generatePlaceholders()
   const bytes = new Map(await placeholders)
-  for (const entry of state.media) entry.byteSize = bytes.get(entry.id)?.byteLength ?? entry.byteSize
+  for (const entry of state.media)
+    entry.byteSize = bytes.get(entry.id)?.byteLength ?? entry.byteSize
   return bytes
 }

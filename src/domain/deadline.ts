@@ -78,8 +78,8 @@ export function formatBerlinDate(isoOrDate: string): string {
 export function berlinLocalToIso(local: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(local)
   if (!match) throw new RangeError(`Ungültige Ortszeit: ${local}`)
-  const [, year, month, day, hour, minute] = match.map(Number) as [number, ...number[]]
-  const wanted = Date.UTC(year!, month! - 1, day, hour, minute)
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0] = match.slice(1).map(Number)
+  const wanted = Date.UTC(year, month - 1, day, hour, minute)
   let guess = wanted
   for (let i = 0; i < 2; i++) {
     const offset = wallClockAsUtc(berlinWallClock(new Date(guess))) - guess

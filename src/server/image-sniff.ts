@@ -17,7 +17,7 @@ function jpegSize(bytes: Uint8Array, view: DataView): { width: number; height: n
   let offset = 2
   while (offset + 9 < bytes.length) {
     if (bytes[offset] !== 0xff) return null
-    const marker = bytes[offset + 1]!
+    const marker = view.getUint8(offset + 1)
     if (marker === 0xd8 || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
       offset += 2
       continue
@@ -36,8 +36,10 @@ function jpegSize(bytes: Uint8Array, view: DataView): { width: number; height: n
 function webpSize(bytes: Uint8Array, view: DataView): { width: number; height: number } | null {
   const chunk = ascii(bytes, 12, 4)
   if (chunk === 'VP8X' && bytes.length >= 30) {
-    const width = 1 + (bytes[24]! | (bytes[25]! << 8) | (bytes[26]! << 16))
-    const height = 1 + (bytes[27]! | (bytes[28]! << 8) | (bytes[29]! << 16))
+    const uint24 = (offset: number) =>
+      view.getUint16(offset, true) | (view.getUint8(offset + 2) << 16)
+    const width = 1 + uint24(24)
+    const height = 1 + uint24(27)
     return { width, height }
   }
   if (chunk === 'VP8 ' && bytes.length >= 30) {

@@ -1,9 +1,9 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ResponseFormatError } from '../../src/backend/api-error'
-import { renderApp, testServer, useTestServer } from '../render-app'
+import { renderApp, setupTestServer } from '../render-app'
 
-useTestServer()
+setupTestServer()
 
 const seedHeadlines = [
   'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales',
