@@ -1,8 +1,26 @@
 import react from '@vitejs/plugin-react'
+import { rm } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { loadEnv, type Plugin } from 'vite'
 import { defineConfig } from 'vitest/config'
 
-export default defineConfig({
-  plugins: [react()],
+/** A build for a real backend ships no demo code: not even MSW's service worker file. */
+function dropMockServiceWorker(backend: string | undefined): Plugin {
+  let outDir = 'dist'
+  return {
+    name: 'rundbrief:drop-mock-service-worker',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir)
+    },
+    async closeBundle() {
+      if (backend !== 'msw') await rm(resolve(outDir, 'mockServiceWorker.js'), { force: true })
+    },
+  }
+}
+
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), dropMockServiceWorker(loadEnv(mode, process.cwd(), 'VITE_').VITE_BACKEND)],
   build: {
     target: 'es2022',
     sourcemap: true,
@@ -39,4 +57,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))

@@ -1,0 +1,22 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, type Page } from '@playwright/test'
+
+/** Runs axe with the WCAG 2.1 A/AA rules and fails with the list of violations. */
+export async function expectNoAxeViolations(page: Page, context: string) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze()
+  const summary = results.violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  )
+  expect(summary, `axe-Verstöße auf ${context}`).toEqual([])
+}
+
+/** Signs in through the login page as the person with this label. */
+export async function signIn(page: Page, label: string) {
+  await page.goto('/anmelden')
+  await page.getByLabel(label).check()
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
+}
