@@ -35,6 +35,7 @@ export default defineConfig(({ mode }) => ({
           include: [
             'src/domain/**/*.test.ts',
             'src/server/**/*.test.ts',
+            'src/backend/**/*.test.ts',
             'mocks/**/*.test.ts',
             'tests/contract/**/*.test.ts',
           ],
@@ -45,12 +46,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: [
-            'src/**/*.test.tsx',
-            'src/lib/**/*.test.ts',
-            'src/backend/**/*.test.ts',
-            'tests/integration/**/*.test.tsx',
-          ],
+          include: ['src/**/*.test.tsx', 'src/lib/**/*.test.ts', 'tests/integration/**/*.test.tsx'],
           setupFiles: ['tests/setup.ts'],
           testTimeout: 15_000,
         },

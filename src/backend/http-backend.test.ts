@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, ConflictError, NetworkError, ResponseFormatError } from './api-error'
+import { createHttpBackend } from './http-backend'
+
+const respond =
+  (body: BodyInit | null, init: ResponseInit = {}): typeof fetch =>
+  async () =>
+    new Response(body, init)
+
+const backendWith = (fetchImpl: typeof fetch, token: string | null = 'geheim') =>
+  createHttpBackend({
+    baseUrl: 'https://rundbrief.example/api/',
+    getToken: () => token,
+    fetch: fetchImpl,
+  })
+
+describe('HttpBackend', () => {
+  it('sendet Token und JSON und baut Adressen aus der Basis-URL', async () => {
+    const calls: Request[] = []
+    const backend = backendWith(async (input, init) => {
+      calls.push(new Request(input, init))
+      return Response.json({ user: { id: 'u', name: 'Name', role: 'head' } })
+    })
+    await backend.getSession()
+    expect(calls[0]?.url).toBe('https://rundbrief.example/api/session')
+    expect(calls[0]?.headers.get('Authorization')).toBe('Bearer geheim')
+    expect(backend.mediaFileUrl('foto 1')).toBe('https://rundbrief.example/api/media/foto%201/file')
+  })
+
+  it('lässt nichts Ungeprüftes durch: falsche Form wird zu ResponseFormatError', async () => {
+    const backend = backendWith(respond(JSON.stringify([{ id: 1, label: null }])))
+    await expect(backend.listIssues()).rejects.toBeInstanceOf(ResponseFormatError)
+    await expect(backendWith(respond('<html>')).listIssues()).rejects.toThrow(/unerwartetes Format/)
+  })
+
+  it('übersetzt Fehlerantworten in deutsche Meldungen, auch ohne problem+json', async () => {
+    const problem = backendWith(
+      respond(JSON.stringify({ status: 403, detail: 'Nur die Dezernentin darf das.' }), {
+        status: 403,
+      }),
+    )
+    await expect(problem.listIssues()).rejects.toMatchObject({
+      status: 403,
+      message: 'Nur die Dezernentin darf das.',
+    })
+    const bare = backendWith(respond('Bad Gateway', { status: 502 }))
+    const error = await bare.listIssues().catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(ApiError)
+    expect((error as ApiError).message).toBe('Unerwarteter Fehler (502).')
+  })
+
+  it('liefert bei 409 den aktuellen Stand geprüft mit', async () => {
+    const current = {
+      id: 'a',
+      headline: 'Neuer',
+      body: { type: 'doc', content: [] },
+      photos: [],
+      authorId: 'u',
+      status: 'draft',
+      issueId: null,
+      version: 3,
+      createdAt: '2018-08-01T00:00:00.000Z',
+      updatedAt: '2018-08-01T00:00:00.000Z',
+      updatedBy: 'u',
+    }
+    const backend = backendWith(respond(JSON.stringify({ status: 409, current }), { status: 409 }))
+    const error = await backend
+      .updateArticle('a', { version: 2, headline: 'Alt' })
+      .catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(ConflictError)
+    expect((error as ConflictError<typeof current>).current).toEqual(current)
+
+    const broken = backendWith(
+      respond(JSON.stringify({ status: 409, current: { id: 'a' } }), { status: 409 }),
+    )
+    const withoutCurrent = await broken
+      .updateArticle('a', { version: 2 })
+      .catch((reason: unknown) => reason)
+    expect((withoutCurrent as ConflictError<unknown>).current).toBeNull()
+  })
+
+  it('meldet fehlendes Netz als NetworkError', async () => {
+    const backend = backendWith(async () => {
+      throw new TypeError('Failed to fetch')
+    })
+    await expect(backend.listUsers()).rejects.toBeInstanceOf(NetworkError)
+    await expect(backend.listUsers()).rejects.toThrow('Keine Verbindung zum Server.')
+  })
+})
