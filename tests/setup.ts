@@ -9,3 +9,29 @@ afterEach(() => {
   cleanup()
   localStorage.clear()
 })
+
+// ProseMirror measures layout; jsdom has none.
+const emptyRect = {
+  x: 0,
+  y: 0,
+  top: 0,
+  left: 0,
+  right: 0,
+  bottom: 0,
+  width: 0,
+  height: 0,
+  toJSON: () => ({}),
+}
+Range.prototype.getBoundingClientRect = () => emptyRect as DOMRect
+Range.prototype.getClientRects = () =>
+  ({
+    length: 0,
+    item: () => null,
+    [Symbol.iterator]: [][Symbol.iterator],
+  }) as unknown as DOMRectList
+document.elementFromPoint = () => null
+if (typeof globalThis.ClipboardEvent === 'undefined') {
+  globalThis.ClipboardEvent = class extends Event {
+    readonly clipboardData: DataTransfer | null = null
+  } as unknown as typeof ClipboardEvent
+}
