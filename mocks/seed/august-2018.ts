@@ -36,6 +36,7 @@ const publication: Publication = {
   },
   unsubscribeText:
     'Wenn Sie die „Nachrichten aus dem Dezernat Soziales“ nicht mehr erhalten möchten, senden Sie bitte eine E-Mail an: jugend.soziales@gera.de',
+  articleWordLimit: 300,
   version: 1,
   updatedAt: seededAt,
 }

@@ -25,6 +25,12 @@ export const publicationContentSchema = z.object({
   subtitle: requiredText('Untertitel'),
   impressum: impressumSchema,
   unsubscribeText: requiredText('Abmeldehinweis').max(1000),
+  /** Soft limit of words per article: shown in the editor, never enforced. */
+  articleWordLimit: z
+    .number()
+    .int()
+    .min(50, { message: 'Die Wortgrenze muss mindestens 50 betragen.' })
+    .max(5000, { message: 'Die Wortgrenze darf höchstens 5000 betragen.' }),
 })
 export type PublicationContent = z.infer<typeof publicationContentSchema>
 

@@ -1,0 +1,149 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ApiError, ConflictError, NetworkError } from '../../../backend/api-error'
+import type { Article, UpdateArticleInput } from '../../../domain/article'
+import { docFromParagraphs } from '../../../domain/rich-text'
+import { ArticleAutosaver, type SaveState } from './article-autosaver'
+import type { ArticleDraft, DraftMirror, MirroredDraft } from './draft-mirror'
+
+const article = (version: number, headline = 'Server'): Article => ({
+  id: 'a',
+  headline,
+  body: docFromParagraphs(['Text']),
+  photos: [],
+  authorId: 'u',
+  status: 'draft',
+  issueId: null,
+  version,
+  createdAt: '2026-11-25T10:00:00.000Z',
+  updatedAt: '2026-11-25T10:00:00.000Z',
+  updatedBy: 'u',
+})
+
+function setup(
+  save: (input: UpdateArticleInput) => Promise<Article>,
+  extra: Partial<ConstructorParameters<typeof ArticleAutosaver>[0]> = {},
+) {
+  let draft: ArticleDraft = { headline: 'A', body: docFromParagraphs(['x']), photos: [] }
+  const stored = new Map<string, MirroredDraft>()
+  const mirror: DraftMirror = {
+    read: (id) => stored.get(id) ?? null,
+    write: (id, value) => stored.set(id, value),
+    clear: (id) => stored.delete(id),
+  }
+  const states: SaveState['kind'][] = []
+  const saver = new ArticleAutosaver({
+    articleId: 'a',
+    baseVersion: 1,
+    readDraft: () => draft,
+    save,
+    mirror,
+    onState: (state) => states.push(state.kind),
+    onSaved: () => undefined,
+    ...extra,
+  })
+  return {
+    saver,
+    states,
+    stored,
+    type: (headline: string) => {
+      draft = { ...draft, headline }
+      saver.markChanged()
+    },
+  }
+}
+
+beforeEach(() => vi.useFakeTimers())
+afterEach(() => vi.useRealTimers())
+
+describe('Automatisches Speichern', () => {
+  it('fasst Tastendrücke zusammen, speichert nacheinander und übernimmt die neue Version', async () => {
+    const calls: UpdateArticleInput[] = []
+    let release: () => void = () => undefined
+    const save = vi.fn(async (input: UpdateArticleInput) => {
+      calls.push(input)
+      await new Promise<void>((resolve) => (release = resolve))
+      return article(input.version + 1, input.headline)
+    })
+    const { saver, type, stored, states } = setup(save)
+    type('A1')
+    type('A12')
+    await vi.advanceTimersByTimeAsync(300)
+    expect(stored.get('a')?.draft.headline).toBe('A12')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls).toEqual([expect.objectContaining({ version: 1, headline: 'A12' })])
+    type('A123')
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(calls).toHaveLength(1)
+    release()
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(calls[1]).toMatchObject({ version: 2, headline: 'A123' })
+    release()
+    await vi.advanceTimersByTimeAsync(0)
+    expect(saver.hasUnsavedChanges).toBe(false)
+    expect(stored.has('a')).toBe(false)
+    expect(states.at(-1)).toBe('saved')
+  })
+
+  it('meldet einen Konflikt mit beiden Fassungen und überschreibt nichts ohne Wahl', async () => {
+    const save = vi.fn(async (): Promise<Article> => {
+      throw new ConflictError({ status: 409 }, article(5, 'Neuer'))
+    })
+    const { saver, type, stored } = setup(save)
+    type('Meins')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(saver.current).toMatchObject({
+      kind: 'conflict',
+      mine: { headline: 'Meins' },
+      theirs: { version: 5 },
+    })
+    expect(stored.get('a')?.draft.headline).toBe('Meins')
+    type('Meins2')
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(save).toHaveBeenCalledTimes(1)
+
+    save.mockImplementation(async () => article(6, 'Meins2'))
+    await saver.resolveConflict('mine', article(5, 'Neuer'))
+    expect(save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ version: 5, headline: 'Meins2' }),
+    )
+    expect(saver.current.kind).toBe('saved')
+  })
+
+  it('bleibt offline ausstehend, versucht es erneut und behält den Entwurf lokal', async () => {
+    const save = vi.fn(async (): Promise<Article> => {
+      throw new NetworkError()
+    })
+    const { saver, type, stored } = setup(save)
+    type('Offline getippt')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(saver.current.kind).toBe('offline')
+    expect(stored.get('a')).toMatchObject({
+      baseVersion: 1,
+      draft: { headline: 'Offline getippt' },
+    })
+    save.mockImplementation(async () => article(2, 'Offline getippt'))
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(save).toHaveBeenCalledTimes(2)
+    expect(saver.current.kind).toBe('saved')
+    expect(stored.has('a')).toBe(false)
+  })
+
+  it('speichert den Text auch, wenn der Status abgelehnt wird', async () => {
+    const rejected: string[] = []
+    const save = vi.fn(async (input: UpdateArticleInput) => {
+      if (input.status) throw new ApiError(422, { detail: 'Foto 1: Der Alternativtext fehlt.' })
+      return article(input.version + 1, input.headline)
+    })
+    const { saver, type } = setup(save, {
+      onStatusRejected: (message) => {
+        rejected.push(message)
+      },
+    })
+    type('Fertig?')
+    await saver.requestStatus('ready')
+    await vi.advanceTimersByTimeAsync(0)
+    expect(rejected).toEqual(['Foto 1: Der Alternativtext fehlt.'])
+    expect(save).toHaveBeenLastCalledWith(expect.not.objectContaining({ status: 'ready' }))
+    expect(saver.current.kind).toBe('saved')
+  })
+})
