@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup } from '@testing-library/react'
+import { Blob as NodeBlob, File as NodeFile } from 'node:buffer'
 import { afterEach } from 'vitest'
 import { z } from 'zod'
 
@@ -35,3 +36,8 @@ if (typeof globalThis.ClipboardEvent === 'undefined') {
     readonly clipboardData: DataTransfer | null = null
   } as unknown as typeof ClipboardEvent
 }
+
+// jsdom's Blob, File and FormData cannot travel through Node's fetch (multipart uploads);
+// the browser's own classes can, so the tests use Node's, which behave like the browser's.
+const nodeFormData = (await new Response(new URLSearchParams('a=1')).formData()).constructor
+Object.assign(globalThis, { Blob: NodeBlob, File: NodeFile, FormData: nodeFormData })

@@ -70,3 +70,18 @@ export function readinessProblems(article: Pick<Article, 'headline' | 'photos'>)
   })
   return problems
 }
+
+/**
+ * The status an article gets with a save. Asking for "ready" while something is missing is
+ * refused (the problems are returned); a ready article whose content no longer qualifies goes
+ * back to "draft" instead of refusing the save, so that no edit is ever rejected for it.
+ */
+export function nextArticleStatus(
+  current: ArticleStatus,
+  requested: ArticleStatus | undefined,
+  problems: string[],
+): { status: ArticleStatus } | { refused: string[] } {
+  if (requested === 'ready' && problems.length > 0) return { refused: problems }
+  const wanted = requested ?? current
+  return { status: wanted === 'ready' && problems.length > 0 ? 'draft' : wanted }
+}

@@ -35,3 +35,14 @@ describe('Daten einer Ausgabe', () => {
     ).toEqual(['Die Überschrift fehlt.', 'Foto 1: Der Alternativtext fehlt.'])
   })
 })
+
+describe('Status eines Beitrags beim Speichern', () => {
+  it('verweigert „fertig“ mit fehlenden Angaben, setzt fertige Beiträge aber still zurück', async () => {
+    const { nextArticleStatus } = await import('./article')
+    expect(nextArticleStatus('draft', 'ready', ['fehlt'])).toEqual({ refused: ['fehlt'] })
+    expect(nextArticleStatus('ready', undefined, ['fehlt'])).toEqual({ status: 'draft' })
+    expect(nextArticleStatus('ready', undefined, [])).toEqual({ status: 'ready' })
+    expect(nextArticleStatus('draft', 'ready', [])).toEqual({ status: 'ready' })
+    expect(nextArticleStatus('ready', 'draft', [])).toEqual({ status: 'draft' })
+  })
+})

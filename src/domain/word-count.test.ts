@@ -3,7 +3,9 @@ import { countText } from './word-count'
 
 describe('Wörter und Zeichen', () => {
   it('zählt deutsche Wörter mit Bindestrich, Apostroph und Zahlen', () => {
-    expect(countText('„Familie/Solidarisches Zusammenleben“ – am 1.000. Tag, Gera’s Ost-Teil')).toEqual({
+    expect(
+      countText('„Familie/Solidarisches Zusammenleben“ – am 1.000. Tag, Gera’s Ost-Teil'),
+    ).toEqual({
       words: 8,
       characters: 70,
     })

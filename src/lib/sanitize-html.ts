@@ -1,7 +1,23 @@
 import DOMPurify from 'dompurify'
 
 /** Tags that rich text may contain anywhere in Rundbrief: the article schema, nothing more. */
-const richTextTags = ['p', 'br', 'strong', 'b', 'em', 'i', 'u', 'a', 'ul', 'ol', 'li', 'blockquote', 'h2', 'h3', 'h4']
+const richTextTags = [
+  'p',
+  'br',
+  'strong',
+  'b',
+  'em',
+  'i',
+  'u',
+  'a',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'h2',
+  'h3',
+  'h4',
+]
 
 /**
  * The one HTML sanitizer of the app (DOMPurify): keeps the article schema's tags, only `href`

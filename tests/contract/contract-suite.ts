@@ -411,6 +411,19 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(fixed.status).toBe('ready')
       })
 
+      it('setzt einen fertigen Beitrag zurück auf Entwurf, statt eine Änderung abzulehnen', async () => {
+        const article = await editor().getArticle('beitrag-01-antrittsbesuch')
+        expect(article.status).toBe('ready')
+        const saved = await editor().updateArticle(article.id, {
+          version: article.version,
+          photos: article.photos.map((photo) => ({ ...photo, alt: '' })),
+        })
+        expect(saved).toMatchObject({
+          status: 'draft',
+          photos: [expect.objectContaining({ alt: '' })],
+        })
+      })
+
       it('erlaubt der Gestaltung keine Textänderungen (403)', async () => {
         await rejection(designer().createArticle({ headline: 'x' }), 403)
         await rejection(

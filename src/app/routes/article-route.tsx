@@ -1,8 +1,8 @@
 import { useParams } from 'react-router'
-import { ArticlePage } from '../../features/articles/components/article-page'
+import { ArticleEditorPage } from '../../features/articles/components/article-editor-page'
 
 /** Loaded lazily: the article route will carry the editor. */
 export default function ArticleRoute() {
   const { articleId = '' } = useParams()
-  return <ArticlePage key={articleId} articleId={articleId} />
+  return <ArticleEditorPage key={articleId} articleId={articleId} />
 }

@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import {
   articleStatusSchema,
   createArticleInputSchema,
+  nextArticleStatus,
   readinessProblems,
   updateArticleInputSchema,
   type Article,
@@ -93,18 +94,18 @@ export function articleRoutes(deps: HandlerDeps) {
         const article = await loadArticle(tx, c.req.param('id'))
         if (article.version !== version) throw versionConflict(article)
         await assertArticleEditable(tx, article, user)
+        const { status: requested, ...content } = changes
+        const candidate = { ...article, ...content }
+        const status = nextArticleStatus(article.status, requested, readinessProblems(candidate))
+        if ('refused' in status) {
+          throw invalid(status.refused.map((message) => ({ path: 'status', message })))
+        }
         const next: Article = {
-          ...article,
-          ...changes,
+          ...candidate,
+          status: status.status,
           version: article.version + 1,
           updatedAt: deps.now().toISOString(),
           updatedBy: user.id,
-        }
-        if (next.status === 'ready') {
-          const problems = readinessProblems(next)
-          if (problems.length > 0) {
-            throw invalid(problems.map((message) => ({ path: 'status', message })))
-          }
         }
         if (!(await tx.updateArticle(stored(next), version))) {
           throw versionConflict(await tx.getArticle(article.id))
@@ -115,7 +116,12 @@ export function articleRoutes(deps: HandlerDeps) {
             action: 'article.updated',
             resourceType: 'article',
             resourceId: article.id,
-            detail: next.status === 'ready' ? 'Als fertig markiert' : 'Wieder als Entwurf markiert',
+            detail:
+              next.status === 'ready'
+                ? 'Als fertig markiert'
+                : requested === 'draft'
+                  ? 'Wieder als Entwurf markiert'
+                  : 'Automatisch wieder Entwurf, weil Angaben fehlen',
           })
         }
         return next

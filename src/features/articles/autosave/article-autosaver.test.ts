@@ -147,3 +147,23 @@ describe('Automatisches Speichern', () => {
     expect(saver.current.kind).toBe('saved')
   })
 })
+
+describe('Scheinkonflikte', () => {
+  it('übernimmt still die neue Version, wenn beide Fassungen gleich sind', async () => {
+    const same = { ...article(4, 'Gleich'), body: docFromParagraphs(['x']) }
+    const save = vi.fn(async (input: UpdateArticleInput): Promise<Article> => {
+      if (input.version !== 4) throw new ConflictError({ status: 409 }, same)
+      return { ...same, version: 5 }
+    })
+    const { saver, type } = setup(save)
+    type('Gleich')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(save).toHaveBeenCalledTimes(1)
+    expect(saver.current.kind).toBe('saved')
+    type('Gleich, aber mehr')
+    await vi.advanceTimersByTimeAsync(1000)
+    expect(save).toHaveBeenLastCalledWith(
+      expect.objectContaining({ version: 4, headline: 'Gleich, aber mehr' }),
+    )
+  })
+})

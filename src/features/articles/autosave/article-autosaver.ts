@@ -1,6 +1,15 @@
 import { ApiError, ConflictError, NetworkError, errorMessage } from '../../../backend/api-error'
 import type { Article, ArticleStatus, UpdateArticleInput } from '../../../domain/article'
+import { canonicalJson } from '../../../domain/fingerprint'
 import type { ArticleDraft, DraftMirror } from './draft-mirror'
+
+/** Whether a draft says exactly what a stored article says (then a 409 is no real conflict). */
+export function sameContent(draft: ArticleDraft, article: Article): boolean {
+  return (
+    canonicalJson(draft) ===
+    canonicalJson({ headline: article.headline, body: article.body, photos: article.photos })
+  )
+}
 
 /** What the save indicator shows. */
 export type SaveState =
@@ -178,11 +187,14 @@ export class ArticleAutosaver {
     const draft = this.options.readDraft()
     this.setState({ kind: 'saving' })
     try {
-      const article = await this.options.save({
-        version: this.baseVersion,
-        ...draft,
-        ...(status && { status }),
-      })
+      const article = await this.options
+        .save({ version: this.baseVersion, ...draft, ...(status && { status }) })
+        .catch((error: unknown) => {
+          // someone saved exactly this content already: adopt their version, nothing to decide
+          const current = error instanceof ConflictError ? (error.current as Article | null) : null
+          if (current && !status && sameContent(draft, current)) return current
+          throw error
+        })
       this.baseVersion = article.version
       this.savedSeq = seq
       this.retryDelay = this.options.retryMs

@@ -16,7 +16,7 @@ function IssueLink({ issueId }: { issueId: string }) {
 }
 
 /** One article as it reads: headline, text and photos with credit and caption. */
-export function ArticlePage({ articleId }: { articleId: string }) {
+export function ArticlePage({ articleId, notice }: { articleId: string; notice?: string }) {
   const article = useArticle(articleId)
   const users = useUsers()
   if (article.isPending) return <Loading />
@@ -36,6 +36,11 @@ export function ArticlePage({ articleId }: { articleId: string }) {
         {formatBerlinDateTime(data.updatedAt)} von {userName(data.updatedBy)} ·{' '}
         {data.issueId ? <IssueLink issueId={data.issueId} /> : 'Themenspeicher'}
       </p>
+      {notice && (
+        <p className="notice" role="note">
+          {notice}
+        </p>
+      )}
       <RichTextView doc={data.body} />
       {data.photos.map((photo) => (
         <PhotoFigure key={photo.mediaId} photo={photo} />

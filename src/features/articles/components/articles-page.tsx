@@ -1,11 +1,16 @@
 import { useDeferredValue } from 'react'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
 import type { ArticleQuery } from '../../../backend/backend'
 import { useIssues } from '../../../backend/queries/list-issues'
 import { useArticles } from '../../../backend/queries/list-articles'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { articleStatusSchema } from '../../../domain/article'
 import { formatBerlinDateTime } from '../../../domain/deadline'
+import { can } from '../../../domain/permissions'
+import { useCurrentUser } from '../../../lib/session'
+import { useCreateArticle } from '../api/create-article'
+import { MarkReadyButton } from './mark-ready-button'
 import { ArticleStatusBadge } from './article-status-badge'
 
 /** "Beiträge": all articles, searchable by headline and text, filterable by status and issue. */
@@ -21,6 +26,10 @@ export function ArticlesPage() {
     ...(issueId && { issueId }),
   }
   const articles = useArticles(query)
+  const user = useCurrentUser()
+  const canWrite = can(user.role, 'article.write')
+  const createArticle = useCreateArticle()
+  const navigate = useNavigate()
   const issues = useIssues()
   const issueLabel = (id: string | null) =>
     id === null ? 'Themenspeicher' : (issues.data?.find((issue) => issue.id === id)?.label ?? '…')
@@ -39,7 +48,31 @@ export function ArticlesPage() {
   return (
     <>
       <title>Beiträge – Rundbrief</title>
-      <h1>Beiträge</h1>
+      <div className="page-heading">
+        <h1>Beiträge</h1>
+        {canWrite && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={createArticle.isPending}
+            onClick={() =>
+              createArticle.mutate(
+                { headline: '' },
+                {
+                  onSuccess: (article) => navigate(`/beitraege/${encodeURIComponent(article.id)}`),
+                },
+              )
+            }
+          >
+            Neuer Beitrag
+          </button>
+        )}
+      </div>
+      {createArticle.isError && (
+        <p className="field-error" role="alert">
+          {errorMessage(createArticle.error)}
+        </p>
+      )}
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor="article-search">Suche in Überschrift und Text</label>
@@ -99,6 +132,7 @@ export function ArticlesPage() {
                 <th scope="col">Status</th>
                 <th scope="col">Ausgabe</th>
                 <th scope="col">Zuletzt geändert</th>
+                {canWrite && <th scope="col">Aktion</th>}
               </tr>
             </thead>
             <tbody>
@@ -114,6 +148,9 @@ export function ArticlesPage() {
                   </td>
                   <td>{issueLabel(article.issueId)}</td>
                   <td>{formatBerlinDateTime(article.updatedAt)}</td>
+                  {canWrite && (
+                    <td>{article.status === 'draft' && <MarkReadyButton article={article} />}</td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,66 @@
+import { useQuery } from '@tanstack/react-query'
+import { Link } from 'react-router'
+import { useBackend } from '../../../backend/backend-provider'
+import { useArticle } from '../../../backend/queries/get-article'
+import { issueQueryOptions } from '../../../backend/queries/get-issue'
+import { usePublication } from '../../../backend/queries/get-publication'
+import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { can } from '../../../domain/permissions'
+import { contentLockReason } from '../../../domain/workflow'
+import { useCurrentUser } from '../../../lib/session'
+import { ArticleEditor } from './article-editor'
+import { ArticlePage } from './article-page'
+
+/** One article: the editor for those who may change it now, the read-only view for everyone else. */
+export function ArticleEditorPage({ articleId }: { articleId: string }) {
+  const backend = useBackend()
+  const user = useCurrentUser()
+  const article = useArticle(articleId)
+  const publication = usePublication()
+  const issueId = article.data?.issueId ?? null
+  const issue = useQuery({
+    ...issueQueryOptions(backend, issueId ?? ''),
+    enabled: issueId !== null,
+  })
+
+  const failed = [article, publication].find((query) => query.isError)
+  if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
+  if (!article.data || !publication.data || (issueId !== null && !issue.data)) {
+    return issue.isError ? (
+      <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
+    ) : (
+      <Loading />
+    )
+  }
+
+  const readOnlyReason = !can(user.role, 'article.write')
+    ? 'Als Gestaltung können Sie Beiträge lesen, aber nicht bearbeiten.'
+    : issue.data
+      ? contentLockReason(issue.data.status, user.role)
+      : null
+
+  if (readOnlyReason) return <ArticlePage articleId={articleId} notice={readOnlyReason} />
+
+  return (
+    <>
+      <title>{`${article.data.headline || 'Neuer Beitrag'} bearbeiten – Rundbrief`}</title>
+      <p className="breadcrumb">
+        <Link to="/beitraege">Beiträge</Link>
+        {issue.data && (
+          <>
+            {' · '}
+            <Link to={`/ausgaben/${encodeURIComponent(issue.data.id)}`}>
+              Ausgabe {issue.data.label}
+            </Link>
+          </>
+        )}
+      </p>
+      <h1>Beitrag bearbeiten</h1>
+      <ArticleEditor
+        key={article.data.id}
+        article={article.data}
+        wordLimit={publication.data.articleWordLimit}
+      />
+    </>
+  )
+}

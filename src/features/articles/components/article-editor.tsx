@@ -1,0 +1,274 @@
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { Link } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
+import { useArticle } from '../../../backend/queries/get-article'
+import { useUsers } from '../../../backend/queries/list-users'
+import {
+  maxHeadlineLength,
+  readinessProblems,
+  type Article,
+  type Photo,
+} from '../../../domain/article'
+import type { RichTextDoc } from '../../../domain/rich-text'
+import { articleKit } from '../../../editor/article-kit'
+import { useCreateArticle } from '../api/create-article'
+import { sameContent } from '../autosave/article-autosaver'
+import { localDraftMirror, type ArticleDraft } from '../autosave/draft-mirror'
+import { useArticleAutosave } from '../hooks/use-article-autosave'
+import { usePhotoUpload } from '../hooks/use-photo-upload'
+import { ArticlePhotos } from './article-photos'
+import { ArticleStatusBadge } from './article-status-badge'
+import { ConflictDialog } from './conflict-dialog'
+import { EditorToolbar } from './editor-toolbar'
+import { SaveIndicator } from './save-indicator'
+import { WordCount } from './word-count'
+
+const hasFiles = (dataTransfer: DataTransfer | null) =>
+  !!dataTransfer && Array.from(dataTransfer.types).includes('Files')
+
+/** The article editor: headline, rich text, photos, autosave with conflict resolution. */
+export function ArticleEditor({ article, wordLimit }: { article: Article; wordLimit: number }) {
+  const headlineId = useId()
+  const [mirror] = useState(() => localDraftMirror())
+  const [restored] = useState(() => {
+    const mirrored = mirror.read(article.id)
+    if (mirrored && sameContent(mirrored.draft, article) && !mirrored.status) {
+      mirror.clear(article.id)
+      return null
+    }
+    return mirrored
+  })
+  const initial: ArticleDraft = restored?.draft ?? {
+    headline: article.headline,
+    body: article.body,
+    photos: article.photos,
+  }
+  const [headline, setHeadline] = useState(initial.headline)
+  const [photos, setPhotos] = useState<Photo[]>(initial.photos)
+  const [linkOpen, setLinkOpen] = useState(false)
+  const [statusMessage, setStatusMessage] = useState<string | null>(null)
+  const [resolving, setResolving] = useState(false)
+  const [copyNotice, setCopyNotice] = useState<{ id: string; headline: string } | null>(null)
+  const [dragging, setDragging] = useState(false)
+  const draft = useRef({ headline: initial.headline, photos: initial.photos })
+  const editorRef = useRef<Editor | null>(null)
+  const latest = useArticle(article.id).data ?? article
+  const users = useUsers()
+  const createArticle = useCreateArticle()
+
+  const { saver, state } = useArticleAutosave({
+    article,
+    mirror,
+    readDraft: () => ({
+      headline: draft.current.headline,
+      body: (editorRef.current?.getJSON() as RichTextDoc | undefined) ?? initial.body,
+      photos: draft.current.photos,
+    }),
+    onStatusRejected: setStatusMessage,
+  })
+
+  const changePhotos = (next: Photo[]) => {
+    draft.current.photos = next
+    setPhotos(next)
+    saver.markChanged()
+  }
+  const upload = usePhotoUpload((photo) => changePhotos([...draft.current.photos, photo]))
+  const addFiles = useRef(upload.addFiles)
+  useLayoutEffect(() => {
+    addFiles.current = upload.addFiles
+  })
+
+  const editor = useEditor({
+    extensions: articleKit(),
+    content: initial.body,
+    immediatelyRender: true,
+    shouldRerenderOnTransaction: false,
+    editorProps: {
+      attributes: {
+        id: 'article-body',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-label': 'Text',
+        class: 'editor-body rich-text',
+        spellcheck: 'true',
+        lang: 'de',
+      },
+      handleKeyDown: (_view, event) => {
+        if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+          event.preventDefault()
+          setLinkOpen(true)
+          return true
+        }
+        return false
+      },
+      handleDrop: (_view, event) => {
+        const files = Array.from(event.dataTransfer?.files ?? [])
+        if (files.length === 0) return false
+        event.preventDefault()
+        void addFiles.current(files)
+        return true
+      },
+    },
+    onUpdate: ({ transaction }) => {
+      if (transaction.docChanged) saver.markChanged()
+    },
+  })
+  useLayoutEffect(() => {
+    editorRef.current = editor
+  }, [editor])
+
+  useEffect(() => {
+    if (restored) saver.restore(restored.baseVersion, latest, restored.draft)
+    // restore once, with the article as loaded
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  const problems = readinessProblems({ headline, photos })
+  const conflict = state.kind === 'conflict' ? state : null
+  const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Jemand'
+
+  const takeTheirs = async (theirs: Article) => {
+    editor.commands.setContent(theirs.body, { emitUpdate: false })
+    draft.current = { headline: theirs.headline, photos: theirs.photos }
+    setHeadline(theirs.headline)
+    setPhotos(theirs.photos)
+    await saver.resolveConflict('theirs', theirs)
+  }
+
+  const resolve = async (choice: 'mine' | 'theirs' | 'both') => {
+    if (!conflict) return
+    setResolving(true)
+    try {
+      if (choice === 'mine') await saver.resolveConflict('mine', conflict.theirs)
+      if (choice === 'both') {
+        const copy = await createArticle.mutateAsync({
+          headline: `${conflict.mine.headline} (meine Fassung)`.slice(0, maxHeadlineLength),
+          body: conflict.mine.body,
+          photos: conflict.mine.photos,
+        })
+        setCopyNotice({ id: copy.id, headline: copy.headline })
+      }
+      if (choice !== 'mine') await takeTheirs(conflict.theirs)
+    } catch (error) {
+      setStatusMessage(errorMessage(error))
+    } finally {
+      setResolving(false)
+    }
+  }
+
+  return (
+    <div
+      className={`article-editor${dragging ? ' article-editor-dragging' : ''}`}
+      onDragOver={(event) => {
+        if (!hasFiles(event.dataTransfer)) return
+        event.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        setDragging(false)
+        if (!hasFiles(event.dataTransfer)) return
+        event.preventDefault()
+        void upload.addFiles(Array.from(event.dataTransfer.files))
+      }}
+    >
+      <div className="editor-header">
+        <SaveIndicator state={state} />
+        <div className="editor-status">
+          <ArticleStatusBadge status={latest.status} />
+          {latest.status === 'draft' ? (
+            <button
+              type="button"
+              className="button button-small"
+              aria-disabled={problems.length > 0 || undefined}
+              aria-describedby={problems.length > 0 ? 'readiness-problems' : undefined}
+              onClick={() => {
+                if (problems.length > 0) return
+                setStatusMessage(null)
+                void saver.requestStatus('ready')
+              }}
+            >
+              Als fertig markieren
+            </button>
+          ) : (
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              onClick={() => void saver.requestStatus('draft')}
+            >
+              Wieder als Entwurf markieren
+            </button>
+          )}
+        </div>
+      </div>
+      {restored && state.kind !== 'conflict' && (
+        <p className="notice" role="status">
+          Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.
+        </p>
+      )}
+      {latest.status === 'draft' && problems.length > 0 && (
+        <div id="readiness-problems" className="hint">
+          Noch nicht fertig: {problems.join(' ')}
+        </div>
+      )}
+      {statusMessage && (
+        <p className="field-error" role="alert">
+          {statusMessage}
+        </p>
+      )}
+      {copyNotice && (
+        <p className="notice" role="status">
+          Ihre Fassung wurde als neuer Beitrag{' '}
+          <Link to={`/beitraege/${encodeURIComponent(copyNotice.id)}`}>{copyNotice.headline}</Link>{' '}
+          im Themenspeicher gesichert.
+        </p>
+      )}
+
+      <div className="field field-headline">
+        <label htmlFor={headlineId}>Überschrift</label>
+        <input
+          id={headlineId}
+          type="text"
+          className="headline-input"
+          value={headline}
+          maxLength={maxHeadlineLength}
+          onChange={(event) => {
+            draft.current.headline = event.target.value
+            setHeadline(event.target.value)
+            saver.markChanged()
+          }}
+        />
+      </div>
+
+      <div className="field">
+        <span className="field-label" id="article-body-label">
+          Text
+        </span>
+        <EditorToolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
+        <EditorContent editor={editor} className="editor-content" />
+        <WordCount editor={editor} limit={wordLimit} />
+      </div>
+
+      <ArticlePhotos
+        photos={photos}
+        onChange={changePhotos}
+        onAddFiles={(files) => void upload.addFiles(files)}
+        uploading={upload.uploading}
+        problems={upload.problems}
+      />
+
+      {conflict && (
+        <ConflictDialog
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          theirsAuthor={userName(conflict.theirs.updatedBy)}
+          busy={resolving}
+          onKeepMine={() => void resolve('mine')}
+          onTakeTheirs={() => void resolve('theirs')}
+          onKeepBoth={() => void resolve('both')}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,97 @@
+import type { Editor } from '@tiptap/react'
+import { useId, useState, type FormEvent } from 'react'
+import { isAllowedHref } from '../../../domain/rich-text'
+
+/** Adds "https://" to addresses typed without a protocol (www.gera.de), mailto: to e-mail addresses. */
+export function normaliseHref(input: string): string {
+  const value = input.trim()
+  if (/^[a-z][a-z\d+.-]*:/i.test(value)) return value
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(value)) return `mailto:${value}`
+  return `https://${value}`
+}
+
+/** Small form to set or remove the link on the selection. */
+export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
+  const inputId = useId()
+  const errorId = useId()
+  const [href, setHref] = useState(
+    () => (editor.getAttributes('link').href as string | undefined) ?? '',
+  )
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const normalised = normaliseHref(href)
+    if (href.trim() === '' || !isAllowedHref(normalised)) {
+      setError('Bitte eine Adresse mit https://, http:// oder eine E-Mail-Adresse angeben.')
+      return
+    }
+    if (editor.state.selection.empty && !editor.isActive('link')) {
+      editor
+        .chain()
+        .focus()
+        .insertContent({
+          type: 'text',
+          text: normalised,
+          marks: [{ type: 'link', attrs: { href: normalised } }],
+        })
+        .run()
+    } else {
+      editor.chain().focus().extendMarkRange('link').setLink({ href: normalised }).run()
+    }
+    onClose()
+  }
+
+  return (
+    <form
+      className="link-form"
+      onSubmit={submit}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault()
+          onClose()
+          editor.commands.focus()
+        }
+      }}
+    >
+      <label htmlFor={inputId}>Linkadresse</label>
+      <input
+        id={inputId}
+        type="text"
+        inputMode="url"
+        autoFocus
+        value={href}
+        placeholder="https://www.gera.de"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        onChange={(event) => {
+          setHref(event.target.value)
+          setError(null)
+        }}
+      />
+      <button type="submit" className="button button-small button-primary">
+        Übernehmen
+      </button>
+      {editor.isActive('link') && (
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => {
+            editor.chain().focus().extendMarkRange('link').unsetLink().run()
+            onClose()
+          }}
+        >
+          Link entfernen
+        </button>
+      )}
+      <button type="button" className="button button-small button-secondary" onClick={onClose}>
+        Abbrechen
+      </button>
+      {error && (
+        <p id={errorId} className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  )
+}

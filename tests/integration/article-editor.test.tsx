@@ -1,0 +1,292 @@
+import type { Editor } from '@tiptap/core'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createHttpBackend } from '../../src/backend/http-backend'
+import { plainText } from '../../src/domain/rich-text'
+import { tinyPng } from '../fixtures/images'
+import { renderApp, setupTestServer, testServer } from '../render-app'
+
+setupTestServer()
+
+const articleId = 'beitrag-02-sozialplan'
+
+async function bodyEditor(): Promise<Editor> {
+  const body = await screen.findByRole('textbox', { name: 'Text' })
+  return (body as unknown as { editor: Editor }).editor
+}
+
+const stored = () =>
+  testServer.store.snapshot().articles.find((article) => article.id === articleId)!
+
+async function headBackend() {
+  let token: string | null = null
+  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
+  token = (await backend.login('sandra-wanzar')).token
+  return backend
+}
+
+describe('Beitrag bearbeiten', () => {
+  it('legt einen neuen Beitrag an und speichert Überschrift und Text automatisch', async () => {
+    const { user } = await renderApp({ route: '/beitraege', as: 'editor' })
+    await user.click(await screen.findByRole('button', { name: 'Neuer Beitrag' }))
+    const headline = await screen.findByLabelText('Überschrift')
+    await user.type(headline, 'Neues aus dem Dezernat')
+    const editor = await bodyEditor()
+    editor.commands.insertContent('Erster Absatz.')
+    await waitFor(
+      () => {
+        const created = testServer.store
+          .snapshot()
+          .articles.find((article) => article.headline === 'Neues aus dem Dezernat')
+        expect(created && plainText(created.body)).toBe('Erster Absatz.')
+      },
+      { timeout: 5000 },
+    )
+    expect(await screen.findByText(/^✓ Gespeichert/)).toBeInTheDocument()
+    expect(localStorage.length).toBe(0)
+  })
+
+  it('zeigt Wörter und Zeichen gegen den Richtwert', async () => {
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await bodyEditor()
+    expect(
+      await screen.findByText(/Wörter · .* Zeichen · Richtwert 300 Wörter/),
+    ).toBeInTheDocument()
+  })
+
+  it('zeigt bei einem Versionskonflikt beide Fassungen und übernimmt auf Wunsch die neuere', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const head = await headBackend()
+    await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
+
+    editor.commands.insertContent('Mein Zusatz ')
+    const dialog = await screen.findByRole(
+      'dialog',
+      { name: 'Konflikt: Der Beitrag wurde inzwischen geändert' },
+      { timeout: 5000 },
+    )
+    expect(within(dialog).getByRole('region', { name: 'Ihre Fassung' })).toHaveTextContent(
+      'Mein Zusatz',
+    )
+    expect(
+      within(dialog).getByRole('region', { name: 'Neuere Fassung von Sandra Wanzar' }),
+    ).toHaveTextContent('Von der Dezernentin geändert')
+    expect(screen.getByText('Konflikt')).toBeInTheDocument()
+    expect(stored().headline).toBe('Von der Dezernentin geändert')
+
+    await user.click(within(dialog).getByRole('button', { name: 'Neuere Fassung übernehmen' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Überschrift')).toHaveValue('Von der Dezernentin geändert')
+    expect(editor.getText()).not.toContain('Mein Zusatz')
+    expect(stored().version).toBe(2)
+  })
+
+  it('speichert auf Wunsch die eigene Fassung über die neuere', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const head = await headBackend()
+    await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
+    editor.commands.insertContent('Mein Zusatz ')
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 })
+    await user.click(within(dialog).getByRole('button', { name: 'Meine Fassung speichern' }))
+    await waitFor(() => expect(stored().version).toBe(3))
+    expect(plainText(stored().body)).toContain('Mein Zusatz')
+    expect(stored().headline).toBe('Beschlussvorlage zum Integrierten Sozialplan liegt vor')
+  })
+
+  it('behält bei „Beide behalten“ die eigene Fassung als neuen Beitrag', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const head = await headBackend()
+    await head.updateArticle(articleId, { version: 1, headline: 'Neuer Titel' })
+    editor.commands.insertContent('Nur in meiner Fassung ')
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 })
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Beide behalten (meine als Kopie)' }),
+    )
+    const copy = await waitFor(() => {
+      const found = testServer.store
+        .snapshot()
+        .articles.find((article) => article.headline.endsWith('(meine Fassung)'))
+      expect(found).toBeDefined()
+      return found!
+    })
+    expect(plainText(copy.body)).toContain('Nur in meiner Fassung')
+    expect(await screen.findByRole('link', { name: copy.headline })).toBeInTheDocument()
+    expect(stored().headline).toBe('Neuer Titel')
+  })
+
+  it('hält Änderungen offline lokal fest und sendet sie nach dem Neuladen', async () => {
+    const first = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    testServer.setFaults({ failureRate: 1 })
+    editor.commands.insertContent('Offline geschrieben ')
+    expect(
+      await screen.findByText(/Nicht gespeichert – offline/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument()
+    expect(localStorage.getItem(`rundbrief.entwurf.${articleId}`)).toContain('Offline geschrieben')
+    first.unmount()
+    // the flush on leaving fails as well (still offline); then the connection returns
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    testServer.setFaults({})
+    const token = first.tokens.get()!
+    await renderApp({ route: `/beitraege/${articleId}`, token })
+    expect(
+      await screen.findByText(
+        'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.',
+      ),
+    ).toBeInTheDocument()
+    expect((await bodyEditor()).getText()).toContain('Offline geschrieben')
+    await waitFor(() => expect(plainText(stored().body)).toContain('Offline geschrieben'), {
+      timeout: 5000,
+    })
+    await waitFor(() => expect(localStorage.getItem(`rundbrief.entwurf.${articleId}`)).toBeNull())
+  })
+})
+
+describe('Fotos', () => {
+  it('lädt ein Foto hoch und speichert Bildunterschrift, Fotonachweis und Alternativtext', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await bodyEditor()
+    const input = screen.getByTestId('photo-file-input')
+    await user.upload(input, new File([tinyPng()], 'sitzung.png', { type: 'image/png' }))
+    const photo = await screen.findByRole('group', { name: 'Foto 1' })
+    await user.type(within(photo).getByLabelText('Bildunterschrift'), 'Sitzung des Ausschusses')
+    await user.type(within(photo).getByLabelText('Fotonachweis'), 'Stadtverwaltung Gera')
+    await user.type(within(photo).getByLabelText('Alternativtext'), 'Menschen an einem Tisch')
+    expect(
+      within(photo).getByText('Erscheint als „Foto: Stadtverwaltung Gera“'),
+    ).toBeInTheDocument()
+    await waitFor(
+      () =>
+        expect(stored().photos).toEqual([
+          expect.objectContaining({
+            caption: 'Sitzung des Ausschusses',
+            credit: 'Stadtverwaltung Gera',
+            alt: 'Menschen an einem Tisch',
+          }),
+        ]),
+      { timeout: 5000 },
+    )
+  })
+
+  it('weist falsche Dateitypen und zu große Dateien auf Deutsch ab', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await bodyEditor()
+    const input = screen.getByTestId('photo-file-input')
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'riesig.jpg', {
+      type: 'image/jpeg',
+    })
+    fireEvent.change(input, {
+      target: { files: [new File(['GIF89a'], 'animation.gif', { type: 'image/gif' }), big] },
+    })
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('„animation.gif“ ist kein Foto im Format JPEG, PNG oder WebP.')
+    expect(alert).toHaveTextContent('„riesig.jpg“ ist größer als 10 MB.')
+  })
+
+  it('meldet, wenn der Server ein getarntes Foto ablehnt', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await bodyEditor()
+    await user.upload(
+      screen.getByTestId('photo-file-input'),
+      new File(['<svg/>'], 'tarnung.png', { type: 'image/png' }),
+    )
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      '„tarnung.png“: Nur Fotos im Format JPEG, PNG oder WebP',
+    )
+  })
+
+  it('entfernt ein Foto erst nach Rückfrage und ordnet Fotos um', async () => {
+    const { user } = await renderApp({
+      route: '/beitraege/beitrag-01-antrittsbesuch',
+      as: 'editor',
+    })
+    await bodyEditor()
+    await user.upload(
+      screen.getByTestId('photo-file-input'),
+      new File([tinyPng()], 'zwei.png', { type: 'image/png' }),
+    )
+    const second = await screen.findByRole('group', { name: 'Foto 2' })
+    await user.click(within(second).getByRole('button', { name: 'Nach oben (Foto 2)' }))
+    expect(
+      within(screen.getByRole('group', { name: 'Foto 2' })).getByLabelText('Fotonachweis'),
+    ).toHaveValue('Stadtverwaltung Gera (Steffen Weiß)')
+    const moved = screen.getByRole('group', { name: 'Foto 2' })
+    await user.click(within(moved).getByRole('button', { name: 'Foto entfernen (Foto 2)' }))
+    await user.click(within(moved).getByRole('button', { name: 'Abbrechen' }))
+    expect(screen.getByRole('group', { name: 'Foto 2' })).toBeInTheDocument()
+    await user.click(within(moved).getByRole('button', { name: 'Foto entfernen (Foto 2)' }))
+    await user.click(within(moved).getByRole('button', { name: 'Entfernen' }))
+    expect(screen.queryByRole('group', { name: 'Foto 2' })).not.toBeInTheDocument()
+    await waitFor(
+      () => {
+        const article = testServer.store
+          .snapshot()
+          .articles.find((a) => a.id === 'beitrag-01-antrittsbesuch')!
+        expect(article.photos).toHaveLength(1)
+        expect(article.photos[0]?.mediaId).not.toBe('foto-1')
+      },
+      { timeout: 5000 },
+    )
+  })
+})
+
+describe('Als fertig markieren', () => {
+  it('erklärt, was fehlt, und markiert nach dem Ergänzen als fertig', async () => {
+    const { user } = await renderApp({
+      route: '/beitraege/beitrag-03-behoerdennetzwerk',
+      as: 'editor',
+    })
+    await bodyEditor()
+    const button = screen.getByRole('button', { name: 'Als fertig markieren' })
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveAccessibleDescription(/Foto 1: Der Alternativtext fehlt/)
+    await user.type(screen.getByLabelText('Alternativtext'), 'Sitzung des Behördennetzwerks')
+    expect(button).not.toHaveAttribute('aria-disabled')
+    await user.click(button)
+    expect(
+      await screen.findByRole(
+        'button',
+        { name: 'Wieder als Entwurf markieren' },
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument()
+    const article = testServer.store
+      .snapshot()
+      .articles.find((a) => a.id === 'beitrag-03-behoerdennetzwerk')!
+    expect(article).toMatchObject({
+      status: 'ready',
+      photos: [expect.objectContaining({ alt: 'Sitzung des Behördennetzwerks' })],
+    })
+  })
+
+  it('markiert in der Liste als fertig oder nennt den Grund', async () => {
+    const { user } = await renderApp({ route: '/beitraege?status=draft', as: 'editor' })
+    const row = (
+      await screen.findByRole('link', { name: 'OB Vonarb besucht Behördennetzwerk Asyl' })
+    ).closest('tr')!
+    await user.click(within(row).getByRole('button', { name: /als fertig markieren/ }))
+    expect(within(row).getByRole('alert')).toHaveTextContent('Foto 1: Der Alternativtext fehlt.')
+  })
+})
+
+describe('Nur lesen', () => {
+  it('zeigt der Gestaltung den Beitrag ohne Editor', async () => {
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'designer' })
+    expect(
+      await screen.findByText('Als Gestaltung können Sie Beiträge lesen, aber nicht bearbeiten.'),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('textbox', { name: 'Text' })).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Neuer Beitrag' })).not.toBeInTheDocument()
+  })
+
+  it('sperrt Beiträge einer eingereichten Ausgabe für die Redaktion', async () => {
+    const head = await headBackend()
+    await head.submitIssue('ausgabe-2018-08', { version: 1 })
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    expect(await screen.findByText(/liegt der Dezernentin zur Freigabe vor/)).toBeInTheDocument()
+    expect(screen.queryByRole('textbox', { name: 'Text' })).not.toBeInTheDocument()
+  })
+})
