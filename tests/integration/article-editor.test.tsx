@@ -172,7 +172,7 @@ describe('Fotos', () => {
   })
 
   it('weist falsche Dateitypen und zu große Dateien auf Deutsch ab', async () => {
-    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     await bodyEditor()
     const input = screen.getByTestId('photo-file-input')
     const big = new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'riesig.jpg', {
