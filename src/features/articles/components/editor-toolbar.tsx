@@ -162,7 +162,7 @@ export function EditorToolbar({
           onClick={() => setLinkOpen(!linkOpen)}
         >
           <span aria-hidden="true" className="toolbar-icon">
-            🔗
+            Link
           </span>
           <span className="visually-hidden">Link</span>
         </button>
