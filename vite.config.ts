@@ -46,9 +46,13 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/**/*.test.tsx', 'src/lib/**/*.test.ts',
+          include: [
+            'src/**/*.test.tsx',
+            'src/lib/**/*.test.ts',
             'src/editor/**/*.test.ts',
-            'src/features/**/*.test.ts', 'tests/integration/**/*.test.tsx'],
+            'src/features/**/*.test.ts',
+            'tests/integration/**/*.test.tsx',
+          ],
           setupFiles: ['tests/setup.ts'],
           testTimeout: 15_000,
         },

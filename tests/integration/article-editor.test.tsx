@@ -171,6 +171,17 @@ describe('Fotos', () => {
     )
   })
 
+  it('nimmt Fotos an, die auf den Beitrag gezogen werden', async () => {
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await bodyEditor()
+    const area = screen.getByLabelText('Überschrift').closest('.article-editor')!
+    const file = new File([tinyPng()], 'gezogen.png', { type: 'image/png' })
+    const dataTransfer = { files: [file], types: ['Files'] }
+    fireEvent.dragOver(area, { dataTransfer })
+    fireEvent.drop(area, { dataTransfer })
+    expect(await screen.findByRole('group', { name: 'Foto 1' })).toBeInTheDocument()
+  })
+
   it('weist falsche Dateitypen und zu große Dateien auf Deutsch ab', async () => {
     await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     await bodyEditor()

@@ -67,7 +67,7 @@ describe('Automatisches Speichern', () => {
     const { saver, type, stored, states } = setup(save)
     type('A1')
     type('A12')
-    await vi.advanceTimersByTimeAsync(300)
+    await vi.advanceTimersByTimeAsync(500)
     expect(stored.get('a')?.draft.headline).toBe('A12')
     await vi.advanceTimersByTimeAsync(1000)
     expect(calls).toEqual([expect.objectContaining({ version: 1, headline: 'A12' })])
@@ -145,6 +145,21 @@ describe('Automatisches Speichern', () => {
     expect(rejected).toEqual(['Foto 1: Der Alternativtext fehlt.'])
     expect(save).toHaveBeenLastCalledWith(expect.not.objectContaining({ status: 'ready' }))
     expect(saver.current.kind).toBe('saved')
+  })
+})
+
+describe('Dauertippen', () => {
+  it('speichert spätestens alle fünf Sekunden, auch wenn ohne Pause getippt wird', async () => {
+    const save = vi.fn(async (input: UpdateArticleInput) =>
+      article(input.version + 1, input.headline),
+    )
+    const { type } = setup(save)
+    for (let i = 0; i < 60; i++) {
+      type(`Taste ${i}`)
+      await vi.advanceTimersByTimeAsync(100)
+    }
+    expect(save).toHaveBeenCalledTimes(1)
+    expect(save).toHaveBeenCalledWith(expect.objectContaining({ headline: 'Taste 49' }))
   })
 })
 

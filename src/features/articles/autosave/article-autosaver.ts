@@ -3,6 +3,13 @@ import type { Article, ArticleStatus, UpdateArticleInput } from '../../../domain
 import { canonicalJson } from '../../../domain/fingerprint'
 import type { ArticleDraft, DraftMirror } from './draft-mirror'
 
+/** Runs work when the browser is idle (after the next paint), so saving never delays a keystroke. */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === 'function')
+    requestIdleCallback(() => work(), { timeout: 1000 })
+  else work()
+}
+
 /** Whether a draft says exactly what a stored article says (then a 409 is no real conflict). */
 export function sameContent(draft: ArticleDraft, article: Article): boolean {
   return (
@@ -34,7 +41,9 @@ export interface ArticleAutosaverOptions {
   onStatusRejected?: (message: string) => void
   /** Pause after the last change before saving. */
   debounceMs?: number
-  /** Pause after the last change before mirroring locally. */
+  /** Longest time typing may go on without a save. */
+  maxWaitMs?: number
+  /** Longest time a change stays only in memory before it is mirrored locally. */
   mirrorDelayMs?: number
   /** First retry delay after a network failure; doubles up to 30 s. */
   retryMs?: number
@@ -55,6 +64,7 @@ export class ArticleAutosaver {
   private inFlight: Promise<void> | null = null
   private saveTimer: ReturnType<typeof setTimeout> | undefined
   private mirrorTimer: ReturnType<typeof setTimeout> | undefined
+  private firstUnsavedChangeAt: number | undefined
   private retryDelay: number
   private blocked: 'conflict' | 'error' | null = null
   private disposed = false
@@ -64,7 +74,8 @@ export class ArticleAutosaver {
   constructor(options: ArticleAutosaverOptions) {
     this.options = {
       debounceMs: 1000,
-      mirrorDelayMs: 250,
+      maxWaitMs: 5000,
+      mirrorDelayMs: 500,
       retryMs: 2000,
       now: () => new Date(),
       onStatusRejected: () => undefined,
@@ -84,14 +95,21 @@ export class ArticleAutosaver {
     return this.changeSeq !== this.savedSeq
   }
 
-  /** Call after every change in the editor. */
+  /** Call after every change in the editor; cheap, as it runs on every keystroke. */
   markChanged(): void {
     this.changeSeq++
     if (this.blocked === 'error') this.blocked = null
-    if (!this.blocked && this.state.kind !== 'offline') this.setState({ kind: 'pending' })
-    clearTimeout(this.mirrorTimer)
-    this.mirrorTimer = setTimeout(() => this.mirrorNow(), this.options.mirrorDelayMs)
-    this.schedule(this.options.debounceMs)
+    if (!this.blocked && this.state.kind !== 'offline' && this.state.kind !== 'pending') {
+      this.setState({ kind: 'pending' })
+    }
+    // mirror at most every mirrorDelayMs while typing goes on (throttled, not debounced)
+    this.mirrorTimer ??= setTimeout(
+      () => whenIdle(() => this.mirrorNow()),
+      this.options.mirrorDelayMs,
+    )
+    this.firstUnsavedChangeAt ??= Date.now()
+    const waited = Date.now() - this.firstUnsavedChangeAt
+    this.schedule(Math.max(0, Math.min(this.options.debounceMs, this.options.maxWaitMs - waited)))
   }
 
   /** Requests a status change ("Als fertig markieren") with the next save, right away. */
@@ -153,11 +171,12 @@ export class ArticleAutosaver {
   private schedule(delay: number) {
     clearTimeout(this.saveTimer)
     if (this.disposed) return
-    this.saveTimer = setTimeout(() => void this.run(), delay)
+    this.saveTimer = setTimeout(() => whenIdle(() => void this.run()), delay)
   }
 
   private mirrorNow() {
     clearTimeout(this.mirrorTimer)
+    this.mirrorTimer = undefined
     if (!this.hasUnsavedChanges) return
     this.options.mirror.write(this.options.articleId, {
       draft: this.options.readDraft(),
@@ -182,6 +201,7 @@ export class ArticleAutosaver {
   }
 
   private async saveOnce(): Promise<void> {
+    this.firstUnsavedChangeAt = undefined
     const seq = this.changeSeq
     const status = this.pendingStatus
     const draft = this.options.readDraft()
