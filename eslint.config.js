@@ -17,6 +17,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-demo',
+      'dist-bench',
       'coverage',
       'test-results',
       'playwright-report',
