@@ -39,11 +39,12 @@ test('die Redaktion meldet sich an und sieht die zehn Beiträge der Ausgabe Augu
 test('Beitrag, Beitragsliste und Vorschau sind barrierefrei und zeigen die Vorlage', async ({
   page,
 }) => {
-  await signIn(page, 'Sandra Wanzar (Dezernentin)')
+  await signIn(page, 'Jana Krause (Gestaltung)')
   await page.getByRole('link', { name: 'August 2018' }).click()
   await page.getByRole('link', { name: seedHeadlines[0] }).click()
   await expect(page.getByRole('heading', { name: seedHeadlines[0], level: 1 })).toBeVisible()
   await expect(page.getByText('Foto: Stadtverwaltung Gera (Steffen Weiß)')).toBeVisible()
+  await expect(page.getByText('Als Gestaltung können Sie Beiträge lesen, aber nicht bearbeiten.')).toBeVisible()
   const photo = page.getByRole('img', { name: /Gruppenfoto/ })
   await expect(photo).toBeVisible()
   expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(960)
