@@ -44,7 +44,9 @@ test('Beitrag, Beitragsliste und Vorschau sind barrierefrei und zeigen die Vorla
   await page.getByRole('link', { name: seedHeadlines[0] }).click()
   await expect(page.getByRole('heading', { name: seedHeadlines[0], level: 1 })).toBeVisible()
   await expect(page.getByText('Foto: Stadtverwaltung Gera (Steffen Weiß)')).toBeVisible()
-  await expect(page.getByText('Als Gestaltung können Sie Beiträge lesen, aber nicht bearbeiten.')).toBeVisible()
+  await expect(
+    page.getByText('Als Gestaltung können Sie Beiträge lesen, aber nicht bearbeiten.'),
+  ).toBeVisible()
   const photo = page.getByRole('img', { name: /Gruppenfoto/ })
   await expect(photo).toBeVisible()
   expect(await photo.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(960)
