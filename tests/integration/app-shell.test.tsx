@@ -36,7 +36,7 @@ describe('Anmelden und Ausgaben', () => {
     await user.click(screen.getByRole('link', { name: 'August 2018' }))
     expect(await screen.findByRole('heading', { name: 'Ausgabe August 2018' })).toBeInTheDocument()
     const list = await screen.findByRole('list', { name: 'Inhalt der Ausgabe' })
-    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(10))
+    await waitFor(() => expect(within(list).getAllByRole('link')).toHaveLength(10))
     expect(
       within(list)
         .getAllByRole('link')
@@ -118,7 +118,7 @@ describe('Fehlerzustände', () => {
         ...backend,
         getIssue: async (id) => {
           const issue = await backend.getIssue(id)
-          return { ...issue, articleIds: null as unknown as string[] }
+          return { ...issue, deadline: 'kein Datum' }
         },
       }),
     })

@@ -1,7 +1,13 @@
 import { useParams } from 'react-router'
-import { IssuePage } from '../../features/issues/components/issue-page'
+import { Board } from '../../features/board/components/board'
+import { IssueHeader } from '../../features/issues/components/issue-header'
 
 export function IssueRoute() {
   const { issueId = '' } = useParams()
-  return <IssuePage key={issueId} issueId={issueId} />
+  return (
+    <div key={issueId}>
+      <IssueHeader issueId={issueId} />
+      <Board issueId={issueId} />
+    </div>
+  )
 }

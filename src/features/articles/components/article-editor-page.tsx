@@ -23,7 +23,7 @@ export function ArticleEditorPage({ articleId }: { articleId: string }) {
     enabled: issueId !== null,
   })
 
-  const failed = [article, publication].find((query) => query.isError)
+  const failed = [article, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
   if (!article.data || !publication.data || (issueId !== null && !issue.data)) {
     return issue.isError ? (

@@ -20,7 +20,7 @@ export function ArticlePage({ articleId, notice }: { articleId: string; notice?:
   const article = useArticle(articleId)
   const users = useUsers()
   if (article.isPending) return <Loading />
-  if (article.isError) return <ErrorState error={article.error} onRetry={() => article.refetch()} />
+  if (!article.data) return <ErrorState error={article.error} onRetry={() => article.refetch()} />
   const { data } = article
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Unbekannt'
 

@@ -114,7 +114,7 @@ export function ArticlesPage() {
       </form>
       {articles.isPending ? (
         <Loading />
-      ) : articles.isError ? (
+      ) : !articles.data ? (
         <ErrorState error={articles.error} onRetry={() => articles.refetch()} />
       ) : articles.data.length === 0 ? (
         <p className="empty" role="status">

@@ -1,20 +1,41 @@
+import { useState } from 'react'
 import { Link } from 'react-router'
+import { useArticles } from '../../../backend/queries/list-articles'
 import { useIssues } from '../../../backend/queries/list-issues'
 import { DeadlineLabel } from '../../../components/deadline-label'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { issueReadiness } from '../../../domain/article-warnings'
 import { formatBerlinDate } from '../../../domain/deadline'
+import { can } from '../../../domain/permissions'
+import { useCurrentUser } from '../../../lib/session'
 import { IssueStatusBadge } from './issue-status-badge'
+import { NewIssueForm } from './new-issue-form'
 
 /** "Ausgaben": every issue with status, Redaktionsschluss and time left. */
 export function IssuesPage() {
   const issues = useIssues()
+  const articles = useArticles()
+  const user = useCurrentUser()
+  const [creating, setCreating] = useState(false)
+  const readinessOf = (issueId: string) =>
+    articles.data
+      ? issueReadiness(articles.data.filter((article) => article.issueId === issueId))
+      : null
   return (
     <>
       <title>Ausgaben – Rundbrief</title>
-      <h1>Ausgaben</h1>
+      <div className="page-heading">
+        <h1>Ausgaben</h1>
+        {can(user.role, 'issue.create') && !creating && (
+          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+            Neue Ausgabe
+          </button>
+        )}
+      </div>
+      {creating && <NewIssueForm onCancel={() => setCreating(false)} />}
       {issues.isPending ? (
         <Loading />
-      ) : issues.isError ? (
+      ) : !issues.data ? (
         <ErrorState error={issues.error} onRetry={() => issues.refetch()} />
       ) : issues.data.length === 0 ? (
         <p className="empty">Es gibt noch keine Ausgaben.</p>
@@ -31,24 +52,29 @@ export function IssuesPage() {
                 <th scope="col">Redaktionsschluss</th>
                 <th scope="col">Erscheinungsdatum</th>
                 <th scope="col">Beiträge</th>
+                <th scope="col">Fertig</th>
               </tr>
             </thead>
             <tbody>
-              {issues.data.map((issue) => (
-                <tr key={issue.id}>
-                  <th scope="row">
-                    <Link to={`/ausgaben/${encodeURIComponent(issue.id)}`}>{issue.label}</Link>
-                  </th>
-                  <td>
-                    <IssueStatusBadge status={issue.status} />
-                  </td>
-                  <td>
-                    <DeadlineLabel deadline={issue.deadline} />
-                  </td>
-                  <td>{formatBerlinDate(issue.plannedSendDate)}</td>
-                  <td>{issue.articleIds.length}</td>
-                </tr>
-              ))}
+              {issues.data.map((issue) => {
+                const readiness = readinessOf(issue.id)
+                return (
+                  <tr key={issue.id}>
+                    <th scope="row">
+                      <Link to={`/ausgaben/${encodeURIComponent(issue.id)}`}>{issue.label}</Link>
+                    </th>
+                    <td>
+                      <IssueStatusBadge status={issue.status} />
+                    </td>
+                    <td>
+                      <DeadlineLabel deadline={issue.deadline} />
+                    </td>
+                    <td>{formatBerlinDate(issue.plannedSendDate)}</td>
+                    <td>{issue.articleIds.length}</td>
+                    <td>{readiness ? `${readiness.ready} von ${readiness.total}` : '…'}</td>
+                  </tr>
+                )
+              })}
             </tbody>
           </table>
         </div>

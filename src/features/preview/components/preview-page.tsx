@@ -13,7 +13,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
   const articles = useArticles({ issueId })
   const publication = usePublication()
 
-  const failed = [issue, articles, publication].find((query) => query.isError)
+  const failed = [issue, articles, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
   if (!issue.data || !articles.data || !publication.data)
     return <Loading label="Vorschau wird erstellt …" />

@@ -1,0 +1,109 @@
+import { berlinLocalToIso } from '../../../domain/deadline'
+import { issueDateErrors, type FieldError } from '../../../domain/issue'
+
+/** What the issue form holds: wall-clock values as the inputs give them. */
+export interface IssueFormValues {
+  label: string
+  /** "YYYY-MM-DDTHH:mm" in Europe/Berlin */
+  deadlineLocal: string
+  /** "YYYY-MM-DD" */
+  plannedSendDate: string
+}
+
+/** German field errors of the issue form, keyed by field; the same date rules as the backend. */
+export function issueFormErrors(
+  values: IssueFormValues,
+  now: Date,
+  creating: boolean,
+): Record<string, string> {
+  const errors: FieldError[] = []
+  if (values.label.trim() === '')
+    errors.push({ path: 'label', message: 'Bitte einen Titel der Ausgabe angeben.' })
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.deadlineLocal)) {
+    errors.push({
+      path: 'deadline',
+      message: 'Bitte Datum und Uhrzeit des Redaktionsschlusses angeben.',
+    })
+  }
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.plannedSendDate)) {
+    errors.push({ path: 'plannedSendDate', message: 'Bitte das Erscheinungsdatum angeben.' })
+  }
+  if (errors.length === 0) {
+    errors.push(
+      ...issueDateErrors(
+        {
+          deadline: berlinLocalToIso(values.deadlineLocal),
+          plannedSendDate: values.plannedSendDate,
+        },
+        { now, creating },
+      ),
+    )
+  }
+  return Object.fromEntries(errors.map((error) => [error.path, error.message]))
+}
+
+interface IssueFieldsProps {
+  idPrefix: string
+  values: IssueFormValues
+  errors: Record<string, string>
+  onChange: (values: IssueFormValues) => void
+}
+
+/** The three fields of an issue: Titel der Ausgabe, Redaktionsschluss, Erscheinungsdatum. */
+export function IssueFields({ idPrefix, values, errors, onChange }: IssueFieldsProps) {
+  const field = (name: 'label' | 'deadline' | 'plannedSendDate') => ({
+    id: `${idPrefix}-${name}`,
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${idPrefix}-${name}-error` : `${idPrefix}-${name}-hint`,
+  })
+  const error = (name: string) =>
+    errors[name] && (
+      <p id={`${idPrefix}-${name}-error`} className="field-error">
+        {errors[name]}
+      </p>
+    )
+  return (
+    <div className="issue-fields">
+      <div className="field">
+        <label htmlFor={`${idPrefix}-label`}>Titel der Ausgabe</label>
+        <input
+          {...field('label')}
+          type="text"
+          value={values.label}
+          maxLength={120}
+          onChange={(event) => onChange({ ...values, label: event.target.value })}
+        />
+        <p id={`${idPrefix}-label-hint`} className="hint">
+          z. B. „Dezember 2026“
+        </p>
+        {error('label')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-deadline`}>Redaktionsschluss</label>
+        <input
+          {...field('deadline')}
+          type="datetime-local"
+          value={values.deadlineLocal}
+          onChange={(event) => onChange({ ...values, deadlineLocal: event.target.value })}
+        />
+        <p id={`${idPrefix}-deadline-hint`} className="hint">
+          Datum und Uhrzeit in Gera
+        </p>
+        {error('deadline')}
+      </div>
+      <div className="field">
+        <label htmlFor={`${idPrefix}-plannedSendDate`}>Erscheinungsdatum</label>
+        <input
+          {...field('plannedSendDate')}
+          type="date"
+          value={values.plannedSendDate}
+          onChange={(event) => onChange({ ...values, plannedSendDate: event.target.value })}
+        />
+        <p id={`${idPrefix}-plannedSendDate-hint`} className="hint">
+          Am oder nach dem Redaktionsschluss
+        </p>
+        {error('plannedSendDate')}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { useIssue } from '../../../backend/queries/get-issue'
+import { useUsers } from '../../../backend/queries/list-users'
+import { DeadlineLabel } from '../../../components/deadline-label'
+import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { formatBerlinDate, formatBerlinDateTime } from '../../../domain/deadline'
+import { can } from '../../../domain/permissions'
+import { useCurrentUser } from '../../../lib/session'
+import { IssueSettings } from './issue-settings'
+import { IssueStatusBadge } from './issue-status-badge'
+
+/** The head of one Ausgabe: dates, status, change request, settings; the board goes below it. */
+export function IssueHeader({ issueId }: { issueId: string }) {
+  const issue = useIssue(issueId)
+  const users = useUsers()
+  const user = useCurrentUser()
+  const [editing, setEditing] = useState(false)
+
+  if (issue.isPending) return <Loading />
+  if (!issue.data) return <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
+
+  const userName = (id: string) =>
+    users.data?.find((candidate) => candidate.id === id)?.name ?? 'Unbekannt'
+  const changeRequest = issue.data.changeRequest
+  const canEdit = can(user.role, 'issue.edit') && issue.data.status !== 'published'
+
+  return (
+    <>
+      <title>{`Ausgabe ${issue.data.label} – Rundbrief`}</title>
+      <p className="breadcrumb">
+        <Link to="/ausgaben">Ausgaben</Link>
+      </p>
+      <h1>Ausgabe {issue.data.label}</h1>
+      <dl className="facts">
+        <div>
+          <dt>Status</dt>
+          <dd>
+            <IssueStatusBadge status={issue.data.status} />
+          </dd>
+        </div>
+        <div>
+          <dt>Redaktionsschluss</dt>
+          <dd>
+            <DeadlineLabel deadline={issue.data.deadline} />
+          </dd>
+        </div>
+        <div>
+          <dt>Erscheinungsdatum</dt>
+          <dd>{formatBerlinDate(issue.data.plannedSendDate)}</dd>
+        </div>
+      </dl>
+      {changeRequest && (
+        <section className="notice notice-warning" aria-labelledby="change-request-heading">
+          <h2 id="change-request-heading">Änderungen angefordert</h2>
+          <p>{changeRequest.comment}</p>
+          <p className="muted">
+            {userName(changeRequest.requestedBy)}, {formatBerlinDateTime(changeRequest.requestedAt)}
+          </p>
+        </section>
+      )}
+      <div className="actions">
+        <Link className="button" to={`/ausgaben/${encodeURIComponent(issueId)}/vorschau`}>
+          Vorschau
+        </Link>
+        {canEdit && !editing && (
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            Ausgabe bearbeiten
+          </button>
+        )}
+      </div>
+      {editing && <IssueSettings issue={issue.data} onDone={() => setEditing(false)} />}
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import { useState, type FormEvent } from 'react'
+import { ApiError, ConflictError, errorMessage } from '../../../backend/api-error'
+import {
+  berlinLocalToIso,
+  formatBerlinDate,
+  formatBerlinDateTime,
+  isoToBerlinLocal,
+} from '../../../domain/deadline'
+import type { Issue } from '../../../domain/issue'
+import { useUpdateIssue } from '../api/update-issue'
+import { IssueFields, issueFormErrors, type IssueFormValues } from './issue-fields'
+
+const valuesOf = (issue: Issue): IssueFormValues => ({
+  label: issue.label,
+  deadlineLocal: isoToBerlinLocal(issue.deadline),
+  plannedSendDate: issue.plannedSendDate,
+})
+
+/** "Ausgabe bearbeiten": label and dates, saved with the version they were based on. */
+export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => void }) {
+  const update = useUpdateIssue(issue.id)
+  const [values, setValues] = useState(() => valuesOf(issue))
+  const [baseVersion, setBaseVersion] = useState(issue.version)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [conflict, setConflict] = useState<Issue | null>(null)
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const found = issueFormErrors(values, new Date(), false)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    update.mutate(
+      {
+        version: baseVersion,
+        label: values.label.trim(),
+        deadline: berlinLocalToIso(values.deadlineLocal),
+        plannedSendDate: values.plannedSendDate,
+      },
+      {
+        onSuccess: () => onDone(),
+        onError: (error) => {
+          if (error instanceof ConflictError && error.current) {
+            const current = error.current as Issue
+            setConflict(current)
+            setBaseVersion(current.version)
+          } else if (error instanceof ApiError) setErrors(error.fieldErrors)
+        },
+      },
+    )
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="issue-settings-heading">
+      <h2 id="issue-settings-heading">Ausgabe bearbeiten</h2>
+      <IssueFields idPrefix="issue-settings" values={values} errors={errors} onChange={setValues} />
+      {conflict && (
+        <div className="notice notice-warning" role="alert">
+          <p>
+            Die Ausgabe wurde inzwischen geändert. Gespeichert ist jetzt: „{conflict.label}“,
+            Redaktionsschluss {formatBerlinDateTime(conflict.deadline)}, Erscheinungsdatum{' '}
+            {formatBerlinDate(conflict.plannedSendDate)}.
+          </p>
+          <p>Ihre Eingaben stehen noch im Formular. Speichern Sie erneut, um sie zu übernehmen.</p>
+        </div>
+      )}
+      {update.isError && !conflict && Object.keys(errors).length === 0 && (
+        <p className="field-error" role="alert">
+          {errorMessage(update.error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={update.isPending}>
+          Speichern
+        </button>
+        <button type="button" className="button button-secondary" onClick={onDone}>
+          Abbrechen
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,63 @@
+import { useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { ApiError, errorMessage } from '../../../backend/api-error'
+import { berlinLocalToIso } from '../../../domain/deadline'
+import { useCreateIssue } from '../api/create-issue'
+import { IssueFields, issueFormErrors, type IssueFormValues } from './issue-fields'
+
+/** "Neue Ausgabe": title, Redaktionsschluss, Erscheinungsdatum; opens the new issue's board. */
+export function NewIssueForm({ onCancel }: { onCancel: () => void }) {
+  const create = useCreateIssue()
+  const navigate = useNavigate()
+  const [values, setValues] = useState<IssueFormValues>({
+    label: '',
+    deadlineLocal: '',
+    plannedSendDate: '',
+  })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    const found = issueFormErrors(values, new Date(), true)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return
+    create.mutate(
+      {
+        label: values.label.trim(),
+        deadline: berlinLocalToIso(values.deadlineLocal),
+        plannedSendDate: values.plannedSendDate,
+      },
+      {
+        onSuccess: (issue) => navigate(`/ausgaben/${encodeURIComponent(issue.id)}`),
+        onError: (error) => {
+          if (error instanceof ApiError) setErrors(error.fieldErrors)
+        },
+      },
+    )
+  }
+
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-labelledby="new-issue-heading">
+      <h2 id="new-issue-heading">Neue Ausgabe</h2>
+      <IssueFields idPrefix="new-issue" values={values} errors={errors} onChange={setValues} />
+      {create.isError && Object.keys(errors).length === 0 && (
+        <p className="field-error" role="alert">
+          {errorMessage(create.error)}
+        </p>
+      )}
+      {Object.keys(errors).length > 0 && (
+        <p className="field-error" role="alert">
+          Bitte prüfen Sie die markierten Felder.
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          Ausgabe anlegen
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Abbrechen
+        </button>
+      </div>
+    </form>
+  )
+}

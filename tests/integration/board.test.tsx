@@ -1,0 +1,220 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createHttpBackend } from '../../src/backend/http-backend'
+import { isoToBerlinLocal } from '../../src/domain/deadline'
+import { renderApp, setupTestServer, testServer } from '../render-app'
+
+setupTestServer()
+
+const issueId = 'ausgabe-2018-08'
+const serverOrder = () =>
+  testServer.store.snapshot().issues.find((issue) => issue.id === issueId)!.articleIds
+const first = 'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales'
+const second = 'Beschlussvorlage zum Integrierten Sozialplan liegt vor'
+
+async function backendAs(userId: string) {
+  let token: string | null = null
+  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
+  token = (await backend.login(userId)).token
+  return backend
+}
+
+async function openBoard(as: 'editor' | 'head' | 'designer' = 'editor') {
+  const view = await renderApp({ route: `/ausgaben/${issueId}`, as })
+  const content = await screen.findByRole('list', { name: 'Inhalt der Ausgabe' })
+  await waitFor(() => expect(within(content).getAllByRole('link')).toHaveLength(10))
+  return view
+}
+
+const contentHeadlines = () =>
+  within(screen.getByRole('list', { name: 'Inhalt der Ausgabe' }))
+    .getAllByRole('link')
+    .map((link) => link.textContent)
+
+describe('Board einer Ausgabe', () => {
+  it('zeigt den Stand: fertige Beiträge, Warnungen und Frist', async () => {
+    await openBoard()
+    const summary = screen.getByRole('region', { name: 'Stand der Ausgabe' })
+    expect(summary).toHaveTextContent('8 von 10 Beiträgen fertig')
+    expect(summary).toHaveTextContent('2 offene Warnungen')
+    expect(summary).toHaveTextContent('überfällig')
+    const card = screen
+      .getByRole('link', { name: 'OB Vonarb besucht Behördennetzwerk Asyl' })
+      .closest('li')!
+    expect(within(card).getByRole('list', { name: 'Warnungen' })).toHaveTextContent(
+      'Alternativtext fehlt',
+    )
+    expect(card).toHaveTextContent('1 Foto')
+  })
+
+  it('nimmt Beiträge aus dem Themenspeicher auf und entfernt sie wieder', async () => {
+    const editor = await backendAs('frank-ruehling')
+    const fresh = await editor.createArticle({ headline: 'Frisch aus dem Themenspeicher' })
+    const { user } = await openBoard()
+    const pool = screen.getByRole('list', { name: 'Themenspeicher' })
+    await user.click(
+      within(pool).getByRole('button', {
+        name: 'Zur Ausgabe hinzufügen: „Frisch aus dem Themenspeicher“',
+      }),
+    )
+    expect(contentHeadlines().at(-1)).toBe('Frisch aus dem Themenspeicher')
+    await waitFor(() => expect(serverOrder().at(-1)).toBe(fresh.id))
+    expect(screen.getByRole('status', { name: '' })).toBeDefined()
+
+    await user.click(screen.getByRole('button', { name: `Entfernen: „${first}“` }))
+    await waitFor(() => expect(serverOrder()).not.toContain('beitrag-01-antrittsbesuch'))
+    expect(
+      within(screen.getByRole('list', { name: 'Themenspeicher' })).getByRole('link', {
+        name: first,
+      }),
+    ).toBeInTheDocument()
+  })
+
+  it('ordnet mit „Nach oben“ und „Nach unten“ um', async () => {
+    const { user } = await openBoard()
+    await user.click(screen.getByRole('button', { name: `Nach unten: „${first}“` }))
+    expect(contentHeadlines().slice(0, 2)).toEqual([second, first])
+    await waitFor(() =>
+      expect(serverOrder().slice(0, 2)).toEqual([
+        'beitrag-02-sozialplan',
+        'beitrag-01-antrittsbesuch',
+      ]),
+    )
+    await user.click(screen.getByRole('button', { name: `Nach oben: „${first}“` }))
+    await waitFor(() => expect(serverOrder()[0]).toBe('beitrag-01-antrittsbesuch'))
+    expect(screen.getByRole('button', { name: `Nach oben: „${first}“` })).toBeDisabled()
+  })
+
+  it('verschiebt per Tastatur und sagt jeden Schritt auf Deutsch an', async () => {
+    const { user } = await openBoard()
+    const handle = screen.getByRole('button', { name: `„${first}“ verschieben` })
+    handle.focus()
+    await user.keyboard(' ')
+    const live = document.querySelector('.board-live')!
+    expect(live).toHaveTextContent(
+      `„${first}“ aufgenommen, Position 1 von 10 im Inhalt der Ausgabe.`,
+    )
+    await user.keyboard('{ArrowDown}{ArrowDown}')
+    expect(live).toHaveTextContent('Position 3 von 10 im Inhalt der Ausgabe.')
+    expect(serverOrder()[0]).toBe('beitrag-01-antrittsbesuch')
+    await user.keyboard(' ')
+    expect(live).toHaveTextContent(`„${first}“ abgelegt, Position 3 von 10 im Inhalt der Ausgabe.`)
+    await waitFor(() => expect(serverOrder()[2]).toBe('beitrag-01-antrittsbesuch'))
+    expect(screen.getByRole('button', { name: `„${first}“ verschieben` })).toHaveFocus()
+
+    await user.keyboard(' {ArrowLeft}')
+    expect(live).toHaveTextContent('im Themenspeicher.')
+    await user.keyboard('{Escape}')
+    expect(live).toHaveTextContent(
+      `Verschieben abgebrochen. „${first}“ bleibt Position 3 von 10 im Inhalt der Ausgabe.`,
+    )
+    expect(serverOrder()).toHaveLength(10)
+  })
+
+  it('nimmt eine Verschiebung zurück, wenn jemand anderes die Ausgabe inzwischen geändert hat', async () => {
+    const { user } = await openBoard()
+    const head = await backendAs('sandra-wanzar')
+    const reversed = [...serverOrder()].reverse()
+    await head.arrangeIssue(issueId, { version: 1, articleIds: reversed })
+
+    await user.click(screen.getByRole('button', { name: `Nach unten: „${first}“` }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Die Ausgabe wurde inzwischen von jemand anderem geändert. Ihre Verschiebung wurde nicht übernommen',
+    )
+    await waitFor(() =>
+      expect(contentHeadlines()[0]).toBe('Weniger Geflüchtete erhalten Leistungen nach SGB II'),
+    )
+    expect(serverOrder()).toEqual(reversed)
+  })
+
+  it('nimmt eine Verschiebung zurück, wenn das Netz fehlt', async () => {
+    const { user } = await openBoard()
+    testServer.setFaults({ failureRate: 1 })
+    await user.click(screen.getByRole('button', { name: `Nach unten: „${first}“` }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Keine Verbindung zum Server – die Verschiebung wurde zurückgenommen.',
+    )
+    await waitFor(() => expect(contentHeadlines()[0]).toBe(first))
+  })
+
+  it('zeigt der Gestaltung das Board nur zum Lesen', async () => {
+    await openBoard('designer')
+    expect(
+      screen.getByText('Nur die Redaktion und die Dezernentin dürfen Ausgaben zusammenstellen.'),
+    ).toBeInTheDocument()
+    expect(
+      screen.queryByRole('button', { name: /verschieben|Nach unten|Entfernen/ }),
+    ).not.toBeInTheDocument()
+  })
+
+  it('sperrt das Board für die Redaktion, solange die Ausgabe zur Freigabe vorliegt', async () => {
+    const head = await backendAs('sandra-wanzar')
+    await head.submitIssue(issueId, { version: 1 })
+    await openBoard('editor')
+    expect(screen.getByText(/liegt der Dezernentin zur Freigabe vor/)).toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: /Nach unten/ })).not.toBeInTheDocument()
+  })
+})
+
+describe('Ausgaben anlegen und bearbeiten', () => {
+  const local = (days: number) =>
+    isoToBerlinLocal(new Date(Date.now() + days * 86_400_000).toISOString())
+
+  it('prüft die Eingaben auf Deutsch und öffnet danach das Board der neuen Ausgabe', async () => {
+    const { user } = await renderApp({ route: '/ausgaben', as: 'editor' })
+    await user.click(await screen.findByRole('button', { name: 'Neue Ausgabe' }))
+    const form = screen.getByRole('form', { name: 'Neue Ausgabe' })
+    await user.click(within(form).getByRole('button', { name: 'Ausgabe anlegen' }))
+    expect(within(form).getByLabelText('Titel der Ausgabe')).toHaveAccessibleDescription(
+      'Bitte einen Titel der Ausgabe angeben.',
+    )
+
+    await user.type(within(form).getByLabelText('Titel der Ausgabe'), 'Dezember 2026')
+    await user.type(within(form).getByLabelText('Redaktionsschluss'), '2020-01-10T12:00')
+    await user.type(within(form).getByLabelText('Erscheinungsdatum'), '2020-01-09')
+    await user.click(within(form).getByRole('button', { name: 'Ausgabe anlegen' }))
+    expect(within(form).getByLabelText('Redaktionsschluss')).toHaveAccessibleDescription(
+      'Der Redaktionsschluss darf nicht in der Vergangenheit liegen.',
+    )
+    expect(within(form).getByLabelText('Erscheinungsdatum')).toHaveAccessibleDescription(
+      'Das Erscheinungsdatum darf nicht vor dem Redaktionsschluss liegen.',
+    )
+
+    await user.clear(within(form).getByLabelText('Redaktionsschluss'))
+    await user.type(within(form).getByLabelText('Redaktionsschluss'), local(7))
+    await user.clear(within(form).getByLabelText('Erscheinungsdatum'))
+    await user.type(within(form).getByLabelText('Erscheinungsdatum'), local(9).slice(0, 10))
+    await user.click(within(form).getByRole('button', { name: 'Ausgabe anlegen' }))
+    expect(
+      await screen.findByRole('heading', { name: 'Ausgabe Dezember 2026' }),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByText(
+        'Noch keine Beiträge. Ziehen Sie Beiträge hierher oder nutzen Sie „Zur Ausgabe hinzufügen“.',
+      ),
+    ).toBeInTheDocument()
+    expect(screen.getAllByText('(noch 7 Tage)').length).toBeGreaterThan(0)
+  })
+
+  it('ändert Titel und Termine mit Versionsprüfung und behält bei Konflikt die Eingaben', async () => {
+    const { user } = await openBoard()
+    await user.click(screen.getByRole('button', { name: 'Ausgabe bearbeiten' }))
+    const form = screen.getByRole('form', { name: 'Ausgabe bearbeiten' })
+    const head = await backendAs('sandra-wanzar')
+    await head.updateIssue(issueId, { version: 1, label: 'August 2018 (Dezernentin)' })
+
+    await user.clear(within(form).getByLabelText('Titel der Ausgabe'))
+    await user.type(within(form).getByLabelText('Titel der Ausgabe'), 'August 2018 (Redaktion)')
+    await user.click(within(form).getByRole('button', { name: 'Speichern' }))
+    expect(await within(form).findByRole('alert')).toHaveTextContent(
+      'Gespeichert ist jetzt: „August 2018 (Dezernentin)“',
+    )
+    expect(within(form).getByLabelText('Titel der Ausgabe')).toHaveValue('August 2018 (Redaktion)')
+
+    await user.click(within(form).getByRole('button', { name: 'Speichern' }))
+    expect(
+      await screen.findByRole('heading', { name: 'Ausgabe August 2018 (Redaktion)' }),
+    ).toBeInTheDocument()
+    expect(testServer.store.snapshot().issues[0]?.version).toBe(3)
+  })
+})
