@@ -99,7 +99,11 @@ export const BoardCard = memo(function BoardCard({
           </button>
         )}
         <div className="board-card-body">
-          <Link to={`/beitraege/${encodeURIComponent(article.id)}`} className="board-card-title">
+          <Link
+            to={`/beitraege/${encodeURIComponent(article.id)}`}
+            className="board-card-title"
+            draggable={false}
+          >
             {headline}
           </Link>
           <p className="board-card-meta">
