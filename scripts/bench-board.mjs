@@ -1,0 +1,126 @@
+// Board benchmark (not a test): initial render of an issue board with 500 articles in the
+// Themenspeicher, and frame intervals while a card is dragged 600 px with the mouse.
+// Usage: npm run bench:board   (production demo build in headless Chromium)
+import { execFileSync, spawn } from 'node:child_process'
+import { chromium } from 'playwright-core'
+
+const port = 4191
+const outDir = 'dist-bench'
+const poolSize = 500
+
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
+}
+
+execFileSync(
+  'npx',
+  ['vite', 'build', '--mode', 'demo', '--outDir', outDir, '--logLevel', 'error'],
+  { stdio: 'inherit' },
+)
+const server = spawn(
+  'npx',
+  ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
+  {
+    stdio: 'ignore',
+    detached: true,
+  },
+)
+try {
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
+  await page.goto(`http://localhost:${port}/anmelden`)
+  await page.getByLabel('Dr. Frank Rühling (Redaktion)').check()
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await page.getByRole('heading', { name: 'Ausgaben', level: 1 }).waitFor()
+
+  await page.evaluate(async (count) => {
+    const token = localStorage.getItem('rundbrief.sitzung')
+    for (let i = 0; i < count; i++) {
+      await fetch('/api/articles', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          headline: `Themenvorschlag ${i + 1}: Beratung und Teilhabe in Gera`,
+        }),
+      })
+    }
+  }, poolSize)
+  await page.reload()
+  await page.getByRole('link', { name: 'August 2018', exact: true }).waitFor()
+
+  const renderMs = await page.evaluate(
+    (expected) =>
+      new Promise((resolve) => {
+        const start = performance.now()
+        document.querySelector('a[href="/ausgaben/ausgabe-2018-08"]').click()
+        const check = () => {
+          if (document.querySelectorAll('[data-article-id]').length >= expected) {
+            requestAnimationFrame(() => resolve(performance.now() - start))
+          } else requestAnimationFrame(check)
+        }
+        check()
+      }),
+    poolSize + 10,
+  )
+
+  const handle = page
+    .locator('[data-article-id]')
+    .filter({ hasText: 'Themenvorschlag 3:' })
+    .getByRole('button', { name: /verschieben/ })
+  await handle.scrollIntoViewIfNeeded()
+  const box = await handle.boundingBox()
+  await page.evaluate(() => {
+    window.__frames = []
+    let last = performance.now()
+    const loop = (now) => {
+      window.__frames.push(now - last)
+      last = now
+      if (!window.__stop) requestAnimationFrame(loop)
+    }
+    requestAnimationFrame(loop)
+  })
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+  await page.mouse.down()
+  for (let step = 1; step <= 60; step++) {
+    await page.mouse.move(
+      box.x + box.width / 2 + step * 10,
+      box.y + box.height / 2 + Math.sin(step / 6) * 40,
+    )
+    await page.waitForTimeout(16)
+  }
+  await page.mouse.up()
+  const frames = await page.evaluate(() => {
+    window.__stop = true
+    return window.__frames.slice(1)
+  })
+  await browser.close()
+
+  console.log(
+    `\nBoard with ${poolSize} articles in the Themenspeicher + 10 in the issue (production build, headless Chromium)`,
+  )
+  console.log('| measure | value |')
+  console.log('|---|---:|')
+  console.log(
+    `| initial render (click → ${poolSize + 10} cards painted, data included) | ${renderMs.toFixed(0)} ms |`,
+  )
+  console.log(`| drag frames measured | ${frames.length} |`)
+  console.log(`| drag frame interval median | ${percentile(frames, 50).toFixed(1)} ms |`)
+  console.log(`| drag frame interval p95 | ${percentile(frames, 95).toFixed(1)} ms |`)
+  console.log(`| drag frame interval max | ${Math.max(...frames).toFixed(1)} ms |`)
+} finally {
+  process.kill(-server.pid)
+}
