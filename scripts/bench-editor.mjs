@@ -147,8 +147,13 @@ try {
   }
   console.log('\n| chunk | file | raw KB | gzip -9 KB |')
   console.log('|---|---|---:|---:|')
-  show('initial route (index)', /^index-/)
+  const html = readFileSync(join(outDir, 'index.html'), 'utf8')
+  const initial = chunks.filter((c) => html.includes(`/assets/${c.file}`))
+  console.log(
+    `| initial route (index.html scripts + modulepreloads) | ${initial.map((c) => c.file).join(', ')} | ${(initial.reduce((sum, c) => sum + c.raw, 0) / 1024).toFixed(1)} | ${(initial.reduce((sum, c) => sum + c.gzip, 0) / 1024).toFixed(1)} |`,
+  )
   show('editor (article route)', /^article-route-/)
+  show('issue board (issue route)', /^issue-route-/)
   show('demo backend (MSW + handler)', /^browser-/)
 } finally {
   process.kill(-server.pid)

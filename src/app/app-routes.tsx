@@ -5,14 +5,14 @@ import { ArticlesPage } from '../features/articles/components/articles-page'
 import { IssuesPage } from '../features/issues/components/issues-page'
 import { LoginPage } from '../features/session/components/login-page'
 import { RequireSession } from './require-session'
-import { IssueRoute } from './routes/issue-route'
 import { NotFoundRoute } from './routes/not-found-route'
 import { Shell } from './shell'
 
 const ArticleRoute = lazy(() => import('./routes/article-route'))
+const IssueRoute = lazy(() => import('./routes/issue-route'))
 const PreviewRoute = lazy(() => import('./routes/preview-route'))
 
-/** All routes; article and preview are split into their own chunks. */
+/** All routes; issue board, article editor and preview are split into their own chunks. */
 export function AppRoutes() {
   return (
     <Routes>
@@ -26,7 +26,14 @@ export function AppRoutes() {
       >
         <Route index element={<Navigate to="/ausgaben" replace />} />
         <Route path="ausgaben" element={<IssuesPage />} />
-        <Route path="ausgaben/:issueId" element={<IssueRoute />} />
+        <Route
+          path="ausgaben/:issueId"
+          element={
+            <Suspense fallback={<Loading />}>
+              <IssueRoute />
+            </Suspense>
+          }
+        />
         <Route
           path="ausgaben/:issueId/vorschau"
           element={

@@ -2,7 +2,8 @@ import { useParams } from 'react-router'
 import { Board } from '../../features/board/components/board'
 import { IssueHeader } from '../../features/issues/components/issue-header'
 
-export function IssueRoute() {
+/** Loaded lazily: the board carries drag and drop. */
+export default function IssueRoute() {
   const { issueId = '' } = useParams()
   return (
     <div key={issueId}>
