@@ -1,6 +1,7 @@
 import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type {
+  ApproveInput,
   ArrangeIssueInput,
   CreateIssueInput,
   Issue,
@@ -43,7 +44,7 @@ export interface Backend {
   updateIssue(id: string, input: UpdateIssueInput): Promise<Issue>
   arrangeIssue(id: string, input: ArrangeIssueInput): Promise<Issue>
   submitIssue(id: string, input: { version: number }): Promise<Issue>
-  approveIssue(id: string, input: { version: number }): Promise<Issue>
+  approveIssue(id: string, input: ApproveInput): Promise<Issue>
   requestChanges(id: string, input: RequestChangesInput): Promise<Issue>
   publishIssue(id: string, input: { version: number }): Promise<Issue>
   getIssueHistory(id: string): Promise<AuditEvent[]>

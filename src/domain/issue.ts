@@ -88,6 +88,12 @@ export const workflowInputSchema = z.object({
   version: z.number().int().positive(),
 })
 
+export const approveInputSchema = workflowInputSchema.extend({
+  /** Ids of the check warnings the Dezernentin has acknowledged. */
+  acknowledgedWarnings: z.array(z.string()).max(500).default([]),
+})
+export type ApproveInput = z.input<typeof approveInputSchema>
+
 export const requestChangesInputSchema = z.object({
   version: z.number().int().positive(),
   comment: z.string().trim().min(1, { message: 'Bitte einen Kommentar angeben.' }).max(5000),

@@ -236,6 +236,22 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         )
       })
 
+      it('verweigert die Freigabe, solange Prüfungen Fehler finden (422 mit Liste)', async () => {
+        const submitted = await editor().submitIssue('ausgabe-2018-08', { version: 1 })
+        const error = await rejection(
+          head().approveIssue('ausgabe-2018-08', {
+            version: submitted.version,
+            acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+          }),
+          422,
+        )
+        expect(Object.keys(error.fieldErrors)).toEqual([
+          'checks.alt:beitrag-03-behoerdennetzwerk:foto-2',
+          'checks.alt:beitrag-07-ministerin:foto-3',
+        ])
+        expect(error.message).toMatch(/Alternativtext fehlt/)
+      })
+
       it('nimmt keinen Beitrag auf, der schon zu einer anderen Ausgabe gehört', async () => {
         const other = await editor().createIssue({
           label: 'September',
@@ -283,8 +299,26 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           changeRequest: { comment: 'Bitte OTEAU korrigieren.', requestedBy: expect.any(String) },
         })
 
+        for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+          const article = await editor().getArticle(articleId)
+          await editor().updateArticle(articleId, {
+            version: article.version,
+            photos: article.photos.map((photo) => ({
+              ...photo,
+              alt: 'Gesprächsrunde an einem Tisch',
+            })),
+          })
+        }
         const resubmitted = await editor().submitIssue(id, { version: sentBack.version })
-        const approved = await head().approveIssue(id, { version: resubmitted.version })
+        const unacknowledged = await rejection(
+          head().approveIssue(id, { version: resubmitted.version }),
+          422,
+        )
+        expect(unacknowledged.fieldErrors['checks.spelling:OTEAU:OTEGAU']).toMatch(/OTEAU/)
+        const approved = await head().approveIssue(id, {
+          version: resubmitted.version,
+          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+        })
         expect(approved.status).toBe('approved')
         const articles = await head().listArticles({ issueId: id })
         expect(approved.approval?.fingerprint).toBe(await contentFingerprint(approved, articles))

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import type { z } from 'zod'
+import { approvalBlockers, runChecks } from '../../domain/checks'
 import { contentFingerprint } from '../../domain/fingerprint'
 import {
+  approveInputSchema,
   arrangeIssueInputSchema,
   createIssueInputSchema,
   issueDateErrors,
@@ -227,12 +229,20 @@ export function issueRoutes(deps: HandlerDeps) {
       runWorkflow(c, 'submit', workflowInputSchema, async () => ({ changeRequest: null })),
     )
     .post(`/issues/:id/${workflowActionNames.approve}`, (c) =>
-      runWorkflow(c, 'approve', workflowInputSchema, async (issue, _input, tx) => {
-        const articles = await Promise.all(issue.articleIds.map((id) => tx.getArticle(id)))
-        const fingerprint = await contentFingerprint(
-          issue,
-          articles.filter((article) => article !== null),
+      runWorkflow(c, 'approve', approveInputSchema, async (issue, input, tx) => {
+        const articles = (
+          await Promise.all(issue.articleIds.map((id) => tx.getArticle(id)))
+        ).filter((article) => article !== null)
+        const blockers = approvalBlockers(
+          runChecks(issue, articles, await tx.getPublication()),
+          input.acknowledgedWarnings,
         )
+        if (blockers.length > 0) {
+          throw invalid(
+            blockers.map((blocker) => ({ path: `checks.${blocker.id}`, message: blocker.message })),
+          )
+        }
+        const fingerprint = await contentFingerprint(issue, articles)
         return {
           approval: {
             approvedBy: c.get('user').id,

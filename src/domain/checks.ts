@@ -1,0 +1,219 @@
+import type { Article } from './article'
+import type { Issue } from './issue'
+import { publicationContentSchema, type Publication } from './publication'
+import { blockTexts, plainText } from './rich-text'
+
+/** Errors block an approval; warnings must be acknowledged by the Dezernentin. */
+export type CheckSeverity = 'error' | 'warning'
+
+/** One finding of the pre-approval checks ("Prüfungen"). */
+export interface CheckResult {
+  /** Stable id, used to acknowledge a warning. */
+  id: string
+  severity: CheckSeverity
+  message: string
+  /** The article the finding is about, for a link to it. */
+  articleId?: string
+}
+
+/** Headlines longer than this are flagged (newsletter headlines should fit on two lines). */
+export const maxHeadlineCharacters = 90
+
+/** Gmail clips HTML e-mails above about 102 KB, hiding the rest including the unsubscribe note. */
+export const emailClipBytes = 102 * 1024
+
+function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] ?? 0
+    previous[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j] ?? 0
+      previous[j] = Math.min(
+        above + 1,
+        (previous[j - 1] ?? 0) + 1,
+        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+      diagonal = above
+    }
+  }
+  return previous[b.length] ?? 0
+}
+
+const inflectionEndings = ['', 's', 'e', 'n', 'r', 'en', 'es', 'er', 'em', 'ern', 'ens']
+
+/** Whether two names differ only by German inflection endings (Dezernats / Dezernates, Thüringer / Thüringen). */
+function isInflection(a: string, b: string): boolean {
+  const stems = (word: string) =>
+    new Set(
+      inflectionEndings
+        .filter((ending) => word.endsWith(ending))
+        .map((ending) => word.slice(0, word.length - ending.length)),
+    )
+  const stemsOfB = stems(b)
+  return [...stems(a)].some((stem) => stem.length >= 4 && stemsOfB.has(stem))
+}
+
+/** Capitalised words and acronyms of at least four letters, as written, with where they occur. */
+function names(
+  articles: readonly Article[],
+): Map<string, { count: number; articleIds: Set<string> }> {
+  const found = new Map<string, { count: number; articleIds: Set<string> }>()
+  for (const article of articles) {
+    const text = [article.headline, ...blockTexts(article.body)].join('\n')
+    for (const match of text.matchAll(/\p{Lu}[\p{L}]{3,}/gu)) {
+      const entry = found.get(match[0]) ?? { count: 0, articleIds: new Set<string>() }
+      entry.count++
+      entry.articleIds.add(article.id)
+      found.set(match[0], entry)
+    }
+  }
+  return found
+}
+
+/**
+ * Names spelled almost like a more frequent name elsewhere in the issue ("OTEAU" beside
+ * "OTEGAU"): one letter added, dropped or changed, not just an inflection ending.
+ */
+export function nearDuplicateNames(articles: readonly Article[]) {
+  const all = [...names(articles).entries()]
+  const findings: { rare: string; common: string; commonCount: number; articleIds: string[] }[] = []
+  for (const [rare, rareEntry] of all) {
+    for (const [common, commonEntry] of all) {
+      if (rare === common || commonEntry.count < 2 || rareEntry.count >= commonEntry.count) continue
+      if (Math.abs(rare.length - common.length) > 1 || isInflection(rare, common)) continue
+      if (rare.toLocaleLowerCase('de-DE') === common.toLocaleLowerCase('de-DE')) continue
+      const acronym = rare === rare.toUpperCase() || common === common.toUpperCase()
+      if (!acronym && rare.length < 6) continue
+      if (editDistance(rare, common) === 1) {
+        findings.push({
+          rare,
+          common,
+          commonCount: commonEntry.count,
+          articleIds: [...rareEntry.articleIds],
+        })
+      }
+    }
+  }
+  return findings
+}
+
+/** A rough size of the e-mail HTML of an issue, for the clip warning before the renderer exists. */
+export function estimateEmailBytes(articles: readonly Article[]): number {
+  const encoder = new TextEncoder()
+  const frame = 6000
+  return articles.reduce(
+    (sum, article) =>
+      sum +
+      1200 +
+      Math.round(encoder.encode(article.headline + plainText(article.body)).length * 1.25) +
+      article.photos.length * 900,
+    frame,
+  )
+}
+
+/** The pre-approval checks of an issue, in reading order; pure, used by the UI and the backend. */
+export function runChecks(
+  issue: Pick<Issue, 'articleIds'>,
+  articles: readonly Article[],
+  publication: Publication,
+): CheckResult[] {
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const ordered = issue.articleIds.flatMap((id) => byId.get(id) ?? [])
+  const results: CheckResult[] = []
+  if (ordered.length === 0) {
+    results.push({
+      id: 'issue-empty',
+      severity: 'error',
+      message: 'Die Ausgabe enthält noch keine Beiträge.',
+    })
+  }
+  for (const article of ordered) {
+    const name = article.headline.trim() ? `„${article.headline}“` : 'Ein Beitrag ohne Überschrift'
+    if (article.headline.trim() === '') {
+      results.push({
+        id: `headline-missing:${article.id}`,
+        severity: 'error',
+        articleId: article.id,
+        message: `${name}: Die Überschrift fehlt.`,
+      })
+    } else if (article.headline.length > maxHeadlineCharacters) {
+      results.push({
+        id: `headline-long:${article.id}`,
+        severity: 'warning',
+        articleId: article.id,
+        message: `${name}: Die Überschrift ist ${article.headline.length} Zeichen lang (empfohlen höchstens ${maxHeadlineCharacters}).`,
+      })
+    }
+    if (plainText(article.body).trim() === '') {
+      results.push({
+        id: `body-empty:${article.id}`,
+        severity: 'error',
+        articleId: article.id,
+        message: `${name}: Der Text ist leer.`,
+      })
+    }
+    article.photos.forEach((photo, index) => {
+      const label = `Foto ${index + 1}`
+      if (photo.credit.trim() === '') {
+        results.push({
+          id: `credit:${article.id}:${photo.mediaId}`,
+          severity: 'error',
+          articleId: article.id,
+          message: `${name}, ${label}: Der Fotonachweis fehlt.`,
+        })
+      }
+      if (!photo.decorative && photo.alt.trim() === '') {
+        results.push({
+          id: `alt:${article.id}:${photo.mediaId}`,
+          severity: 'error',
+          articleId: article.id,
+          message: `${name}, ${label}: Der Alternativtext fehlt (oder das Foto als dekorativ markieren).`,
+        })
+      }
+    })
+    if (/["']/.test(article.headline + plainText(article.body))) {
+      results.push({
+        id: `straight-quotes:${article.id}`,
+        severity: 'warning',
+        articleId: article.id,
+        message: `${name}: Enthält gerade Anführungszeichen (" oder '); im Editor hilft „Anführungszeichen korrigieren“.`,
+      })
+    }
+  }
+  for (const finding of nearDuplicateNames(ordered)) {
+    results.push({
+      id: `spelling:${finding.rare}:${finding.common}`,
+      severity: 'warning',
+      articleId: finding.articleIds[0],
+      message: `„${finding.rare}“ ähnelt „${finding.common}“ (${finding.commonCount}× in dieser Ausgabe) – Schreibweise prüfen.`,
+    })
+  }
+  const bytes = estimateEmailBytes(ordered)
+  if (bytes > emailClipBytes) {
+    results.push({
+      id: 'email-size',
+      severity: 'warning',
+      message: `Die E-Mail wird etwa ${Math.round(bytes / 1024)} KB groß; Gmail kürzt E-Mails über 102 KB und versteckt dabei den Abmeldehinweis.`,
+    })
+  }
+  const impressum = publicationContentSchema.safeParse(publication)
+  if (!impressum.success) {
+    results.push({
+      id: 'impressum',
+      severity: 'error',
+      message: `Das Impressum ist unvollständig: ${impressum.error.issues.map((issue) => issue.message).join(' ')}`,
+    })
+  }
+  return results
+}
+
+/** Whether an approval may go ahead: no errors, every warning acknowledged. */
+export function approvalBlockers(
+  results: readonly CheckResult[],
+  acknowledged: readonly string[],
+): CheckResult[] {
+  return results.filter(
+    (result) => result.severity === 'error' || !acknowledged.includes(result.id),
+  )
+}
