@@ -63,6 +63,7 @@ const issue: Issue = {
   articleIds: articles.map((article) => article.id),
   status: 'draft',
   approval: null,
+  withdrawnApproval: null,
   changeRequest: null,
   version: 1,
   createdAt: seededAt,

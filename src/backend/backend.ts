@@ -46,6 +46,7 @@ export interface Backend {
   submitIssue(id: string, input: { version: number }): Promise<Issue>
   approveIssue(id: string, input: ApproveInput): Promise<Issue>
   requestChanges(id: string, input: RequestChangesInput): Promise<Issue>
+  reopenIssue(id: string, input: { version: number }): Promise<Issue>
   publishIssue(id: string, input: { version: number }): Promise<Issue>
   getIssueHistory(id: string): Promise<AuditEvent[]>
 

@@ -113,6 +113,8 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       issueWrite(`/issues/${encodeURIComponent(id)}/approve`, 'POST', input),
     requestChanges: (id, input) =>
       issueWrite(`/issues/${encodeURIComponent(id)}/request-changes`, 'POST', input),
+    reopenIssue: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/reopen`, 'POST', input),
     publishIssue: (id, input) =>
       issueWrite(`/issues/${encodeURIComponent(id)}/publish`, 'POST', input),
     getIssueHistory: (id) =>

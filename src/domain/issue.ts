@@ -1,5 +1,7 @@
 import { z } from 'zod'
+import { photoSchema } from './article'
 import { berlinDate } from './deadline'
+import { richTextDocSchema } from './rich-text'
 
 export const issueStatusSchema = z.enum([
   'draft',
@@ -25,10 +27,24 @@ const dateTime = z.iso.datetime({
   message: 'Bitte Datum und Uhrzeit angeben.',
 })
 
+/** The content an approval covers, kept so that later changes can be shown as a diff. */
+export const approvedContentSchema = z.object({
+  articles: z.array(
+    z.object({
+      id: z.string().min(1),
+      headline: z.string(),
+      body: richTextDocSchema,
+      photos: z.array(photoSchema),
+    }),
+  ),
+})
+export type ApprovedContent = z.infer<typeof approvedContentSchema>
+
 export const approvalSchema = z.object({
   approvedBy: z.string().min(1),
   approvedAt: z.iso.datetime(),
   fingerprint: z.string().min(1),
+  content: approvedContentSchema,
 })
 export type Approval = z.infer<typeof approvalSchema>
 
@@ -47,6 +63,10 @@ export const issueSchema = z.object({
   articleIds: z.array(z.string().min(1)),
   status: issueStatusSchema,
   approval: approvalSchema.nullable(),
+  /** The last approval that a change, a request for changes or a reopening took back. */
+  withdrawnApproval: approvalSchema
+    .extend({ withdrawnAt: z.iso.datetime(), withdrawnBy: z.string().min(1) })
+    .nullable(),
   changeRequest: changeRequestSchema.nullable(),
   version: z.number().int().positive(),
   createdAt: z.iso.datetime(),
@@ -91,6 +111,8 @@ export const workflowInputSchema = z.object({
 export const approveInputSchema = workflowInputSchema.extend({
   /** Ids of the check warnings the Dezernentin has acknowledged. */
   acknowledgedWarnings: z.array(z.string()).max(500).default([]),
+  /** Fingerprint of the content the Dezernentin reviewed; refused (409) if the content changed since. */
+  fingerprint: z.string().optional(),
 })
 export type ApproveInput = z.input<typeof approveInputSchema>
 

@@ -10,6 +10,8 @@ export type Permission =
   | 'issue.approve'
   | 'issue.requestChanges'
   | 'issue.publish'
+  | 'issue.reopen'
+  | 'issue.extendDeadline'
   | 'publication.edit'
   | 'media.upload'
   | 'preview.export'
@@ -26,6 +28,8 @@ const matrix: Record<Permission, readonly Role[]> = {
   'issue.approve': ['head'],
   'issue.requestChanges': ['head'],
   'issue.publish': editorial,
+  'issue.reopen': ['head'],
+  'issue.extendDeadline': ['head'],
   'publication.edit': editorial,
   'media.upload': editorial,
   'preview.export': everyone,
@@ -40,6 +44,9 @@ const deniedMessages: Record<Permission, string> = {
   'issue.approve': 'Nur die Dezernentin darf eine Ausgabe freigeben.',
   'issue.requestChanges': 'Nur die Dezernentin darf Änderungen anfordern.',
   'issue.publish': 'Nur die Redaktion und die Dezernentin dürfen eine Ausgabe versenden.',
+  'issue.reopen': 'Nur die Dezernentin darf eine Ausgabe wieder öffnen.',
+  'issue.extendDeadline':
+    'Nur die Dezernentin darf einen abgelaufenen Redaktionsschluss verlängern.',
   'publication.edit': 'Nur die Redaktion und die Dezernentin dürfen das Impressum ändern.',
   'media.upload': 'Nur die Redaktion und die Dezernentin dürfen Fotos hochladen.',
   'preview.export': 'Export ist nicht erlaubt.',

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest'
 import type { IssueStatus } from './issue'
 import { allPermissions, can, permissionDeniedMessage } from './permissions'
 import type { Role } from './user'
-import { availableActions, checkTransition, contentLockReason } from './workflow'
+import {
+  availableActions,
+  checkTransition,
+  contentLockReason,
+  deadlineChangeProblem,
+  withdrawsApproval,
+} from './workflow'
+
+const now = new Date('2026-11-25T12:00:00Z')
+const future = '2026-12-01T11:00:00.000Z'
+const past = '2026-11-20T11:00:00.000Z'
 
 describe('Berechtigungen', () => {
   it.each([
@@ -52,9 +62,9 @@ describe('Arbeitsablauf', () => {
     },
     head: {
       draft: ['submit'],
-      in_review: ['approve', 'requestChanges'],
-      changes_requested: ['submit'],
-      approved: ['requestChanges', 'publish'],
+      in_review: ['approve', 'requestChanges', 'reopen'],
+      changes_requested: ['submit', 'reopen'],
+      approved: ['requestChanges', 'reopen', 'publish'],
       published: [],
     },
     designer: { draft: [], in_review: [], changes_requested: [], approved: [], published: [] },
@@ -62,30 +72,56 @@ describe('Arbeitsablauf', () => {
 
   it.each(['editor', 'head', 'designer'] as const)('bietet %s nur erlaubte Schritte an', (role) => {
     for (const status of statuses) {
-      expect(availableActions({ status }, role), `${role} in ${status}`).toEqual(
-        expected[role][status],
-      )
+      expect(
+        availableActions({ status, deadline: future }, role, now),
+        `${role} in ${status}`,
+      ).toEqual(expected[role][status])
     }
   })
 
-  it('unterscheidet fehlende Berechtigung vom falschen Status', () => {
-    expect(checkTransition('approve', 'in_review', 'editor')).toMatchObject({
+  it('unterscheidet fehlende Berechtigung, falschen Status und abgelaufenen Redaktionsschluss', () => {
+    const inReview = { status: 'in_review' as const, deadline: future }
+    expect(checkTransition('approve', inReview, 'editor', now)).toMatchObject({
       ok: false,
       reason: 'forbidden',
     })
-    expect(checkTransition('approve', 'draft', 'head')).toMatchObject({
+    expect(checkTransition('approve', { ...inReview, status: 'draft' }, 'head', now)).toMatchObject(
+      {
+        ok: false,
+        reason: 'wrong-state',
+      },
+    )
+    expect(checkTransition('approve', inReview, 'head', now)).toEqual({ ok: true, to: 'approved' })
+    expect(
+      checkTransition('submit', { status: 'draft', deadline: past }, 'editor', now),
+    ).toMatchObject({
       ok: false,
-      reason: 'wrong-state',
+      reason: 'deadline',
     })
-    expect(checkTransition('approve', 'in_review', 'head')).toEqual({ ok: true, to: 'approved' })
+    expect(checkTransition('submit', { status: 'draft', deadline: past }, 'head', now)).toEqual({
+      ok: true,
+      to: 'in_review',
+    })
+    expect(checkTransition('approve', { ...inReview, deadline: past }, 'head', now)).toEqual({
+      ok: true,
+      to: 'approved',
+    })
   })
 
-  it('sperrt Inhalte, die zur Freigabe vorliegen, freigegeben oder versendet sind', () => {
+  it('sperrt Inhalte zur Freigabe für die Redaktion und nimmt bei Änderungen die Freigabe zurück', () => {
     expect(contentLockReason('draft', 'editor')).toBeNull()
     expect(contentLockReason('changes_requested', 'editor')).toBeNull()
     expect(contentLockReason('in_review', 'editor')).toMatch(/gesperrt/)
     expect(contentLockReason('in_review', 'head')).toBeNull()
-    expect(contentLockReason('approved', 'head')).toMatch(/freigegeben/)
+    expect(contentLockReason('approved', 'editor')).toBeNull()
+    expect(withdrawsApproval('approved')).toBe(true)
+    expect(withdrawsApproval('in_review')).toBe(false)
     expect(contentLockReason('published', 'head')).toMatch(/versendet/)
+  })
+
+  it('lässt nur die Dezernentin einen abgelaufenen Redaktionsschluss verschieben', () => {
+    expect(deadlineChangeProblem({ deadline: future }, 'editor', now)).toBeNull()
+    expect(deadlineChangeProblem({ deadline: past }, 'editor', now)).toMatch(/Dezernentin/)
+    expect(deadlineChangeProblem({ deadline: past }, 'head', now)).toBeNull()
   })
 })

@@ -3,7 +3,7 @@ import { can, permissionDeniedMessage, type Permission } from './permissions'
 import type { Role } from './user'
 
 /** The editorial verbs that move an issue through its workflow. */
-export type WorkflowAction = 'submit' | 'approve' | 'requestChanges' | 'publish'
+export type WorkflowAction = 'submit' | 'approve' | 'requestChanges' | 'reopen' | 'publish'
 
 interface Transition {
   from: readonly IssueStatus[]
@@ -37,6 +37,14 @@ export const transitions: Record<WorkflowAction, Transition> = {
     wrongStateMessage:
       'Änderungen können nur für eingereichte oder freigegebene Ausgaben angefordert werden.',
   },
+  reopen: {
+    from: ['in_review', 'approved', 'changes_requested'],
+    to: 'draft',
+    permission: 'issue.reopen',
+    label: 'Wieder öffnen',
+    wrongStateMessage:
+      'Nur eine eingereichte oder freigegebene Ausgabe kann wieder geöffnet werden.',
+  },
   publish: {
     from: ['approved'],
     to: 'published',
@@ -46,16 +54,30 @@ export const transitions: Record<WorkflowAction, Transition> = {
   },
 }
 
+/** Why the Redaktion may no longer submit: the Redaktionsschluss has passed. */
+export const deadlinePassedMessage =
+  'Der Redaktionsschluss ist vorbei. Einreichen kann die Redaktion erst, wenn die Dezernentin ihn verlängert.'
+
 /** Result of asking whether a workflow verb may run now. */
 export type WorkflowCheck =
   | { ok: true; to: IssueStatus }
-  | { ok: false; reason: 'forbidden' | 'wrong-state'; message: string }
+  | { ok: false; reason: 'forbidden' | 'wrong-state' | 'deadline'; message: string }
 
-/** Whether `role` may apply `action` to an issue in `status`, and the resulting status. */
+/** The facts a workflow check needs about the issue. */
+export interface WorkflowContext {
+  status: IssueStatus
+  deadline: string
+}
+
+/**
+ * Whether `role` may apply `action` to the issue now, and the resulting status. After the
+ * Redaktionsschluss the Redaktion can no longer submit; the Dezernentin still can, and approve.
+ */
 export function checkTransition(
   action: WorkflowAction,
-  status: IssueStatus,
+  issue: WorkflowContext,
   role: Role,
+  now: Date,
 ): WorkflowCheck {
   const transition = transitions[action]
   if (!can(role, transition.permission)) {
@@ -65,22 +87,28 @@ export function checkTransition(
       message: permissionDeniedMessage(transition.permission),
     }
   }
-  if (!transition.from.includes(status)) {
+  if (!transition.from.includes(issue.status)) {
     return { ok: false, reason: 'wrong-state', message: transition.wrongStateMessage }
+  }
+  if (
+    action === 'submit' &&
+    role !== 'head' &&
+    new Date(issue.deadline).getTime() <= now.getTime()
+  ) {
+    return { ok: false, reason: 'deadline', message: deadlinePassedMessage }
   }
   return { ok: true, to: transition.to }
 }
 
 /**
  * Why the content of an issue (its order and its articles) cannot be changed by `role` now,
- * or null when it can. Approved and sent content is frozen so that what was approved goes out.
+ * or null when it can. In review it is locked for the Redaktion; approved content may be changed,
+ * but the change withdraws the approval (see `withdrawsApproval`); sent issues are frozen.
  */
 export function contentLockReason(status: IssueStatus, role: Role): string | null {
   switch (status) {
     case 'published':
       return 'Die Ausgabe ist versendet und kann nicht mehr geändert werden.'
-    case 'approved':
-      return 'Die Ausgabe ist freigegeben; Änderungen sind erst nach einer Rücknahme der Freigabe möglich.'
     case 'in_review':
       return role === 'head'
         ? null
@@ -90,9 +118,25 @@ export function contentLockReason(status: IssueStatus, role: Role): string | nul
   }
 }
 
+/** Whether a change to the content of an issue in `status` withdraws its approval. */
+export function withdrawsApproval(status: IssueStatus): boolean {
+  return status === 'approved'
+}
+
+/** Who may move a Redaktionsschluss: before it passes the Redaktion too, afterwards only the head. */
+export function deadlineChangeProblem(
+  issue: Pick<Issue, 'deadline'>,
+  role: Role,
+  now: Date,
+): string | null {
+  if (new Date(issue.deadline).getTime() > now.getTime() || can(role, 'issue.extendDeadline'))
+    return null
+  return permissionDeniedMessage('issue.extendDeadline')
+}
+
 /** The workflow verbs that are possible for this issue and role right now. */
-export function availableActions(issue: Pick<Issue, 'status'>, role: Role): WorkflowAction[] {
+export function availableActions(issue: WorkflowContext, role: Role, now: Date): WorkflowAction[] {
   return (Object.keys(transitions) as WorkflowAction[]).filter(
-    (action) => checkTransition(action, issue.status, role).ok,
+    (action) => checkTransition(action, issue, role, now).ok,
   )
 }

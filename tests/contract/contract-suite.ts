@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { ApiError, ConflictError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
 import { createHttpBackend } from '../../src/backend/http-backend'
+import { formatBerlinDateTime } from '../../src/domain/deadline'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
@@ -59,6 +60,15 @@ export function defineContractSuite(name: string, target: ContractTarget) {
     const editor = () => as('editor')
     const head = () => as('head')
     const designer = () => as('designer')
+    /** The seed's Redaktionsschluss (2018) has passed: the Dezernentin moves it into the future. */
+    const extendDeadline = async (id = 'ausgabe-2018-08') => {
+      const issue = await head().getIssue(id)
+      return head().updateIssue(id, {
+        version: issue.version,
+        deadline: futureDate(7).iso,
+        plannedSendDate: futureDate(9).day,
+      })
+    }
 
     beforeEach(async () => {
       await target.reset()
@@ -237,7 +247,10 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       })
 
       it('verweigert die Freigabe, solange Prüfungen Fehler finden (422 mit Liste)', async () => {
-        const submitted = await editor().submitIssue('ausgabe-2018-08', { version: 1 })
+        const extended = await extendDeadline()
+        const submitted = await editor().submitIssue('ausgabe-2018-08', {
+          version: extended.version,
+        })
         const error = await rejection(
           head().approveIssue('ausgabe-2018-08', {
             version: submitted.version,
@@ -250,6 +263,58 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           'checks.alt:beitrag-07-ministerin:foto-3',
         ])
         expect(error.message).toMatch(/Alternativtext fehlt/)
+      })
+
+      it('nimmt die Freigabe zurück, sobald sich freigegebener Inhalt ändert, und prüft den Fingerabdruck', async () => {
+        const id = 'ausgabe-2018-08'
+        let issue = await extendDeadline(id)
+        for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+          const article = await editor().getArticle(articleId)
+          await editor().updateArticle(articleId, {
+            version: article.version,
+            photos: article.photos.map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
+          })
+        }
+        issue = await editor().submitIssue(id, { version: issue.version })
+        const acknowledgedWarnings = ['spelling:OTEAU:OTEGAU']
+        const stale = await rejection(
+          head().approveIssue(id, {
+            version: issue.version,
+            acknowledgedWarnings,
+            fingerprint: 'veraltet',
+          }),
+          409,
+        )
+        expect(stale.message).toMatch(/während Sie ihn geprüft haben/)
+        const fingerprint = await contentFingerprint(
+          issue,
+          await head().listArticles({ issueId: id }),
+        )
+        const approved = await head().approveIssue(id, {
+          version: issue.version,
+          acknowledgedWarnings,
+          fingerprint,
+        })
+        expect(approved.approval?.content.articles).toHaveLength(10)
+
+        const article = await editor().getArticle('beitrag-02-sozialplan')
+        await editor().updateArticle(article.id, {
+          version: article.version,
+          headline: 'Sozialplan beschlossen',
+        })
+        const withdrawn = await editor().getIssue(id)
+        expect(withdrawn).toMatchObject({ status: 'in_review', approval: null })
+        expect(withdrawn.withdrawnApproval?.content.articles[1]?.headline).toBe(
+          'Beschlussvorlage zum Integrierten Sozialplan liegt vor',
+        )
+        const history = await head().getIssueHistory(id)
+        expect(history.at(-1)).toMatchObject({
+          action: 'issue.approval_withdrawn',
+          detail: 'Beitrag „Sozialplan beschlossen“ geändert',
+        })
+        const reopened = await head().reopenIssue(id, { version: withdrawn.version })
+        expect(reopened.status).toBe('draft')
+        await rejection(editor().reopenIssue(id, { version: reopened.version }), 403)
       })
 
       it('nimmt keinen Beitrag auf, der schon zu einer anderen Ausgabe gehört', async () => {
@@ -267,7 +332,14 @@ export function defineContractSuite(name: string, target: ContractTarget) {
 
       it('durchläuft Einreichen, Änderungen anfordern, Freigeben und Versenden mit Verlauf', async () => {
         const id = 'ausgabe-2018-08'
-        const draft = await editor().getIssue(id)
+        const overdue = await editor().getIssue(id)
+        const late = await rejection(editor().submitIssue(id, { version: overdue.version }), 409)
+        expect(late.message).toMatch(/Redaktionsschluss ist vorbei/)
+        await rejection(
+          editor().updateIssue(id, { version: overdue.version, deadline: futureDate(3).iso }),
+          403,
+        )
+        const draft = await extendDeadline(id)
         await rejection(editor().approveIssue(id, { version: draft.version }), 403)
         await rejection(designer().submitIssue(id, { version: draft.version }), 403)
         await rejection(head().publishIssue(id, { version: draft.version }), 409)
@@ -329,13 +401,17 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         const history = await designer().getIssueHistory(id)
         expect(history.map((event) => event.action)).toEqual([
           'issue.created',
+          'issue.deadline_changed',
           'issue.submitted',
           'issue.changes_requested',
           'issue.submitted',
           'issue.approved',
           'issue.published',
         ])
-        expect(history[2]?.detail).toBe('Bitte OTEAU korrigieren.')
+        expect(history[1]?.detail).toBe(
+          `13. August 2018, 12:00 Uhr → ${formatBerlinDateTime(draft.deadline)}`,
+        )
+        expect(history[3]?.detail).toBe('Bitte OTEAU korrigieren.')
       })
     })
 

@@ -19,7 +19,7 @@ import {
 } from '../context'
 import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
 import type { StoreTx, StoredArticle } from '../store'
-import { assertContentEditable } from './issues'
+import { assertContentEditable, withdrawApprovalAfterChange } from './issues'
 
 async function loadArticle(tx: StoreTx, id: string): Promise<Article> {
   const article = await tx.getArticle(id)
@@ -109,6 +109,20 @@ export function articleRoutes(deps: HandlerDeps) {
         }
         if (!(await tx.updateArticle(stored(next), version))) {
           throw versionConflict(await tx.getArticle(article.id))
+        }
+        const issue = article.issueId === null ? null : await tx.getIssue(article.issueId)
+        const contentChanged =
+          changes.headline !== undefined ||
+          changes.body !== undefined ||
+          changes.photos !== undefined
+        if (issue && contentChanged) {
+          await withdrawApprovalAfterChange(
+            deps,
+            tx,
+            issue,
+            user,
+            `Beitrag „${next.headline}“ geändert`,
+          )
         }
         if (next.status !== article.status) {
           await audit(deps, tx, {

@@ -1,7 +1,9 @@
 import { Hono } from 'hono'
 import type { z } from 'zod'
+import type { Article } from '../../domain/article'
 import { approvalBlockers, runChecks } from '../../domain/checks'
-import { contentFingerprint } from '../../domain/fingerprint'
+import { formatBerlinDateTime } from '../../domain/deadline'
+import { approvedContent, contentFingerprint } from '../../domain/fingerprint'
 import {
   approveInputSchema,
   arrangeIssueInputSchema,
@@ -13,7 +15,13 @@ import {
   type Issue,
 } from '../../domain/issue'
 import type { User } from '../../domain/user'
-import { checkTransition, contentLockReason, type WorkflowAction } from '../../domain/workflow'
+import {
+  checkTransition,
+  contentLockReason,
+  deadlineChangeProblem,
+  withdrawsApproval,
+  type WorkflowAction,
+} from '../../domain/workflow'
 import {
   audit,
   readJson,
@@ -50,17 +58,76 @@ function assertVersion(issue: Issue, version: number): void {
   if (issue.version !== version) throw versionConflict(issue)
 }
 
-/** Refuses changes to the content of a locked issue (in review, approved, sent). */
+/** Refuses changes to the content of a locked issue (in review for the Redaktion, sent). */
 export function assertContentEditable(issue: Issue, user: User): void {
   const reason = contentLockReason(issue.status, user.role)
   if (reason) throw new ProblemError(409, problemTypes.locked, 'Ausgabe gesperrt', reason)
 }
 
-const workflowActionNames: Record<WorkflowAction, string> = {
+/** The issue with its approval taken back, as after a withdrawal, a request for changes or a reopening. */
+function withoutApproval(
+  issue: Issue,
+  user: User,
+  now: string,
+): Pick<Issue, 'approval' | 'withdrawnApproval'> {
+  return {
+    approval: null,
+    withdrawnApproval: issue.approval
+      ? { ...issue.approval, withdrawnAt: now, withdrawnBy: user.id }
+      : issue.withdrawnApproval,
+  }
+}
+
+/**
+ * Takes back the approval of an approved issue whose content just changed (in the same
+ * transaction as the change): it goes back to the Dezernentin for a new approval.
+ */
+export async function withdrawApprovalAfterChange(
+  deps: HandlerDeps,
+  tx: StoreTx,
+  issue: Issue,
+  user: User,
+  what: string,
+): Promise<Issue> {
+  if (!withdrawsApproval(issue.status)) return issue
+  const now = deps.now().toISOString()
+  const next: Issue = {
+    ...issue,
+    ...withoutApproval(issue, user, now),
+    status: 'in_review',
+    version: issue.version + 1,
+    updatedAt: now,
+  }
+  await saveIssue(tx, next, issue.version)
+  await audit(deps, tx, {
+    actorId: user.id,
+    action: 'issue.approval_withdrawn',
+    resourceType: 'issue',
+    resourceId: issue.id,
+    detail: what,
+  })
+  return next
+}
+
+const workflowPaths: Record<WorkflowAction, string> = {
   submit: 'submit',
   approve: 'approve',
   requestChanges: 'request-changes',
+  reopen: 'reopen',
   publish: 'publish',
+}
+
+const workflowAudit = {
+  submit: 'issue.submitted',
+  approve: 'issue.approved',
+  requestChanges: 'issue.changes_requested',
+  reopen: 'issue.reopened',
+  publish: 'issue.published',
+} as const
+
+async function articlesOf(tx: StoreTx, issue: Issue): Promise<Article[]> {
+  const articles = await Promise.all(issue.articleIds.map((id) => tx.getArticle(id)))
+  return articles.filter((article) => article !== null)
 }
 
 /** Issue endpoints: list, create, read, edit, arrange, workflow verbs, history. */
@@ -82,7 +149,7 @@ export function issueRoutes(deps: HandlerDeps) {
     const input = await readJson(c, schema)
     const saved = await deps.store.transaction(async (tx) => {
       const issue = await loadIssue(tx, c.req.param('id') ?? '')
-      const check = checkTransition(action, issue.status, user.role)
+      const check = checkTransition(action, issue, user.role, deps.now())
       if (!check.ok && check.reason === 'forbidden') throw forbidden(check.message)
       assertVersion(issue, input.version)
       if (!check.ok) {
@@ -90,15 +157,9 @@ export function issueRoutes(deps: HandlerDeps) {
       }
       const next = bump(issue, { status: check.to, ...(await apply(issue, input, tx)) })
       await saveIssue(tx, next, input.version)
-      const auditAction = {
-        submit: 'issue.submitted',
-        approve: 'issue.approved',
-        requestChanges: 'issue.changes_requested',
-        publish: 'issue.published',
-      } as const
       await audit(deps, tx, {
         actorId: user.id,
-        action: auditAction[action],
+        action: workflowAudit[action],
         resourceType: 'issue',
         resourceId: issue.id,
         detail: action === 'requestChanges' ? (next.changeRequest?.comment ?? null) : null,
@@ -108,7 +169,7 @@ export function issueRoutes(deps: HandlerDeps) {
     return c.json(saved)
   }
 
-  const routes = new Hono<AppEnv>()
+  return new Hono<AppEnv>()
     .get('/issues', async (c) => {
       const issues = await deps.store.transaction((tx) => tx.listIssues())
       return c.json(issues.sort((a, b) => b.deadline.localeCompare(a.deadline)))
@@ -132,6 +193,7 @@ export function issueRoutes(deps: HandlerDeps) {
         articleIds: [],
         status: 'draft',
         approval: null,
+        withdrawnApproval: null,
         changeRequest: null,
         version: 1,
         createdAt: now,
@@ -162,6 +224,10 @@ export function issueRoutes(deps: HandlerDeps) {
         const deadline = changes.deadline
           ? new Date(changes.deadline).toISOString()
           : issue.deadline
+        if (deadline !== issue.deadline) {
+          const problem = deadlineChangeProblem(issue, user.role, deps.now())
+          if (problem) throw forbidden(problem)
+        }
         const plannedSendDate = changes.plannedSendDate ?? issue.plannedSendDate
         const errors = issueDateErrors(
           { deadline, plannedSendDate },
@@ -173,14 +239,15 @@ export function issueRoutes(deps: HandlerDeps) {
           bump(issue, { label: changes.label ?? issue.label, deadline, plannedSendDate }),
           version,
         )
-        const detail =
-          deadline !== issue.deadline ? `Redaktionsschluss: ${issue.deadline} → ${deadline}` : null
+        const deadlineChanged = deadline !== issue.deadline
         await audit(deps, tx, {
           actorId: user.id,
-          action: 'issue.updated',
+          action: deadlineChanged ? 'issue.deadline_changed' : 'issue.updated',
           resourceType: 'issue',
           resourceId: issue.id,
-          detail,
+          detail: deadlineChanged
+            ? `${formatBerlinDateTime(issue.deadline)} → ${formatBerlinDateTime(deadline)}`
+            : null,
         })
         return next
       })
@@ -207,13 +274,21 @@ export function issueRoutes(deps: HandlerDeps) {
           }
         }
         if (errors.length > 0) throw invalid(errors)
-        const next = await saveIssue(tx, bump(issue, { articleIds }), version)
+        const arranged = bump(issue, { articleIds })
+        let next = await saveIssue(tx, arranged, version)
         await audit(deps, tx, {
           actorId: user.id,
           action: 'issue.arranged',
           resourceType: 'issue',
           resourceId: issue.id,
         })
+        next = await withdrawApprovalAfterChange(
+          deps,
+          tx,
+          next,
+          user,
+          'Reihenfolge oder Auswahl der Beiträge geändert',
+        )
         return next
       })
       return c.json(saved)
@@ -225,14 +300,12 @@ export function issueRoutes(deps: HandlerDeps) {
       })
       return c.json(events.sort((a, b) => a.at.localeCompare(b.at)))
     })
-    .post(`/issues/:id/${workflowActionNames.submit}`, (c) =>
+    .post(`/issues/:id/${workflowPaths.submit}`, (c) =>
       runWorkflow(c, 'submit', workflowInputSchema, async () => ({ changeRequest: null })),
     )
-    .post(`/issues/:id/${workflowActionNames.approve}`, (c) =>
+    .post(`/issues/:id/${workflowPaths.approve}`, (c) =>
       runWorkflow(c, 'approve', approveInputSchema, async (issue, input, tx) => {
-        const articles = (
-          await Promise.all(issue.articleIds.map((id) => tx.getArticle(id)))
-        ).filter((article) => article !== null)
+        const articles = await articlesOf(tx, issue)
         const blockers = approvalBlockers(
           runChecks(issue, articles, await tx.getPublication()),
           input.acknowledgedWarnings,
@@ -243,18 +316,30 @@ export function issueRoutes(deps: HandlerDeps) {
           )
         }
         const fingerprint = await contentFingerprint(issue, articles)
+        if (input.fingerprint !== undefined && input.fingerprint !== fingerprint) {
+          throw new ProblemError(
+            409,
+            problemTypes.versionConflict,
+            'Inhalt geändert',
+            'Der Inhalt der Ausgabe hat sich geändert, während Sie ihn geprüft haben. Bitte prüfen Sie den neuen Stand.',
+            { current: issue },
+          )
+        }
+        const { articles: content } = approvedContent(issue, articles)
         return {
           approval: {
             approvedBy: c.get('user').id,
             approvedAt: deps.now().toISOString(),
             fingerprint,
+            content: { articles: content },
           },
+          withdrawnApproval: null,
         }
       }),
     )
-    .post(`/issues/:id/${workflowActionNames.requestChanges}`, (c) =>
-      runWorkflow(c, 'requestChanges', requestChangesInputSchema, async (_issue, input) => ({
-        approval: null,
+    .post(`/issues/:id/${workflowPaths.requestChanges}`, (c) =>
+      runWorkflow(c, 'requestChanges', requestChangesInputSchema, async (issue, input) => ({
+        ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
         changeRequest: {
           comment: input.comment,
           requestedBy: c.get('user').id,
@@ -262,8 +347,12 @@ export function issueRoutes(deps: HandlerDeps) {
         },
       })),
     )
-    .post(`/issues/:id/${workflowActionNames.publish}`, (c) =>
+    .post(`/issues/:id/${workflowPaths.reopen}`, (c) =>
+      runWorkflow(c, 'reopen', workflowInputSchema, async (issue) =>
+        withoutApproval(issue, c.get('user'), deps.now().toISOString()),
+      ),
+    )
+    .post(`/issues/:id/${workflowPaths.publish}`, (c) =>
       runWorkflow(c, 'publish', workflowInputSchema, async () => ({})),
     )
-  return routes
 }
