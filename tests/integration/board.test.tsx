@@ -59,7 +59,9 @@ describe('Board einer Ausgabe', () => {
     )
     expect(contentHeadlines().at(-1)).toBe('Frisch aus dem Themenspeicher')
     await waitFor(() => expect(serverOrder().at(-1)).toBe(fresh.id))
-    expect(screen.getByRole('status', { name: '' })).toBeDefined()
+    expect(document.querySelector('.board-live')).toHaveTextContent(
+      '„Frisch aus dem Themenspeicher“ auf Position 11 von 11 im Inhalt der Ausgabe verschoben.',
+    )
 
     await user.click(screen.getByRole('button', { name: `Entfernen: „${first}“` }))
     await waitFor(() => expect(serverOrder()).not.toContain('beitrag-01-antrittsbesuch'))

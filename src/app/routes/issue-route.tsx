@@ -1,4 +1,5 @@
 import { useParams } from 'react-router'
+import { WorkflowPanel } from '../../features/approval/components/workflow-panel'
 import { Board } from '../../features/board/components/board'
 import { IssueHeader } from '../../features/issues/components/issue-header'
 
@@ -8,6 +9,7 @@ export default function IssueRoute() {
   return (
     <div key={issueId}>
       <IssueHeader issueId={issueId} />
+      <WorkflowPanel issueId={issueId} />
       <Board issueId={issueId} />
     </div>
   )

@@ -234,6 +234,12 @@ export function Board({ issueId }: { issueId: string }) {
           Redaktionsschluss: <DeadlineLabel deadline={issue.data.deadline} />
         </p>
       </section>
+      {editable && issue.data.status === 'approved' && (
+        <p className="notice notice-warning" role="note">
+          Die Ausgabe ist freigegeben. Jede Änderung an Auswahl oder Reihenfolge nimmt die Freigabe
+          zurück.
+        </p>
+      )}
       {lockReason && (
         <p className="notice" role="note">
           {lockReason}

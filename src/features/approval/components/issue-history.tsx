@@ -1,0 +1,37 @@
+import { useIssueHistory } from '../../../backend/queries/get-issue-history'
+import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { auditActionLabels } from '../../../domain/audit-event'
+import { formatBerlinDateTime } from '../../../domain/deadline'
+
+/** The Verlauf: every transition, approval, withdrawal, comment and deadline change. */
+export function IssueHistory({
+  issueId,
+  userName,
+}: {
+  issueId: string
+  userName: (id: string) => string
+}) {
+  const history = useIssueHistory(issueId)
+  return (
+    <section aria-labelledby="issue-history-heading" className="issue-history">
+      <h3 id="issue-history-heading">Verlauf</h3>
+      {!history.data ? (
+        history.isError ? (
+          <ErrorState error={history.error} onRetry={() => history.refetch()} />
+        ) : (
+          <Loading />
+        )
+      ) : (
+        <ol className="history-list">
+          {[...history.data].reverse().map((event) => (
+            <li key={event.id}>
+              <time dateTime={event.at}>{formatBerlinDateTime(event.at)}</time> –{' '}
+              {userName(event.actorId)}: <strong>{auditActionLabels[event.action]}</strong>
+              {event.detail && <span> – {event.detail}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}

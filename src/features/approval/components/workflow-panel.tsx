@@ -1,0 +1,248 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId, useState, type FormEvent } from 'react'
+import { errorMessage } from '../../../backend/api-error'
+import { useBackend } from '../../../backend/backend-provider'
+import { issueQueryOptions } from '../../../backend/queries/get-issue'
+import { usePublication } from '../../../backend/queries/get-publication'
+import { articlesQueryOptions } from '../../../backend/queries/list-articles'
+import { useUsers } from '../../../backend/queries/list-users'
+import { approvalBlockers, runChecks } from '../../../domain/checks'
+import { formatBerlinDateTime } from '../../../domain/deadline'
+import { contentFingerprint } from '../../../domain/fingerprint'
+import { can } from '../../../domain/permissions'
+import { availableActions, checkTransition } from '../../../domain/workflow'
+import { useNow } from '../../../lib/use-now'
+import { useCurrentUser } from '../../../lib/session'
+import { useWorkflowAction, workflowActions } from '../api/workflow-actions'
+import { ApprovalChecks } from './approval-checks'
+import { ChangesSinceApproval } from './changes-since-approval'
+import { IssueHistory } from './issue-history'
+
+function RequestChangesForm({
+  onSubmit,
+  onCancel,
+  busy,
+}: {
+  onSubmit: (comment: string) => void
+  onCancel: () => void
+  busy: boolean
+}) {
+  const id = useId()
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const submit = (event: FormEvent) => {
+    event.preventDefault()
+    if (comment.trim() === '') {
+      setError('Bitte einen Kommentar angeben: Was soll die Redaktion ändern?')
+      return
+    }
+    onSubmit(comment.trim())
+  }
+  return (
+    <form className="panel" onSubmit={submit} noValidate aria-label="Änderungen anfordern">
+      <div className="field">
+        <label htmlFor={id}>Kommentar</label>
+        <textarea
+          id={id}
+          rows={4}
+          value={comment}
+          autoFocus
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(event) => {
+            setComment(event.target.value)
+            setError(null)
+          }}
+        />
+        {error && (
+          <p id={`${id}-error`} className="field-error">
+            {error}
+          </p>
+        )}
+      </div>
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Änderungen anfordern
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Abbrechen
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function ApprovalArea({
+  issue,
+  busy,
+  onApprove,
+}: {
+  issue: Issue
+  busy: boolean
+  onApprove: (acknowledged: string[]) => void
+}) {
+  const backend = useBackend()
+  const publication = usePublication()
+  const articles = useQuery(articlesQueryOptions(backend, { issueId: issue.id }))
+  const [acknowledged, setAcknowledged] = useState<string[]>([])
+  if (!articles.data || !publication.data) return <p role="status">Prüfungen laufen …</p>
+  const results = runChecks(issue, articles.data, publication.data)
+  const blockers = approvalBlockers(results, acknowledged)
+  return (
+    <section aria-labelledby="checks-heading" className="approval-area">
+      <h3 id="checks-heading">Prüfungen</h3>
+      <ApprovalChecks
+        results={results}
+        acknowledged={acknowledged}
+        onAcknowledge={(id, value) =>
+          setAcknowledged((current) =>
+            value ? [...current, id] : current.filter((item) => item !== id),
+          )
+        }
+      />
+      <button
+        type="button"
+        className="button button-primary"
+        aria-disabled={blockers.length > 0 || busy || undefined}
+        aria-describedby="approve-hint"
+        onClick={() => {
+          if (blockers.length === 0 && !busy) onApprove(acknowledged)
+        }}
+      >
+        Freigeben
+      </button>
+      <p id="approve-hint" className="hint">
+        {blockers.length === 0
+          ? 'Sie geben genau den angezeigten Stand frei.'
+          : `Freigabe erst möglich, wenn alle Fehler behoben und alle Warnungen zur Kenntnis genommen sind (${blockers.length} offen).`}
+      </p>
+    </section>
+  )
+}
+
+/** Freigabe: the workflow verbs for the current role, the checks, the changes since approval, the Verlauf. */
+export function WorkflowPanel({ issueId }: { issueId: string }) {
+  const backend = useBackend()
+  const user = useCurrentUser()
+  const users = useUsers()
+  const now = useNow()
+  const issue = useQuery(issueQueryOptions(backend, issueId))
+  const articles = useQuery(articlesQueryOptions(backend, { issueId }))
+  const [requesting, setRequesting] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+  const action = useWorkflowAction(issueId)
+  if (!issue.data) return null
+  const data = issue.data
+  const userName = (id: string) =>
+    users.data?.find((candidate) => candidate.id === id)?.name ?? 'Unbekannt'
+  const actions = availableActions(data, user.role, now)
+  const submitBlocked = can(user.role, 'issue.submit')
+    ? checkTransition('submit', data, user.role, now)
+    : null
+
+  const run = (input: Parameters<typeof action.mutate>[0], done: string) => {
+    setMessage(null)
+    action.mutate(input, {
+      onSuccess: () => {
+        setMessage(done)
+        setRequesting(false)
+      },
+    })
+  }
+  const approve = async (acknowledged: string[]) => {
+    if (!articles.data) return
+    const fingerprint = await contentFingerprint(data, articles.data)
+    run(
+      { action: 'approve', acknowledgedWarnings: acknowledged, fingerprint },
+      'Die Ausgabe ist freigegeben.',
+    )
+  }
+
+  return (
+    <section className="workflow-panel" aria-labelledby="workflow-heading">
+      <h2 id="workflow-heading">Freigabe</h2>
+      {data.approval && (
+        <p className="approval-record">
+          ✓ Freigegeben von {userName(data.approval.approvedBy)} am{' '}
+          {formatBerlinDateTime(data.approval.approvedAt)}.
+          {data.status === 'approved' && ' Jede Änderung am Inhalt nimmt die Freigabe zurück.'}
+        </p>
+      )}
+      {user.role === 'head' && articles.data && (
+        <ChangesSinceApproval issue={data} articles={articles.data} userName={userName} />
+      )}
+      {submitBlocked && !submitBlocked.ok && submitBlocked.reason === 'deadline' && (
+        <p className="notice notice-warning" role="note">
+          {submitBlocked.message}
+        </p>
+      )}
+      <div className="actions">
+        {actions
+          .filter((verb) => verb !== 'approve')
+          .map((verb) =>
+            verb === 'requestChanges' ? (
+              !requesting && (
+                <button
+                  key={verb}
+                  type="button"
+                  className="button"
+                  onClick={() => setRequesting(true)}
+                >
+                  {workflowActions[verb].label} …
+                </button>
+              )
+            ) : (
+              <button
+                key={verb}
+                type="button"
+                className={verb === 'submit' ? 'button button-primary' : 'button'}
+                disabled={action.isPending}
+                onClick={() =>
+                  run(
+                    { action: verb },
+                    {
+                      submit: 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.',
+                      reopen: 'Die Ausgabe ist wieder in Bearbeitung.',
+                      publish: 'Die Ausgabe ist als versendet markiert.',
+                    }[verb],
+                  )
+                }
+              >
+                {workflowActions[verb].label}
+              </button>
+            ),
+          )}
+        {actions.length === 0 &&
+          !(submitBlocked && !submitBlocked.ok && submitBlocked.reason === 'deadline') && (
+            <p className="muted">
+              Für Sie ist bei dieser Ausgabe gerade kein Arbeitsschritt vorgesehen.
+            </p>
+          )}
+      </div>
+      {requesting && (
+        <RequestChangesForm
+          busy={action.isPending}
+          onCancel={() => setRequesting(false)}
+          onSubmit={(comment) =>
+            run(
+              { action: 'requestChanges', comment },
+              'Die Ausgabe ist mit Ihrem Kommentar an die Redaktion zurückgegangen.',
+            )
+          }
+        />
+      )}
+      {actions.includes('approve') && (
+        <ApprovalArea issue={data} busy={action.isPending} onApprove={(ack) => void approve(ack)} />
+      )}
+      <div role="status" className="workflow-status">
+        {message}
+      </div>
+      {action.isError && (
+        <p className="field-error" role="alert">
+          {errorMessage(action.error)}
+        </p>
+      )}
+      <IssueHistory issueId={issueId} userName={userName} />
+    </section>
+  )
+}
