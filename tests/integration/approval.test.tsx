@@ -1,0 +1,272 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '../../src/backend/api-error'
+import type { Backend } from '../../src/backend/backend'
+import { createHttpBackend } from '../../src/backend/http-backend'
+import { can, type Permission } from '../../src/domain/permissions'
+import type { Role } from '../../src/domain/user'
+import type { WorkflowAction } from '../../src/domain/workflow'
+import { renderApp, setupTestServer, testServer } from '../render-app'
+
+setupTestServer()
+
+const issueId = 'ausgabe-2018-08'
+const userIds: Record<Role, string> = {
+  editor: 'frank-ruehling',
+  head: 'sandra-wanzar',
+  designer: 'jana-krause',
+}
+
+async function backendAs(role: Role) {
+  let token: string | null = null
+  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
+  token = (await backend.login(userIds[role])).token
+  return backend
+}
+
+const days = (count: number) => new Date(Date.now() + count * 86_400_000)
+
+async function extendDeadline() {
+  const head = await backendAs('head')
+  const issue = await head.getIssue(issueId)
+  return head.updateIssue(issueId, {
+    version: issue.version,
+    deadline: days(5).toISOString(),
+    plannedSendDate: days(7).toISOString().slice(0, 10),
+  })
+}
+
+async function fixAltTexts() {
+  const editor = await backendAs('editor')
+  for (const id of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+    const article = await editor.getArticle(id)
+    await editor.updateArticle(id, {
+      version: article.version,
+      photos: article.photos.map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
+    })
+  }
+}
+
+const panel = () => screen.getByRole('region', { name: 'Freigabe' })
+
+describe('Freigabe vor dem Redaktionsschluss', () => {
+  it('Redaktion reicht ein, Dezernentin fordert Änderungen an, Redaktion korrigiert, Dezernentin gibt frei', async () => {
+    let view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
+    expect(await screen.findByText(/Der Redaktionsschluss ist vorbei/)).toBeInTheDocument()
+    expect(
+      screen.queryByRole('button', { name: 'Zur Freigabe einreichen' }),
+    ).not.toBeInTheDocument()
+    view.unmount()
+
+    await extendDeadline()
+    view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
+    await view.user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen' }))
+    expect(
+      await within(panel()).findByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
+    ).toBeInTheDocument()
+    expect(
+      await screen.findByText(
+        /liegt der Dezernentin zur Freigabe vor und ist für die Redaktion gesperrt/,
+      ),
+    ).toBeInTheDocument()
+    view.unmount()
+
+    view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    await view.user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
+    const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
+    await view.user.click(within(form).getByRole('button', { name: 'Änderungen anfordern' }))
+    expect(within(form).getByLabelText('Kommentar')).toHaveAccessibleDescription(
+      'Bitte einen Kommentar angeben: Was soll die Redaktion ändern?',
+    )
+    await view.user.type(
+      within(form).getByLabelText('Kommentar'),
+      'Bitte Alternativtexte ergänzen und OTEAU prüfen.',
+    )
+    await view.user.click(within(form).getByRole('button', { name: 'Änderungen anfordern' }))
+    expect(
+      await screen.findByRole('heading', { name: 'Änderungen angefordert' }),
+    ).toBeInTheDocument()
+    view.unmount()
+
+    await fixAltTexts()
+    view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
+    expect(
+      await screen.findByText('Bitte Alternativtexte ergänzen und OTEAU prüfen.'),
+    ).toBeInTheDocument()
+    await view.user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen' }))
+    await within(panel()).findByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.')
+    view.unmount()
+
+    view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const checks = await screen.findByRole('region', { name: 'Prüfungen' })
+    await waitFor(() =>
+      expect(checks).toHaveTextContent(
+        '„OTEAU“ ähnelt „OTEGAU“ (4× in dieser Ausgabe) – Schreibweise prüfen.',
+      ),
+    )
+    expect(within(checks).getByRole('link', { name: 'Zum Beitrag' })).toHaveAttribute(
+      'href',
+      '/beitraege/beitrag-07-ministerin',
+    )
+    const approve = within(checks).getByRole('button', { name: 'Freigeben' })
+    expect(approve).toHaveAttribute('aria-disabled', 'true')
+    await view.user.click(approve)
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
+    await view.user.click(within(checks).getByLabelText('Zur Kenntnis genommen'))
+    expect(approve).not.toHaveAttribute('aria-disabled')
+    await view.user.click(approve)
+    expect(await within(panel()).findByText('Die Ausgabe ist freigegeben.')).toBeInTheDocument()
+    expect(testServer.store.snapshot().issues[0]?.approval?.approvedBy).toBe('sandra-wanzar')
+    const history = within(panel()).getByRole('region', { name: 'Verlauf' })
+    await waitFor(() => expect(history).toHaveTextContent('Freigegeben'))
+    expect(history).toHaveTextContent(
+      'Änderungen angefordert – Bitte Alternativtexte ergänzen und OTEAU prüfen.',
+    )
+    expect(history).toHaveTextContent('Redaktionsschluss geändert – 13. August 2018, 12:00 Uhr →')
+  })
+
+  it('eine Änderung nach der Freigabe nimmt sie sichtbar zurück; die Dezernentin sieht, was sich geändert hat', async () => {
+    await extendDeadline()
+    await fixAltTexts()
+    const editor = await backendAs('editor')
+    const head = await backendAs('head')
+    const submitted = await editor.submitIssue(issueId, {
+      version: (await editor.getIssue(issueId)).version,
+    })
+    await head.approveIssue(issueId, {
+      version: submitted.version,
+      acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+    })
+    const article = await editor.getArticle('beitrag-07-ministerin')
+    await editor.updateArticle(article.id, {
+      version: article.version,
+      body: {
+        type: 'doc',
+        content: article.body.content.map((block) =>
+          block.type === 'paragraph'
+            ? {
+                ...block,
+                content: (block.content ?? []).map((node) =>
+                  node.type === 'text'
+                    ? { ...node, text: node.text.replace('OTEAU', 'OTEGAU') }
+                    : node,
+                ),
+              }
+            : block,
+        ),
+      },
+    })
+
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const changes = await screen.findByRole('region', { name: 'Seit Freigabe geändert' })
+    expect(changes).toHaveTextContent(
+      '„Ministerin besucht soziale Einrichtungen in Gera“: 1 Wort hinzugefügt, 1 entfernt.',
+    )
+    expect(changes).toHaveTextContent(
+      'Neu: „OTEGAU-Geschäftsführerin“. Entfernt: „OTEAU-Geschäftsführerin“.',
+    )
+    const checks = await screen.findByRole('region', { name: 'Prüfungen' })
+    await waitFor(() => expect(checks).toHaveTextContent('Alle Prüfungen bestanden.'))
+    await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
+    expect(await within(panel()).findByText('Die Ausgabe ist freigegeben.')).toBeInTheDocument()
+    const history = within(panel()).getByRole('region', { name: 'Verlauf' })
+    await waitFor(() =>
+      expect(history).toHaveTextContent(
+        'Freigabe zurückgenommen (Inhalt geändert) – Beitrag „Ministerin besucht soziale Einrichtungen in Gera“ geändert',
+      ),
+    )
+  })
+})
+
+describe('Rollen × Aktionen', () => {
+  const verbs: {
+    action: WorkflowAction
+    permission: Permission
+    button: string
+    prepare: () => Promise<void>
+  }[] = [
+    {
+      action: 'submit',
+      permission: 'issue.submit',
+      button: 'Zur Freigabe einreichen',
+      prepare: async () => void (await extendDeadline()),
+    },
+    {
+      action: 'approve',
+      permission: 'issue.approve',
+      button: 'Freigeben',
+      prepare: async () => {
+        const issue = await extendDeadline()
+        await fixAltTexts()
+        await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
+      },
+    },
+    {
+      action: 'requestChanges',
+      permission: 'issue.requestChanges',
+      button: 'Änderungen anfordern …',
+      prepare: async () => {
+        const issue = await extendDeadline()
+        await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
+      },
+    },
+    {
+      action: 'reopen',
+      permission: 'issue.reopen',
+      button: 'Wieder öffnen',
+      prepare: async () => {
+        const issue = await extendDeadline()
+        await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
+      },
+    },
+    {
+      action: 'publish',
+      permission: 'issue.publish',
+      button: 'Als versendet markieren',
+      prepare: async () => {
+        const issue = await extendDeadline()
+        await fixAltTexts()
+        const submitted = await (
+          await backendAs('editor')
+        ).submitIssue(issueId, { version: issue.version })
+        await (
+          await backendAs('head')
+        ).approveIssue(issueId, {
+          version: submitted.version,
+          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+        })
+      },
+    },
+  ]
+  const call = async (backend: Backend, action: WorkflowAction) => {
+    const { version } = await backend.getIssue(issueId)
+    const calls: Record<WorkflowAction, () => Promise<unknown>> = {
+      submit: () => backend.submitIssue(issueId, { version }),
+      approve: () =>
+        backend.approveIssue(issueId, { version, acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'] }),
+      requestChanges: () => backend.requestChanges(issueId, { version, comment: 'Bitte prüfen.' }),
+      reopen: () => backend.reopenIssue(issueId, { version }),
+      publish: () => backend.publishIssue(issueId, { version }),
+    }
+    return calls[action]().then(
+      () => 'ok',
+      (error: unknown) => (error instanceof ApiError ? error.status : 'fehler'),
+    )
+  }
+
+  for (const verb of verbs) {
+    for (const role of ['editor', 'head', 'designer'] as const) {
+      const allowed = can(role, verb.permission)
+      it(`${verb.action} als ${role}: ${allowed ? 'erlaubt' : '403 und kein Knopf'}`, async () => {
+        await verb.prepare()
+        const view = await renderApp({ route: `/ausgaben/${issueId}`, as: role })
+        await screen.findByRole('region', { name: 'Verlauf' })
+        if (allowed)
+          expect(await screen.findByRole('button', { name: verb.button })).toBeInTheDocument()
+        else expect(screen.queryByRole('button', { name: verb.button })).not.toBeInTheDocument()
+        view.unmount()
+        expect(await call(await backendAs(role), verb.action)).toBe(allowed ? 'ok' : 403)
+      })
+    }
+  }
+})
