@@ -1,0 +1,108 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations, signIn } from './helpers'
+
+test.use({ viewport: { width: 1280, height: 1400 } })
+
+const editor = 'Dr. Frank Rühling (Redaktion)'
+const head = 'Sandra Wanzar (Dezernentin)'
+
+async function switchTo(page: Page, person: string) {
+  await page.getByRole('button', { name: 'Abmelden' }).click()
+  await expect(page.getByRole('heading', { name: 'Anmelden' })).toBeVisible()
+  await page.getByLabel(person).check()
+  await page.getByRole('button', { name: 'Anmelden' }).click()
+  await expect(page.getByRole('banner').getByText(person.replace(/ \(.*\)$/, ''))).toBeVisible()
+  await page.goto('/ausgaben/ausgabe-2018-08')
+  await expect(page.getByRole('region', { name: 'Freigabe', exact: true })).toBeVisible()
+}
+
+async function setAltText(page: Page, articleId: string) {
+  await page.goto(`/beitraege/${articleId}`)
+  await page
+    .getByLabel('Alternativtext', { exact: true })
+    .fill('Gesprächsrunde an einem Konferenztisch')
+  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
+    timeout: 10_000,
+  })
+}
+
+const local = (days: number) => {
+  const date = new Date(Date.now() + days * 86_400_000)
+  const pad = (value: number) => String(value).padStart(2, '0')
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt Freigabe zurück, neu freigeben', async ({
+  page,
+}) => {
+  test.setTimeout(120_000)
+  await signIn(page, head)
+  await page.getByRole('link', { name: 'August 2018', exact: true }).click()
+  await page.getByRole('button', { name: 'Ausgabe bearbeiten' }).click()
+  await page.getByLabel('Redaktionsschluss').fill(`${local(5)}T12:00`)
+  await page.getByLabel('Erscheinungsdatum').fill(local(7))
+  await page.getByRole('button', { name: 'Speichern' }).click()
+  await expect(page.getByText('(noch 5 Tage)').first()).toBeVisible()
+
+  await switchTo(page, editor)
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()
+  await expect(
+    page.getByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
+  ).toBeVisible()
+  await expectNoAxeViolations(page, 'Ausgabe eingereicht (Redaktion)')
+
+  await switchTo(page, head)
+  await page.getByRole('button', { name: 'Änderungen anfordern …' }).click()
+  await page.getByLabel('Kommentar').fill('Bitte die fehlenden Alternativtexte ergänzen.')
+  await expectNoAxeViolations(page, 'Änderungen anfordern')
+  await page
+    .getByRole('form', { name: 'Änderungen anfordern' })
+    .getByRole('button', { name: 'Änderungen anfordern' })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Änderungen angefordert' })).toBeVisible()
+
+  await switchTo(page, editor)
+  await expect(
+    page.getByText('Bitte die fehlenden Alternativtexte ergänzen.').first(),
+  ).toBeVisible()
+  await setAltText(page, 'beitrag-03-behoerdennetzwerk')
+  await setAltText(page, 'beitrag-07-ministerin')
+  await page.goto('/ausgaben/ausgabe-2018-08')
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()
+  await expect(
+    page.getByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
+  ).toBeVisible()
+
+  await switchTo(page, head)
+  const checks = page.getByRole('region', { name: 'Prüfungen' })
+  await expect(checks).toContainText('„OTEAU“ ähnelt „OTEGAU“')
+  await expectNoAxeViolations(page, 'Prüfungen vor der Freigabe')
+  await checks.getByLabel('Zur Kenntnis genommen').check()
+  await checks.getByRole('button', { name: 'Freigeben' }).click()
+  await expect(page.getByText('Die Ausgabe ist freigegeben.')).toBeVisible()
+
+  await switchTo(page, editor)
+  await page.goto('/beitraege/beitrag-02-sozialplan')
+  await page.getByLabel('Überschrift').fill('Integrierter Sozialplan liegt dem Stadtrat vor')
+  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
+    timeout: 10_000,
+  })
+  await page.goto('/ausgaben/ausgabe-2018-08')
+  await expect(page.getByText('Zur Freigabe eingereicht').first()).toBeVisible()
+
+  await switchTo(page, head)
+  const changes = page.getByRole('region', { name: 'Seit Freigabe geändert' })
+  await expect(changes).toContainText(
+    '„Integrierter Sozialplan liegt dem Stadtrat vor“: Überschrift geändert.',
+  )
+  await expectNoAxeViolations(page, 'Seit Freigabe geändert')
+  await page.getByRole('region', { name: 'Prüfungen' }).getByLabel('Zur Kenntnis genommen').check()
+  await page
+    .getByRole('region', { name: 'Prüfungen' })
+    .getByRole('button', { name: 'Freigeben' })
+    .click()
+  await expect(page.getByText('Die Ausgabe ist freigegeben.')).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText(
+    'Freigabe zurückgenommen (Inhalt geändert)',
+  )
+})
