@@ -270,3 +270,92 @@ describe('Rollen × Aktionen', () => {
     }
   }
 })
+
+describe('Rollen × weitere Rechte', () => {
+  const first = 'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales'
+  const cases: {
+    permission: Permission
+    route: string
+    ui: () => Promise<HTMLElement | null>
+    call: (backend: Backend) => Promise<unknown>
+  }[] = [
+    {
+      permission: 'issue.arrange',
+      route: `/ausgaben/${issueId}`,
+      ui: async () => {
+        await screen.findByRole('list', { name: 'Inhalt der Ausgabe' })
+        return screen.queryByRole('button', { name: `Nach unten: „${first}“` })
+      },
+      call: async (backend) => {
+        const issue = await backend.getIssue(issueId)
+        return backend.arrangeIssue(issueId, {
+          version: issue.version,
+          articleIds: [...issue.articleIds].reverse(),
+        })
+      },
+    },
+    {
+      permission: 'article.write',
+      route: '/beitraege/beitrag-02-sozialplan',
+      ui: async () => {
+        await screen.findByRole('heading', { level: 1 })
+        return screen.queryByRole('textbox', { name: 'Text' })
+      },
+      call: (backend) =>
+        backend.updateArticle('beitrag-02-sozialplan', { version: 1, headline: 'Neu' }),
+    },
+    {
+      permission: 'issue.create',
+      route: '/ausgaben',
+      ui: async () => {
+        await screen.findByRole('link', { name: 'August 2018' })
+        return screen.queryByRole('button', { name: 'Neue Ausgabe' })
+      },
+      call: (backend) =>
+        backend.createIssue({
+          label: 'Neu',
+          deadline: days(3).toISOString(),
+          plannedSendDate: days(4).toISOString().slice(0, 10),
+        }),
+    },
+    {
+      permission: 'issue.extendDeadline',
+      route: `/ausgaben/${issueId}`,
+      ui: async () => {
+        const edit =
+          screen.queryByRole('button', { name: 'Ausgabe bearbeiten' }) ??
+          (await screen.findByRole('button', { name: 'Ausgabe bearbeiten' }).catch(() => null))
+        if (!edit) return null
+        edit.click()
+        const field = await screen.findByLabelText('Redaktionsschluss')
+        return field.hasAttribute('readonly') ? null : field
+      },
+      call: async (backend) => {
+        const issue = await backend.getIssue(issueId)
+        return backend.updateIssue(issueId, {
+          version: issue.version,
+          deadline: days(3).toISOString(),
+          plannedSendDate: days(4).toISOString().slice(0, 10),
+        })
+      },
+    },
+  ]
+
+  for (const entry of cases) {
+    for (const role of ['editor', 'head', 'designer'] as const) {
+      const allowed = can(role, entry.permission)
+      it(`${entry.permission} als ${role}: ${allowed ? 'erlaubt' : 'verweigert, im UI nicht angeboten'}`, async () => {
+        const view = await renderApp({ route: entry.route, as: role })
+        const control = await entry.ui()
+        if (allowed) expect(control).not.toBeNull()
+        else expect(control).toBeNull()
+        view.unmount()
+        const result = await entry.call(await backendAs(role)).then(
+          () => 'ok',
+          (error: unknown) => (error instanceof ApiError ? error.status : 'fehler'),
+        )
+        expect(result).toBe(allowed ? 'ok' : 403)
+      })
+    }
+  }
+})

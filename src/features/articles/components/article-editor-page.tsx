@@ -56,6 +56,12 @@ export function ArticleEditorPage({ articleId }: { articleId: string }) {
         )}
       </p>
       <h1>Beitrag bearbeiten</h1>
+      {issue.data?.status === 'approved' && (
+        <p className="notice notice-warning" role="note">
+          Die Ausgabe „{issue.data.label}“ ist freigegeben. Jede Änderung an diesem Beitrag nimmt
+          die Freigabe zurück; die Dezernentin muss erneut freigeben.
+        </p>
+      )}
       <ArticleEditor
         key={article.data.id}
         article={article.data}

@@ -47,10 +47,18 @@ interface IssueFieldsProps {
   values: IssueFormValues
   errors: Record<string, string>
   onChange: (values: IssueFormValues) => void
+  /** Why the Redaktionsschluss cannot be changed by this user, if it cannot. */
+  deadlineLockedReason?: string | null
 }
 
 /** The three fields of an issue: Titel der Ausgabe, Redaktionsschluss, Erscheinungsdatum. */
-export function IssueFields({ idPrefix, values, errors, onChange }: IssueFieldsProps) {
+export function IssueFields({
+  idPrefix,
+  values,
+  errors,
+  onChange,
+  deadlineLockedReason,
+}: IssueFieldsProps) {
   const field = (name: 'label' | 'deadline' | 'plannedSendDate') => ({
     id: `${idPrefix}-${name}`,
     'aria-invalid': errors[name] ? true : undefined,
@@ -84,10 +92,11 @@ export function IssueFields({ idPrefix, values, errors, onChange }: IssueFieldsP
           {...field('deadline')}
           type="datetime-local"
           value={values.deadlineLocal}
+          readOnly={!!deadlineLockedReason}
           onChange={(event) => onChange({ ...values, deadlineLocal: event.target.value })}
         />
         <p id={`${idPrefix}-deadline-hint`} className="hint">
-          Datum und Uhrzeit in Gera
+          {deadlineLockedReason ?? 'Datum und Uhrzeit in Gera'}
         </p>
         {error('deadline')}
       </div>

@@ -7,6 +7,8 @@ import {
   isoToBerlinLocal,
 } from '../../../domain/deadline'
 import type { Issue } from '../../../domain/issue'
+import { deadlineChangeProblem } from '../../../domain/workflow'
+import { useCurrentUser } from '../../../lib/session'
 import { useUpdateIssue } from '../api/update-issue'
 import { IssueFields, issueFormErrors, type IssueFormValues } from './issue-fields'
 
@@ -19,6 +21,7 @@ const valuesOf = (issue: Issue): IssueFormValues => ({
 /** "Ausgabe bearbeiten": label and dates, saved with the version they were based on. */
 export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => void }) {
   const update = useUpdateIssue(issue.id)
+  const user = useCurrentUser()
   const [values, setValues] = useState(() => valuesOf(issue))
   const [baseVersion, setBaseVersion] = useState(issue.version)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -33,7 +36,9 @@ export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => v
       {
         version: baseVersion,
         label: values.label.trim(),
-        deadline: berlinLocalToIso(values.deadlineLocal),
+        ...(values.deadlineLocal !== isoToBerlinLocal(issue.deadline) && {
+          deadline: berlinLocalToIso(values.deadlineLocal),
+        }),
         plannedSendDate: values.plannedSendDate,
       },
       {
@@ -52,7 +57,13 @@ export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => v
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="issue-settings-heading">
       <h2 id="issue-settings-heading">Ausgabe bearbeiten</h2>
-      <IssueFields idPrefix="issue-settings" values={values} errors={errors} onChange={setValues} />
+      <IssueFields
+        idPrefix="issue-settings"
+        values={values}
+        errors={errors}
+        onChange={setValues}
+        deadlineLockedReason={deadlineChangeProblem(issue, user.role, new Date())}
+      />
       {conflict && (
         <div className="notice notice-warning" role="alert">
           <p>
