@@ -50,6 +50,7 @@ export default defineConfig(({ mode }) => ({
             'src/**/*.test.tsx',
             'src/lib/**/*.test.ts',
             'src/editor/**/*.test.ts',
+            'src/render/**/*.test.ts',
             'src/features/**/*.test.ts',
             'tests/integration/**/*.test.tsx',
           ],

@@ -1,0 +1,58 @@
+import { isAllowedHref, type BlockNode, type InlineNode } from '../domain/rich-text'
+import { impressumParagraphs, subtitleLine } from './impressum'
+import type { RenderModel } from './render-model'
+
+function inlineText(content: InlineNode[] | undefined): string {
+  return (content ?? [])
+    .map((node) => {
+      if (node.type === 'hardBreak') return '\n'
+      const link = node.marks?.find((mark) => mark.type === 'link')
+      return link && link.type === 'link' && link.attrs.href !== node.text
+        ? `${node.text} <${link.attrs.href}>`
+        : node.text
+    })
+    .join('')
+}
+
+function blockText(node: BlockNode, prefix = ''): string[] {
+  switch (node.type) {
+    case 'paragraph':
+    case 'heading': {
+      const text = inlineText(node.content)
+      return text === '' ? [] : [`${prefix}${text}`]
+    }
+    case 'blockquote':
+      return node.content.flatMap((child) => blockText(child, `${prefix}> `))
+    case 'bulletList':
+    case 'orderedList':
+      return node.content.flatMap((item, index) =>
+        item.content.flatMap((child, childIndex) =>
+          blockText(
+            child,
+            childIndex === 0
+              ? `${prefix}${node.type === 'bulletList' ? '- ' : `${index + 1}. `}`
+              : `${prefix}   `,
+          ),
+        ),
+      )
+  }
+}
+
+/** The plain-text part of the e-mail: same content and order as the HTML, blocks separated by blank lines. */
+export function renderText(model: RenderModel): string {
+  const { publication } = model
+  const blocks: string[] = [publication.title, subtitleLine(publication.subtitle)]
+  for (const article of model.articles) {
+    blocks.push(article.headline, ...article.body.content.flatMap((node) => blockText(node)))
+    for (const photo of article.photos) {
+      if (photo.credit) blocks.push(`Foto: ${photo.credit}`)
+      if (photo.caption) blocks.push(photo.caption)
+    }
+  }
+  blocks.push(
+    'Impressum',
+    ...impressumParagraphs(model).map((lines) => lines.join('\n')),
+    publication.unsubscribeText,
+  )
+  return `${blocks.join('\n\n')}\n`
+}

@@ -1,0 +1,84 @@
+import { escapeHtml } from './escape-html'
+import { impressumParagraphs, subtitleLine } from './impressum'
+import { defaultLayout, fontStack, safeColor, type LayoutSettings } from './layout'
+import { photoAlt, photoDimensions, safeImageUrl } from './photo-html'
+import type { RenderModel } from './render-model'
+import { richTextHtml } from './rich-text-html'
+
+/** Shared article markup of the web page and the print version: semantic headings, figure/figcaption. */
+export function articlesHtml(model: RenderModel, photoWidth: number): string {
+  return model.articles
+    .map((article) => {
+      const figures = article.photos
+        .map((photo) => {
+          const src = safeImageUrl(model.photoUrl(photo.mediaId))
+          const { width, height } = photoDimensions(model, photo, photoWidth)
+          const caption = [
+            photo.credit ? `<p class="credit">Foto: ${escapeHtml(photo.credit)}</p>` : '',
+            photo.caption ? `<p class="caption">${escapeHtml(photo.caption)}</p>` : '',
+          ].join('')
+          return `<figure>${src ? `<img src="${escapeHtml(src)}" alt="${photoAlt(photo)}" width="${width}" height="${height}">` : ''}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`
+        })
+        .join('\n')
+      return `<article>\n<h2>${escapeHtml(article.headline)}</h2>\n${richTextHtml(article.body)}\n${figures}\n</article>`
+    })
+    .join('\n')
+}
+
+/** Masthead and Impressum shared by web and print. */
+export function frameHtml(model: RenderModel) {
+  const { publication } = model
+  const masthead = `<header class="masthead"><h1>${escapeHtml(publication.title)}</h1><p class="subtitle">${escapeHtml(subtitleLine(publication.subtitle))}</p></header>`
+  const impressum = `<footer class="impressum"><h2>Impressum</h2>${impressumParagraphs(model)
+    .map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`)
+    .join('')}<p class="unsubscribe">${escapeHtml(publication.unsubscribeText)}</p></footer>`
+  return { masthead, impressum }
+}
+
+/** Base CSS of web and print, from the layout settings (only validated values reach it). */
+export function baseCss(layout: LayoutSettings): string {
+  const accent = safeColor(layout.accentColor)
+  const float =
+    layout.photoPlacement === 'full'
+      ? 'figure { margin: 1rem 0; } figure img { width: 100%; height: auto; }'
+      : `figure { float: ${layout.photoPlacement}; width: 45%; margin: 0.25rem ${layout.photoPlacement === 'left' ? '1rem 0.5rem 0' : '0 0.5rem 1rem'}; } figure img { width: 100%; height: auto; } article { overflow: auto; }`
+  return `body { margin: 0; font-family: ${fontStack(layout.bodyFont)}; color: #1d2330; background: #ffffff; line-height: 1.5; }
+h1, h2, h3, h4, h5 { font-family: ${fontStack(layout.headingFont)}; color: ${accent}; line-height: 1.25; }
+.masthead { text-align: center; border-bottom: 3px solid ${accent}; margin-bottom: 1.5rem; }
+.masthead h1 { margin: 0; font-size: 1.6rem; }
+.subtitle { margin: 0.25rem 0 1rem; font-size: 1.1rem; }
+figcaption p { margin: 0.2rem 0 0; font-size: 0.9rem; }
+.credit { color: #4f5766; }
+.impressum { border-top: 1px solid #c9ced6; margin-top: 2rem; font-size: 0.92rem; }
+.impressum h2 { font-size: 1.1rem; }
+a { color: ${accent}; }
+${float}`
+}
+
+/** The issue as an accessible standalone web page. */
+export function renderWeb(model: RenderModel, layout: LayoutSettings = defaultLayout): string {
+  const { masthead, impressum } = frameHtml(model)
+  const title = `${model.publication.title} – ${model.issue.label}`
+  return `<!doctype html>
+<html lang="de">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)}</title>
+<style>
+${baseCss(layout)}
+.page { max-width: 42rem; margin: 0 auto; padding: 2rem 1.25rem; }
+</style>
+</head>
+<body>
+<div class="page">
+${masthead}
+<main>
+${articlesHtml(model, 672)}
+</main>
+${impressum}
+</div>
+</body>
+</html>
+`
+}

@@ -1,0 +1,206 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createSeedState } from '../../mocks/seed/august-2018'
+import type { Article } from '../domain/article'
+import { sanitizeDocument } from '../lib/sanitize-html'
+import { byteSize, renderEmail } from './render-email'
+import type { RenderModel } from './render-model'
+import { orderedArticles } from './render-model'
+import { renderPrint } from './render-print'
+import { renderText } from './render-text'
+import { renderWeb } from './render-web'
+
+const original = readFileSync(
+  resolve('mocks/seed/nachrichten-dezernat-soziales-2018-08.txt'),
+  'utf8',
+)
+const originalLines = original
+  .split('\n')
+  .map((line) => line.trim())
+  .filter((line) => line !== '')
+
+function seedModel(): RenderModel {
+  const state = createSeedState()
+  const issue = state.issues[0]!
+  const articles = state.articles.map((article) => ({ ...article, issueId: issue.id }))
+  return {
+    publication: state.publication,
+    issue,
+    articles: orderedArticles(issue, articles),
+    photoUrl: (id) => `https://rundbrief.example/api/media/${id}/file`,
+    photoSize: () => ({ width: 960, height: 640 }),
+  }
+}
+
+/** The visible text of an HTML document as trimmed, non-empty lines in reading order. */
+function htmlLines(html: string): string[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  doc
+    .querySelectorAll('style, title, [style*="display:none"]')
+    .forEach((element) => element.remove())
+  doc.querySelectorAll('br').forEach((br) => br.replaceWith('\n'))
+  const lines: string[] = []
+  doc.body.querySelectorAll('h1, h2, h3, h4, p, li').forEach((element) => {
+    if (element.querySelector('p, li')) return
+    lines.push(...(element.textContent ?? '').split('\n'))
+  })
+  return lines.map((line) => line.trim()).filter((line) => line !== '')
+}
+
+describe('Renderer', () => {
+  it('die Textfassung gibt die versendete Ausgabe zeilengenau wieder', () => {
+    const lines = renderText(seedModel())
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '')
+    expect(lines).toEqual(originalLines)
+  })
+
+  it.each([
+    ['Web', renderWeb],
+    ['E-Mail', renderEmail],
+    ['Druck', renderPrint],
+  ] as const)('%s gibt den Text der versendeten Ausgabe genau wieder', (_name, render) => {
+    expect(htmlLines(sanitizeDocument(render(seedModel())))).toEqual(originalLines)
+  })
+
+  it('die E-Mail ist 600 px breit, mit Layouttabellen, Bildgrößen, Alternativtexten und unter 102 KB', () => {
+    const html = renderEmail(seedModel())
+    const doc = new DOMParser().parseFromString(sanitizeDocument(html), 'text/html')
+    expect(doc.documentElement.lang).toBe('de')
+    const tables = [...doc.querySelectorAll('table')]
+    expect(tables.length).toBeGreaterThan(2)
+    expect(tables.every((table) => table.getAttribute('role') === 'presentation')).toBe(true)
+    expect(doc.querySelector('table.container')?.getAttribute('width')).toBe('600')
+    const images = [...doc.querySelectorAll('img')]
+    expect(images).toHaveLength(3)
+    expect(images.map((img) => [img.getAttribute('width'), img.getAttribute('height')])).toEqual([
+      ['536', '357'],
+      ['536', '357'],
+      ['536', '357'],
+    ])
+    expect(images[0]?.getAttribute('alt')).toMatch(/^Gruppenfoto/)
+    expect(html).toContain(
+      'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales · Beschlussvorlage',
+    )
+    expect(byteSize(html)).toBeLessThan(102 * 1024)
+  })
+
+  it('die Webseite nutzt Überschriften und figure/figcaption', () => {
+    const doc = new DOMParser().parseFromString(renderWeb(seedModel()), 'text/html')
+    expect(doc.querySelectorAll('h1')).toHaveLength(1)
+    expect(doc.querySelectorAll('main article > h2')).toHaveLength(10)
+    expect(doc.querySelector('figure figcaption .credit')?.textContent).toBe(
+      'Foto: Stadtverwaltung Gera (Steffen Weiß)',
+    )
+  })
+
+  it('das Druckbild setzt A4, Seitenzahlen und verbietet Trennungen von Foto und Bildunterschrift', () => {
+    const html = renderPrint(seedModel())
+    expect(html).toContain('size: A4')
+    expect(html).toContain('counter(page)')
+    expect(html).toMatch(/figure \{ break-inside: avoid/)
+    expect(html).toMatch(/h2 \{[^}]*break-after: avoid/)
+  })
+})
+
+describe('Feindliche Inhalte', () => {
+  const evil = '<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>'
+  function hostileModel(): RenderModel {
+    const model = seedModel()
+    const first = model.articles[0]!
+    const hostile: Article = {
+      ...first,
+      headline: `Titel ${evil}`,
+      body: {
+        type: 'doc',
+        content: [
+          {
+            type: 'paragraph',
+            content: [
+              { type: 'text', text: evil },
+              {
+                type: 'text',
+                text: 'Link',
+                marks: [{ type: 'link', attrs: { href: 'javascript:alert(4)' } }],
+              },
+              {
+                type: 'text',
+                text: 'Daten',
+                marks: [
+                  { type: 'link', attrs: { href: 'data:text/html,<script>alert(5)</script>' } },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+      photos: [
+        {
+          mediaId: 'x" onerror="alert(6)',
+          caption: `"><script>alert(7)</script>`,
+          credit: "' onmouseover='alert(8)",
+          alt: '"><img src=x onerror=alert(9)>',
+          decorative: false,
+        },
+      ],
+    }
+    return {
+      ...model,
+      publication: {
+        ...model.publication,
+        title: '</style><script>alert(10)</script>',
+        unsubscribeText: 'javascript:alert(11)',
+      },
+      articles: [hostile],
+      photoUrl: (id) =>
+        id.startsWith('x') ? 'javascript:alert(12)' : `https://rundbrief.example/${id}`,
+    }
+  }
+
+  it.each([
+    [
+      'Web',
+      (model: RenderModel) =>
+        renderWeb(model, {
+          accentColor: 'red;background:url(javascript:alert(13))',
+          headingFont: 'sans',
+          bodyFont: 'serif',
+          photoPlacement: 'left',
+        }),
+    ],
+    [
+      'E-Mail',
+      (model: RenderModel) =>
+        renderEmail(model, {
+          accentColor: 'expression(alert(14))',
+          headingFont: 'serif',
+          bodyFont: 'sans',
+          photoPlacement: 'full',
+        }),
+    ],
+    ['Druck', (model: RenderModel) => renderPrint(model)],
+  ] as const)('%s: nichts Ausführbares erreicht die Ausgabe', (_name, render) => {
+    const html = sanitizeDocument(render(hostileModel()))
+    expect(html).not.toMatch(
+      /<script|<svg|<iframe|<img[^>]+onerror|(?:href|src)="(?:javascript|data):|expression\(/i,
+    )
+    const doc = new DOMParser().parseFromString(html, 'text/html')
+    expect(doc.querySelectorAll('script, svg, iframe')).toHaveLength(0)
+    expect(
+      [...doc.querySelectorAll('*')]
+        .flatMap((element) => element.getAttributeNames())
+        .filter((name) => name.startsWith('on')),
+    ).toEqual([])
+    expect([...doc.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual([])
+    expect(doc.body.textContent).toContain('<script>alert(1)</script>')
+  })
+
+  it('die Textfassung bleibt Text', () => {
+    const text = renderText(hostileModel())
+    expect(text).toContain(
+      'Link <javascript:alert(4)>'.replace('javascript:alert(4)', 'javascript:alert(4)'),
+    )
+  })
+})
