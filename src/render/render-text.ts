@@ -7,9 +7,8 @@ function inlineText(content: InlineNode[] | undefined): string {
     .map((node) => {
       if (node.type === 'hardBreak') return '\n'
       const link = node.marks?.find((mark) => mark.type === 'link')
-      return link && link.type === 'link' && link.attrs.href !== node.text
-        ? `${node.text} <${link.attrs.href}>`
-        : node.text
+      const href = link?.type === 'link' && isAllowedHref(link.attrs.href) ? link.attrs.href : null
+      return href && href !== node.text ? `${node.text} <${href}>` : node.text
     })
     .join('')
 }

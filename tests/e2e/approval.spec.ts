@@ -79,7 +79,7 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await expectNoAxeViolations(page, 'Prüfungen vor der Freigabe')
   await checks.getByLabel('Zur Kenntnis genommen').check()
   await checks.getByRole('button', { name: 'Freigeben' }).click()
-  await expect(page.getByText('Die Ausgabe ist freigegeben.')).toBeVisible()
+  await expect(page.getByText('Die Ausgabe ist freigegeben.', { exact: true })).toBeVisible()
 
   await switchTo(page, editor)
   await page.goto('/beitraege/beitrag-02-sozialplan')
@@ -101,7 +101,7 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
     .getByRole('region', { name: 'Prüfungen' })
     .getByRole('button', { name: 'Freigeben' })
     .click()
-  await expect(page.getByText('Die Ausgabe ist freigegeben.')).toBeVisible()
+  await expect(page.getByText('Die Ausgabe ist freigegeben.', { exact: true })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Verlauf' })).toContainText(
     'Freigabe zurückgenommen (Inhalt geändert)',
   )
