@@ -58,8 +58,11 @@ test('Beitrag, Beitragsliste und Vorschau sind barrierefrei und zeigen die Vorla
   await expectNoAxeViolations(page, 'Beiträge')
 
   await page.goto('/ausgaben/ausgabe-2018-08/vorschau')
-  await expect(page.getByText('- Nachrichten aus dem Dezernat Soziales -')).toBeVisible()
-  await expect(page.getByText('Tel. 0365/838-3010 | E-Mail: jugend.soziales@gera.de')).toBeVisible()
+  const preview = page.frameLocator('iframe[title="Vorschau: E-Mail"]')
+  await expect(preview.getByText('- Nachrichten aus dem Dezernat Soziales -')).toBeVisible()
+  await expect(
+    preview.getByText('Tel. 0365/838-3010 | E-Mail: jugend.soziales@gera.de'),
+  ).toBeVisible()
   await expectNoAxeViolations(page, 'Vorschau')
 })
 

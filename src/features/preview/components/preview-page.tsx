@@ -1,26 +1,85 @@
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
+import { useBackend } from '../../../backend/backend-provider'
 import { useIssue } from '../../../backend/queries/get-issue'
-import { useArticles } from '../../../backend/queries/list-articles'
 import { usePublication } from '../../../backend/queries/get-publication'
-import { PhotoFigure } from '../../../components/photo-figure'
+import { useArticles } from '../../../backend/queries/list-articles'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
-import { RichTextView } from '../../../components/rich-text-view'
-import { formatBerlinDate } from '../../../domain/deadline'
+import { emailClipBytes } from '../../../domain/checks'
+import { sanitizeDocument } from '../../../lib/sanitize-html'
+import { byteSize, renderEmail } from '../../../render/render-email'
+import { orderedArticles, type RenderModel } from '../../../render/render-model'
+import { renderPrint } from '../../../render/render-print'
+import { renderText } from '../../../render/render-text'
+import { renderWeb } from '../../../render/render-web'
 
-/** Web preview of an issue as readers will see it: masthead, articles in order, Impressum. */
+type Tab = 'print' | 'email' | 'web'
+const tabs: { id: Tab; label: string }[] = [
+  { id: 'print', label: 'Druck' },
+  { id: 'email', label: 'E-Mail' },
+  { id: 'web', label: 'Web' },
+]
+
+function download(content: string, fileName: string, type: string) {
+  const url = URL.createObjectURL(new Blob([content], { type }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+const kilobytes = (bytes: number) =>
+  `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} KB`
+
+/** Vorschau: print, e-mail and web renderings of an issue, with export and print. */
 export function PreviewPage({ issueId }: { issueId: string }) {
+  const backend = useBackend()
   const issue = useIssue(issueId)
   const articles = useArticles({ issueId })
   const publication = usePublication()
+  const [tab, setTab] = useState<Tab>('email')
+  const [emailWidth, setEmailWidth] = useState<600 | 375>(600)
+  const frame = useRef<HTMLIFrameElement>(null)
+
+  const outputs = useMemo(() => {
+    if (!issue.data || !articles.data || !publication.data) return null
+    const model: RenderModel = {
+      publication: publication.data,
+      issue: issue.data,
+      articles: orderedArticles(issue.data, articles.data),
+      photoUrl: (id) => backend.mediaFileUrl(id),
+    }
+    const email = sanitizeDocument(renderEmail(model))
+    return {
+      print: sanitizeDocument(renderPrint(model)),
+      email,
+      web: sanitizeDocument(renderWeb(model)),
+      text: renderText(model),
+      emailBytes: byteSize(email),
+    }
+  }, [issue.data, articles.data, publication.data, backend])
 
   const failed = [issue, articles, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
-  if (!issue.data || !articles.data || !publication.data)
-    return <Loading label="Vorschau wird erstellt …" />
+  if (!outputs || !issue.data) return <Loading label="Vorschau wird erstellt …" />
 
-  const byId = new Map(articles.data.map((article) => [article.id, article]))
-  const ordered = issue.data.articleIds.flatMap((id) => byId.get(id) ?? [])
-  const { impressum } = publication.data
+  const fileBase = `rundbrief-${issue.data.label.toLocaleLowerCase('de-DE').replace(/[^a-z0-9äöüß]+/g, '-')}`
+  const onTabKey = (event: KeyboardEvent) => {
+    const focused = (event.target as HTMLElement).id.replace('preview-tab-', '')
+    const index = tabs.findIndex((candidate) => candidate.id === focused)
+    const next =
+      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : null
+    if (next === null) return
+    event.preventDefault()
+    const target = tabs[(next + tabs.length) % tabs.length]
+    if (!target) return
+    setTab(target.id)
+    document.getElementById(`preview-tab-${target.id}`)?.focus()
+  }
+  const overLimit = outputs.emailBytes > emailClipBytes
 
   return (
     <>
@@ -28,43 +87,98 @@ export function PreviewPage({ issueId }: { issueId: string }) {
       <p className="breadcrumb">
         <Link to={`/ausgaben/${encodeURIComponent(issueId)}`}>Ausgabe {issue.data.label}</Link>
       </p>
-      <h1 className="visually-hidden">Vorschau der Ausgabe {issue.data.label}</h1>
-      <div className="newsletter" lang="de">
-        <header className="newsletter-masthead">
-          <p className="newsletter-title">{publication.data.title}</p>
-          <p className="newsletter-subtitle">- {publication.data.subtitle} -</p>
-        </header>
-        {ordered.map((article) => (
-          <article key={article.id} className="newsletter-article">
-            <h2>{article.headline}</h2>
-            <RichTextView doc={article.body} headingOffset={1} />
-            {article.photos.map((photo) => (
-              <PhotoFigure key={photo.mediaId} photo={photo} />
-            ))}
-          </article>
+      <h1>Vorschau der Ausgabe {issue.data.label}</h1>
+      <div className="actions preview-actions">
+        <button
+          type="button"
+          className="button"
+          onClick={() => frame.current?.contentWindow?.print()}
+          disabled={tab !== 'print'}
+        >
+          Drucken / PDF
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(outputs.email, `${fileBase}.html`, 'text/html;charset=utf-8')}
+        >
+          HTML herunterladen
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(outputs.text, `${fileBase}.txt`, 'text/plain;charset=utf-8')}
+        >
+          Text herunterladen
+        </button>
+        <button
+          type="button"
+          className="button"
+          onClick={() => download(outputs.web, `${fileBase}-web.html`, 'text/html;charset=utf-8')}
+        >
+          Webseite herunterladen
+        </button>
+      </div>
+      <p className={overLimit ? 'notice notice-warning' : 'hint'}>
+        E-Mail-HTML: {kilobytes(outputs.emailBytes)} von höchstens {kilobytes(emailClipBytes)} –{' '}
+        {overLimit
+          ? 'Gmail wird die E-Mail kürzen und dabei den Abmeldehinweis verstecken.'
+          : 'Gmail zeigt die E-Mail vollständig.'}
+      </p>
+      <div role="tablist" aria-label="Ausgabeformat" className="tabs" onKeyDown={onTabKey}>
+        {tabs.map((candidate) => (
+          <button
+            key={candidate.id}
+            id={`preview-tab-${candidate.id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === candidate.id}
+            aria-controls="preview-panel"
+            tabIndex={tab === candidate.id ? 0 : -1}
+            className="tab"
+            onClick={() => setTab(candidate.id)}
+          >
+            {candidate.label}
+          </button>
         ))}
-        <footer className="newsletter-impressum">
-          <h2>Impressum</h2>
-          <p>
-            {impressum.publisher}
-            <br />
-            {impressum.department}
-            <br />
-            {impressum.street}
-            <br />
-            {impressum.postalCodeCity}
-            <br />
-            Tel. {impressum.phone} | E-Mail: {impressum.email}
-          </p>
-          <p>
-            Redaktion: {impressum.editorialStaff}
-            <br />
-            Verantwortlich: {impressum.responsibleName}, {impressum.responsibleFunction}
-            <br />
-            Redaktionsschluss: {formatBerlinDate(issue.data.deadline)}
-          </p>
-          <p>{publication.data.unsubscribeText}</p>
-        </footer>
+      </div>
+      <div
+        id="preview-panel"
+        role="tabpanel"
+        aria-labelledby={`preview-tab-${tab}`}
+        className="preview-panel"
+      >
+        {tab === 'email' && (
+          <fieldset className="width-switch">
+            <legend>Breite</legend>
+            {([600, 375] as const).map((width) => (
+              <label key={width} className="choice">
+                <input
+                  type="radio"
+                  name="email-width"
+                  checked={emailWidth === width}
+                  onChange={() => setEmailWidth(width)}
+                />
+                {width === 600 ? 'Desktop (600 px)' : 'Mobil (375 px)'}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        <iframe
+          ref={frame}
+          key={tab}
+          title={`Vorschau: ${tabs.find((candidate) => candidate.id === tab)?.label}`}
+          className="preview-frame"
+          sandbox="allow-same-origin allow-modals"
+          srcDoc={outputs[tab]}
+          style={{ width: tab === 'email' ? `${emailWidth + 32}px` : '100%' }}
+        />
+        {tab === 'email' && (
+          <details className="plain-text">
+            <summary>Textfassung der E-Mail</summary>
+            <pre>{outputs.text}</pre>
+          </details>
+        )}
       </div>
     </>
   )
