@@ -32,6 +32,7 @@ export default defineConfig(({ mode }) => ({
         test: {
           name: 'node',
           environment: 'node',
+          benchmark: { include: ['src/render/**/*.bench.ts'] },
           include: [
             'src/domain/**/*.test.ts',
             'src/server/**/*.test.ts',
