@@ -119,7 +119,7 @@ export default tseslint.config(
     rules: { 'import-x/no-restricted-paths': 'off' },
   },
   {
-    files: ['**/*.test.ts', '**/*.test.tsx', 'tests/**'],
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts', 'tests/**'],
     rules: {
       'import-x/no-restricted-paths': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
