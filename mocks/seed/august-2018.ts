@@ -37,6 +37,13 @@ const publication: Publication = {
   unsubscribeText:
     'Wenn Sie die „Nachrichten aus dem Dezernat Soziales“ nicht mehr erhalten möchten, senden Sie bitte eine E-Mail an: jugend.soziales@gera.de',
   articleWordLimit: 300,
+  layout: {
+    accentColor: '#0b4f8a',
+    headingFont: 'sans',
+    bodyFont: 'sans',
+    photoPlacement: 'full',
+    logoMediaId: null,
+  },
   version: 1,
   updatedAt: seededAt,
 }

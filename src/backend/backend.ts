@@ -9,7 +9,7 @@ import type {
   UpdateIssueInput,
 } from '../domain/issue'
 import type { Media } from '../domain/media'
-import type { Publication, UpdatePublicationInput } from '../domain/publication'
+import type { Publication, UpdateLayoutInput, UpdatePublicationInput } from '../domain/publication'
 import type { User } from '../domain/user'
 
 /** Filter of the article list; `issueId: 'none'` means the Themenspeicher. */
@@ -37,6 +37,7 @@ export interface Backend {
 
   getPublication(): Promise<Publication>
   updatePublication(input: UpdatePublicationInput): Promise<Publication>
+  updateLayout(input: UpdateLayoutInput): Promise<Publication>
 
   listIssues(): Promise<Issue[]>
   createIssue(input: CreateIssueInput): Promise<Issue>

@@ -100,6 +100,13 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         conflictSchema: publicationSchema,
       }),
 
+    updateLayout: (input) =>
+      request('/publication/layout', {
+        method: 'PUT',
+        body: input,
+        schema: publicationSchema,
+        conflictSchema: publicationSchema,
+      }),
     listIssues: () => request('/issues', { schema: z.array(issueSchema) }),
     createIssue: (input) =>
       request('/issues', { method: 'POST', body: input, schema: issueSchema }),

@@ -14,6 +14,7 @@ export type Permission =
   | 'issue.extendDeadline'
   | 'publication.edit'
   | 'media.upload'
+  | 'layout.edit'
   | 'preview.export'
 
 const editorial: readonly Role[] = ['editor', 'head']
@@ -31,7 +32,8 @@ const matrix: Record<Permission, readonly Role[]> = {
   'issue.reopen': ['head'],
   'issue.extendDeadline': ['head'],
   'publication.edit': editorial,
-  'media.upload': editorial,
+  'media.upload': [...editorial, 'designer'],
+  'layout.edit': ['head', 'designer'],
   'preview.export': everyone,
 }
 
@@ -48,7 +50,8 @@ const deniedMessages: Record<Permission, string> = {
   'issue.extendDeadline':
     'Nur die Dezernentin darf einen abgelaufenen Redaktionsschluss verlängern.',
   'publication.edit': 'Nur die Redaktion und die Dezernentin dürfen das Impressum ändern.',
-  'media.upload': 'Nur die Redaktion und die Dezernentin dürfen Fotos hochladen.',
+  'media.upload': 'Fotos hochladen dürfen Redaktion, Dezernentin und Gestaltung.',
+  'layout.edit': 'Nur die Gestaltung und die Dezernentin dürfen das Layout ändern.',
   'preview.export': 'Export ist nicht erlaubt.',
 }
 

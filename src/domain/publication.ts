@@ -20,6 +20,27 @@ export const impressumSchema = z.object({
 })
 export type Impressum = z.infer<typeof impressumSchema>
 
+export const layoutSchema = z.object({
+  accentColor: z
+    .string()
+    .regex(/^#[0-9a-f]{6}$/i, { message: 'Bitte eine Farbe im Format #RRGGBB angeben.' }),
+  headingFont: z.enum(['sans', 'serif']),
+  bodyFont: z.enum(['sans', 'serif']),
+  photoPlacement: z.enum(['full', 'left', 'right']),
+  /** A logo photo shown in the masthead, or none. */
+  logoMediaId: z.string().min(1).nullable(),
+})
+/** Layout of the newsletter, set by Gestaltung: accent colour, fonts, photo placement, logo. */
+export type Layout = z.infer<typeof layoutSchema>
+
+export const defaultLayout: Layout = {
+  accentColor: '#0b4f8a',
+  headingFont: 'sans',
+  bodyFont: 'sans',
+  photoPlacement: 'full',
+  logoMediaId: null,
+}
+
 export const publicationContentSchema = z.object({
   title: requiredText('Titel'),
   subtitle: requiredText('Untertitel'),
@@ -31,6 +52,7 @@ export const publicationContentSchema = z.object({
     .int()
     .min(50, { message: 'Die Wortgrenze muss mindestens 50 betragen.' })
     .max(5000, { message: 'Die Wortgrenze darf höchstens 5000 betragen.' }),
+  layout: layoutSchema,
 })
 export type PublicationContent = z.infer<typeof publicationContentSchema>
 
@@ -45,3 +67,9 @@ export const updatePublicationInputSchema = publicationContentSchema.extend({
   version: z.number().int().positive(),
 })
 export type UpdatePublicationInput = z.infer<typeof updatePublicationInputSchema>
+
+export const updateLayoutInputSchema = z.object({
+  version: z.number().int().positive(),
+  layout: layoutSchema,
+})
+export type UpdateLayoutInput = z.infer<typeof updateLayoutInputSchema>

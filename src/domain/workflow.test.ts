@@ -31,7 +31,7 @@ describe('Berechtigungen', () => {
       ],
     ],
     ['head', allPermissions],
-    ['designer', ['preview.export']],
+    ['designer', ['preview.export', 'media.upload', 'layout.edit']],
   ] as const)('%s darf genau das Vorgesehene', (role, expected) => {
     const granted = allPermissions.filter((permission) => can(role, permission))
     expect(granted.sort()).toEqual([...expected].sort())

@@ -1,17 +1,8 @@
-/** Layout settings of the newsletter (set by Gestaltung); renderers fall back to these defaults. */
-export interface LayoutSettings {
-  accentColor: string
-  headingFont: 'sans' | 'serif'
-  bodyFont: 'sans' | 'serif'
-  photoPlacement: 'full' | 'left' | 'right'
-}
+import { defaultLayout, type Layout } from '../domain/publication'
 
-export const defaultLayout: LayoutSettings = {
-  accentColor: '#0b4f8a',
-  headingFont: 'sans',
-  bodyFont: 'sans',
-  photoPlacement: 'full',
-}
+/** Layout settings of the newsletter (set by Gestaltung); see the domain's `layoutSchema`. */
+export type LayoutSettings = Layout
+export { defaultLayout }
 
 const fontStacks = {
   sans: 'Arial, Helvetica, sans-serif',
@@ -19,7 +10,7 @@ const fontStacks = {
 } as const
 
 /** A CSS font stack for a font choice. */
-export const fontStack = (font: LayoutSettings['headingFont']) => fontStacks[font]
+export const fontStack = (font: Layout['headingFont']) => fontStacks[font] ?? fontStacks.sans
 
 /** The accent colour if it is a plain hex colour, else the default: nothing else reaches CSS. */
 export function safeColor(color: string): string {

@@ -22,7 +22,10 @@ export function preheader(model: RenderModel): string {
  * Hand-written instead of juice/MJML/React Email: the markup is small and fixed, so a pure function
  * without a DOM or a build step renders it the same in the browser, the tests and a server.
  */
-export function renderEmail(model: RenderModel, layout: LayoutSettings = defaultLayout): string {
+export function renderEmail(
+  model: RenderModel,
+  layout: LayoutSettings = model.publication.layout ?? defaultLayout,
+): string {
   const accent = safeColor(layout.accentColor)
   const body = fontStack(layout.bodyFont).replace(/"/g, "'")
   const heading = fontStack(layout.headingFont).replace(/"/g, "'")
@@ -39,6 +42,10 @@ export function renderEmail(model: RenderModel, layout: LayoutSettings = default
     a: `color:${accent};text-decoration:underline;`,
   }
   const { publication } = model
+  const logoUrl = layout.logoMediaId ? safeImageUrl(model.photoUrl(layout.logoMediaId)) : null
+  const logo = logoUrl
+    ? `<img src="${escapeHtml(logoUrl)}" height="64" alt="${escapeHtml(publication.impressum.publisher)}" style="display:block;margin:0 auto 12px;height:64px;width:auto;border:0;">`
+    : ''
   const row = (content: string, padding = '0 32px 16px') =>
     `<tr><td style="padding:${padding};">${content}</td></tr>`
 
@@ -90,7 +97,7 @@ export function renderEmail(model: RenderModel, layout: LayoutSettings = default
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;">
 <tr><td align="center" style="padding:28px 32px 20px;border-bottom:4px solid ${accent};">
-<h1 style="margin:0;font-family:${heading};font-size:24px;line-height:30px;color:${accent};">${escapeHtml(publication.title)}</h1>
+${logo}<h1 style="margin:0;font-family:${heading};font-size:24px;line-height:30px;color:${accent};">${escapeHtml(publication.title)}</h1>
 <p style="margin:8px 0 0;font-family:${body};font-size:17px;line-height:24px;color:${textColor};">${escapeHtml(subtitleLine(publication.subtitle))}</p>
 </td></tr>
 ${articles}

@@ -7,8 +7,11 @@ import { articlesHtml, baseCss, frameHtml } from './render-web'
  * The issue for print and PDF (A4): page margins, page numbers in the bottom margin, and page
  * breaks that never separate a photo from its caption or a headline from its first paragraph.
  */
-export function renderPrint(model: RenderModel, layout: LayoutSettings = defaultLayout): string {
-  const { masthead, impressum } = frameHtml(model)
+export function renderPrint(
+  model: RenderModel,
+  layout: LayoutSettings = model.publication.layout ?? defaultLayout,
+): string {
+  const { masthead, impressum } = frameHtml(model, layout)
   return `<!doctype html>
 <html lang="de">
 <head>

@@ -26,9 +26,13 @@ export function articlesHtml(model: RenderModel, photoWidth: number): string {
 }
 
 /** Masthead and Impressum shared by web and print. */
-export function frameHtml(model: RenderModel) {
+export function frameHtml(model: RenderModel, layout: LayoutSettings) {
   const { publication } = model
-  const masthead = `<header class="masthead"><h1>${escapeHtml(publication.title)}</h1><p class="subtitle">${escapeHtml(subtitleLine(publication.subtitle))}</p></header>`
+  const logoUrl = layout.logoMediaId ? safeImageUrl(model.photoUrl(layout.logoMediaId)) : null
+  const logo = logoUrl
+    ? `<img class="logo" src="${escapeHtml(logoUrl)}" alt="${escapeHtml(publication.impressum.publisher)}" height="64">`
+    : ''
+  const masthead = `<header class="masthead">${logo}<h1>${escapeHtml(publication.title)}</h1><p class="subtitle">${escapeHtml(subtitleLine(publication.subtitle))}</p></header>`
   const impressum = `<footer class="impressum"><h2>Impressum</h2>${impressumParagraphs(model)
     .map((lines) => `<p>${lines.map(escapeHtml).join('<br>')}</p>`)
     .join('')}<p class="unsubscribe">${escapeHtml(publication.unsubscribeText)}</p></footer>`
@@ -46,6 +50,7 @@ export function baseCss(layout: LayoutSettings): string {
 h1, h2, h3, h4, h5 { font-family: ${fontStack(layout.headingFont)}; color: ${accent}; line-height: 1.25; }
 .masthead { text-align: center; border-bottom: 3px solid ${accent}; margin-bottom: 1.5rem; }
 .masthead h1 { margin: 0; font-size: 1.6rem; }
+.logo { display: block; margin: 0 auto 0.5rem; height: 64px; width: auto; }
 .subtitle { margin: 0.25rem 0 1rem; font-size: 1.1rem; }
 figcaption p { margin: 0.2rem 0 0; font-size: 0.9rem; }
 .credit { color: #4f5766; }
@@ -56,8 +61,11 @@ ${float}`
 }
 
 /** The issue as an accessible standalone web page. */
-export function renderWeb(model: RenderModel, layout: LayoutSettings = defaultLayout): string {
-  const { masthead, impressum } = frameHtml(model)
+export function renderWeb(
+  model: RenderModel,
+  layout: LayoutSettings = model.publication.layout ?? defaultLayout,
+): string {
+  const { masthead, impressum } = frameHtml(model, layout)
   const title = `${model.publication.title} – ${model.issue.label}`
   return `<!doctype html>
 <html lang="de">

@@ -96,6 +96,30 @@ describe('Renderer', () => {
     )
   })
 
+  it('übernimmt die Layout-Einstellungen: Akzentfarbe, Schriften, Fotoplatzierung, Logo', () => {
+    const model = seedModel()
+    const layout = {
+      accentColor: '#8a1538',
+      headingFont: 'serif',
+      bodyFont: 'sans',
+      photoPlacement: 'right',
+      logoMediaId: 'logo',
+    } as const
+    const web = renderWeb(model, layout)
+    expect(web).toContain('color: #8a1538')
+    expect(web).toMatch(/h1, h2, h3, h4, h5 \{ font-family: Georgia/)
+    expect(web).toContain('float: right')
+    expect(web).toContain(
+      '<img class="logo" src="https://rundbrief.example/api/media/logo/file" alt="Stadt Gera" height="64">',
+    )
+    const email = renderEmail(model, layout)
+    expect(email).toContain(
+      'src="https://rundbrief.example/api/media/logo/file" height="64" alt="Stadt Gera"',
+    )
+    expect(email).toContain('border-bottom:4px solid #8a1538')
+    expect(renderWeb(model)).not.toContain('class="logo"')
+  })
+
   it('das Druckbild setzt A4, Seitenzahlen und verbietet Trennungen von Foto und Bildunterschrift', () => {
     const html = renderPrint(seedModel())
     expect(html).toContain('size: A4')
@@ -168,6 +192,7 @@ describe('Feindliche Inhalte', () => {
           headingFont: 'sans',
           bodyFont: 'serif',
           photoPlacement: 'left',
+          logoMediaId: 'x" onerror="alert(15)',
         }),
     ],
     [
@@ -178,6 +203,7 @@ describe('Feindliche Inhalte', () => {
           headingFont: 'serif',
           bodyFont: 'sans',
           photoPlacement: 'full',
+          logoMediaId: 'x-logo',
         }),
     ],
     ['Druck', (model: RenderModel) => renderPrint(model)],

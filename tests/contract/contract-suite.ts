@@ -150,6 +150,33 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       })
     })
 
+    describe('Layout', () => {
+      it('lässt Gestaltung und Dezernentin das Layout ändern, nicht die Redaktion', async () => {
+        const publication = await designer().getPublication()
+        const layout = {
+          ...publication.layout,
+          accentColor: '#8a1538',
+          photoPlacement: 'left' as const,
+        }
+        const saved = await designer().updateLayout({ version: publication.version, layout })
+        expect(saved).toMatchObject({
+          version: publication.version + 1,
+          layout: { accentColor: '#8a1538' },
+        })
+        expect(saved.impressum).toEqual(publication.impressum)
+        await rejection(head().updateLayout({ version: publication.version, layout }), 409)
+        isGerman(await rejection(editor().updateLayout({ version: saved.version, layout }), 403))
+        const invalid = await rejection(
+          head().updateLayout({
+            version: saved.version,
+            layout: { ...layout, accentColor: 'red;background:url(x)' },
+          }),
+          422,
+        )
+        expect(invalid.fieldErrors['layout.accentColor']).toMatch(/#RRGGBB/)
+      })
+    })
+
     describe('Ausgaben', () => {
       it('liefert die Ausgabe August 2018 mit zehn Beiträgen', async () => {
         const issues = await editor().listIssues()
@@ -577,8 +604,10 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(error.message).toMatch(/10 MB/)
       })
 
-      it('erlaubt der Gestaltung kein Hochladen (403) und kennt unbekannte Fotos nicht (404)', async () => {
-        await rejection(designer().uploadMedia(new Blob([tinyPng()]), 'a.png'), 403)
+      it('lässt auch die Gestaltung hochladen (für das Logo) und kennt unbekannte Fotos nicht (404)', async () => {
+        expect((await designer().uploadMedia(new Blob([tinyPng()]), 'logo.png')).mimeType).toBe(
+          'image/png',
+        )
         await rejection(editor().getMedia('gibt-es-nicht'), 404)
       })
     })
