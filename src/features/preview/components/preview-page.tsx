@@ -6,6 +6,10 @@ import { usePublication } from '../../../backend/queries/get-publication'
 import { useArticles } from '../../../backend/queries/list-articles'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { emailClipBytes } from '../../../domain/checks'
+import { can } from '../../../domain/permissions'
+import { defaultLayout, type Layout } from '../../../domain/publication'
+import { useCurrentUser } from '../../../lib/session'
+import { LayoutSettingsForm } from './layout-settings-form'
 import { sanitizeDocument } from '../../../lib/sanitize-html'
 import { byteSize, renderEmail } from '../../../render/render-email'
 import { orderedArticles, type RenderModel } from '../../../render/render-model'
@@ -43,6 +47,9 @@ export function PreviewPage({ issueId }: { issueId: string }) {
   const [tab, setTab] = useState<Tab>('email')
   const [emailWidth, setEmailWidth] = useState<600 | 375>(600)
   const frame = useRef<HTMLIFrameElement>(null)
+  const user = useCurrentUser()
+  const [draftLayout, setDraftLayout] = useState<Layout | null>(null)
+  const layout = draftLayout ?? publication.data?.layout ?? defaultLayout
 
   const outputs = useMemo(() => {
     if (!issue.data || !articles.data || !publication.data) return null
@@ -52,15 +59,15 @@ export function PreviewPage({ issueId }: { issueId: string }) {
       articles: orderedArticles(issue.data, articles.data),
       photoUrl: (id) => backend.mediaFileUrl(id),
     }
-    const email = sanitizeDocument(renderEmail(model))
+    const email = sanitizeDocument(renderEmail(model, layout))
     return {
-      print: sanitizeDocument(renderPrint(model)),
+      print: sanitizeDocument(renderPrint(model, layout)),
       email,
-      web: sanitizeDocument(renderWeb(model)),
+      web: sanitizeDocument(renderWeb(model, layout)),
       text: renderText(model),
       emailBytes: byteSize(email),
     }
-  }, [issue.data, articles.data, publication.data, backend])
+  }, [issue.data, articles.data, publication.data, backend, layout])
 
   const failed = [issue, articles, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
@@ -125,6 +132,13 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           ? 'Gmail wird die E-Mail kürzen und dabei den Abmeldehinweis verstecken.'
           : 'Gmail zeigt die E-Mail vollständig.'}
       </p>
+      {can(user.role, 'layout.edit') && publication.data && (
+        <LayoutSettingsForm
+          publication={publication.data}
+          draft={layout}
+          onDraftChange={setDraftLayout}
+        />
+      )}
       <div role="tablist" aria-label="Ausgabeformat" className="tabs" onKeyDown={onTabKey}>
         {tabs.map((candidate) => (
           <button

@@ -1,0 +1,188 @@
+import { useRef, useState } from 'react'
+import { ConflictError, errorMessage } from '../../../backend/api-error'
+import { useBackend } from '../../../backend/backend-provider'
+import type { Layout, Publication } from '../../../domain/publication'
+import { useUpdateLayout } from '../api/update-layout'
+
+/** WCAG contrast ratio of a hex colour against white. */
+export function contrastOnWhite(hex: string): number {
+  const channel = (offset: number) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4
+  }
+  const luminance = 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+  return 1.05 / (luminance + 0.05)
+}
+
+interface Props {
+  publication: Publication
+  draft: Layout
+  onDraftChange: (layout: Layout) => void
+}
+
+/** Layout settings of the newsletter for Gestaltung; the preview follows every change at once. */
+export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props) {
+  const backend = useBackend()
+  const update = useUpdateLayout()
+  const [message, setMessage] = useState<string | null>(null)
+  const [uploadError, setUploadError] = useState<string | null>(null)
+  const logoInput = useRef<HTMLInputElement>(null)
+  const contrast = contrastOnWhite(draft.accentColor)
+  const changed = JSON.stringify(draft) !== JSON.stringify(publication.layout)
+
+  const uploadLogo = async (file: File | undefined) => {
+    if (!file) return
+    setUploadError(null)
+    try {
+      const media = await backend.uploadMedia(file, file.name)
+      onDraftChange({ ...draft, logoMediaId: media.id })
+    } catch (error) {
+      setUploadError(errorMessage(error))
+    }
+  }
+
+  return (
+    <form
+      className="panel layout-form"
+      aria-labelledby="layout-heading"
+      onSubmit={(event) => {
+        event.preventDefault()
+        setMessage(null)
+        update.mutate(
+          { version: publication.version, layout: draft },
+          {
+            onSuccess: () => setMessage('Das Layout ist gespeichert.'),
+            onError: (error) =>
+              setMessage(
+                error instanceof ConflictError
+                  ? 'Das Layout wurde inzwischen geändert. Ihre Auswahl ist noch da; speichern Sie erneut, um sie zu übernehmen.'
+                  : errorMessage(error),
+              ),
+          },
+        )
+      }}
+    >
+      <h2 id="layout-heading">Layout</h2>
+      <div className="layout-fields">
+        <div className="field">
+          <label htmlFor="layout-accent">Akzentfarbe</label>
+          <input
+            id="layout-accent"
+            type="color"
+            value={draft.accentColor}
+            aria-describedby="layout-accent-hint"
+            onChange={(event) => onDraftChange({ ...draft, accentColor: event.target.value })}
+          />
+          <p id="layout-accent-hint" className={contrast < 4.5 ? 'hint hint-warning' : 'hint'}>
+            Kontrast zu Weiß {contrast.toLocaleString('de-DE', { maximumFractionDigits: 1 })}:1
+            {contrast < 4.5 ? ' – zu gering für Überschriften (mindestens 4,5:1)' : ''}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor="layout-heading-font">Schrift der Überschriften</label>
+          <select
+            id="layout-heading-font"
+            value={draft.headingFont}
+            onChange={(event) =>
+              onDraftChange({ ...draft, headingFont: event.target.value as Layout['headingFont'] })
+            }
+          >
+            <option value="sans">Serifenlos (Arial)</option>
+            <option value="serif">Mit Serifen (Georgia)</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="layout-body-font">Schrift des Textes</label>
+          <select
+            id="layout-body-font"
+            value={draft.bodyFont}
+            onChange={(event) =>
+              onDraftChange({ ...draft, bodyFont: event.target.value as Layout['bodyFont'] })
+            }
+          >
+            <option value="sans">Serifenlos (Arial)</option>
+            <option value="serif">Mit Serifen (Georgia)</option>
+          </select>
+        </div>
+        <fieldset className="field">
+          <legend>Fotos</legend>
+          {(
+            [
+              ['full', 'Volle Breite'],
+              ['left', 'Links neben dem Text'],
+              ['right', 'Rechts neben dem Text'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="choice">
+              <input
+                type="radio"
+                name="photo-placement"
+                checked={draft.photoPlacement === value}
+                onChange={() => onDraftChange({ ...draft, photoPlacement: value })}
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <span className="field-label">Logo</span>
+          <input
+            ref={logoInput}
+            type="file"
+            hidden
+            accept="image/jpeg,image/png,image/webp"
+            data-testid="logo-file-input"
+            onChange={(event) => {
+              void uploadLogo(event.target.files?.[0])
+              event.target.value = ''
+            }}
+          />
+          <div className="actions">
+            <button
+              type="button"
+              className="button button-small"
+              onClick={() => logoInput.current?.click()}
+            >
+              {draft.logoMediaId ? 'Anderes Logo hochladen' : 'Logo hochladen'}
+            </button>
+            {draft.logoMediaId && (
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => onDraftChange({ ...draft, logoMediaId: null })}
+              >
+                Logo entfernen
+              </button>
+            )}
+          </div>
+          {uploadError && (
+            <p className="field-error" role="alert">
+              {uploadError}
+            </p>
+          )}
+        </div>
+      </div>
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button-primary"
+          disabled={!changed || update.isPending}
+        >
+          Layout speichern
+        </button>
+        {changed && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => onDraftChange(publication.layout)}
+          >
+            Änderungen verwerfen
+          </button>
+        )}
+      </div>
+      <p role="status" className="hint">
+        {message ?? (changed ? 'Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.' : '')}
+      </p>
+    </form>
+  )
+}
