@@ -1,5 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
+import type { Editor } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
+import { createHttpBackend } from '../../src/backend/http-backend'
 import { tinyPng } from '../fixtures/images'
 import { renderApp, setupTestServer, testServer } from '../render-app'
 
@@ -64,5 +66,80 @@ describe('Vorschau und Layout', () => {
     expect(
       await screen.findByText(/zu gering für Überschriften \(mindestens 4,5:1\)/),
     ).toBeInTheDocument()
+  })
+})
+
+describe('Feindliche Inhalte auf dem Weg durch Editor und API', () => {
+  it('was in den Editor eingefügt oder per API geschickt wird, erreicht keine Ausgabe ausführbar', async () => {
+    const hostile =
+      '<p>Vorher<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">Klick</a>' +
+      '<svg onload="alert(4)"></svg><span style="background:url(javascript:alert(5))">Nachher</span></p>'
+    const editorView = await renderApp({ route: '/beitraege/beitrag-02-sozialplan', as: 'editor' })
+    const body = await screen.findByRole('textbox', { name: 'Text' })
+    const editor = (body as unknown as { editor: Editor }).editor
+    editor.commands.focus('end')
+    editor.view.pasteHTML(hostile)
+    await waitFor(
+      () =>
+        expect(
+          JSON.stringify(
+            testServer.store.snapshot().articles.find((a) => a.id === 'beitrag-02-sozialplan')
+              ?.body,
+          ),
+        ).toContain('Nachher'),
+      { timeout: 5000 },
+    )
+    editorView.unmount()
+
+    let token: string | null = null
+    const api = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
+    token = (await api.login('frank-ruehling')).token
+    const article = await api.getArticle('beitrag-04-planungskoordination')
+    await expect(
+      api.updateArticle(article.id, {
+        version: article.version,
+        body: {
+          type: 'doc',
+          content: [
+            {
+              type: 'paragraph',
+              content: [
+                {
+                  type: 'text',
+                  text: 'x',
+                  marks: [{ type: 'link', attrs: { href: 'javascript:alert(6)' } }],
+                },
+              ],
+            },
+          ],
+        },
+      }),
+    ).rejects.toMatchObject({ status: 422 })
+    await api.updateArticle(article.id, {
+      version: article.version,
+      headline: '<img src=x onerror=alert(7)>"><script>alert(8)</script>',
+    })
+
+    const { user } = await renderApp({ route, as: 'designer' })
+    await screen.findByTitle('Vorschau: E-Mail')
+    const outputs = [frameHtml('Vorschau: E-Mail')]
+    await user.click(screen.getByRole('tab', { name: 'Web' }))
+    outputs.push(frameHtml('Vorschau: Web'))
+    await user.click(screen.getByRole('tab', { name: 'Druck' }))
+    outputs.push(frameHtml('Vorschau: Druck'))
+    for (const html of outputs) {
+      const doc = new DOMParser().parseFromString(html, 'text/html')
+      expect(doc.querySelectorAll('script, svg, iframe, object, embed')).toHaveLength(0)
+      const attributes = [...doc.querySelectorAll('*')].flatMap((element) =>
+        element.getAttributeNames().map((name) => `${name}=${element.getAttribute(name) ?? ''}`),
+      )
+      expect(
+        attributes.filter((attribute) => /^on/i.test(attribute) || /javascript:/i.test(attribute)),
+      ).toEqual([])
+      expect(doc.body.textContent).toContain('VorherKlickNachher')
+      expect(doc.body.textContent).toContain(
+        '<img src=x onerror=alert(7)>"><script>alert(8)</script>',
+      )
+    }
   })
 })
