@@ -18,6 +18,7 @@ interface Options {
 export function useArticleAutosave({ article, mirror, readDraft, onStatusRejected }: Options) {
   const update = useUpdateArticle()
   const [state, setState] = useState<SaveState>({ kind: 'saved' })
+  const mounted = useRef(true)
   const latest = useRef({ readDraft, onStatusRejected, mutateAsync: update.mutateAsync })
   useEffect(() => {
     latest.current = { readDraft, onStatusRejected, mutateAsync: update.mutateAsync }
@@ -33,13 +34,16 @@ export function useArticleAutosave({ article, mirror, readDraft, onStatusRejecte
         readDraft: () => latest.current.readDraft(),
         save: (input) => latest.current.mutateAsync({ id: article.id, input }),
         mirror,
-        onState: setState,
+        onState: (next) => {
+          if (mounted.current) setState(next)
+        },
         onSaved: () => undefined,
         onStatusRejected: (message) => latest.current.onStatusRejected(message),
       }),
   )
 
   useEffect(() => {
+    mounted.current = true
     const flush = () => void saver.flush()
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') flush()
@@ -52,8 +56,11 @@ export function useArticleAutosave({ article, mirror, readDraft, onStatusRejecte
       window.removeEventListener('pagehide', flush)
       window.removeEventListener('online', onOnline)
       document.removeEventListener('visibilitychange', onVisibility)
-      // pending changes still go out after the editor is left
-      void saver.flush()
+      mounted.current = false
+      // pending changes still go out after the editor is left; an offline saver keeps retrying
+      void saver.flush().finally(() => {
+        if (!saver.hasUnsavedChanges && !mounted.current) saver.dispose()
+      })
     }
   }, [saver])
 
