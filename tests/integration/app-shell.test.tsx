@@ -104,7 +104,7 @@ describe('Fehlerzustände', () => {
       as: 'editor',
       faults: { failureRate: 1, failureMode: 'server' },
     })
-    expect(await screen.findByRole('alert', {}, { timeout: 5000 })).toHaveTextContent(
+    expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent(
       'Der Server ist gerade nicht erreichbar',
     )
   })

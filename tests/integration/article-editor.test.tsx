@@ -40,7 +40,7 @@ describe('Beitrag bearbeiten', () => {
           .articles.find((article) => article.headline === 'Neues aus dem Dezernat')
         expect(created && plainText(created.body)).toBe('Erster Absatz.')
       },
-      { timeout: 5000 },
+      { timeout: 10_000 },
     )
     expect(await screen.findByText(/^✓ Gespeichert/)).toBeInTheDocument()
     expect(localStorage.length).toBe(0)
@@ -64,7 +64,7 @@ describe('Beitrag bearbeiten', () => {
     const dialog = await screen.findByRole(
       'dialog',
       { name: 'Konflikt: Der Beitrag wurde inzwischen geändert' },
-      { timeout: 5000 },
+      { timeout: 10_000 },
     )
     expect(within(dialog).getByRole('region', { name: 'Ihre Fassung' })).toHaveTextContent(
       'Mein Zusatz',
@@ -88,7 +88,7 @@ describe('Beitrag bearbeiten', () => {
     const head = await headBackend()
     await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
     editor.commands.insertContent('Mein Zusatz ')
-    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 })
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
     await user.click(within(dialog).getByRole('button', { name: 'Meine Fassung speichern' }))
     await waitFor(() => expect(stored().version).toBe(3))
     expect(plainText(stored().body)).toContain('Mein Zusatz')
@@ -101,7 +101,7 @@ describe('Beitrag bearbeiten', () => {
     const head = await headBackend()
     await head.updateArticle(articleId, { version: 1, headline: 'Neuer Titel' })
     editor.commands.insertContent('Nur in meiner Fassung ')
-    const dialog = await screen.findByRole('dialog', {}, { timeout: 5000 })
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
     await user.click(
       within(dialog).getByRole('button', { name: 'Beide behalten (meine als Kopie)' }),
     )
@@ -123,7 +123,7 @@ describe('Beitrag bearbeiten', () => {
     testServer.setFaults({ failureRate: 1 })
     editor.commands.insertContent('Offline geschrieben ')
     expect(
-      await screen.findByText(/Nicht gespeichert – offline/, {}, { timeout: 5000 }),
+      await screen.findByText(/Nicht gespeichert – offline/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
     expect(localStorage.getItem(`rundbrief.entwurf.${articleId}`)).toContain('Offline geschrieben')
     first.unmount()
@@ -139,7 +139,7 @@ describe('Beitrag bearbeiten', () => {
     ).toBeInTheDocument()
     expect((await bodyEditor()).getText()).toContain('Offline geschrieben')
     await waitFor(() => expect(plainText(stored().body)).toContain('Offline geschrieben'), {
-      timeout: 5000,
+      timeout: 10_000,
     })
     await waitFor(() => expect(localStorage.getItem(`rundbrief.entwurf.${articleId}`)).toBeNull())
   })
@@ -167,7 +167,7 @@ describe('Fotos', () => {
             alt: 'Menschen an einem Tisch',
           }),
         ]),
-      { timeout: 5000 },
+      { timeout: 10_000 },
     )
   })
 
@@ -239,7 +239,7 @@ describe('Fotos', () => {
         expect(article.photos).toHaveLength(1)
         expect(article.photos[0]?.mediaId).not.toBe('foto-1')
       },
-      { timeout: 5000 },
+      { timeout: 10_000 },
     )
   })
 })
@@ -261,7 +261,7 @@ describe('Als fertig markieren', () => {
       await screen.findByRole(
         'button',
         { name: 'Wieder als Entwurf markieren' },
-        { timeout: 5000 },
+        { timeout: 10_000 },
       ),
     ).toBeInTheDocument()
     const article = testServer.store

@@ -87,7 +87,7 @@ describe('Feindliche Inhalte auf dem Weg durch Editor und API', () => {
               ?.body,
           ),
         ).toContain('Nachher'),
-      { timeout: 5000 },
+      { timeout: 10_000 },
     )
     editorView.unmount()
 
