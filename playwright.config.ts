@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' }
 
 const port = 4173
 
@@ -25,16 +26,7 @@ export default defineConfig({
         ...devices['Desktop Chrome'],
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-quic',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
+          args: chromiumArgs,
         },
       },
     },

@@ -1,52 +1,12 @@
 // Board benchmark (not a test): initial render of an issue board with 500 articles in the
 // Themenspeicher, and frame intervals while a card is dragged 600 px with the mouse.
 // Usage: npm run bench:board   (production demo build in headless Chromium)
-import { execFileSync, spawn } from 'node:child_process'
-import { chromium } from 'playwright-core'
+import { percentile, withSignedInDemo } from './bench-support.mjs'
 
 const port = 4191
-const outDir = 'dist-bench'
 const poolSize = 500
 
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
-}
-
-execFileSync(
-  'npx',
-  ['vite', 'build', '--mode', 'demo', '--outDir', outDir, '--logLevel', 'error'],
-  { stdio: 'inherit' },
-)
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-)
-try {
-  await new Promise((resolve) => setTimeout(resolve, 1500))
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-  const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } })
-  await page.goto(`http://localhost:${port}/anmelden`)
-  await page.getByLabel('Dr. Frank Rühling (Redaktion)').check()
-  await page.getByRole('button', { name: 'Anmelden' }).click()
-  await page.getByRole('heading', { name: 'Ausgaben', level: 1 }).waitFor()
-
+await withSignedInDemo(port, { width: 1280, height: 1000 }, async (page) => {
   await page.evaluate(async (count) => {
     const token = localStorage.getItem('rundbrief.sitzung')
     for (let i = 0; i < count; i++) {
@@ -107,7 +67,6 @@ try {
     window.__stop = true
     return window.__frames.slice(1)
   })
-  await browser.close()
 
   console.log(
     `\nBoard with ${poolSize} articles in the Themenspeicher + 10 in the issue (production build, headless Chromium)`,
@@ -121,6 +80,4 @@ try {
   console.log(`| drag frame interval median | ${percentile(frames, 50).toFixed(1)} ms |`)
   console.log(`| drag frame interval p95 | ${percentile(frames, 95).toFixed(1)} ms |`)
   console.log(`| drag frame interval max | ${Math.max(...frames).toFixed(1)} ms |`)
-} finally {
-  process.kill(-server.pid)
-}
+})

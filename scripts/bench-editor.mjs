@@ -1,14 +1,13 @@
 // Editor benchmark (not a test): keystroke-to-paint latency while typing into a 10,000-word
 // article in Chromium (production demo build), and the size of the editor chunk.
 // Usage: npm run bench:editor   (CHROMIUM_PATH overrides /usr/bin/chromium)
-import { execFileSync, spawn } from 'node:child_process'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from 'playwright-core'
+import { benchOutDir, percentile, withSignedInDemo } from './bench-support.mjs'
 
 const port = 4190
-const outDir = 'dist-bench'
+const outDir = benchOutDir
 const keystrokes = 300
 
 function chunkSizes() {
@@ -37,11 +36,6 @@ function words(count) {
     written += length
   }
   return { type: 'doc', content: paragraphs }
-}
-
-const percentile = (values, p) => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 }
 
 async function measure(page, wordCount) {
@@ -88,44 +82,10 @@ async function measure(page, wordCount) {
   }
 }
 
-execFileSync(
-  'npx',
-  ['vite', 'build', '--mode', 'demo', '--outDir', outDir, '--logLevel', 'error'],
-  { stdio: 'inherit' },
-)
-const server = spawn(
-  'npx',
-  ['vite', 'preview', '--outDir', outDir, '--port', String(port), '--strictPort'],
-  {
-    stdio: 'ignore',
-    detached: true,
-  },
-)
-try {
-  await new Promise((resolve) => setTimeout(resolve, 1500))
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
-  const page = await browser.newPage()
-  await page.goto(`http://localhost:${port}/anmelden`)
-  await page.getByLabel('Dr. Frank Rühling (Redaktion)').check()
-  await page.getByRole('button', { name: 'Anmelden' }).click()
-  await page.getByRole('heading', { name: 'Ausgaben', level: 1 }).waitFor()
-
+await withSignedInDemo(port, { width: 1280, height: 900 }, async (page) => {
   const results = []
   for (const wordCount of [100, 10_000])
     results.push({ wordCount, ...(await measure(page, wordCount)) })
-  await browser.close()
 
   console.log(
     `\nKeystroke → next paint (${keystrokes} keys each, production build, headless Chromium)`,
@@ -155,6 +115,4 @@ try {
   show('editor (article route)', /^article-route-/)
   show('issue board (issue route)', /^issue-route-/)
   show('demo backend (MSW + handler)', /^browser-/)
-} finally {
-  process.kill(-server.pid)
-}
+})

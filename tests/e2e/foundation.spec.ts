@@ -1,18 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { expectNoAxeViolations, signIn } from './helpers'
-
-const seedHeadlines = [
-  'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales',
-  'Beschlussvorlage zum Integrierten Sozialplan liegt vor',
-  'OB Vonarb besucht Behördennetzwerk Asyl',
-  'Planungskoordination zur Entwicklung von Armutspräventionsstrategien',
-  'OTEGAU startet Integrationswerkstatt für anerkannte weibliche Flüchtlinge',
-  'Freistaat fördert Integrationsmanagement',
-  'Ministerin besucht soziale Einrichtungen in Gera',
-  'Aktionsnachmittag an Gera Volkshochschule',
-  'Sommerfest der Gemeinschaftsunterkunft Gera',
-  'Weniger Geflüchtete erhalten Leistungen nach SGB II',
-]
+import { seedHeadlines } from '../fixtures/seed-headlines'
 
 test('die Redaktion meldet sich an und sieht die zehn Beiträge der Ausgabe August 2018', async ({
   page,

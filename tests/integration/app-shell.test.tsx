@@ -2,21 +2,9 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import { ResponseFormatError } from '../../src/backend/api-error'
 import { renderApp, setupTestServer } from '../render-app'
+import { seedHeadlines } from '../fixtures/seed-headlines'
 
 setupTestServer()
-
-const seedHeadlines = [
-  'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales',
-  'Beschlussvorlage zum Integrierten Sozialplan liegt vor',
-  'OB Vonarb besucht Behördennetzwerk Asyl',
-  'Planungskoordination zur Entwicklung von Armutspräventionsstrategien',
-  'OTEGAU startet Integrationswerkstatt für anerkannte weibliche Flüchtlinge',
-  'Freistaat fördert Integrationsmanagement',
-  'Ministerin besucht soziale Einrichtungen in Gera',
-  'Aktionsnachmittag an Gera Volkshochschule',
-  'Sommerfest der Gemeinschaftsunterkunft Gera',
-  'Weniger Geflüchtete erhalten Leistungen nach SGB II',
-]
 
 describe('Anmelden und Ausgaben', () => {
   it('führt von der Anmeldung zur Ausgabe August 2018 mit ihren zehn Beiträgen', async () => {
