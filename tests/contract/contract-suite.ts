@@ -166,6 +166,13 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(saved.impressum).toEqual(publication.impressum)
         await rejection(head().updateLayout({ version: publication.version, layout }), 409)
         isGerman(await rejection(editor().updateLayout({ version: saved.version, layout }), 403))
+        const { version: _v, updatedAt: _u, ...content } = saved
+        const viaImpressum = await editor().updatePublication({
+          ...content,
+          version: saved.version,
+          layout: { ...layout, accentColor: '#000000' },
+        })
+        expect(viaImpressum.layout.accentColor).toBe('#8a1538')
         const invalid = await rejection(
           head().updateLayout({
             version: saved.version,
