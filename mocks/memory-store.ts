@@ -5,7 +5,14 @@ import type { Media } from '../src/domain/media'
 import type { Publication } from '../src/domain/publication'
 import { plainText } from '../src/domain/rich-text'
 import type { User } from '../src/domain/user'
-import type { Session, Store, StoreTx, StoredArticle } from '../src/server/store'
+import type {
+  Credential,
+  LoginFailures,
+  Session,
+  Store,
+  StoreTx,
+  StoredArticle,
+} from '../src/server/store'
 
 /** Everything the demo backend holds, as plain data (so it can be persisted and restored). */
 export interface MemoryState {
@@ -16,6 +23,9 @@ export interface MemoryState {
   articles: StoredArticle[]
   media: Media[]
   auditEvents: AuditEvent[]
+  /** Only for tests of password sign-in; the demo signs in without passwords. */
+  credentials?: Credential[]
+  loginFailures?: LoginFailures[]
 }
 
 /** Photo bytes by media id, kept beside the state because they are large. */
@@ -117,6 +127,22 @@ function createTx(
   return {
     listUsers: async () => state.users,
     getUser: async (id) => state.users.find((user) => user.id === id) ?? null,
+
+    getCredential: async (login) =>
+      state.credentials?.find((credential) => credential.login === login) ?? null,
+    getLoginFailures: async (key) =>
+      state.loginFailures?.find((failures) => failures.key === key) ?? null,
+    putLoginFailures: async (failures) => {
+      state.loginFailures = [
+        ...(state.loginFailures ?? []).filter((item) => item.key !== failures.key),
+        failures,
+      ]
+      markWritten()
+    },
+    clearLoginFailures: async (key) => {
+      state.loginFailures = (state.loginFailures ?? []).filter((item) => item.key !== key)
+      markWritten()
+    },
 
     createSession: async (session) => {
       state.sessions.push(session)

@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
 import { createApp, type AppOptions } from '../src/server/app'
+import type { Credential } from '../src/server/store'
 import { noFaults, type Faults } from './faults'
 import { apiHandlers } from './handlers'
 import { MemoryStore } from './memory-store'
@@ -8,8 +9,13 @@ import { createSeedMedia, createSeedState } from './seed/august-2018'
 /** Origin under which tests reach the demo backend through MSW in Node. */
 export const testApiOrigin = 'http://rundbrief.test'
 
+interface TestServerOptions extends Omit<AppOptions, 'store'> {
+  /** Accounts for password sign-in (with `signIn: { method: 'password', … }`). */
+  credentials?: () => Promise<Credential[]>
+}
+
 /** A demo backend for tests: fresh seed data per `reset()`, fault knobs, MSW in Node. */
-export function createTestServer(options: Omit<AppOptions, 'store'> = {}) {
+export function createTestServer({ credentials, ...options }: TestServerOptions = {}) {
   let faults: Faults = noFaults
   let store = new MemoryStore(createSeedState())
   const app = createApp({
@@ -28,6 +34,7 @@ export function createTestServer(options: Omit<AppOptions, 'store'> = {}) {
     async reset() {
       const state = createSeedState()
       const bytes = await createSeedMedia(state)
+      if (credentials) state.credentials = await credentials()
       store = new MemoryStore(state, bytes)
       faults = noFaults
     },

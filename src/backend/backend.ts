@@ -25,12 +25,19 @@ export interface SessionInfo {
   user: User
 }
 
+/** How this backend signs people in: pick a demo person, or login name and password. */
+export type SignInMethod = 'demo' | 'password'
+
 /**
  * Everything the app may ask of a backend. Every method resolves to zod-validated domain types
  * and rejects with ApiError (ConflictError on 409), NetworkError or ResponseFormatError.
  */
 export interface Backend {
+  getSignInMethod(): Promise<SignInMethod>
+  /** Demo backend: signs in as a person without a password. */
   login(userId: string): Promise<SessionInfo>
+  /** Real server: signs in with login name and password (401 wrong, 429 too many attempts). */
+  loginWithPassword(login: string, password: string): Promise<SessionInfo>
   getSession(): Promise<{ user: User }>
   logout(): Promise<void>
   listUsers(): Promise<User[]>

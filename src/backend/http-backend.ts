@@ -85,6 +85,14 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     request(path, { method, body, schema: issueSchema, conflictSchema: issueSchema })
 
   return {
+    getSignInMethod: async () =>
+      (
+        await request('/session/options', {
+          schema: z.object({ method: z.enum(['demo', 'password']) }),
+        })
+      ).method,
+    loginWithPassword: (login, password) =>
+      request('/session', { method: 'POST', body: { login, password }, schema: sessionSchema }),
     login: (userId) =>
       request('/session', { method: 'POST', body: { userId }, schema: sessionSchema }),
     getSession: () => request('/session', { schema: z.object({ user: userSchema }) }),

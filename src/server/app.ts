@@ -1,5 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
+import { requestBodyRules } from './body-limits'
 import type { AppEnv, HandlerDeps } from './context'
 import { ProblemError, problemResponse, problemTypes } from './problem'
 import { articleRoutes } from './routes/articles'
@@ -36,6 +37,8 @@ export function createApp(options: AppOptions) {
     newId: () => crypto.randomUUID(),
     newToken: randomToken,
     sessionTtlMs: 12 * 60 * 60 * 1000,
+    signIn: { method: 'demo' },
+    logError: (errorId, error) => console.error(`[rundbrief] Fehler ${errorId}`, error),
     ...options,
   }
   const app = new Hono<AppEnv>().basePath('/api')
@@ -43,7 +46,7 @@ export function createApp(options: AppOptions) {
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error)
     const errorId = deps.newId()
-    console.error(`[rundbrief] Fehler ${errorId}`, error)
+    deps.logError(errorId, error)
     return problemResponse(
       c,
       new ProblemError(
@@ -67,6 +70,7 @@ export function createApp(options: AppOptions) {
     ),
   )
 
+  app.use('*', requestBodyRules)
   app.route('/', publicSessionRoutes(deps))
   app.route('/', publicMediaRoutes(deps))
 

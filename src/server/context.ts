@@ -6,8 +6,24 @@ import type { User } from '../domain/user'
 import { fieldErrors, forbidden, invalid, ProblemError, problemTypes } from './problem'
 import type { Session, Store, StoreTx } from './store'
 
+/**
+ * How people sign in: the demo picks a person without a password; the real server checks a
+ * login name and a password hash, and counts failures per login and per client address.
+ */
+export type SignInMethod =
+  | { method: 'demo' }
+  | {
+      method: 'password'
+      verifyPassword: (passwordHash: string, password: string) => Promise<boolean>
+      /** The client's address (from the socket, or a trusted proxy header). */
+      clientAddress: (c: AppContext) => string
+    }
+
 /** What the handler needs from its surroundings; tests pass a fixed clock. */
 export interface HandlerDeps {
+  signIn: SignInMethod
+  /** Where unexpected errors go, with the id that the problem response shows. */
+  logError: (errorId: string, error: unknown) => void
   store: Store
   now: () => Date
   newId: () => string

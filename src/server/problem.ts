@@ -17,6 +17,9 @@ export const problemTypes = {
   tooLarge: '/probleme/datei-zu-gross',
   unsupportedType: '/probleme/dateityp-nicht-erlaubt',
   internal: '/probleme/interner-fehler',
+  wrongCredentials: '/probleme/anmeldung-fehlgeschlagen',
+  tooManyAttempts: '/probleme/zu-viele-versuche',
+  unsupportedMediaType: '/probleme/nur-json',
 } as const
 
 /** Thrown inside a route to answer with problem+json. */

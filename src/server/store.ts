@@ -12,6 +12,20 @@ export interface Session {
   expiresAt: string
 }
 
+/** How a person signs in on the real server: a login name and a password hash (scrypt). */
+export interface Credential {
+  login: string
+  userId: string
+  passwordHash: string
+}
+
+/** Failed sign-ins counted per key (`login:…` or `address:…`), to slow down guessing. */
+export interface LoginFailures {
+  key: string
+  count: number
+  lastFailedAt: string
+}
+
 /** An article as stored: its issue assignment lives in the issue's ordered `articleIds`. */
 export type StoredArticle = Omit<Article, 'issueId'>
 
@@ -29,6 +43,12 @@ export interface ArticleFilter {
 export interface StoreTx {
   listUsers(): Promise<User[]>
   getUser(id: string): Promise<User | null>
+
+  getCredential(login: string): Promise<Credential | null>
+  getLoginFailures(key: string): Promise<LoginFailures | null>
+  /** Stores the failure record as given (the caller computes the new count). */
+  putLoginFailures(failures: LoginFailures): Promise<void>
+  clearLoginFailures(key: string): Promise<void>
 
   createSession(session: Session): Promise<void>
   getSession(token: string): Promise<Session | null>

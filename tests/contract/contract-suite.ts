@@ -16,6 +16,8 @@ export interface ContractTarget {
   reset(): Promise<void>
   /** Signs in a user of the role and returns the bearer token. */
   signIn(backend: Backend, role: Role): Promise<string>
+  /** Password sign-in (real server): the accounts of the seed people. */
+  passwords?: Record<Role, { login: string; password: string }>
 }
 
 type RejectionCheck = (error: unknown) => void
@@ -85,14 +87,83 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         await rejection(editor().getSession(), 401)
       })
 
-      it('listet die Personen mit ihren Rollen', async () => {
-        const users = await as('none').listUsers()
-        expect(users.map((user) => user.role).sort()).toEqual(['designer', 'editor', 'head'])
-      })
+      if (target.passwords) {
+        const accounts = target.passwords
+        it('meldet mit Benutzername und Passwort an', async () => {
+          expect(await as('none').getSignInMethod()).toBe('password')
+          const { user } = await as('none').loginWithPassword(
+            accounts.head.login,
+            accounts.head.password,
+          )
+          expect(user.role).toBe('head')
+        })
 
-      it('lehnt unbekannte Personen mit 422 ab', async () => {
-        const error = await rejection(as('none').login('niemand'), 422)
-        expect(error.fieldErrors.userId).toBeTruthy()
+        it('lehnt falsche Passwörter und unbekannte Namen gleich ab (401)', async () => {
+          const wrong = await rejection(
+            as('none').loginWithPassword(accounts.editor.login, 'falsches Passwort'),
+            401,
+          )
+          const unknown = await rejection(
+            as('none').loginWithPassword('niemand', 'falsches Passwort'),
+            401,
+          )
+          expect(wrong.message).toBe('Benutzername oder Passwort ist falsch.')
+          expect(unknown.message).toBe(wrong.message)
+        })
+
+        it('bremst nach fünf Fehlversuchen, auch das richtige Passwort (429)', async () => {
+          for (let attempt = 0; attempt < 5; attempt++) {
+            await rejection(as('none').loginWithPassword(accounts.designer.login, 'geraten'), 401)
+          }
+          const error = await rejection(
+            as('none').loginWithPassword(accounts.designer.login, accounts.designer.password),
+            429,
+          )
+          expect(error.message).toMatch(/^Zu viele fehlgeschlagene Anmeldungen\. Bitte/)
+        })
+
+        it('lehnt die Demo-Anmeldung ohne Passwort ab', async () => {
+          await rejection(as('none').login('frank-ruehling'), 422)
+        })
+
+        it('zeigt die Personen nur Angemeldeten', async () => {
+          await rejection(as('none').listUsers(), 401)
+          const users = await editor().listUsers()
+          expect(users.map((user) => user.role).sort()).toEqual(['designer', 'editor', 'head'])
+        })
+      } else {
+        it('meldet Demo-Personen ohne Passwort an', async () => {
+          expect(await as('none').getSignInMethod()).toBe('demo')
+        })
+
+        it('listet die Personen mit ihren Rollen', async () => {
+          const users = await as('none').listUsers()
+          expect(users.map((user) => user.role).sort()).toEqual(['designer', 'editor', 'head'])
+        })
+
+        it('lehnt unbekannte Personen mit 422 ab', async () => {
+          const error = await rejection(as('none').login('niemand'), 422)
+          expect(error.fieldErrors.userId).toBeTruthy()
+        })
+      }
+
+      it('nimmt nur JSON an (415) und keine übergroßen Anfragen (413)', async () => {
+        const doFetch = target.fetch ?? fetch
+        const headers = { Authorization: `Bearer ${tokens.editor ?? ''}` }
+        const text = await doFetch(`${target.baseUrl}/articles`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'text/plain' },
+          body: JSON.stringify({ headline: 'Als Text' }),
+        })
+        expect(text.status).toBe(415)
+        expect(((await text.json()) as { detail: string }).detail).toMatch(/nur JSON/)
+        const huge = await doFetch(`${target.baseUrl}/articles`, {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ headline: 'x'.repeat(3 * 1024 * 1024) }),
+        })
+        expect(huge.status).toBe(413)
+        expect(huge.headers.get('Content-Type')).toMatch(/problem\+json/)
       })
 
       it.each([

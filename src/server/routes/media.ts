@@ -1,16 +1,9 @@
 import { Hono } from 'hono'
 import { allowedImageTypes, maxUploadBytes, type Media } from '../../domain/media'
 import { audit, requirePermission, type AppEnv, type HandlerDeps } from '../context'
+import { fileTooLarge } from '../body-limits'
 import { sniffImage } from '../image-sniff'
 import { invalid, notFound, ProblemError, problemTypes } from '../problem'
-
-const tooLarge = () =>
-  new ProblemError(
-    413,
-    problemTypes.tooLarge,
-    'Datei zu groß',
-    `Die Datei ist zu groß. Erlaubt sind höchstens ${maxUploadBytes / 1024 / 1024} MB.`,
-  )
 
 const unsupported = () =>
   new ProblemError(
@@ -19,9 +12,6 @@ const unsupported = () =>
     'Dateityp nicht erlaubt',
     'Nur Fotos im Format JPEG, PNG oder WebP können hochgeladen werden.',
   )
-
-/** Room for the multipart envelope around a file of the maximum size. */
-const multipartOverhead = 64 * 1024
 
 /** The file of a photo; public so that <img> can load it (ids are random UUIDs). */
 export function publicMediaRoutes(deps: HandlerDeps) {
@@ -46,8 +36,6 @@ export function mediaRoutes(deps: HandlerDeps) {
     .post('/media', async (c) => {
       const user = c.get('user')
       requirePermission(user, 'media.upload')
-      const declaredLength = Number(c.req.header('Content-Length') ?? '0')
-      if (declaredLength > maxUploadBytes + multipartOverhead) throw tooLarge()
       let form: FormData
       try {
         form = await c.req.formData()
@@ -58,7 +46,7 @@ export function mediaRoutes(deps: HandlerDeps) {
       if (!(file instanceof File) || file.size === 0) {
         throw invalid([{ path: 'file', message: 'Bitte eine Datei auswählen.' }])
       }
-      if (file.size > maxUploadBytes) throw tooLarge()
+      if (file.size > maxUploadBytes) throw fileTooLarge()
       const bytes = new Uint8Array(await file.arrayBuffer())
       const image = sniffImage(bytes)
       if (!image || !(allowedImageTypes as readonly string[]).includes(image.mimeType)) {
