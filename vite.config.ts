@@ -39,7 +39,11 @@ export default defineConfig(({ mode }) => ({
             'src/backend/**/*.test.ts',
             'mocks/**/*.test.ts',
             'tests/contract/**/*.test.ts',
+            'tests/server/**/*.test.ts',
           ],
+          globalSetup: ['tests/server/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
         },
       },
       {

@@ -3,6 +3,7 @@ import type { Media } from '../../src/domain/media'
 import type { Publication } from '../../src/domain/publication'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { User } from '../../src/domain/user'
+import { initialPublication } from '../../src/server/initial-publication'
 import type { StoredArticle } from '../../src/server/store'
 import type { MediaBytes, MemoryState } from '../memory-store'
 import { august2018Articles } from './august-2018-articles'
@@ -20,33 +21,7 @@ export const seedIssueId = 'ausgabe-2018-08'
 
 const seededAt = '2018-08-10T08:00:00.000Z'
 
-const publication: Publication = {
-  title: 'Kommunale Sozialplanung und Integrationsmanagement',
-  subtitle: 'Nachrichten aus dem Dezernat Soziales',
-  impressum: {
-    publisher: 'Stadt Gera',
-    department: 'Dezernat Soziales',
-    street: 'Gagarinstraße 99/101',
-    postalCodeCity: '07545 Gera',
-    phone: '0365/838-3010',
-    email: 'jugend.soziales@gera.de',
-    editorialStaff: 'Dr. Frank Rühling',
-    responsibleName: 'Sandra Wanzar',
-    responsibleFunction: 'Dezernentin für Soziales',
-  },
-  unsubscribeText:
-    'Wenn Sie die „Nachrichten aus dem Dezernat Soziales“ nicht mehr erhalten möchten, senden Sie bitte eine E-Mail an: jugend.soziales@gera.de',
-  articleWordLimit: 300,
-  layout: {
-    accentColor: '#0b4f8a',
-    headingFont: 'sans',
-    bodyFont: 'sans',
-    photoPlacement: 'full',
-    logoMediaId: null,
-  },
-  version: 1,
-  updatedAt: seededAt,
-}
+const publication: Publication = initialPublication(seededAt)
 
 const articles: StoredArticle[] = august2018Articles.map((article) => ({
   id: article.id,

@@ -35,15 +35,18 @@ const notJson = () =>
 
 const isUpload = (method: string, path: string) => method === 'POST' && path === '/api/media'
 
+// The rest of a refused body is never read: the client must not reuse the connection.
 const limitJson = bodyLimit({
   maxSize: maxJsonBodyBytes,
-  onError: () => {
+  onError: (c) => {
+    c.header('Connection', 'close')
     throw bodyTooLarge()
   },
 })
 const limitUpload = bodyLimit({
   maxSize: maxUploadBytes + multipartOverhead,
-  onError: () => {
+  onError: (c) => {
+    c.header('Connection', 'close')
     throw fileTooLarge()
   },
 })

@@ -1,0 +1,84 @@
+import type { ColumnType, Generated } from 'kysely'
+import type { Article } from '../../domain/article'
+import type { AuditEvent } from '../../domain/audit-event'
+import type { Issue } from '../../domain/issue'
+import type { Media } from '../../domain/media'
+import type { Publication } from '../../domain/publication'
+import type { StoredArticle } from '../store'
+
+/** A jsonb column: written as a JSON string, read back as the parsed value. */
+type Json<T> = ColumnType<T, string, string>
+/** A timestamptz column: written as an ISO string, read back as a Date. */
+type Timestamp = ColumnType<Date, string, string>
+
+export interface UsersTable {
+  id: string
+  name: string
+  role: 'editor' | 'head' | 'designer'
+  login: string | null
+  password_hash: string | null
+  created_at: ColumnType<Date, string | undefined, never>
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the bearer token: a copy of the database does not open sessions. */
+  token_hash: string
+  user_id: string
+  expires_at: Timestamp
+}
+
+export interface LoginFailuresTable {
+  key: string
+  count: number
+  last_failed_at: Timestamp
+}
+
+export interface PublicationTable {
+  id: Generated<number>
+  version: number
+  data: Json<Publication>
+}
+
+export interface IssuesTable {
+  id: string
+  version: number
+  status: Issue['status']
+  data: Json<Issue>
+  created_at: Timestamp
+}
+
+export interface ArticlesTable {
+  id: string
+  version: number
+  status: Article['status']
+  updated_at: Timestamp
+  /** Lower-case headline and plain text, for the search of the Themenspeicher. */
+  search_text: string
+  data: Json<StoredArticle>
+}
+
+export interface MediaTable {
+  id: string
+  data: Json<Media>
+  bytes: Uint8Array
+}
+
+export interface AuditEventsTable {
+  id: string
+  resource_id: string
+  at: Timestamp
+  seq: Generated<number>
+  data: Json<AuditEvent>
+}
+
+/** The tables of the Rundbrief database (see migrations.ts). */
+export interface Database {
+  users: UsersTable
+  sessions: SessionsTable
+  login_failures: LoginFailuresTable
+  publication: PublicationTable
+  issues: IssuesTable
+  articles: ArticlesTable
+  media: MediaTable
+  audit_events: AuditEventsTable
+}

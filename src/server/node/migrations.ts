@@ -1,0 +1,116 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationResultSet } from 'kysely'
+
+/**
+ * The schema, version by version. Never edit a migration that has shipped: add a new one.
+ * Names sort in the order they run.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-content': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('users')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('role', 'text', (column) =>
+          column.notNull().check(sql`role in ('editor', 'head', 'designer')`),
+        )
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .execute()
+      await db.schema
+        .createTable('sessions')
+        .addColumn('token_hash', 'text', (column) => column.primaryKey())
+        .addColumn('user_id', 'text', (column) =>
+          column.notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('expires_at', 'timestamptz', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('publication')
+        .addColumn('id', 'integer', (column) => column.primaryKey().check(sql`id = 1`))
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('data', 'jsonb', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('issues')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('data', 'jsonb', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('articles')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('version', 'integer', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('updated_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('search_text', 'text', (column) => column.notNull())
+        .addColumn('data', 'jsonb', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createIndex('articles_updated_at')
+        .on('articles')
+        .column('updated_at')
+        .execute()
+      await db.schema
+        .createTable('media')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('data', 'jsonb', (column) => column.notNull())
+        .addColumn('bytes', 'bytea', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('seq', 'bigserial', (column) => column.primaryKey())
+        .addColumn('id', 'text', (column) => column.notNull().unique())
+        .addColumn('resource_id', 'text', (column) => column.notNull())
+        .addColumn('at', 'timestamptz', (column) => column.notNull())
+        .addColumn('data', 'jsonb', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createIndex('audit_events_resource')
+        .on('audit_events')
+        .columns(['resource_id', 'seq'])
+        .execute()
+    },
+  },
+  '0002-accounts': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('users').addColumn('login', 'text').execute()
+      await db.schema.alterTable('users').addColumn('password_hash', 'text').execute()
+      await db.schema
+        .createIndex('users_login')
+        .on('users')
+        .expression(sql`lower(login)`)
+        .unique()
+        .execute()
+      await db.schema
+        .createTable('login_failures')
+        .addColumn('key', 'text', (column) => column.primaryKey())
+        .addColumn('count', 'integer', (column) => column.notNull())
+        .addColumn('last_failed_at', 'timestamptz', (column) => column.notNull())
+        .execute()
+    },
+  },
+}
+
+function migrator(db: Kysely<unknown>) {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+function check(result: MigrationResultSet): MigrationResultSet {
+  if (result.error) {
+    const failed = result.results?.find((step) => step.status === 'Error')?.migrationName
+    throw new Error(`Datenbank-Migration ${failed ?? ''} fehlgeschlagen`, { cause: result.error })
+  }
+  return result
+}
+
+/** Brings the schema to the newest version (run on every start; does nothing when current). */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateToLatest())
+}
+
+/** Brings the schema to a named version, e.g. to test an upgrade from it. */
+export async function migrateTo(db: Kysely<unknown>, name: string): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateTo(name))
+}

@@ -1,0 +1,53 @@
+import type { Kysely } from 'kysely'
+import { z } from 'zod'
+import { roleSchema, type Role, type User } from '../../domain/user'
+import type { Database } from './database-schema'
+import { hashPassword, passwordProblem } from './passwords'
+
+export const newUserSchema = z.object({
+  login: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9][a-z0-9._-]{1,62}$/i,
+      'Der Benutzername darf nur Buchstaben, Ziffern, Punkt, Binde- und Unterstrich enthalten (2–63 Zeichen).',
+    ),
+  name: z.string().trim().min(1, 'Bitte den Namen angeben.').max(200),
+  role: roleSchema,
+  password: z.string().superRefine((password, context) => {
+    const problem = passwordProblem(password)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  }),
+})
+export type NewUser = z.infer<typeof newUserSchema>
+
+/** Creates a person who signs in with login name and password; refuses a login that exists. */
+export async function addUser(db: Kysely<Database>, input: NewUser): Promise<User> {
+  const { login, name, role, password } = newUserSchema.parse(input)
+  const existing = await db
+    .selectFrom('users')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+    .executeTakeFirst()
+  if (existing) throw new Error(`Den Benutzernamen „${login}“ gibt es schon.`)
+  const user: User = { id: crypto.randomUUID(), name, role: role satisfies Role }
+  await db
+    .insertInto('users')
+    .values({ ...user, login, password_hash: await hashPassword(password) })
+    .execute()
+  return user
+}
+
+/** Sets a new password for an existing login and ends that person's sessions. */
+export async function setPassword(db: Kysely<Database>, login: string, password: string) {
+  const problem = passwordProblem(password)
+  if (problem) throw new Error(problem)
+  const user = await db
+    .updateTable('users')
+    .set({ password_hash: await hashPassword(password) })
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+    .returning('id')
+    .executeTakeFirst()
+  if (!user) throw new Error(`Den Benutzernamen „${login}“ gibt es nicht.`)
+  await db.deleteFrom('sessions').where('user_id', '=', user.id).execute()
+}

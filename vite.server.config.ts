@@ -1,0 +1,20 @@
+import { defineConfig } from 'vite'
+
+/** The Node server (`npm start`) and the user:add command, built to dist-server/. */
+export default defineConfig({
+  publicDir: false,
+  build: {
+    ssr: true,
+    outDir: 'dist-server',
+    emptyOutDir: true,
+    target: 'node20',
+    sourcemap: true,
+    rollupOptions: {
+      input: {
+        main: 'src/server/node/main.ts',
+        'user-add': 'src/server/node/user-add.ts',
+      },
+      output: { format: 'es', entryFileNames: '[name].js' },
+    },
+  },
+})
