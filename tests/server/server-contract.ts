@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineContractSuite } from '../contract/contract-suite'
+import { defineConcurrencyTests } from './concurrency'
 import { seedAccounts } from './seed-accounts'
 import type { SpawnedServer } from './spawn-server'
 
 /**
  * The contract suite against a running server process, plus what only the real server does:
- * health checks and security headers.
+ * simultaneous writes, health checks and security headers.
  */
 export function defineServerContract(name: string, start: () => Promise<SpawnedServer>) {
   let server: SpawnedServer | null = null
@@ -30,6 +31,8 @@ export function defineServerContract(name: string, start: () => Promise<SpawnedS
       (await backend.loginWithPassword(seedAccounts[role].login, seedAccounts[role].password))
         .token,
   })
+
+  describe(`Gleichzeitigkeit: ${name}`, () => defineConcurrencyTests(running))
 
   describe(`Betrieb: ${name}`, () => {
     it('meldet Lebendigkeit und Bereitschaft (Datenbank erreichbar)', async () => {

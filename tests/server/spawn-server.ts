@@ -11,6 +11,8 @@ export interface SpawnedServer {
   process: ChildProcess
   /** Restores the August 2018 demo data with the seed accounts. */
   reset(): Promise<void>
+  /** Holds each versioned write back by `ms` (0: off; reset also turns it off). */
+  delayWrites(ms: number): Promise<void>
   /** SIGTERM and wait. */
   stop(): Promise<void>
   /** SIGKILL and wait: no chance to flush or close anything. */
@@ -69,6 +71,10 @@ export function spawnServer(
         async reset() {
           const response = await fetch(`${url}/testing/reset`, { method: 'POST' })
           if (response.status !== 204) throw new Error(`Reset: ${response.status}`)
+        },
+        async delayWrites(ms) {
+          const response = await fetch(`${url}/testing/write-delay?ms=${ms}`, { method: 'POST' })
+          if (response.status !== 204) throw new Error(`Verzögerung: ${response.status}`)
         },
         async stop() {
           if (child.exitCode === null) child.kill('SIGTERM')

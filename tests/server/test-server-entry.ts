@@ -3,23 +3,52 @@ import { z } from 'zod'
 import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
 import { readConfig } from '../../src/server/node/config'
 import { startServer } from '../../src/server/node/server'
+import type { StoreTx } from '../../src/server/store'
 import { seedCredentials } from './seed-accounts'
 import { seedDatabase } from './seed-database'
 
 z.config(z.locales.de())
 
 /**
- * The real server for tests, e2e and benchmarks: `npm start`'s server plus `POST /testing/reset`,
- * which restores the August 2018 demo data with the seed accounts. Never shipped.
+ * The real server for tests, e2e and benchmarks: `npm start`'s server plus `POST /testing/reset`
+ * (the August 2018 demo data with the seed accounts) and `POST /testing/write-delay?ms=`
+ * (widens the window between reading and writing, to provoke races). Never shipped.
  */
 const config = readConfig()
 const logger = pino({ level: config.logLevel })
+let writeDelayMs = 0
+const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
+
+/** Holds every versioned write back, so that simultaneous requests all read before any writes. */
+function delayWrites(tx: StoreTx): StoreTx {
+  const delayed =
+    <Args extends unknown[]>(write: (...args: Args) => Promise<boolean>) =>
+    async (...args: Args) => {
+      if (writeDelayMs > 0) await sleep(writeDelayMs)
+      return write(...args)
+    }
+  return {
+    ...tx,
+    updateArticle: delayed(tx.updateArticle),
+    updateIssue: delayed(tx.updateIssue),
+    updatePublication: delayed(tx.updatePublication),
+  }
+}
+
 const server = await startServer(config, logger, {
+  wrapStore: (store) => ({
+    transaction: (work) => store.transaction((tx) => work(delayWrites(tx))),
+  }),
   extend: (root, db) => {
+    root.post('/testing/write-delay', async (c) => {
+      writeDelayMs = Number(c.req.query('ms') ?? '0')
+      return c.body(null, 204)
+    })
     root.post('/testing/reset', async (c) => {
       const state = createSeedState()
       const bytes = await createSeedMedia(state)
       await seedDatabase(db, state, bytes, await seedCredentials())
+      writeDelayMs = 0
       return c.body(null, 204)
     })
   },

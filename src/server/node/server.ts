@@ -9,6 +9,7 @@ import { sql, type Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import { createApp } from '../app'
 import type { AppContext } from '../context'
+import type { Store } from '../store'
 import type { ServerConfig } from './config'
 import { openDatabase } from './database'
 import type { Database } from './database-schema'
@@ -18,9 +19,10 @@ import { prepareDatabase } from './prepare-database'
 
 type ServerEnv = { Bindings: HttpBindings }
 
-/** Hooks for tests: extra routes on the root app (e.g. a reset of the test data). */
+/** Hooks for tests: extra routes on the root app (e.g. a reset of the test data), a store wrapper. */
 export interface ServerExtensions {
   extend?: (root: Hono<ServerEnv>, db: Kysely<Database>) => void
+  wrapStore?: (store: Store) => Store
 }
 
 /** A running Rundbrief server. */
@@ -64,7 +66,7 @@ export function createServerApp(
   extensions: ServerExtensions = {},
 ) {
   const api = createApp({
-    store: new DatabaseStore(db),
+    store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     sessionTtlMs: config.sessionTtlHours * 60 * 60 * 1000,
     signIn: { method: 'password', verifyPassword, clientAddress: clientAddress(config.trustProxy) },
     logError: (errorId, error) => logger.error({ errorId, err: error }, 'Unerwarteter Fehler'),
