@@ -1,0 +1,101 @@
+import { sql, type Kysely } from 'kysely'
+import { afterEach, describe, expect, it } from 'vitest'
+import { docFromParagraphs } from '../../domain/rich-text'
+import type { StoredArticle } from '../store'
+import { openDatabase } from './database'
+import type { Database } from './database-schema'
+import { DatabaseStore } from './database-store'
+import { migrateTo, migrateToLatest, migrations } from './migrations'
+import { prepareDatabase } from './prepare-database'
+import { addUser } from './users'
+
+let db: Kysely<Database> | null = null
+afterEach(async () => {
+  await db?.destroy()
+  db = null
+})
+
+const open = async () => (db = await openDatabase({ kind: 'pglite', dataDir: null }))
+const tables = async (database: Kysely<Database>) =>
+  (
+    await sql<{ table_name: string }>`
+      select table_name from information_schema.tables
+      where table_schema = 'public' and table_name not like 'kysely_%' order by table_name`.execute(
+      database,
+    )
+  ).rows.map((row) => row.table_name)
+
+const article: StoredArticle = {
+  id: 'alt-1',
+  headline: 'Aus dem alten Schema',
+  body: docFromParagraphs(['Steht schon vor dem Update in der Datenbank.']),
+  photos: [],
+  authorId: 'frank',
+  status: 'draft',
+  version: 3,
+  createdAt: '2026-01-01T08:00:00.000Z',
+  updatedAt: '2026-01-02T08:00:00.000Z',
+}
+
+describe('Migrationen', () => {
+  it('legen eine leere Datenbank vollständig an, ein zweiter Lauf ändert nichts', async () => {
+    const database = await open()
+    await prepareDatabase(database)
+    expect(await tables(database)).toEqual([
+      'articles',
+      'audit_events',
+      'issues',
+      'login_failures',
+      'media',
+      'publication',
+      'sessions',
+      'users',
+    ])
+    const again = await migrateToLatest(database as unknown as Kysely<unknown>)
+    expect(again.results).toEqual([])
+    await prepareDatabase(database)
+    const publication = await new DatabaseStore(database).transaction((tx) => tx.getPublication())
+    expect(publication.subtitle).toBe('Nachrichten aus dem Dezernat Soziales')
+  })
+
+  it('heben eine Datenbank des vorigen Schemas an, ohne Daten zu verlieren', async () => {
+    const database = await open()
+    const names = Object.keys(migrations)
+    const previous = names[names.length - 2] ?? ''
+    await migrateTo(database as unknown as Kysely<unknown>, previous)
+    await sql`insert into users (id, name, role) values ('frank', 'Dr. Frank Rühling', 'editor')`.execute(
+      database,
+    )
+    await sql`insert into articles (id, version, status, updated_at, search_text, data)
+      values (${article.id}, ${article.version}, ${article.status}, ${article.updatedAt},
+              'aus dem alten schema', ${JSON.stringify(article)})`.execute(database)
+
+    await prepareDatabase(database)
+    const store = new DatabaseStore(database)
+    expect(await store.transaction((tx) => tx.getArticle('alt-1'))).toEqual({
+      ...article,
+      issueId: null,
+    })
+    expect(await store.transaction((tx) => tx.getUser('frank'))).toEqual({
+      id: 'frank',
+      name: 'Dr. Frank Rühling',
+      role: 'editor',
+    })
+    const sandra = await addUser(database, {
+      login: 'sandra.wanzar',
+      name: 'Sandra Wanzar',
+      role: 'head',
+      password: 'ein langes Passwort',
+    })
+    const credential = await store.transaction((tx) => tx.getCredential('Sandra.Wanzar'))
+    expect(credential?.userId).toBe(sandra.id)
+    await expect(
+      addUser(database, {
+        login: 'SANDRA.WANZAR',
+        name: 'Doppelt',
+        role: 'editor',
+        password: 'ein langes Passwort',
+      }),
+    ).rejects.toThrow('Den Benutzernamen „SANDRA.WANZAR“ gibt es schon.')
+  })
+})
