@@ -2,8 +2,19 @@ import { defineConfig, devices } from '@playwright/test'
 import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' }
 
 const port = 4173
+const realServerPort = 4174
+const realServerData = 'node_modules/.cache/rundbrief-e2e-data'
 
-/** End-to-end tests in Debian's Chromium against the demo build (`npm run test:e2e` builds it). */
+/**
+ * End-to-end tests in Debian's Chromium: against the demo build, and (project "echter-server")
+ * against the real Node server with PGlite serving the production build. `npm run test:e2e`
+ * builds all three.
+ */
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: chromiumArgs,
+}
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -22,19 +33,39 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
+      testIgnore: /real-server/,
+      use: { ...devices['Desktop Chrome'], launchOptions },
+    },
+    {
+      name: 'echter-server',
+      testMatch: /real-server/,
       use: {
         ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-          args: chromiumArgs,
-        },
+        launchOptions,
+        baseURL: `http://127.0.0.1:${realServerPort}`,
       },
     },
   ],
-  webServer: {
-    command: `npx vite preview --outDir dist-demo --port ${port} --strictPort`,
-    url: `http://localhost:${port}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      command: `npx vite preview --outDir dist-demo --port ${port} --strictPort`,
+      url: `http://localhost:${port}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `rm -rf ${realServerData} && node node_modules/.cache/rundbrief-test-server/test-server.js`,
+      url: `http://127.0.0.1:${realServerPort}/readyz`,
+      env: {
+        PORT: String(realServerPort),
+        HOST: '127.0.0.1',
+        DATA_DIR: realServerData,
+        DIST_DIR: 'dist',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: '',
+      },
+      reuseExistingServer: false,
+      timeout: 90_000,
+    },
+  ],
 })

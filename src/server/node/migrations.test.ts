@@ -31,6 +31,7 @@ const article: StoredArticle = {
   body: docFromParagraphs(['Steht schon vor dem Update in der Datenbank.']),
   photos: [],
   authorId: 'frank',
+  updatedBy: 'frank',
   status: 'draft',
   version: 3,
   createdAt: '2026-01-01T08:00:00.000Z',

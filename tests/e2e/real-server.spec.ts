@@ -1,0 +1,81 @@
+import { expect, test } from '@playwright/test'
+import { tinyPng } from '../fixtures/images'
+import { seedAccounts } from '../server/seed-accounts'
+import { expectNoAxeViolations } from './helpers'
+
+test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neuladen, Vorschau', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000)
+  expect((await request.post('/testing/reset')).status()).toBe(204)
+  const cspViolations: string[] = []
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text())
+  })
+
+  await page.goto('/')
+  await expect(page.getByRole('heading', { name: 'Anmelden', level: 1 })).toBeVisible()
+  await expect(page.getByLabel('Anmelden als', { exact: false })).toHaveCount(0)
+  await expectNoAxeViolations(page, 'Anmelden (echter Server)')
+  await page.getByLabel('Benutzername', { exact: true }).fill(seedAccounts.editor.login)
+  await page.getByLabel('Passwort', { exact: true }).fill('falsch geraten')
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
+  await expect(page.getByRole('alert')).toHaveText(/Benutzername oder Passwort ist falsch\./)
+  await expect(page.getByLabel('Benutzername', { exact: true })).toHaveValue(
+    seedAccounts.editor.login,
+  )
+  await page.getByLabel('Passwort', { exact: true }).fill(seedAccounts.editor.password)
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Beiträge', exact: true }).click()
+  await page.getByRole('button', { name: 'Neuer Beitrag' }).click()
+  await expect(page.getByRole('heading', { name: 'Beitrag bearbeiten' })).toBeVisible()
+  await page.getByLabel('Überschrift').pressSequentially('Sprachcafé im Stadtteilzentrum')
+  const body = page.getByRole('textbox', { name: 'Text', exact: true })
+  await body.click()
+  await page.keyboard.type('Jeden Dienstag "Deutsch im Gespräch" -- offen für alle.')
+  await page.getByTestId('photo-file-input').setInputFiles({
+    name: 'sprachcafe.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(tinyPng()),
+  })
+  const photo = page.getByRole('group', { name: 'Foto 1' })
+  await photo.getByLabel('Bildunterschrift').fill('Gesprächsrunde im Sprachcafé')
+  await photo.getByLabel('Fotonachweis').fill('Stadtverwaltung Gera (Steffen Weiß)')
+  await photo.getByLabel('Alternativtext', { exact: true }).fill('Menschen im Gespräch am Tisch')
+  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
+    timeout: 15_000,
+  })
+  await expectNoAxeViolations(page, 'Beitrag bearbeiten (echter Server)')
+
+  await page.reload()
+  await expect(page.getByLabel('Überschrift')).toHaveValue('Sprachcafé im Stadtteilzentrum')
+  await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toContainText(
+    'Jeden Dienstag „Deutsch im Gespräch“ – offen für alle.',
+  )
+  const reloaded = page.getByRole('group', { name: 'Foto 1' })
+  await expect(reloaded.getByLabel('Fotonachweis')).toHaveValue(
+    'Stadtverwaltung Gera (Steffen Weiß)',
+  )
+  await expect(reloaded.getByRole('img')).toHaveJSProperty('complete', true)
+  expect(
+    await reloaded.getByRole('img').evaluate((image: HTMLImageElement) => image.naturalWidth),
+  ).toBeGreaterThan(0)
+
+  await page.goto('/ausgaben/ausgabe-2018-08/vorschau')
+  await expect(
+    page.getByRole('heading', { name: 'Vorschau der Ausgabe August 2018' }),
+  ).toBeVisible()
+  const email = page.frameLocator('iframe[title="Vorschau: E-Mail"]')
+  const firstPhoto = email.locator('img').first()
+  await expect(firstPhoto).toBeVisible()
+  await expect
+    .poll(() => firstPhoto.evaluate((image: HTMLImageElement) => image.naturalWidth))
+    .toBeGreaterThan(0)
+
+  await page.getByRole('button', { name: 'Abmelden' }).click()
+  await expect(page.getByRole('heading', { name: 'Anmelden', level: 1 })).toBeVisible()
+  expect(cspViolations).toEqual([])
+})
