@@ -14,12 +14,15 @@ import type { Role } from '../src/domain/user'
 /** The demo backend behind MSW in Node, reset to the seed before every test. */
 export const testServer = createTestServer()
 
+/** A backend behind MSW in Node, as `createTestServer` makes it. */
+export type TestServer = ReturnType<typeof createTestServer>
+
 /** Registers MSW (unhandled requests fail the test) and a fresh seed per test. */
-export function setupTestServer() {
-  beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
-  beforeEach(() => testServer.reset())
-  afterEach(() => testServer.server.resetHandlers())
-  afterAll(() => testServer.server.close())
+export function setupTestServer(server: TestServer = testServer) {
+  beforeAll(() => server.server.listen({ onUnhandledRequest: 'error' }))
+  beforeEach(() => server.reset())
+  afterEach(() => server.server.resetHandlers())
+  afterAll(() => server.server.close())
 }
 
 interface RenderAppOptions {
@@ -33,6 +36,8 @@ interface RenderAppOptions {
   faults?: Parameters<typeof testServer.setFaults>[0]
   /** Wraps the backend, e.g. to break one method. */
   backend?: (backend: Backend) => Backend
+  /** Another test server, e.g. one with password sign-in (`as` needs the demo sign-in). */
+  server?: TestServer
 }
 
 /** Renders the whole app at a route with a fresh QueryClient, token storage and backend. */
@@ -43,16 +48,17 @@ export async function renderApp({
   faults,
   demo = null,
   backend: wrap,
+  server = testServer,
 }: RenderAppOptions = {}) {
   const tokens = memoryTokenStorage()
-  const base = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => tokens.get() })
+  const base = createHttpBackend({ baseUrl: server.apiBaseUrl, getToken: () => tokens.get() })
   const backend = wrap ? wrap(base) : base
   if (as) {
     const user = seedUsers.find((candidate) => candidate.role === as)!
     tokens.set((await base.login(user.id)).token)
   }
   if (token) tokens.set(token)
-  if (faults) testServer.setFaults(faults)
+  if (faults) server.setFaults(faults)
   const queryClient = createQueryClient()
   queryClient.setDefaultOptions({
     ...queryClient.getDefaultOptions(),

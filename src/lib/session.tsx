@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { createContext, use, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { ApiError } from '../backend/api-error'
-import type { Backend } from '../backend/backend'
+import type { Backend, SessionInfo } from '../backend/backend'
 import { useBackend } from '../backend/backend-provider'
 import type { TokenStorage } from '../backend/token-storage'
 import type { User } from '../domain/user'
@@ -103,18 +103,35 @@ export function useCurrentUser(): User {
   return user
 }
 
-/** Signs in as a user (demo login "Anmelden als …"). */
-export function useLogin() {
+function useSignIn<Input>(signIn: (backend: Backend, input: Input) => Promise<SessionInfo>) {
   const backend = useBackend()
   const queryClient = useQueryClient()
   const { setToken } = useSessionContext()
   return useMutation({
-    mutationFn: (userId: string) => backend.login(userId),
+    mutationFn: (input: Input) => signIn(backend, input),
     onSuccess: ({ token, user }) => {
       queryClient.setQueryData(sessionQueryOptions(backend, token).queryKey, { user })
       setToken(token)
     },
   })
+}
+
+/** Signs in as a user (demo login "Anmelden als …"). */
+export function useLogin() {
+  return useSignIn((backend, userId: string) => backend.login(userId))
+}
+
+/** Login name and password for the real server's sign-in. */
+export interface PasswordCredentials {
+  login: string
+  password: string
+}
+
+/** Signs in with login name and password; the session starts exactly as with `useLogin`. */
+export function usePasswordLogin() {
+  return useSignIn((backend, { login, password }: PasswordCredentials) =>
+    backend.loginWithPassword(login, password),
+  )
 }
 
 /** Signs out on the server and forgets everything cached for the user. */

@@ -59,10 +59,11 @@ test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neul
   await expect(reloaded.getByLabel('Fotonachweis')).toHaveValue(
     'Stadtverwaltung Gera (Steffen Weiß)',
   )
-  await expect(reloaded.getByRole('img')).toHaveJSProperty('complete', true)
-  expect(
-    await reloaded.getByRole('img').evaluate((image: HTMLImageElement) => image.naturalWidth),
-  ).toBeGreaterThan(0)
+  const thumbnail = reloaded.locator('img.photo-thumb')
+  await expect(thumbnail).toHaveJSProperty('complete', true)
+  expect(await thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(
+    0,
+  )
 
   await page.goto('/ausgaben/ausgabe-2018-08/vorschau')
   await expect(

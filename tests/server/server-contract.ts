@@ -1,3 +1,4 @@
+import { request } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineContractSuite } from '../contract/contract-suite'
 import { defineConcurrencyTests } from './concurrency'
@@ -54,13 +55,59 @@ export function defineServerContract(name: string, start: () => Promise<SpawnedS
       expect(response.headers.get('Referrer-Policy')).toBe('same-origin')
     })
 
-    it('zeigt bei internen Fehlern keinen Stacktrace, nur eine Fehler-ID', async () => {
-      const response = await fetch(`${running().apiBaseUrl}/issues/%E0%A4%A`, {
-        headers: { Authorization: 'Bearer x' },
+    it('zeigt bei internen Fehlern keinen Stacktrace, nur eine Fehler-ID, die im Log steht', async () => {
+      await fetch(`${running().url}/testing/fail-next-transaction`, { method: 'POST' })
+      const failed = await fetch(`${running().apiBaseUrl}/issues`, {
+        headers: { Authorization: 'Bearer irgendein-token' },
       })
-      const text = await response.text()
-      expect(text).not.toMatch(/at .*\.(js|ts):\d+/)
-      expect(response.headers.get('Content-Type')).toMatch(/problem\+json/)
+      expect(failed.status).toBe(500)
+      expect(failed.headers.get('Content-Type')).toMatch(/problem\+json/)
+      const problem = (await failed.json()) as { detail: string; errorId: string }
+      expect(problem.detail).toBe(
+        `Ein unerwarteter Fehler ist aufgetreten (Fehler-ID ${problem.errorId}).`,
+      )
+      expect(JSON.stringify(problem)).not.toMatch(/Testfehler|at .*:\d+:\d+|\.js/)
+      await expect.poll(() => running().output()).toContain(problem.errorId)
+      const logLine = running()
+        .output()
+        .split('\n')
+        .find((line) => line.includes(problem.errorId))
+      expect(JSON.parse(logLine ?? '{}')).toMatchObject({ level: 50, errorId: problem.errorId })
+      expect(logLine).toContain('Absichtlicher Testfehler im Speicher')
+    })
+
+    it('lehnt einen zu großen Upload ab, bevor der Körper gelesen ist (413)', async () => {
+      const token = (await (
+        await fetch(`${running().apiBaseUrl}/session`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(seedAccounts.editor),
+        })
+      ).json()) as { token: string }
+      const target = new URL(`${running().apiBaseUrl}/media`)
+      const status = await new Promise<number>((resolveStatus, reject) => {
+        const upload = request(
+          {
+            host: target.hostname,
+            port: target.port,
+            path: target.pathname,
+            method: 'POST',
+            headers: {
+              Authorization: `Bearer ${token.token}`,
+              'Content-Type': 'multipart/form-data; boundary=x',
+              'Content-Length': String(200 * 1024 * 1024),
+            },
+          },
+          (response) => {
+            resolveStatus(response.statusCode ?? 0)
+            response.resume()
+            upload.destroy()
+          },
+        )
+        upload.on('error', reject)
+        upload.write('--x\r\n')
+      })
+      expect(status).toBe(413)
     })
   })
 }

@@ -12,11 +12,13 @@ z.config(z.locales.de())
 /**
  * The real server for tests, e2e and benchmarks: `npm start`'s server plus `POST /testing/reset`
  * (the August 2018 demo data with the seed accounts) and `POST /testing/write-delay?ms=`
- * (widens the window between reading and writing, to provoke races). Never shipped.
+ * (widens the window between reading and writing, to provoke races) and
+ * `POST /testing/fail-next-transaction` (an unexpected error). Never shipped.
  */
 const config = readConfig()
 const logger = pino({ level: config.logLevel })
 let writeDelayMs = 0
+let failNextTransaction = false
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
 /** Holds every versioned write back, so that simultaneous requests all read before any writes. */
@@ -37,9 +39,19 @@ function delayWrites(tx: StoreTx): StoreTx {
 
 const server = await startServer(config, logger, {
   wrapStore: (store) => ({
-    transaction: (work) => store.transaction((tx) => work(delayWrites(tx))),
+    transaction: (work) => {
+      if (failNextTransaction) {
+        failNextTransaction = false
+        return Promise.reject(new Error('Absichtlicher Testfehler im Speicher'))
+      }
+      return store.transaction((tx) => work(delayWrites(tx)))
+    },
   }),
   extend: (root, db) => {
+    root.post('/testing/fail-next-transaction', async (c) => {
+      failNextTransaction = true
+      return c.body(null, 204)
+    })
     root.post('/testing/write-delay', async (c) => {
       writeDelayMs = Number(c.req.query('ms') ?? '0')
       return c.body(null, 204)
