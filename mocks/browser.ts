@@ -1,7 +1,7 @@
 import { setupWorker } from 'msw/browser'
 import { createApp } from '../src/server/app'
 import { parseFaults, type Faults } from './faults'
-import { apiHandlers } from './handlers'
+import { apiHandlers, type FaultStats } from './handlers'
 import { idbClear, idbGet, idbPutAll } from './indexed-db'
 import { MemoryStore, type MediaBytes, type MemoryState } from './memory-store'
 import { createSeedMedia, createSeedState } from './seed/august-2018'
@@ -60,7 +60,8 @@ export async function startDemoBackend(): Promise<DemoControls> {
   ])
 
   const app = createApp({ store })
-  const worker = setupWorker(...apiHandlers(app, () => faults))
+  const faultStats: FaultStats = { requests: 0, failed: 0, delayed: 0 }
+  const worker = setupWorker(...apiHandlers(app, () => faults, '', faultStats))
   await worker.start({
     onUnhandledRequest: 'bypass',
     quiet: true,
@@ -69,6 +70,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
 
   Object.assign(window, {
     rundbriefDemo: {
+      faultStats: () => ({ ...faultStats }),
       setFaults: (text: string) => {
         localStorage.setItem(faultsKey, text)
         faults = parseFaults(text)

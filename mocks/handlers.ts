@@ -1,6 +1,13 @@
 import { delay, http, HttpResponse, type RequestHandler } from 'msw'
 import type { RundbriefApp } from '../src/server/app'
-import { decideFault, type Faults } from './faults'
+import { decideFault, seededRandom, type Faults } from './faults'
+
+/** What the fault knobs did so far: requests seen, delayed, made to fail. */
+export interface FaultStats {
+  requests: number
+  failed: number
+  delayed: number
+}
 
 /**
  * The only MSW handler: forwards every /api request to the contract handler, after applying the
@@ -10,10 +17,22 @@ export function apiHandlers(
   app: RundbriefApp,
   getFaults: () => Faults,
   apiOrigin = '',
+  stats: FaultStats = { requests: 0, failed: 0, delayed: 0 },
 ): RequestHandler[] {
+  let dice: { faults: Faults; random: () => number } | null = null
+  const roll = () => {
+    const faults = getFaults()
+    if (dice?.faults !== faults) {
+      dice = { faults, random: faults.seed === null ? Math.random : seededRandom(faults.seed) }
+    }
+    return decideFault(faults, dice.random)
+  }
   return [
     http.all(`${apiOrigin}/api/*`, async ({ request }) => {
-      const decision = decideFault(getFaults())
+      const decision = roll()
+      stats.requests++
+      if (decision.delayMs > 0) stats.delayed++
+      if (decision.fail) stats.failed++
       if (decision.delayMs > 0) await delay(decision.delayMs)
       if (decision.fail === 'network') return HttpResponse.error()
       if (decision.fail === 'server') {

@@ -1,80 +1,16 @@
 // Board benchmark (not a test): initial render of an issue board with 500 articles in the
 // Themenspeicher, and frame intervals while a card is dragged 600 px with the mouse.
-// Usage: npm run bench:board   (production demo build in headless Chromium)
-import { percentile, withSignedInDemo } from './bench-support.mjs'
+// Usage: npm run bench:board   (production demo build in headless Chromium); `npm run bench` has all.
+import { boardFrames } from './bench/board.mjs'
+import { percentile, withSignedInDemo } from './bench/support.mjs'
 
-const port = 4191
-const poolSize = 500
-
-await withSignedInDemo(port, { width: 1280, height: 1000 }, async (page) => {
-  await page.evaluate(async (count) => {
-    const token = localStorage.getItem('rundbrief.sitzung')
-    for (let i = 0; i < count; i++) {
-      await fetch('/api/articles', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({
-          headline: `Themenvorschlag ${i + 1}: Beratung und Teilhabe in Gera`,
-        }),
-      })
-    }
-  }, poolSize)
-  await page.reload()
-  await page.getByRole('link', { name: 'August 2018', exact: true }).waitFor()
-
-  const renderMs = await page.evaluate(
-    (expected) =>
-      new Promise((resolve) => {
-        const start = performance.now()
-        document.querySelector('a[href="/ausgaben/ausgabe-2018-08"]').click()
-        const check = () => {
-          if (document.querySelectorAll('[data-article-id]').length >= expected) {
-            requestAnimationFrame(() => resolve(performance.now() - start))
-          } else requestAnimationFrame(check)
-        }
-        check()
-      }),
-    poolSize + 10,
-  )
-
-  const handle = page
-    .locator('[data-article-id]')
-    .filter({ hasText: 'Themenvorschlag 3:' })
-    .getByRole('button', { name: /verschieben/ })
-  await handle.scrollIntoViewIfNeeded()
-  const box = await handle.boundingBox()
-  await page.evaluate(() => {
-    window.__frames = []
-    let last = performance.now()
-    const loop = (now) => {
-      window.__frames.push(now - last)
-      last = now
-      if (!window.__stop) requestAnimationFrame(loop)
-    }
-    requestAnimationFrame(loop)
-  })
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
-  await page.mouse.down()
-  for (let step = 1; step <= 60; step++) {
-    await page.mouse.move(
-      box.x + box.width / 2 + step * 10,
-      box.y + box.height / 2 + Math.sin(step / 6) * 40,
-    )
-    await page.waitForTimeout(16)
-  }
-  await page.mouse.up()
-  const frames = await page.evaluate(() => {
-    window.__stop = true
-    return window.__frames.slice(1)
-  })
-
-  console.log(
-    `\nBoard with ${poolSize} articles in the Themenspeicher + 10 in the issue (production build, headless Chromium)`,
-  )
+await withSignedInDemo(4191, { width: 1280, height: 1000 }, async (page, origin) => {
+  const { poolSize, renderMs, frames } = await boardFrames(page, origin)
+  console.log(`\nBoard with ${poolSize} articles in the Themenspeicher + 10 in the issue`)
   console.log('| measure | value |')
   console.log('|---|---:|')
   console.log(
-    `| initial render (click → ${poolSize + 10} cards painted, data included) | ${renderMs.toFixed(0)} ms |`,
+    `| initial render (click → ${poolSize + 10} cards painted) | ${renderMs.toFixed(0)} ms |`,
   )
   console.log(`| drag frames measured | ${frames.length} |`)
   console.log(`| drag frame interval median | ${percentile(frames, 50).toFixed(1)} ms |`)

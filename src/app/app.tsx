@@ -21,6 +21,9 @@ export function createQueryClient(): QueryClient {
           return failureCount < 2
         },
       },
+      // Writes fail at once when offline (the autosaver and the board report and retry
+      // themselves) instead of waiting, paused, behind a "Speichert …" that never ends.
+      mutations: { networkMode: 'always' },
     },
   })
 }

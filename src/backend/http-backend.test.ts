@@ -86,4 +86,18 @@ describe('HttpBackend', () => {
     await expect(backend.listUsers()).rejects.toBeInstanceOf(NetworkError)
     await expect(backend.listUsers()).rejects.toThrow('Keine Verbindung zum Server.')
   })
+
+  it('gibt eine Anfrage ohne Antwort nach der Zeitgrenze als Netzwerkfehler auf', async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+      })
+    const backend = createHttpBackend({
+      baseUrl: '/api',
+      getToken: () => null,
+      fetch: hanging,
+      timeoutMs: 50,
+    })
+    await expect(backend.listIssues()).rejects.toBeInstanceOf(NetworkError)
+  })
 })

@@ -22,6 +22,8 @@ export interface HttpBackendOptions {
   /** The bearer token of the current session, or null. */
   getToken: () => string | null
   fetch?: typeof fetch
+  /** A request without an answer after this long fails as a network error (default 30 s; uploads 4×). */
+  timeoutMs?: number
 }
 
 interface RequestOptions<T> {
@@ -38,6 +40,7 @@ const sessionSchema = z.object({ token: z.string().min(1), user: userSchema })
 export function createHttpBackend(options: HttpBackendOptions): Backend {
   const baseUrl = options.baseUrl.replace(/\/$/, '')
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
+  const timeoutMs = options.timeoutMs ?? 30_000
   const origin = new URL(baseUrl, globalThis.location?.href ?? 'http://localhost').origin
   const resolveMediaUrl = <T extends { url: string }>(media: T): T => ({
     ...media,
@@ -56,7 +59,12 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     }
     let response: Response
     try {
-      response = await doFetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers, body })
+      response = await doFetch(`${baseUrl}${path}`, {
+        method: init.method ?? 'GET',
+        headers,
+        body,
+        signal: AbortSignal.timeout(init.form ? timeoutMs * 4 : timeoutMs),
+      })
     } catch (error) {
       throw new NetworkError(error)
     }

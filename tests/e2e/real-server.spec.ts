@@ -80,3 +80,31 @@ test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neul
   await expect(page.getByRole('heading', { name: 'Anmelden', level: 1 })).toBeVisible()
   expect(cspViolations).toEqual([])
 })
+
+test('echter Server, Netz weg und wieder da: der Text wartet sichtbar und wird dann gespeichert', async ({
+  page,
+  context,
+  request,
+}) => {
+  expect((await request.post('/testing/reset')).status()).toBe(204)
+  await page.goto('/anmelden')
+  await page.getByLabel('Benutzername', { exact: true }).fill(seedAccounts.editor.login)
+  await page.getByLabel('Passwort', { exact: true }).fill(seedAccounts.editor.password)
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
+  await page.goto('/beitraege/beitrag-09-sommerfest')
+  const body = page.getByRole('textbox', { name: 'Text', exact: true })
+  await body.click()
+  await page.keyboard.press('Control+End')
+  await context.setOffline(true)
+  await page.keyboard.type(' Ohne Netz geschrieben.')
+  await expect(page.getByText(/Nicht gespeichert – offline/)).toBeVisible({ timeout: 15_000 })
+  await expectNoAxeViolations(page, 'Beitrag offline (echter Server)')
+  await context.setOffline(false)
+  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
+    timeout: 15_000,
+  })
+  await page.reload()
+  await expect(body).toContainText('Ohne Netz geschrieben.')
+  await expect(page.getByText('wurden wiederhergestellt')).toHaveCount(0)
+})

@@ -6,7 +6,8 @@ import type { ArticleDraft } from '../autosave/draft-mirror'
 
 function VersionColumn({ title, draft, id }: { title: string; draft: ArticleDraft; id: string }) {
   return (
-    <section className="conflict-version" aria-labelledby={id}>
+    // Long versions scroll: the column takes focus so that the keyboard can scroll it too.
+    <section className="conflict-version" aria-labelledby={id} tabIndex={0}>
       <h3 id={id}>{title}</h3>
       <p className="conflict-headline">{draft.headline || 'Ohne Überschrift'}</p>
       <div className="conflict-text">

@@ -33,6 +33,7 @@ export function useArrangeIssue(issueId: string) {
   const inFlight = useRef(0)
   const [pending, setPending] = useState(0)
   const [error, setError] = useState<string | null>(null)
+  const [saved, setSaved] = useState(false)
   const mutation = useMutation({
     mutationFn: (input: { articleIds: string[]; version: number }) =>
       backend.arrangeIssue(issueId, input),
@@ -45,6 +46,7 @@ export function useArrangeIssue(issueId: string) {
     void queryClient.cancelQueries({ queryKey: key })
     queryClient.setQueryData(key, { ...current, articleIds })
     setError(null)
+    setSaved(false)
     inFlight.current++
     setPending(inFlight.current)
     const myGeneration = generation.current
@@ -66,6 +68,7 @@ export function useArrangeIssue(issueId: string) {
         inFlight.current--
         setPending(inFlight.current)
         if (inFlight.current === 0 && confirmed.current) {
+          setSaved(myGeneration === generation.current)
           queryClient.setQueryData(key, confirmed.current)
           void queryClient.invalidateQueries({
             queryKey: articlesQueryOptions(backend).queryKey.slice(0, 2),
@@ -75,5 +78,5 @@ export function useArrangeIssue(issueId: string) {
     })
   }
 
-  return { move, pending: pending > 0, error, dismissError: () => setError(null) }
+  return { move, pending: pending > 0, saved, error, dismissError: () => setError(null) }
 }

@@ -141,6 +141,24 @@ export function Board({ issueId }: { issueId: string }) {
         ?.focus()
   }, [lifted])
 
+  // A card moved by its buttons may take the focused button with it (other column, first or last place).
+  const [movedByButton, setMovedByButton] = useState<{ articleId: string } | null>(null)
+  useEffect(() => {
+    if (movedByButton && (!document.activeElement || document.activeElement === document.body))
+      document
+        .querySelector<HTMLButtonElement>(
+          `[data-drag-handle="${CSS.escape(movedByButton.articleId)}"]`,
+        )
+        ?.focus()
+  }, [movedByButton])
+  const moveByButton = useCallback(
+    (articleId: string, to: BoardPosition) => {
+      setMovedByButton({ articleId })
+      moveTo(articleId, to)
+    },
+    [moveTo],
+  )
+
   const liftedRef = useRef<Lifted | null>(null)
   const lift = useCallback((next: Lifted | null) => {
     liftedRef.current = next
@@ -261,6 +279,13 @@ export function Board({ issueId }: { issueId: string }) {
       <div className="board-live" role="status" aria-live="assertive">
         {announcement}
       </div>
+      <p className="board-save-state" role="status">
+        {arrange.pending
+          ? 'Reihenfolge wird gespeichert …'
+          : arrange.saved
+            ? '✓ Reihenfolge gespeichert'
+            : ''}
+      </p>
       <div className="board-columns">
         <BoardColumn
           column="pool"
@@ -295,7 +320,7 @@ export function Board({ issueId }: { issueId: string }) {
                   count={visiblePool.length}
                   editable={editable}
                   lifted={lifted?.articleId === article.id}
-                  onMove={moveTo}
+                  onMove={moveByButton}
                   onHandleKeyDown={onHandleKeyDown}
                 />
               ))}
@@ -325,7 +350,7 @@ export function Board({ issueId }: { issueId: string }) {
                   count={content.length}
                   editable={editable}
                   lifted={lifted?.articleId === article.id}
-                  onMove={moveTo}
+                  onMove={moveByButton}
                   onHandleKeyDown={onHandleKeyDown}
                 />
               ))}

@@ -1,0 +1,175 @@
+import { expect, test, type Page } from '@playwright/test'
+import { expectNoAxeViolations, signIn } from './helpers'
+
+const roles = [
+  { label: 'Dr. Frank Rühling (Redaktion)', name: 'Redaktion' },
+  { label: 'Sandra Wanzar (Dezernentin)', name: 'Dezernentin' },
+  { label: 'Jana Krause (Gestaltung)', name: 'Gestaltung' },
+] as const
+
+const routes = [
+  '/ausgaben',
+  '/ausgaben/ausgabe-2018-08',
+  '/ausgaben/ausgabe-2018-08/vorschau',
+  '/beitraege',
+  '/beitraege/beitrag-01-antrittsbesuch',
+  '/gibt-es-nicht',
+]
+
+async function settled(page: Page) {
+  await expect(page.locator('h1').first()).toBeVisible()
+  await expect(page.getByText('Wird geladen', { exact: false })).toHaveCount(0)
+}
+
+/** Opens a dialog or inline form by its trigger if this role has it, checks it, closes it. */
+async function checkDialog(
+  page: Page,
+  context: string,
+  open: () => Promise<boolean>,
+  close: () => Promise<void>,
+  checked: string[],
+) {
+  if (!(await open())) return
+  await expectNoAxeViolations(page, context, { exclude: 'iframe' })
+  checked.push(context)
+  await close()
+}
+
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true })
+const clickIfThere = async (page: Page, name: string) => {
+  const trigger = button(page, name)
+  if ((await trigger.count()) === 0 || !(await trigger.first().isEnabled())) return false
+  await trigger.first().click()
+  return true
+}
+
+test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Seitentitel', async ({
+  page,
+}) => {
+  test.setTimeout(300_000)
+  const checked: string[] = []
+
+  await page.goto('/anmelden')
+  await settled(page)
+  expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
+  await expectNoAxeViolations(page, 'Anmelden')
+  checked.push('Anmelden')
+  const titles = new Map<string, string>([['/anmelden', await page.title()]])
+
+  for (const role of roles) {
+    await signIn(page, role.label)
+    for (const route of routes) {
+      await page.goto(route)
+      await settled(page)
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
+      const title = await page.title()
+      expect(title, `Titel von ${route}`).toMatch(/Rundbrief$/)
+      titles.set(route, title)
+      await expectNoAxeViolations(page, `${route} als ${role.name}`, { exclude: 'iframe' })
+      checked.push(`${route} (${role.name})`)
+    }
+
+    await page.goto('/ausgaben')
+    await settled(page)
+    await checkDialog(
+      page,
+      `Neue Ausgabe mit Fehlermeldungen (${role.name})`,
+      async () => {
+        if (!(await clickIfThere(page, 'Neue Ausgabe'))) return false
+        await button(page, 'Ausgabe anlegen').click()
+        await expect(page.getByText('Bitte einen Titel der Ausgabe angeben.')).toBeVisible()
+        return true
+      },
+      async () => {
+        await clickIfThere(page, 'Abbrechen')
+      },
+      checked,
+    )
+    await checkDialog(
+      page,
+      `Demo-Daten zurücksetzen, Rückfrage (${role.name})`,
+      () => clickIfThere(page, 'Demo-Daten zurücksetzen'),
+      async () => {
+        await clickIfThere(page, 'Abbrechen')
+      },
+      checked,
+    )
+
+    await page.goto('/ausgaben/ausgabe-2018-08')
+    await settled(page)
+    await checkDialog(
+      page,
+      `Ausgabe bearbeiten (${role.name})`,
+      () => clickIfThere(page, 'Ausgabe bearbeiten'),
+      async () => {
+        await clickIfThere(page, 'Abbrechen')
+      },
+      checked,
+    )
+    if (role.name === 'Dezernentin') {
+      await checkDialog(
+        page,
+        'Änderungen anfordern mit Kommentar-Fehler (Dezernentin)',
+        async () => {
+          if (!(await clickIfThere(page, 'Zur Freigabe einreichen'))) return false
+          await button(page, 'Änderungen anfordern …').click()
+          await page
+            .getByRole('form', { name: 'Änderungen anfordern' })
+            .getByRole('button', { name: 'Änderungen anfordern', exact: true })
+            .click()
+          return true
+        },
+        async () => {
+          await clickIfThere(page, 'Abbrechen')
+        },
+        checked,
+      )
+    }
+
+    await page.goto('/beitraege/beitrag-01-antrittsbesuch')
+    await settled(page)
+    await checkDialog(
+      page,
+      `Linkformular (${role.name})`,
+      async () => {
+        const link = page.getByRole('button', { name: 'Link' })
+        if ((await link.count()) === 0) return false
+        await page.getByRole('textbox', { name: 'Text', exact: true }).click()
+        await link.click()
+        await expect(page.getByLabel('Linkadresse')).toBeFocused()
+        return true
+      },
+      async () => {
+        await page.keyboard.press('Escape')
+      },
+      checked,
+    )
+    await checkDialog(
+      page,
+      `Foto entfernen, Rückfrage (${role.name})`,
+      async () => {
+        const remove = page.getByRole('group', { name: 'Foto 1' }).getByRole('button', {
+          name: /Entfernen/,
+        })
+        if ((await remove.count()) === 0) return false
+        await remove.first().click()
+        await expect(page.getByText('Foto 1 wirklich entfernen?')).toBeVisible()
+        return true
+      },
+      async () => {
+        await clickIfThere(page, 'Abbrechen')
+      },
+      checked,
+    )
+
+    await page.goto('/ausgaben')
+    await page.getByRole('button', { name: 'Abmelden' }).click()
+    await expect(page.getByRole('heading', { name: 'Anmelden', level: 1 })).toBeVisible()
+  }
+
+  const distinct = new Set(titles.values())
+  expect(distinct.size, [...titles.entries()].join('\n')).toBe(titles.size)
+  console.log(
+    `axe (WCAG 2.1 A/AA) ohne Verstöße auf ${checked.length} Ansichten:\n  ${checked.join('\n  ')}\nSeitentitel:\n  ${[...titles.entries()].map(([route, title]) => `${route}: ${title}`).join('\n  ')}`,
+  )
+})
