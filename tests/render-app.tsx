@@ -20,6 +20,15 @@ export type TestServer = ReturnType<typeof createTestServer>
 /** Registers MSW (unhandled requests fail the test) and a fresh seed per test. */
 export function setupTestServer(server: TestServer = testServer) {
   beforeAll(() => server.server.listen({ onUnhandledRequest: 'error' }))
+  // The routes are lazy chunks: loaded once up front, a busy machine does not make the first
+  // test of a file wait past its timeout for them.
+  beforeAll(async () => {
+    await Promise.all([
+      import('../src/app/routes/article-route'),
+      import('../src/app/routes/issue-route'),
+      import('../src/app/routes/preview-route'),
+    ])
+  }, 60_000)
   beforeEach(() => server.reset())
   afterEach(() => server.server.resetHandlers())
   afterAll(() => server.server.close())

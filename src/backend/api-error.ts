@@ -22,7 +22,11 @@ const fallbackMessages: Record<number, string> = {
   413: 'Die Datei ist zu groß.',
   415: 'Dieser Dateityp ist nicht erlaubt.',
   422: 'Bitte prüfen Sie Ihre Eingaben.',
+  429: 'Zu viele Versuche. Bitte warten Sie einen Moment.',
+  500: 'Auf dem Server ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut.',
+  502: 'Der Server ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
   503: 'Der Server ist gerade nicht erreichbar.',
+  504: 'Der Server hat nicht rechtzeitig geantwortet. Bitte versuchen Sie es erneut.',
 }
 
 /** The backend answered with an error status; `message` is German and meant for the user. */
@@ -82,6 +86,10 @@ export class ResponseFormatError extends Error {
 
 /** A German message for any error thrown by the backend adapter or elsewhere. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof Error && error.message) return error.message
+  const ours =
+    error instanceof ApiError ||
+    error instanceof NetworkError ||
+    error instanceof ResponseFormatError
+  if (ours && error.message) return error.message
   return 'Ein unerwarteter Fehler ist aufgetreten.'
 }

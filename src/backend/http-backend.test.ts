@@ -46,7 +46,9 @@ describe('HttpBackend', () => {
     const bare = backendWith(respond('Bad Gateway', { status: 502 }))
     const error = await bare.listIssues().catch((reason: unknown) => reason)
     expect(error).toBeInstanceOf(ApiError)
-    expect((error as ApiError).message).toBe('Unerwarteter Fehler (502).')
+    expect((error as ApiError).message).toBe(
+      'Der Server ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+    )
   })
 
   it('liefert bei 409 den aktuellen Stand geprüft mit', async () => {

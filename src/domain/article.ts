@@ -4,11 +4,14 @@ import { richTextDocSchema } from './rich-text'
 /** Longest headline the form accepts (the editorial check in the approval issue is stricter). */
 export const maxHeadlineLength = 200
 
+const maxText = (label: string, max: number) =>
+  z.string().max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` })
+
 export const photoSchema = z.object({
   mediaId: z.string().min(1),
-  caption: z.string().max(1000),
-  credit: z.string().max(300),
-  alt: z.string().max(1000),
+  caption: maxText('Die Bildunterschrift', 1000),
+  credit: maxText('Der Fotonachweis', 300),
+  alt: maxText('Der Alternativtext', 1000),
   decorative: z.boolean(),
 })
 /** A photo of an article: Bildunterschrift (caption), Fotonachweis (credit), Alternativtext (alt). */

@@ -75,11 +75,19 @@ export const issueSchema = z.object({
 /** An Ausgabe: its Redaktionsschluss (`deadline`, UTC instant), send date and ordered articles. */
 export type Issue = z.infer<typeof issueSchema>
 
+/** Longest title of an Ausgabe. */
+export const maxIssueLabelLength = 120
+
+/** Longest Kommentar of a request for changes. */
+export const maxChangeRequestCommentLength = 5000
+
 const label = z
   .string()
   .trim()
   .min(1, { message: 'Bitte einen Titel der Ausgabe angeben.' })
-  .max(120, { message: 'Der Titel der Ausgabe darf höchstens 120 Zeichen lang sein.' })
+  .max(maxIssueLabelLength, {
+    message: `Der Titel der Ausgabe darf höchstens ${maxIssueLabelLength} Zeichen lang sein.`,
+  })
 
 export const createIssueInputSchema = z.object({
   label,
@@ -118,7 +126,13 @@ export type ApproveInput = z.input<typeof approveInputSchema>
 
 export const requestChangesInputSchema = z.object({
   version: z.number().int().positive(),
-  comment: z.string().trim().min(1, { message: 'Bitte einen Kommentar angeben.' }).max(5000),
+  comment: z
+    .string()
+    .trim()
+    .min(1, { message: 'Bitte einen Kommentar angeben.' })
+    .max(maxChangeRequestCommentLength, {
+      message: `Der Kommentar darf höchstens ${maxChangeRequestCommentLength} Zeichen lang sein.`,
+    }),
 })
 export type RequestChangesInput = z.infer<typeof requestChangesInputSchema>
 

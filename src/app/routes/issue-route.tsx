@@ -1,4 +1,6 @@
 import { useParams } from 'react-router'
+import { useIssue } from '../../backend/queries/get-issue'
+import { ErrorState } from '../../components/ui/query-state'
 import { WorkflowPanel } from '../../features/approval/components/workflow-panel'
 import { Board } from '../../features/board/components/board'
 import { IssueHeader } from '../../features/issues/components/issue-header'
@@ -6,6 +8,10 @@ import { IssueHeader } from '../../features/issues/components/issue-header'
 /** Loaded lazily: the board carries drag and drop. */
 export default function IssueRoute() {
   const { issueId = '' } = useParams()
+  const issue = useIssue(issueId)
+  // one message for the whole page instead of one from the header and one from the board
+  if (issue.isError && !issue.data)
+    return <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
   return (
     <div key={issueId}>
       <IssueHeader issueId={issueId} />

@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { errorMessage } from '../../backend/api-error'
+import { ApiError, errorMessage, NetworkError, ResponseFormatError } from '../../backend/api-error'
 
 interface Props {
   children: ReactNode
@@ -8,6 +8,12 @@ interface Props {
 interface State {
   error: unknown
 }
+
+// Only the backend adapter's errors carry a German message; anything else is a programming error.
+const userMessage = (error: unknown) =>
+  error instanceof ApiError || error instanceof NetworkError || error instanceof ResponseFormatError
+    ? errorMessage(error)
+    : 'Diese Seite konnte nicht angezeigt werden.'
 
 /** Shows a German message instead of a white screen when rendering fails. */
 export class ErrorBoundary extends Component<Props, State> {
@@ -26,7 +32,7 @@ export class ErrorBoundary extends Component<Props, State> {
     return (
       <div className="error-page" role="alert">
         <h1>Etwas ist schiefgegangen</h1>
-        <p>{errorMessage(this.state.error)}</p>
+        <p>{userMessage(this.state.error)}</p>
         <p>Ihre gespeicherten Daten sind davon nicht betroffen.</p>
         <div className="actions">
           <button type="button" className="button" onClick={() => this.setState({ error: null })}>

@@ -1,14 +1,15 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { usePublication } from '../../../backend/queries/get-publication'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import { useUsers } from '../../../backend/queries/list-users'
+import { ErrorState } from '../../../components/ui/query-state'
 import { approvalBlockers, runChecks } from '../../../domain/checks'
 import { formatBerlinDateTime } from '../../../domain/deadline'
-import type { Issue } from '../../../domain/issue'
+import { maxChangeRequestCommentLength, type Issue } from '../../../domain/issue'
 import { contentFingerprint } from '../../../domain/fingerprint'
 import { can } from '../../../domain/permissions'
 import { availableActions, checkTransition } from '../../../domain/workflow'
@@ -35,6 +36,13 @@ function RequestChangesForm({
     event.preventDefault()
     if (comment.trim() === '') {
       setError('Bitte einen Kommentar angeben: Was soll die Redaktion ändern?')
+      return
+    }
+    const length = comment.trim().length
+    if (length > maxChangeRequestCommentLength) {
+      setError(
+        `Der Kommentar darf höchstens ${maxChangeRequestCommentLength} Zeichen lang sein (jetzt ${length.toLocaleString('de-DE')}).`,
+      )
       return
     }
     onSubmit(comment.trim())
@@ -86,6 +94,8 @@ function ApprovalArea({
   const publication = usePublication()
   const articles = useQuery(articlesQueryOptions(backend, { issueId: issue.id }))
   const [acknowledged, setAcknowledged] = useState<string[]>([])
+  const failed = [articles, publication].find((query) => query.isError && !query.data)
+  if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
   if (!articles.data || !publication.data) return <p role="status">Prüfungen laufen …</p>
   const results = runChecks(issue, articles.data, publication.data)
   const blockers = approvalBlockers(results, acknowledged)
@@ -132,6 +142,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
   const [requesting, setRequesting] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
   const action = useWorkflowAction(issueId)
+  const heading = useRef<HTMLHeadingElement>(null)
   if (!issue.data) return null
   const data = issue.data
   const userName = (id: string) =>
@@ -147,6 +158,8 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
       onSuccess: () => {
         setMessage(done)
         setRequesting(false)
+        // the button or form that ran the step goes away with the new status
+        heading.current?.focus()
       },
     })
   }
@@ -161,7 +174,9 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
 
   return (
     <section className="workflow-panel" aria-labelledby="workflow-heading">
-      <h2 id="workflow-heading">Freigabe</h2>
+      <h2 id="workflow-heading" ref={heading} tabIndex={-1}>
+        Freigabe
+      </h2>
       {data.approval && (
         <p className="approval-record">
           ✓ Freigegeben von {userName(data.approval.approvedBy)} am{' '}

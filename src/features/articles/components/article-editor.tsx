@@ -125,6 +125,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   }, [])
 
   const problems = readinessProblems({ headline, photos })
+  const headlineAtLimit = headline.length >= maxHeadlineLength
   const conflict = state.kind === 'conflict' ? state : null
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Jemand'
 
@@ -233,12 +234,18 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
           className="headline-input"
           value={headline}
           maxLength={maxHeadlineLength}
+          aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
           onChange={(event) => {
             draft.current.headline = event.target.value
             setHeadline(event.target.value)
             saver.markChanged()
           }}
         />
+        {headlineAtLimit && (
+          <p id={`${headlineId}-limit`} className="hint hint-warning">
+            Die Überschrift darf höchstens {maxHeadlineLength} Zeichen lang sein.
+          </p>
+        )}
       </div>
 
       <div className="field">

@@ -1,5 +1,5 @@
 import { berlinLocalToIso } from '../../../domain/deadline'
-import { issueDateErrors, type FieldError } from '../../../domain/issue'
+import { issueDateErrors, maxIssueLabelLength, type FieldError } from '../../../domain/issue'
 
 /** What the issue form holds: wall-clock values as the inputs give them. */
 export interface IssueFormValues {
@@ -77,13 +77,20 @@ export function IssueFields({
         <input
           {...field('label')}
           type="text"
+          autoFocus
           value={values.label}
-          maxLength={120}
+          maxLength={maxIssueLabelLength}
           onChange={(event) => onChange({ ...values, label: event.target.value })}
         />
-        <p id={`${idPrefix}-label-hint`} className="hint">
-          z. B. „Dezember 2026“
-        </p>
+        {values.label.length >= maxIssueLabelLength ? (
+          <p id={`${idPrefix}-label-hint`} className="hint hint-warning">
+            Der Titel der Ausgabe darf höchstens {maxIssueLabelLength} Zeichen lang sein.
+          </p>
+        ) : (
+          <p id={`${idPrefix}-label-hint`} className="hint">
+            z. B. „Dezember 2026“
+          </p>
+        )}
         {error('label')}
       </div>
       <div className="field">

@@ -66,6 +66,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
       web: sanitizeDocument(renderWeb(model, layout)),
       text: renderText(model),
       emailBytes: byteSize(email),
+      empty: model.articles.length === 0,
     }
   }, [issue.data, articles.data, publication.data, backend, layout])
 
@@ -95,6 +96,12 @@ export function PreviewPage({ issueId }: { issueId: string }) {
         <Link to={`/ausgaben/${encodeURIComponent(issueId)}`}>Ausgabe {issue.data.label}</Link>
       </p>
       <h1>Vorschau der Ausgabe {issue.data.label}</h1>
+      {outputs.empty && (
+        <p className="notice notice-warning" role="note">
+          Diese Ausgabe enthält noch keine Beiträge. Die Vorschau zeigt nur Kopf, Impressum und
+          Abmeldehinweis.
+        </p>
+      )}
       <div className="actions preview-actions">
         <button
           type="button"
