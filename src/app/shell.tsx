@@ -35,7 +35,11 @@ export function Shell() {
           <button
             type="button"
             className="button button-small button-secondary"
-            onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/anmelden') })}
+            onClick={() => {
+              // Leave first: whoever signs in next starts at Ausgaben, not on this page.
+              logout.mutate()
+              navigate('/anmelden', { replace: true })
+            }}
           >
             Abmelden
           </button>

@@ -52,9 +52,17 @@ describe('Anmelden und Ausgaben', () => {
     const token = tokens.get()
     await user.click(await screen.findByRole('button', { name: 'Abmelden' }))
     expect(await screen.findByRole('heading', { name: 'Anmelden' })).toBeInTheDocument()
-    expect(tokens.get()).toBeNull()
+    await waitFor(() => expect(tokens.get()).toBeNull())
     tokens.set(token)
     await expect(backend.getSession()).rejects.toMatchObject({ status: 401 })
+  })
+
+  it('führt nach dem Abmelden die nächste Person zu den Ausgaben, nicht auf die alte Seite', async () => {
+    const { user } = await renderApp({ route: '/beitraege', as: 'editor' })
+    await user.click(await screen.findByRole('button', { name: 'Abmelden' }))
+    await user.click(await screen.findByLabelText('Sandra Wanzar (Dezernentin)'))
+    await user.click(screen.getByRole('button', { name: 'Anmelden' }))
+    expect(await screen.findByRole('heading', { name: 'Ausgaben', level: 1 })).toBeInTheDocument()
   })
 
   it('kehrt zur Anmeldung zurück, wenn die Sitzung abgelaufen ist', async () => {
