@@ -8,7 +8,9 @@ export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession()
   const location = useLocation()
   if (!session.signedIn) {
-    return <Navigate to="/anmelden" replace state={{ from: location.pathname + location.search }} />
+    // After "Abmelden" the next person starts at Ausgaben, not on the page left behind.
+    const from = session.signedOutOnPurpose ? undefined : location.pathname + location.search
+    return <Navigate to="/anmelden" replace state={from ? { from } : null} />
   }
   if (session.isLoading) {
     return (

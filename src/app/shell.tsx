@@ -1,4 +1,4 @@
-import { NavLink, Outlet, useLocation, useNavigate } from 'react-router'
+import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from '../components/ui/error-boundary'
 import { roleLabels } from '../domain/user'
 import { useCurrentUser, useLogout } from '../lib/session'
@@ -8,7 +8,6 @@ import { DemoReset } from './demo-reset'
 export function Shell() {
   const user = useCurrentUser()
   const logout = useLogout()
-  const navigate = useNavigate()
   const location = useLocation()
 
   return (
@@ -35,11 +34,7 @@ export function Shell() {
           <button
             type="button"
             className="button button-small button-secondary"
-            onClick={() => {
-              // Leave first: whoever signs in next starts at Ausgaben, not on this page.
-              logout.mutate()
-              navigate('/anmelden', { replace: true })
-            }}
+            onClick={() => logout.mutate()}
           >
             Abmelden
           </button>

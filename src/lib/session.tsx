@@ -8,7 +8,10 @@ import type { User } from '../domain/user'
 
 interface SessionContextValue {
   token: string | null
+  /** True after "Abmelden" (not after an expired session), until someone signs in. */
+  signedOutOnPurpose: boolean
   setToken: (token: string | null) => void
+  signOut: () => void
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null)
@@ -32,16 +35,24 @@ export function SessionProvider({
   children: ReactNode
 }) {
   const [token, setTokenState] = useState(() => tokens.get())
+  const [signedOutOnPurpose, setSignedOutOnPurpose] = useState(false)
   const queryClient = useQueryClient()
   const value = useMemo<SessionContextValue>(
     () => ({
       token,
+      signedOutOnPurpose,
       setToken: (next) => {
         tokens.set(next)
         setTokenState(next)
+        setSignedOutOnPurpose(false)
+      },
+      signOut: () => {
+        tokens.set(null)
+        setTokenState(null)
+        setSignedOutOnPurpose(true)
       },
     }),
-    [token, tokens],
+    [token, tokens, signedOutOnPurpose],
   )
 
   useEffect(() => {
@@ -86,10 +97,11 @@ function useSessionContext(): SessionContextValue {
 /** The signed-in user: `user` is null while signed out or still loading. */
 export function useSession() {
   const backend = useBackend()
-  const { token } = useSessionContext()
+  const { token, signedOutOnPurpose } = useSessionContext()
   const query = useQuery(sessionQueryOptions(backend, token))
   return {
     signedIn: token !== null,
+    signedOutOnPurpose,
     user: token === null ? null : (query.data?.user ?? null),
     isLoading: token !== null && query.isPending,
     error: query.error,
@@ -138,11 +150,11 @@ export function usePasswordLogin() {
 export function useLogout() {
   const backend = useBackend()
   const queryClient = useQueryClient()
-  const { setToken } = useSessionContext()
+  const { signOut } = useSessionContext()
   return useMutation({
     mutationFn: () => backend.logout().catch(() => undefined),
     onSettled: () => {
-      setToken(null)
+      signOut()
       queryClient.clear()
     },
   })

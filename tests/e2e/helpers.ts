@@ -24,3 +24,12 @@ export async function signIn(page: Page, label: string) {
   await page.getByRole('button', { name: 'Anmelden' }).click()
   await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
 }
+
+/** Signs in on the real server with login name and password. */
+export async function signInWithPassword(page: Page, account: { login: string; password: string }) {
+  await page.goto('/anmelden')
+  await page.getByLabel('Benutzername', { exact: true }).fill(account.login)
+  await page.getByLabel('Passwort', { exact: true }).fill(account.password)
+  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
+}

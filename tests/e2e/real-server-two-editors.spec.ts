@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { seedAccounts } from '../server/seed-accounts'
-import { expectNoAxeViolations } from './helpers'
+import { expectNoAxeViolations, signInWithPassword } from './helpers'
 
 const articleId = 'beitrag-05-integrationswerkstatt'
 const issueId = 'ausgabe-2018-08'
@@ -8,11 +8,7 @@ const issueId = 'ausgabe-2018-08'
 async function signedIn(browser: Browser, role: 'editor' | 'head'): Promise<Page> {
   const context = await browser.newContext({ locale: 'de-DE', timezoneId: 'Europe/Berlin' })
   const page = await context.newPage()
-  await page.goto('/anmelden')
-  await page.getByLabel('Benutzername', { exact: true }).fill(seedAccounts[role].login)
-  await page.getByLabel('Passwort', { exact: true }).fill(seedAccounts[role].password)
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
-  await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
+  await signInWithPassword(page, seedAccounts[role])
   return page
 }
 

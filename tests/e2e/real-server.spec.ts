@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { tinyPng } from '../fixtures/images'
 import { seedAccounts } from '../server/seed-accounts'
-import { expectNoAxeViolations } from './helpers'
+import { expectNoAxeViolations, signInWithPassword } from './helpers'
 
 test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neuladen, Vorschau', async ({
   page,
@@ -87,11 +87,7 @@ test('echter Server, Netz weg und wieder da: der Text wartet sichtbar und wird d
   request,
 }) => {
   expect((await request.post('/testing/reset')).status()).toBe(204)
-  await page.goto('/anmelden')
-  await page.getByLabel('Benutzername', { exact: true }).fill(seedAccounts.editor.login)
-  await page.getByLabel('Passwort', { exact: true }).fill(seedAccounts.editor.password)
-  await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
-  await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
+  await signInWithPassword(page, seedAccounts.editor)
   await page.goto('/beitraege/beitrag-09-sommerfest')
   const body = page.getByRole('textbox', { name: 'Text', exact: true })
   await body.click()
