@@ -31,7 +31,7 @@ export interface MemoryState {
 /** Photo bytes by media id, kept beside the state because they are large. */
 export type MediaBytes = Map<string, Uint8Array>
 
-/** Called after each committed transaction that wrote something. */
+/** Called after each committed transaction that wrote something, with the committed state (read only). */
 export type CommitListener = (state: MemoryState, changedMediaIds: string[]) => Promise<void>
 
 /** The in-memory implementation of the storage port, for the demo backend and tests. */
@@ -62,22 +62,23 @@ export class MemoryStore implements Store {
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
     const run = async () => {
-      const draft = structuredClone(this.state)
+      // Reads see the committed state; the first write copies it (committed state is never
+      // changed in place, so it can be handed to persistence without another copy).
+      let draft: MemoryState | null = null
       const newBytes: MediaBytes = new Map()
-      let wrote = false
       const tx = createTx(
-        draft,
+        {
+          read: () => draft ?? this.state,
+          write: () => (draft ??= structuredClone(this.state)),
+        },
         (id) => newBytes.get(id) ?? this.bytes.get(id) ?? null,
         (id, data) => newBytes.set(id, data),
-        () => {
-          wrote = true
-        },
       )
       const result = await work(tx)
-      if (wrote) {
+      if (draft) {
         this.state = draft
         for (const [id, data] of newBytes) this.bytes.set(id, data)
-        await this.onCommit?.(this.snapshot(), [...newBytes.keys()])
+        await this.onCommit?.(this.state, [...newBytes.keys()])
       }
       return structuredClone(result)
     }
@@ -101,116 +102,110 @@ function matchesQuery(article: StoredArticle, q: string): boolean {
 }
 
 function createTx(
-  state: MemoryState,
+  state: { read: () => MemoryState; write: () => MemoryState },
   readBytes: (id: string) => Uint8Array | null,
   writeBytes: (id: string, bytes: Uint8Array) => void,
-  markWritten: () => void,
 ): StoreTx {
   const issueOf = (articleId: string) =>
-    state.issues.find((issue) => issue.articleIds.includes(articleId))?.id ?? null
+    state.read().issues.find((issue) => issue.articleIds.includes(articleId))?.id ?? null
   const withIssue = (article: StoredArticle): Article => ({
     ...article,
     issueId: issueOf(article.id),
   })
   const replaceVersioned = <T extends { id: string; version: number }>(
-    list: T[],
+    list: (draft: MemoryState) => T[],
     next: T,
     expectedVersion: number,
   ) => {
-    const index = list.findIndex((item) => item.id === next.id)
-    if (list[index]?.version !== expectedVersion) return false
-    list[index] = structuredClone(next)
-    markWritten()
+    const index = list(state.read()).findIndex((item) => item.id === next.id)
+    if (list(state.read())[index]?.version !== expectedVersion) return false
+    list(state.write())[index] = structuredClone(next)
     return true
   }
 
   return {
-    listUsers: async () => state.users,
-    getUser: async (id) => state.users.find((user) => user.id === id) ?? null,
+    listUsers: async () => state.read().users,
+    getUser: async (id) => state.read().users.find((user) => user.id === id) ?? null,
 
     getCredential: async (login) =>
-      state.credentials?.find((credential) => credential.login === login) ?? null,
+      state.read().credentials?.find((credential) => credential.login === login) ?? null,
     getLoginFailures: async (key) =>
-      state.loginFailures?.find((failures) => failures.key === key) ?? null,
+      state.read().loginFailures?.find((failures) => failures.key === key) ?? null,
     putLoginFailures: async (failures) => {
-      state.loginFailures = [
-        ...(state.loginFailures ?? []).filter((item) => item.key !== failures.key),
+      const draft = state.write()
+      draft.loginFailures = [
+        ...(draft.loginFailures ?? []).filter((item) => item.key !== failures.key),
         failures,
       ]
-      markWritten()
     },
     clearLoginFailures: async (key) => {
-      state.loginFailures = (state.loginFailures ?? []).filter((item) => item.key !== key)
-      markWritten()
+      const draft = state.write()
+      draft.loginFailures = (draft.loginFailures ?? []).filter((item) => item.key !== key)
     },
 
     createSession: async (session) => {
-      state.sessions.push(session)
-      markWritten()
+      state.write().sessions.push(session)
     },
-    getSession: async (token) => state.sessions.find((session) => session.token === token) ?? null,
+    getSession: async (token) =>
+      state.read().sessions.find((session) => session.token === token) ?? null,
     deleteSession: async (token) => {
-      state.sessions = state.sessions.filter((session) => session.token !== token)
-      markWritten()
+      const draft = state.write()
+      draft.sessions = draft.sessions.filter((session) => session.token !== token)
     },
 
-    getPublication: async () => state.publication,
+    getPublication: async () => state.read().publication,
     updatePublication: async (publication, expectedVersion) => {
-      if (state.publication.version !== expectedVersion) return false
-      state.publication = structuredClone(publication)
-      markWritten()
+      if (state.read().publication.version !== expectedVersion) return false
+      state.write().publication = structuredClone(publication)
       return true
     },
 
-    listIssues: async () => [...state.issues],
-    getIssue: async (id) => state.issues.find((issue) => issue.id === id) ?? null,
+    listIssues: async () => [...state.read().issues],
+    getIssue: async (id) => state.read().issues.find((issue) => issue.id === id) ?? null,
     insertIssue: async (issue) => {
-      state.issues.push(structuredClone(issue))
-      markWritten()
+      state.write().issues.push(structuredClone(issue))
     },
     updateIssue: async (issue, expectedVersion) =>
-      replaceVersioned(state.issues, issue, expectedVersion),
+      replaceVersioned((draft) => draft.issues, issue, expectedVersion),
 
     listArticles: async (filter) =>
-      state.articles
-        .map(withIssue)
+      state
+        .read()
+        .articles.map(withIssue)
         .filter((article) => filter.issueId === undefined || article.issueId === filter.issueId)
         .filter((article) => filter.status === undefined || article.status === filter.status)
         .filter((article) => filter.q === undefined || matchesQuery(article, filter.q))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     getArticle: async (id) => {
-      const article = state.articles.find((item) => item.id === id)
+      const article = state.read().articles.find((item) => item.id === id)
       return article ? withIssue(article) : null
     },
     insertArticle: async (article) => {
-      state.articles.push(structuredClone(article))
-      markWritten()
+      state.write().articles.push(structuredClone(article))
     },
     updateArticle: async (article, expectedVersion) =>
-      replaceVersioned(state.articles, article, expectedVersion),
+      replaceVersioned((draft) => draft.articles, article, expectedVersion),
     deleteArticle: async (id, expectedVersion) => {
-      const before = state.articles.length
-      state.articles = state.articles.filter(
-        (article) => !(article.id === id && article.version === expectedVersion),
-      )
-      if (state.articles.length === before) return false
-      markWritten()
+      const found = state
+        .read()
+        .articles.some((article) => article.id === id && article.version === expectedVersion)
+      if (!found) return false
+      const draft = state.write()
+      draft.articles = draft.articles.filter((article) => article.id !== id)
       return true
     },
 
     insertMedia: async (media, bytes) => {
-      state.media.push(media)
+      state.write().media.push(media)
       writeBytes(media.id, bytes)
-      markWritten()
     },
-    getMedia: async (id) => state.media.find((media) => media.id === id) ?? null,
+    getMedia: async (id) => state.read().media.find((media) => media.id === id) ?? null,
     getMediaBytes: async (id) => readBytes(id),
 
     appendAudit: async (event) => {
-      state.auditEvents.push(event)
-      markWritten()
+      state.write().auditEvents.push(event)
     },
     listAudit: async (resourceId) =>
-      state.auditEvents.filter((event) => event.resourceId === resourceId),
+      state.read().auditEvents.filter((event) => event.resourceId === resourceId),
   }
 }

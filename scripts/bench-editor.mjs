@@ -23,6 +23,8 @@ await withSignedInDemo(4190, { width: 1280, height: 900 }, async (page, origin) 
   console.log(
     `| initial route (${initial.map((c) => c.file).join(', ')}) | ${kb(initial.reduce((s, c) => s + c.raw, 0))} | ${kb(initial.reduce((s, c) => s + c.gzip, 0))} |`,
   )
-  for (const chunk of chunkSizes(benchOutDir).filter((c) => !initial.includes(c)))
+  for (const chunk of chunkSizes(benchOutDir).filter(
+    (c) => !initial.some((i) => i.file === c.file),
+  ))
     console.log(`| ${chunk.file} | ${kb(chunk.raw)} | ${kb(chunk.gzip)} |`)
 })
