@@ -148,9 +148,7 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
       page,
       `Foto entfernen, Rückfrage (${role.name})`,
       async () => {
-        const remove = page.getByRole('group', { name: 'Foto 1' }).getByRole('button', {
-          name: /Entfernen/,
-        })
+        const remove = page.getByRole('button', { name: 'Foto entfernen (Foto 1)' })
         if ((await remove.count()) === 0) return false
         await remove.first().click()
         await expect(page.getByText('Foto 1 wirklich entfernen?')).toBeVisible()

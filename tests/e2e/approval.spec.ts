@@ -26,11 +26,14 @@ async function setAltText(page: Page, articleId: string) {
   })
 }
 
-const local = (days: number) => {
-  const date = new Date(Date.now() + days * 86_400_000)
-  const pad = (value: number) => String(value).padStart(2, '0')
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
-}
+/** The calendar day `days` from now in Europe/Berlin, as the date field wants it (YYYY-MM-DD). */
+const local = (days: number) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(Date.now() + days * 86_400_000))
 
 test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt Freigabe zurück, neu freigeben', async ({
   page,

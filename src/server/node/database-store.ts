@@ -10,6 +10,13 @@ const json = (value: unknown) => JSON.stringify(value)
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
 const searchText = (article: StoredArticle) =>
   `${article.headline}\n${plainText(article.body)}`.toLocaleLowerCase('de-DE')
+const articleColumns = (article: StoredArticle) => ({
+  version: article.version,
+  status: article.status,
+  updated_at: article.updatedAt,
+  search_text: searchText(article),
+  data: json(article),
+})
 const likePattern = (q: string) =>
   `%${q.toLocaleLowerCase('de-DE').replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
@@ -158,27 +165,14 @@ function createTx(db: Transaction<Database>): StoreTx {
     insertArticle: async (article) => {
       await db
         .insertInto('articles')
-        .values({
-          id: article.id,
-          version: article.version,
-          status: article.status,
-          updated_at: article.updatedAt,
-          search_text: searchText(article),
-          data: json(article),
-        })
+        .values({ id: article.id, ...articleColumns(article) })
         .execute()
     },
     updateArticle: async (article, expectedVersion) =>
       updated(
         await db
           .updateTable('articles')
-          .set({
-            version: article.version,
-            status: article.status,
-            updated_at: article.updatedAt,
-            search_text: searchText(article),
-            data: json(article),
-          })
+          .set(articleColumns(article))
           .where('id', '=', article.id)
           .where('version', '=', expectedVersion)
           .executeTakeFirst(),
