@@ -36,20 +36,16 @@ const notJson = () =>
 const isUpload = (method: string, path: string) => method === 'POST' && path === '/api/media'
 
 // The rest of a refused body is never read: the client must not reuse the connection.
-const limitJson = bodyLimit({
-  maxSize: maxJsonBodyBytes,
-  onError: (c) => {
-    c.header('Connection', 'close')
-    throw bodyTooLarge()
-  },
-})
-const limitUpload = bodyLimit({
-  maxSize: maxUploadBytes + multipartOverhead,
-  onError: (c) => {
-    c.header('Connection', 'close')
-    throw fileTooLarge()
-  },
-})
+const limit = (maxSize: number, refusal: () => ProblemError) =>
+  bodyLimit({
+    maxSize,
+    onError: (c) => {
+      c.header('Connection', 'close')
+      throw refusal()
+    },
+  })
+const limitJson = limit(maxJsonBodyBytes, bodyTooLarge)
+const limitUpload = limit(maxUploadBytes + multipartOverhead, fileTooLarge)
 
 /**
  * Request bodies: JSON only (uploads excepted), and no larger than their limit. The limit is

@@ -1,6 +1,6 @@
 import { request, Agent } from 'node:http'
 import { createDatabase, findPostgresBinaries, startPostgresCluster } from './postgres-cluster'
-import { seedAccounts } from './seed-accounts'
+import { signInOn } from './server-api'
 import { spawnServer, temporaryDataDir, type SpawnedServer } from './spawn-server'
 
 const clients = 20
@@ -95,12 +95,7 @@ const paragraphs = Array.from(
 
 async function benchOne(database: string, server: SpawnedServer): Promise<Result[]> {
   await server.reset()
-  const login = await fetch(`${server.apiBaseUrl}/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(seedAccounts.editor),
-  })
-  const { token } = (await login.json()) as { token: string }
+  const token = await signInOn(server)
   const articles: { id: string; version: number }[] = []
   for (let client = 0; client < clients; client++) {
     const created = await send(

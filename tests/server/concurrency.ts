@@ -1,29 +1,10 @@
 import { expect, it } from 'vitest'
-import { seedAccounts } from './seed-accounts'
+import { sendTo as send, signInOn as signIn } from './server-api'
 import type { SpawnedServer } from './spawn-server'
 
 const seedIssueId = 'ausgabe-2018-08'
 const articleId = 'beitrag-01-antrittsbesuch'
 const simultaneous = 50
-
-async function signIn(server: SpawnedServer): Promise<string> {
-  const response = await fetch(`${server.apiBaseUrl}/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(seedAccounts.editor),
-  })
-  return ((await response.json()) as { token: string }).token
-}
-
-const send = (server: SpawnedServer, token: string, method: string, path: string, body?: unknown) =>
-  fetch(`${server.apiBaseUrl}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
 
 /**
  * 50 simultaneous writes based on the same version: exactly one succeeds, the others get 409

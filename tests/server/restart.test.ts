@@ -1,6 +1,6 @@
 import { afterAll, expect, it } from 'vitest'
 import { tinyPng } from '../fixtures/images'
-import { seedAccounts } from './seed-accounts'
+import { sendTo, signInOn } from './server-api'
 import { spawnServer, temporaryDataDir, type SpawnedServer } from './spawn-server'
 
 const data = temporaryDataDir()
@@ -13,26 +13,14 @@ async function api(
   path: string,
   body?: unknown,
 ) {
-  const response = await fetch(`${server.apiBaseUrl}${path}`, {
-    method,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
+  const response = await sendTo(server, token, method, path, body)
   return { status: response.status, json: (await response.json()) as Record<string, unknown> }
 }
 
 it('behält nach SIGKILL und Neustart jede bestätigte Änderung (PGlite)', async () => {
   const first = await spawnServer({ kind: 'pglite', dataDir: data.dataDir })
   await first.reset()
-  const login = await fetch(`${first.apiBaseUrl}/session`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(seedAccounts.editor),
-  })
-  const { token } = (await login.json()) as { token: string }
+  const token = await signInOn(first)
 
   const acknowledged = new Map<string, { headline: string; version: number }>()
   let current = (await api(first, token, 'GET', '/articles/beitrag-02-sozialplan')).json
@@ -72,12 +60,7 @@ it('behält nach SIGKILL und Neustart jede bestätigte Änderung (PGlite)', asyn
 
   const second = await spawnServer({ kind: 'pglite', dataDir: data.dataDir })
   try {
-    const relogin = await fetch(`${second.apiBaseUrl}/session`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(seedAccounts.editor),
-    })
-    const { token: again } = (await relogin.json()) as { token: string }
+    const again = await signInOn(second)
     for (const [id, expected] of acknowledged) {
       expect((await api(second, again, 'GET', `/articles/${id}`)).json).toMatchObject(expected)
     }

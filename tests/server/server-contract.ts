@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineContractSuite } from '../contract/contract-suite'
 import { defineConcurrencyTests } from './concurrency'
 import { seedAccounts } from './seed-accounts'
+import { signInOn } from './server-api'
 import type { SpawnedServer } from './spawn-server'
 
 /**
@@ -77,13 +78,7 @@ export function defineServerContract(name: string, start: () => Promise<SpawnedS
     })
 
     it('lehnt einen zu großen Upload ab, bevor der Körper gelesen ist (413)', async () => {
-      const token = (await (
-        await fetch(`${running().apiBaseUrl}/session`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify(seedAccounts.editor),
-        })
-      ).json()) as { token: string }
+      const token = await signInOn(running())
       const target = new URL(`${running().apiBaseUrl}/media`)
       const status = await new Promise<number>((resolveStatus, reject) => {
         const upload = request(
@@ -93,7 +88,7 @@ export function defineServerContract(name: string, start: () => Promise<SpawnedS
             path: target.pathname,
             method: 'POST',
             headers: {
-              Authorization: `Bearer ${token.token}`,
+              Authorization: `Bearer ${token}`,
               'Content-Type': 'multipart/form-data; boundary=x',
               'Content-Length': String(200 * 1024 * 1024),
             },

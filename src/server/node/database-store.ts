@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Article } from '../../domain/article'
 import { plainText } from '../../domain/rich-text'
 import type { User } from '../../domain/user'
@@ -160,7 +160,12 @@ function createTx(db: Transaction<Database>): StoreTx {
         .where('id', '=', id)
         .executeTakeFirst()
       if (!row) return null
-      return { ...row.data, issueId: (await issueIdsByArticle()).get(id) ?? null }
+      const issue = await db
+        .selectFrom('issues')
+        .select('id')
+        .where(sql<boolean>`data -> 'articleIds' @> ${JSON.stringify([id])}::jsonb`)
+        .executeTakeFirst()
+      return { ...row.data, issueId: issue?.id ?? null }
     },
     insertArticle: async (article) => {
       await db
