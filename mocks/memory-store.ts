@@ -13,6 +13,7 @@ import type {
   StoreTx,
   StoredArticle,
 } from '../src/server/store'
+import { ConcurrentChange, RetryTransaction, withRetries } from '../src/server/store'
 
 /** Everything the demo backend holds, as plain data (so it can be persisted and restored). */
 export interface MemoryState {
@@ -82,7 +83,8 @@ export class MemoryStore implements Store {
       }
       return structuredClone(result)
     }
-    const next = this.queue.then(run, run)
+    const attempt = () => withRetries(run, (error) => error instanceof RetryTransaction)
+    const next = this.queue.then(attempt, attempt)
     this.queue = next.catch(() => undefined)
     return next
   }
@@ -129,7 +131,13 @@ function createTx(
 
     getCredential: async (login) =>
       state.read().credentials?.find((credential) => credential.login === login) ?? null,
-    getLoginFailures: async (key) =>
+    updatePasswordHash: async (userId, passwordHash) => {
+      const draft = state.write()
+      draft.credentials = (draft.credentials ?? []).map((credential) =>
+        credential.userId === userId ? { ...credential, passwordHash } : credential,
+      )
+    },
+    lockLoginFailures: async (key) =>
       state.read().loginFailures?.find((failures) => failures.key === key) ?? null,
     putLoginFailures: async (failures) => {
       const draft = state.write()
@@ -162,11 +170,26 @@ function createTx(
 
     listIssues: async () => [...state.read().issues],
     getIssue: async (id) => state.read().issues.find((issue) => issue.id === id) ?? null,
+    // Transactions run one after another here: reading is locking.
+    lockIssue: async (id) => state.read().issues.find((issue) => issue.id === id) ?? null,
     insertIssue: async (issue) => {
       state.write().issues.push(structuredClone(issue))
     },
-    updateIssue: async (issue, expectedVersion) =>
-      replaceVersioned((draft) => draft.issues, issue, expectedVersion),
+    updateIssue: async (issue, expectedVersion) => {
+      for (const articleId of issue.articleIds) {
+        const owner = issueOf(articleId)
+        if (owner !== null && owner !== issue.id) {
+          throw new ConcurrentChange(
+            'Beitrag gehört zu einer anderen Ausgabe',
+            'issue_articles_pkey',
+          )
+        }
+        if (!state.read().articles.some((article) => article.id === articleId)) {
+          throw new ConcurrentChange('Beitrag existiert nicht', 'issue_articles_article')
+        }
+      }
+      return replaceVersioned((draft) => draft.issues, issue, expectedVersion)
+    },
 
     listArticles: async (filter) =>
       state
@@ -180,12 +203,19 @@ function createTx(
       const article = state.read().articles.find((item) => item.id === id)
       return article ? withIssue(article) : null
     },
+    lockArticle: async (id) => {
+      const article = state.read().articles.find((item) => item.id === id)
+      return article ? withIssue(article) : null
+    },
     insertArticle: async (article) => {
       state.write().articles.push(structuredClone(article))
     },
     updateArticle: async (article, expectedVersion) =>
       replaceVersioned((draft) => draft.articles, article, expectedVersion),
     deleteArticle: async (id, expectedVersion) => {
+      if (issueOf(id) !== null) {
+        throw new ConcurrentChange('Beitrag gehört zu einer Ausgabe', 'issue_articles_article')
+      }
       const found = state
         .read()
         .articles.some((article) => article.id === id && article.version === expectedVersion)

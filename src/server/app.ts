@@ -8,6 +8,7 @@ import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
 import { publicationRoutes } from './routes/publication'
 import { publicSessionRoutes, sessionRoutes } from './routes/session'
+import { ConcurrentChange } from './store'
 
 z.config(z.locales.de())
 
@@ -45,6 +46,17 @@ export function createApp(options: AppOptions) {
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error)
+    if (error instanceof ConcurrentChange) {
+      return problemResponse(
+        c,
+        new ProblemError(
+          409,
+          problemTypes.concurrentChange,
+          'Gleichzeitige Änderung',
+          'Jemand hat dieselben Daten im selben Moment geändert. Bitte laden Sie den aktuellen Stand und versuchen Sie es erneut.',
+        ),
+      )
+    }
     const errorId = deps.newId()
     deps.logError(errorId, error)
     return problemResponse(
@@ -76,7 +88,7 @@ export function createApp(options: AppOptions) {
 
   app.use('*', async (c, next) => {
     const header = c.req.header('Authorization') ?? ''
-    const token = /^Bearer (\S+)$/.exec(header)?.[1]
+    const token = /^bearer +(\S+)$/i.exec(header)?.[1]
     if (!token) throw unauthenticated()
     const found = await deps.store.transaction(async (tx) => {
       const session = await tx.getSession(token)

@@ -12,6 +12,7 @@ export const problemTypes = {
   locked: '/probleme/gesperrt',
   wrongState: '/probleme/falscher-status',
   assigned: '/probleme/beitrag-zugeordnet',
+  concurrentChange: '/probleme/gleichzeitige-aenderung',
   invalid: '/probleme/ungueltige-eingabe',
   malformed: '/probleme/ungueltiges-json',
   tooLarge: '/probleme/datei-zu-gross',

@@ -45,8 +45,14 @@ export interface StoreTx {
   getUser(id: string): Promise<User | null>
 
   getCredential(login: string): Promise<Credential | null>
-  getLoginFailures(key: string): Promise<LoginFailures | null>
-  /** Stores the failure record as given (the caller computes the new count). */
+  /** Re-hashed on sign-in when the stored hash uses weaker parameters than today's. */
+  updatePasswordHash(userId: string, passwordHash: string): Promise<void>
+  /**
+   * Reads the failure record of `key` and locks it until the transaction ends, so that
+   * simultaneous sign-ins for one key count one after another (null: no failures yet).
+   */
+  lockLoginFailures(key: string): Promise<LoginFailures | null>
+  /** Stores the failure record as given (the caller computes the new count under the lock). */
   putLoginFailures(failures: LoginFailures): Promise<void>
   clearLoginFailures(key: string): Promise<void>
 
@@ -59,11 +65,22 @@ export interface StoreTx {
 
   listIssues(): Promise<Issue[]>
   getIssue(id: string): Promise<Issue | null>
+  /**
+   * Reads the issue and locks its row until the transaction ends. Every path that decides on
+   * an issue's state or content (workflow, arrange, edit, and each write to one of its
+   * articles) takes this lock first; see docs/decisions/0004-concurrency.md.
+   */
+  lockIssue(id: string): Promise<Issue | null>
   insertIssue(issue: Issue): Promise<void>
   updateIssue(issue: Issue, expectedVersion: number): Promise<boolean>
 
   listArticles(filter: ArticleFilter): Promise<Article[]>
   getArticle(id: string): Promise<Article | null>
+  /**
+   * Reads the article and locks its row until the transaction ends; taken after the issue's
+   * lock. Adding an article to an issue locks it too, so its `issueId` cannot change under it.
+   */
+  lockArticle(id: string): Promise<Article | null>
   insertArticle(article: StoredArticle): Promise<void>
   updateArticle(article: StoredArticle, expectedVersion: number): Promise<boolean>
   deleteArticle(id: string, expectedVersion: number): Promise<boolean>
@@ -74,6 +91,53 @@ export interface StoreTx {
 
   appendAudit(event: AuditEvent): Promise<void>
   listAudit(resourceId: string): Promise<AuditEvent[]>
+}
+
+/**
+ * Thrown by a transaction's work when what it read before taking its locks changed meanwhile:
+ * the store rolls back and runs the work again from the start (a bounded number of times).
+ */
+export class RetryTransaction extends Error {
+  constructor(reason: string) {
+    super(reason)
+    this.name = 'RetryTransaction'
+  }
+}
+
+/**
+ * A write that the database refused because a simultaneous request changed the same data
+ * (a unique key, a foreign key, a deadlock, or retries used up). The handler answers 409.
+ */
+export class ConcurrentChange extends Error {
+  constructor(
+    reason: string,
+    readonly constraint: string | null = null,
+  ) {
+    super(reason)
+    this.name = 'ConcurrentChange'
+  }
+}
+
+/** How often a transaction is run again after `RetryTransaction` or a deadlock. */
+export const maxTransactionAttempts = 5
+
+/** Runs `attempt` again while it fails with an error that `retryable` accepts, at most `maxTransactionAttempts` times. */
+export async function withRetries<T>(
+  attempt: () => Promise<T>,
+  retryable: (error: unknown) => boolean,
+): Promise<T> {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!retryable(error)) throw error
+      if (tries >= maxTransactionAttempts) {
+        throw new ConcurrentChange(
+          `Transaktion nach ${tries} Versuchen aufgegeben: ${error instanceof Error ? error.message : String(error)}`,
+        )
+      }
+    }
+  }
 }
 
 /** A store runs each request's reads and writes in one transaction: all or nothing. */

@@ -40,8 +40,8 @@ export async function seedDatabase(
       .execute()
   })
   await new DatabaseStore(db).transaction(async (tx) => {
-    for (const issue of state.issues) await tx.insertIssue(issue)
     for (const article of state.articles) await tx.insertArticle(article)
+    for (const issue of state.issues) await tx.insertIssue(issue)
     for (const media of state.media) {
       const data = bytes.get(media.id)
       if (data) await tx.insertMedia(media, data)

@@ -39,12 +39,22 @@ export interface PublicationTable {
   data: Json<Publication>
 }
 
+/** An issue as stored: which articles it holds, in which order, is the `issue_articles` table. */
+export type StoredIssue = Omit<Issue, 'articleIds'>
+
 export interface IssuesTable {
   id: string
   version: number
   status: Issue['status']
-  data: Json<Issue>
+  data: Json<StoredIssue>
   created_at: Timestamp
+}
+
+/** Which issue an article belongs to: at most one (the article id is the key), in order. */
+export interface IssueArticlesTable {
+  article_id: string
+  issue_id: string
+  position: number
 }
 
 export interface ArticlesTable {
@@ -78,6 +88,7 @@ export interface Database {
   login_failures: LoginFailuresTable
   publication: PublicationTable
   issues: IssuesTable
+  issue_articles: IssueArticlesTable
   articles: ArticlesTable
   media: MediaTable
   audit_events: AuditEventsTable

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto'
-import { sql, type Kysely, type Transaction } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import type { Article } from '../../domain/article'
 import { plainText } from '../../domain/rich-text'
 import type { User } from '../../domain/user'
-import type { Store, StoreTx, StoredArticle } from '../store'
-import type { Database } from './database-schema'
+import type { Issue } from '../../domain/issue'
+import {
+  ConcurrentChange,
+  RetryTransaction,
+  withRetries,
+  type Store,
+  type StoreTx,
+  type StoredArticle,
+} from '../store'
+import type { Database, StoredIssue } from './database-schema'
 
 const json = (value: unknown) => JSON.stringify(value)
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -17,16 +25,51 @@ const articleColumns = (article: StoredArticle) => ({
   search_text: searchText(article),
   data: json(article),
 })
+const storedIssue = ({ articleIds: _articleIds, ...issue }: Issue): StoredIssue => issue
 const likePattern = (q: string) =>
   `%${q.toLocaleLowerCase('de-DE').replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
 function createTx(db: Transaction<Database>): StoreTx {
-  const issueIdsByArticle = async () => {
-    const rows = await db.selectFrom('issues').select(['id', 'data']).execute()
-    const map = new Map<string, string>()
-    for (const row of rows) for (const articleId of row.data.articleIds) map.set(articleId, row.id)
-    return map
+  const articleIdsOf = async (issueId: string) =>
+    (
+      await db
+        .selectFrom('issue_articles')
+        .select('article_id')
+        .where('issue_id', '=', issueId)
+        .orderBy('position')
+        .execute()
+    ).map((row) => row.article_id)
+  const issueIdOf = async (articleId: string) =>
+    (
+      await db
+        .selectFrom('issue_articles')
+        .select('issue_id')
+        .where('article_id', '=', articleId)
+        .executeTakeFirst()
+    )?.issue_id ?? null
+  const withArticles = async (data: StoredIssue | undefined): Promise<Issue | null> =>
+    data ? { ...data, articleIds: await articleIdsOf(data.id) } : null
+  const withIssue = async (data: StoredArticle | undefined): Promise<Article | null> =>
+    data ? { ...data, issueId: await issueIdOf(data.id) } : null
+  const replaceArticleIds = async (issueId: string, articleIds: readonly string[]) => {
+    const current = await articleIdsOf(issueId)
+    if (current.length === articleIds.length && current.every((id, i) => id === articleIds[i])) {
+      return
+    }
+    await db.deleteFrom('issue_articles').where('issue_id', '=', issueId).execute()
+    if (articleIds.length === 0) return
+    await db
+      .insertInto('issue_articles')
+      .values(
+        articleIds.map((articleId, position) => ({
+          article_id: articleId,
+          issue_id: issueId,
+          position,
+        })),
+      )
+      .execute()
   }
+
   const asUser = (row: Pick<User, 'id' | 'name' | 'role'>): User => ({
     id: row.id,
     name: row.name,
@@ -57,15 +100,29 @@ function createTx(db: Transaction<Database>): StoreTx {
       if (!row?.login || !row.password_hash) return null
       return { login: row.login, userId: row.id, passwordHash: row.password_hash }
     },
-    getLoginFailures: async (key) => {
+    updatePasswordHash: async (userId, passwordHash) => {
+      await db
+        .updateTable('users')
+        .set({ password_hash: passwordHash })
+        .where('id', '=', userId)
+        .execute()
+    },
+    lockLoginFailures: async (key) => {
+      // The row must exist to be locked: simultaneous first failures then wait for each other.
+      await db
+        .insertInto('login_failures')
+        .values({ key, count: 0, last_failed_at: new Date(0).toISOString() })
+        .onConflict((conflict) => conflict.column('key').doNothing())
+        .execute()
       const row = await db
         .selectFrom('login_failures')
         .selectAll()
         .where('key', '=', key)
-        .executeTakeFirst()
-      return row
-        ? { key: row.key, count: row.count, lastFailedAt: row.last_failed_at.toISOString() }
-        : null
+        .forUpdate()
+        .executeTakeFirstOrThrow()
+      return row.count === 0
+        ? null
+        : { key: row.key, count: row.count, lastFailedAt: row.last_failed_at.toISOString() }
     },
     putLoginFailures: async (failures) => {
       const values = { count: failures.count, last_failed_at: failures.lastFailedAt }
@@ -114,13 +171,38 @@ function createTx(db: Transaction<Database>): StoreTx {
           .executeTakeFirst(),
       ),
 
-    listIssues: async () =>
-      (await db.selectFrom('issues').select('data').orderBy('created_at').execute()).map(
-        (row) => row.data,
-      ),
+    listIssues: async () => {
+      const rows = await db.selectFrom('issues').select('data').orderBy('created_at').execute()
+      const members = await db
+        .selectFrom('issue_articles')
+        .select(['issue_id', 'article_id'])
+        .orderBy('issue_id')
+        .orderBy('position')
+        .execute()
+      const byIssue = new Map<string, string[]>()
+      for (const member of members) {
+        const list = byIssue.get(member.issue_id) ?? []
+        list.push(member.article_id)
+        byIssue.set(member.issue_id, list)
+      }
+      return rows.map((row) => ({ ...row.data, articleIds: byIssue.get(row.data.id) ?? [] }))
+    },
     getIssue: async (id) =>
-      (await db.selectFrom('issues').select('data').where('id', '=', id).executeTakeFirst())
-        ?.data ?? null,
+      withArticles(
+        (await db.selectFrom('issues').select('data').where('id', '=', id).executeTakeFirst())
+          ?.data,
+      ),
+    lockIssue: async (id) =>
+      withArticles(
+        (
+          await db
+            .selectFrom('issues')
+            .select('data')
+            .where('id', '=', id)
+            .forUpdate()
+            .executeTakeFirst()
+        )?.data,
+      ),
     insertIssue: async (issue) => {
       await db
         .insertInto('issues')
@@ -129,44 +211,57 @@ function createTx(db: Transaction<Database>): StoreTx {
           version: issue.version,
           status: issue.status,
           created_at: issue.createdAt,
-          data: json(issue),
+          data: json(storedIssue(issue)),
         })
         .execute()
+      await replaceArticleIds(issue.id, issue.articleIds)
     },
-    updateIssue: async (issue, expectedVersion) =>
-      updated(
+    updateIssue: async (issue, expectedVersion) => {
+      const done = updated(
         await db
           .updateTable('issues')
-          .set({ version: issue.version, status: issue.status, data: json(issue) })
+          .set({ version: issue.version, status: issue.status, data: json(storedIssue(issue)) })
           .where('id', '=', issue.id)
           .where('version', '=', expectedVersion)
           .executeTakeFirst(),
-      ),
+      )
+      if (done) await replaceArticleIds(issue.id, issue.articleIds)
+      return done
+    },
 
     listArticles: async (filter) => {
-      let query = db.selectFrom('articles').select('data').orderBy('updated_at', 'desc')
-      if (filter.status !== undefined) query = query.where('status', '=', filter.status)
-      if (filter.q !== undefined) query = query.where('search_text', 'like', likePattern(filter.q))
-      const rows = await query.execute()
-      const issueIds = await issueIdsByArticle()
-      return rows
-        .map((row): Article => ({ ...row.data, issueId: issueIds.get(row.data.id) ?? null }))
-        .filter((article) => filter.issueId === undefined || article.issueId === filter.issueId)
-    },
-    getArticle: async (id) => {
-      const row = await db
+      let query = db
         .selectFrom('articles')
-        .select('data')
-        .where('id', '=', id)
-        .executeTakeFirst()
-      if (!row) return null
-      const issue = await db
-        .selectFrom('issues')
-        .select('id')
-        .where(sql<boolean>`data -> 'articleIds' @> ${JSON.stringify([id])}::jsonb`)
-        .executeTakeFirst()
-      return { ...row.data, issueId: issue?.id ?? null }
+        .leftJoin('issue_articles', 'issue_articles.article_id', 'articles.id')
+        .select(['articles.data', 'issue_articles.issue_id'])
+        .orderBy('articles.updated_at', 'desc')
+      if (filter.status !== undefined) query = query.where('articles.status', '=', filter.status)
+      if (filter.q !== undefined) {
+        query = query.where('articles.search_text', 'like', likePattern(filter.q))
+      }
+      if (filter.issueId === null) query = query.where('issue_articles.issue_id', 'is', null)
+      else if (filter.issueId !== undefined) {
+        query = query.where('issue_articles.issue_id', '=', filter.issueId)
+      }
+      const rows = await query.execute()
+      return rows.map((row): Article => ({ ...row.data, issueId: row.issue_id ?? null }))
     },
+    getArticle: async (id) =>
+      withIssue(
+        (await db.selectFrom('articles').select('data').where('id', '=', id).executeTakeFirst())
+          ?.data,
+      ),
+    lockArticle: async (id) =>
+      withIssue(
+        (
+          await db
+            .selectFrom('articles')
+            .select('data')
+            .where('id', '=', id)
+            .forUpdate()
+            .executeTakeFirst()
+        )?.data,
+      ),
     insertArticle: async (article) => {
       await db
         .insertInto('articles')
@@ -227,15 +322,52 @@ function createTx(db: Transaction<Database>): StoreTx {
   }
 }
 
+const retryableCodes = new Set([
+  '40001', // serialization_failure
+  '40P01', // deadlock_detected
+])
+const constraintCodes = new Set([
+  '23001', // restrict_violation
+  '23503', // foreign_key_violation
+  '23505', // unique_violation
+])
+
+function sqlState(error: unknown): { code: string; constraint: string | null } | null {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return null
+  const { code } = error
+  if (typeof code !== 'string') return null
+  const constraint =
+    'constraint' in error && typeof error.constraint === 'string' ? error.constraint : null
+  return { code, constraint }
+}
+
 /**
- * The storage port over PostgreSQL (PGlite or a server): each request is one database
- * transaction, and versioned writes are `UPDATE … WHERE id = $1 AND version = $2`, so of
- * simultaneous writes based on the same version exactly one changes a row.
+ * The storage port over PostgreSQL (PGlite or a server): each request is one READ COMMITTED
+ * transaction; versioned writes are `UPDATE … WHERE id = $1 AND version = $2`, rules that span
+ * rows hold the issue's row lock (`lockIssue`), and the membership table's keys refuse what a
+ * simultaneous request would break (see docs/decisions/0004-concurrency.md).
  */
 export class DatabaseStore implements Store {
   constructor(readonly db: Kysely<Database>) {}
 
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(createTx(trx)))
+    return withRetries(
+      async () => {
+        try {
+          return await this.db.transaction().execute((trx) => work(createTx(trx)))
+        } catch (error) {
+          const state = sqlState(error)
+          if (state && constraintCodes.has(state.code)) {
+            throw new ConcurrentChange(
+              error instanceof Error ? error.message : state.code,
+              state.constraint,
+            )
+          }
+          throw error
+        }
+      },
+      (error) =>
+        error instanceof RetryTransaction || retryableCodes.has(sqlState(error)?.code ?? ''),
+    )
   }
 }

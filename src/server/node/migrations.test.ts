@@ -45,6 +45,7 @@ describe('Migrationen', () => {
     expect(await tables(database)).toEqual([
       'articles',
       'audit_events',
+      'issue_articles',
       'issues',
       'login_failures',
       'media',
@@ -98,5 +99,65 @@ describe('Migrationen', () => {
         password: 'ein langes Passwort',
       }),
     ).rejects.toThrow('Den Benutzernamen „SANDRA.WANZAR“ gibt es schon.')
+  })
+
+  it('überführen die Beitragsliste jeder Ausgabe in eine Tabelle, mit Reihenfolge und Schlüsseln', async () => {
+    const database = await open()
+    await migrateTo(database as unknown as Kysely<unknown>, '0002-accounts')
+    const articleIds = ['b-3', 'b-1', 'b-2', 'b-4']
+    for (const id of articleIds) {
+      await sql`insert into articles (id, version, status, updated_at, search_text, data)
+        values (${id}, 1, 'draft', ${article.updatedAt}, '', ${JSON.stringify({ ...article, id })})`.execute(
+        database,
+      )
+    }
+    const issue = (id: string, createdAt: string, ids: string[]) => ({
+      id,
+      label: id,
+      deadline: '2026-02-01T10:00:00.000Z',
+      plannedSendDate: '2026-02-03',
+      articleIds: ids,
+      status: 'draft',
+      approval: null,
+      withdrawnApproval: null,
+      changeRequest: null,
+      version: 4,
+      createdAt,
+      updatedAt: createdAt,
+    })
+    const issues = [
+      // b-2 stood in two issues (the race this table ends); the older issue keeps it.
+      issue('ausgabe-alt', '2026-01-01T08:00:00.000Z', ['b-3', 'geloescht', 'b-1', 'b-2']),
+      issue('ausgabe-neu', '2026-01-05T08:00:00.000Z', ['b-2', 'b-4']),
+    ]
+    for (const row of issues) {
+      await sql`insert into issues (id, version, status, created_at, data)
+        values (${row.id}, 4, 'draft', ${row.createdAt}, ${JSON.stringify(row)})`.execute(database)
+    }
+
+    await prepareDatabase(database)
+    const store = new DatabaseStore(database)
+    const stored = await store.transaction((tx) => tx.listIssues())
+    expect(stored.map((row) => [row.id, row.articleIds, row.version])).toEqual([
+      ['ausgabe-alt', ['b-3', 'b-1', 'b-2'], 4],
+      ['ausgabe-neu', ['b-4'], 4],
+    ])
+    const raw = await sql<{ data: object }>`select data from issues`.execute(database)
+    expect(raw.rows.every((row) => !('articleIds' in row.data))).toBe(true)
+    expect((await store.transaction((tx) => tx.getArticle('b-1')))?.issueId).toBe('ausgabe-alt')
+
+    const neu = stored[1]
+    if (!neu) throw new Error('Ausgabe fehlt')
+    await expect(
+      store.transaction((tx) =>
+        tx.updateIssue({ ...neu, articleIds: ['b-4', 'b-1'], version: 5 }, 4),
+      ),
+    ).rejects.toMatchObject({ name: 'ConcurrentChange', constraint: 'issue_articles_pkey' })
+    await expect(store.transaction((tx) => tx.deleteArticle('b-4', 1))).rejects.toMatchObject({
+      name: 'ConcurrentChange',
+    })
+    expect((await store.transaction((tx) => tx.getIssue('ausgabe-neu')))?.articleIds).toEqual([
+      'b-4',
+    ])
   })
 })

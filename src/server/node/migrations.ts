@@ -91,6 +91,41 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0003-issue-articles': {
+    // The membership moves out of each issue's `articleIds` into a table whose key is the
+    // article: one issue per article, no issue pointing at a deleted article. Rows that broke
+    // this before (an article in two issues) keep the issue created first.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('issue_articles')
+        .addColumn('article_id', 'text', (column) =>
+          column.primaryKey().references('articles.id').onDelete('restrict'),
+        )
+        .addColumn('issue_id', 'text', (column) =>
+          column.notNull().references('issues.id').onDelete('cascade'),
+        )
+        .addColumn('position', 'integer', (column) => column.notNull())
+        .addUniqueConstraint('issue_articles_position', ['issue_id', 'position'], (constraint) =>
+          constraint.deferrable().initiallyDeferred(),
+        )
+        .execute()
+      await sql`
+        insert into issue_articles (article_id, issue_id, position)
+        select entry.article_id, entry.issue_id,
+               row_number() over (partition by entry.issue_id order by entry.position) - 1
+        from (
+          select distinct on (listed.article_id) listed.article_id, issues.id as issue_id,
+                 listed.position
+          from issues
+          cross join lateral jsonb_array_elements_text(issues.data -> 'articleIds')
+            with ordinality as listed(article_id, position)
+          join articles on articles.id = listed.article_id
+          order by listed.article_id, issues.created_at, issues.id
+        ) as entry
+      `.execute(db)
+      await sql`update issues set data = data - 'articleIds'`.execute(db)
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

@@ -8,7 +8,6 @@ import {
   type Article,
 } from '../../domain/article'
 import { emptyDoc } from '../../domain/rich-text'
-import type { User } from '../../domain/user'
 import {
   audit,
   readJson,
@@ -18,7 +17,8 @@ import {
   type HandlerDeps,
 } from '../context'
 import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
-import type { StoreTx, StoredArticle } from '../store'
+import { RetryTransaction, type StoreTx, type StoredArticle } from '../store'
+import type { Issue } from '../../domain/issue'
 import { assertContentEditable, withdrawApprovalAfterChange } from './issues'
 
 async function loadArticle(tx: StoreTx, id: string): Promise<Article> {
@@ -27,10 +27,24 @@ async function loadArticle(tx: StoreTx, id: string): Promise<Article> {
   return article
 }
 
-async function assertArticleEditable(tx: StoreTx, article: Article, user: User): Promise<void> {
-  if (article.issueId === null) return
-  const issue = await tx.getIssue(article.issueId)
-  if (issue) assertContentEditable(issue, user)
+/**
+ * The article with its issue, both locked in the one order every path uses (issue, then
+ * article): an approval, arrange or workflow step on that issue waits until this write is
+ * committed, and sees it. If the article moved between the first read and the locks, the
+ * transaction starts again.
+ */
+async function lockArticleWithIssue(
+  tx: StoreTx,
+  id: string,
+): Promise<{ article: Article; issue: Issue | null }> {
+  const seen = await loadArticle(tx, id)
+  const issue = seen.issueId === null ? null : await tx.lockIssue(seen.issueId)
+  const article = await tx.lockArticle(id)
+  if (!article) throw notFound('Der Beitrag')
+  if (article.issueId !== (issue?.id ?? null)) {
+    throw new RetryTransaction('Der Beitrag wurde gleichzeitig einer Ausgabe zugeordnet.')
+  }
+  return { article, issue }
 }
 
 const stored = ({ issueId: _issueId, ...article }: Article): StoredArticle => article
@@ -91,9 +105,9 @@ export function articleRoutes(deps: HandlerDeps) {
       requirePermission(user, 'article.write')
       const { version, ...changes } = await readJson(c, updateArticleInputSchema)
       const saved = await deps.store.transaction(async (tx) => {
-        const article = await loadArticle(tx, c.req.param('id'))
+        const { article, issue } = await lockArticleWithIssue(tx, c.req.param('id'))
         if (article.version !== version) throw versionConflict(article)
-        await assertArticleEditable(tx, article, user)
+        if (issue) assertContentEditable(issue, user)
         const { status: requested, ...content } = changes
         const candidate = { ...article, ...content }
         const status = nextArticleStatus(article.status, requested, readinessProblems(candidate))
@@ -110,7 +124,6 @@ export function articleRoutes(deps: HandlerDeps) {
         if (!(await tx.updateArticle(stored(next), version))) {
           throw versionConflict(await tx.getArticle(article.id))
         }
-        const issue = article.issueId === null ? null : await tx.getIssue(article.issueId)
         const contentChanged =
           changes.headline !== undefined ||
           changes.body !== undefined ||
@@ -147,7 +160,9 @@ export function articleRoutes(deps: HandlerDeps) {
       requirePermission(user, 'article.write')
       const version = versionFromQuery(c.req.query('version'))
       await deps.store.transaction(async (tx) => {
-        const article = await loadArticle(tx, c.req.param('id'))
+        // Adding an article to an issue locks it too: while this lock is held it stays unassigned.
+        const article = await tx.lockArticle(c.req.param('id'))
+        if (!article) throw notFound('Der Beitrag')
         if (article.version !== version) throw versionConflict(article)
         if (article.issueId !== null) {
           throw new ProblemError(

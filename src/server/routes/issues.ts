@@ -46,6 +46,13 @@ async function loadIssue(tx: StoreTx, id: string): Promise<Issue> {
   return issue
 }
 
+/** The issue, locked until the transaction ends: for every path that decides on it. */
+async function lockIssue(tx: StoreTx, id: string): Promise<Issue> {
+  const issue = await tx.lockIssue(id)
+  if (!issue) throw notFound('Die Ausgabe')
+  return issue
+}
+
 /** Writes `next` if the stored issue still has `expectedVersion`; 409 with the current issue otherwise. */
 async function saveIssue(tx: StoreTx, next: Issue, expectedVersion: number): Promise<Issue> {
   if (!(await tx.updateIssue(next, expectedVersion))) {
@@ -148,7 +155,7 @@ export function issueRoutes(deps: HandlerDeps) {
     const user = c.get('user')
     const input = await readJson(c, schema)
     const saved = await deps.store.transaction(async (tx) => {
-      const issue = await loadIssue(tx, c.req.param('id') ?? '')
+      const issue = await lockIssue(tx, c.req.param('id') ?? '')
       const check = checkTransition(action, issue, user.role, deps.now())
       if (!check.ok && check.reason === 'forbidden') throw forbidden(check.message)
       assertVersion(issue, input.version)
@@ -218,7 +225,7 @@ export function issueRoutes(deps: HandlerDeps) {
       requirePermission(user, 'issue.edit')
       const { version, ...changes } = await readJson(c, updateIssueInputSchema)
       const saved = await deps.store.transaction(async (tx) => {
-        const issue = await loadIssue(tx, c.req.param('id'))
+        const issue = await lockIssue(tx, c.req.param('id'))
         assertVersion(issue, version)
         if (issue.status === 'published') assertContentEditable(issue, user)
         const deadline = changes.deadline
@@ -258,12 +265,22 @@ export function issueRoutes(deps: HandlerDeps) {
       requirePermission(user, 'issue.arrange')
       const { version, articleIds } = await readJson(c, arrangeIssueInputSchema)
       const saved = await deps.store.transaction(async (tx) => {
-        const issue = await loadIssue(tx, c.req.param('id'))
+        const issue = await lockIssue(tx, c.req.param('id'))
         assertVersion(issue, version)
         assertContentEditable(issue, user)
+        // Every article that joins or leaves is locked (in one order, after the issue), so a
+        // simultaneous arrange of another issue, an edit or a delete of it waits for this one.
+        const changed = [
+          ...articleIds.filter((id) => !issue.articleIds.includes(id)),
+          ...issue.articleIds.filter((id) => !articleIds.includes(id)),
+        ].sort()
+        const locked = new Map<string, Article | null>()
+        for (const articleId of changed) locked.set(articleId, await tx.lockArticle(articleId))
         const errors = []
         for (const [index, articleId] of articleIds.entries()) {
-          const article = await tx.getArticle(articleId)
+          const article = locked.has(articleId)
+            ? locked.get(articleId)
+            : await tx.getArticle(articleId)
           if (!article) {
             errors.push({ path: `articleIds.${index}`, message: 'Dieser Beitrag existiert nicht.' })
           } else if (article.issueId !== null && article.issueId !== issue.id) {

@@ -1,0 +1,196 @@
+import type { Article } from '../../src/domain/article'
+import type { AuditEvent } from '../../src/domain/audit-event'
+import { runChecks } from '../../src/domain/checks'
+import { contentFingerprint } from '../../src/domain/fingerprint'
+import type { Issue } from '../../src/domain/issue'
+import type { Publication } from '../../src/domain/publication'
+import { docFromParagraphs } from '../../src/domain/rich-text'
+import { transitions, type WorkflowAction } from '../../src/domain/workflow'
+import { sendTo, signInOn } from './server-api'
+import type { SpawnedServer } from './spawn-server'
+
+/** One answer: the status and the parsed body (null when there is none). */
+export interface Answer<T = unknown> {
+  status: number
+  body: T
+}
+
+/**
+ * A person talking to one of several server processes on one database: `on(i)` picks the
+ * process, so that two requests of a race can go to two processes.
+ */
+export interface Client {
+  call<T = unknown>(method: string, path: string, body?: unknown, via?: number): Promise<Answer<T>>
+}
+
+export async function clientFor(
+  servers: readonly SpawnedServer[],
+  role: 'editor' | 'head',
+): Promise<Client> {
+  const first = servers[0]
+  if (!first) throw new Error('Kein Server')
+  const token = await signInOn(first, role)
+  return {
+    async call<T>(method: string, path: string, body?: unknown, via = 0) {
+      const server = servers[via % servers.length] ?? first
+      const response = await sendTo(server, token, method, path, body)
+      const text = await response.text()
+      return { status: response.status, body: (text ? JSON.parse(text) : null) as T }
+    },
+  }
+}
+
+export async function ok<T>(answer: Promise<Answer<T>>, what: string): Promise<T> {
+  const { status, body } = await answer
+  if (status >= 300) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`)
+  return body
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+
+export async function createIssue(client: Client, label: string): Promise<Issue> {
+  return ok(
+    client.call<Issue>('POST', '/issues', {
+      label,
+      deadline: inDays(7).toISOString(),
+      plannedSendDate: inDays(9).toISOString().slice(0, 10),
+    }),
+    'Ausgabe anlegen',
+  )
+}
+
+/** A fresh article that passes every check (text, no photos), marked ready. */
+export async function createReadyArticle(client: Client, headline: string): Promise<Article> {
+  const created = await ok(
+    client.call<Article>('POST', '/articles', {
+      headline,
+      body: docFromParagraphs([`${headline}: ein Absatz, der die Prüfungen besteht.`]),
+    }),
+    'Beitrag anlegen',
+  )
+  return ok(
+    client.call<Article>('PATCH', `/articles/${created.id}`, {
+      version: created.version,
+      status: 'ready',
+    }),
+    'Beitrag fertig',
+  )
+}
+
+/** The body of an approval that acknowledges every warning of the issue's current checks. */
+export async function approvalRequest(client: Client, issue: Issue) {
+  const articles = await Promise.all(
+    issue.articleIds.map((id) => ok(client.call<Article>('GET', `/articles/${id}`), 'Beitrag')),
+  )
+  const publication = await ok(client.call<Publication>('GET', '/publication'), 'Publikation')
+  const acknowledgedWarnings = runChecks(issue, articles, publication)
+    .filter((result) => result.severity === 'warning')
+    .map((result) => result.id)
+  return { version: issue.version, acknowledgedWarnings }
+}
+
+const statusAfter: Partial<Record<AuditEvent['action'], WorkflowAction>> = {
+  'issue.submitted': 'submit',
+  'issue.approved': 'approve',
+  'issue.changes_requested': 'requestChanges',
+  'issue.reopened': 'reopen',
+  'issue.published': 'publish',
+}
+
+/**
+ * Replays an issue's audit events through the workflow and returns what breaks it (empty: a
+ * legal path that ends in the stored status).
+ */
+export function illegalHistory(issue: Issue, events: readonly AuditEvent[]): string[] {
+  const problems: string[] = []
+  let status: Issue['status'] | null = null
+  for (const event of events) {
+    if (event.action === 'issue.created') {
+      if (status !== null) problems.push('zweimal angelegt')
+      status = 'draft'
+      continue
+    }
+    if (status === null) {
+      problems.push(`${event.action} vor dem Anlegen`)
+      continue
+    }
+    const action = statusAfter[event.action]
+    if (action) {
+      const transition = transitions[action]
+      if (!transition.from.includes(status)) problems.push(`${event.action} aus ${status}`)
+      status = transition.to
+    } else if (event.action === 'issue.approval_withdrawn') {
+      if (status !== 'approved') problems.push(`Freigabe zurückgenommen aus ${status}`)
+      status = 'in_review'
+    } else if (event.action === 'issue.arranged' && status === 'published') {
+      problems.push('nach dem Versand umgestellt')
+    }
+  }
+  if (status !== issue.status)
+    problems.push(`Verlauf endet in ${status}, gespeichert ${issue.status}`)
+  return problems
+}
+
+/** What the checker found over the final state; every list empty means every invariant held. */
+export interface IntegrityReport {
+  articlesInSeveralIssues: string[]
+  missingArticles: string[]
+  staleApprovals: string[]
+  illegalHistories: string[]
+  listDisagrees: string[]
+}
+
+/** Reads everything back and checks the invariants that span rows. */
+export async function checkIntegrity(
+  client: Client,
+  issueIds: readonly string[] | null = null,
+): Promise<IntegrityReport> {
+  const issues = await ok(client.call<Issue[]>('GET', '/issues'), 'Ausgaben')
+  const articles = await ok(client.call<Article[]>('GET', '/articles'), 'Beiträge')
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const report: IntegrityReport = {
+    articlesInSeveralIssues: [],
+    missingArticles: [],
+    staleApprovals: [],
+    illegalHistories: [],
+    listDisagrees: [],
+  }
+  const owners = new Map<string, string[]>()
+  for (const issue of issues) {
+    for (const articleId of issue.articleIds) {
+      owners.set(articleId, [...(owners.get(articleId) ?? []), issue.id])
+      if (!byId.has(articleId)) report.missingArticles.push(`${issue.id} → ${articleId}`)
+    }
+  }
+  for (const [articleId, holders] of owners) {
+    if (holders.length > 1)
+      report.articlesInSeveralIssues.push(`${articleId}: ${holders.join(', ')}`)
+    if (byId.get(articleId)?.issueId !== holders[0]) {
+      report.listDisagrees.push(`${articleId}: Liste ${byId.get(articleId)?.issueId}`)
+    }
+  }
+  for (const issue of issues) {
+    if (issueIds && !issueIds.includes(issue.id)) continue
+    if (issue.status === 'approved' || issue.status === 'published') {
+      const content = issue.articleIds.flatMap((id) => byId.get(id) ?? [])
+      const missing = content.length !== issue.articleIds.length
+      const fingerprint = missing ? null : await contentFingerprint(issue, content)
+      if (fingerprint !== issue.approval?.fingerprint) report.staleApprovals.push(issue.id)
+    }
+    const events = await ok(
+      client.call<AuditEvent[]>('GET', `/issues/${issue.id}/history`),
+      'Verlauf',
+    )
+    const problems = illegalHistory(issue, events)
+    if (problems.length > 0) report.illegalHistories.push(`${issue.id}: ${problems.join('; ')}`)
+  }
+  return report
+}
+
+export const intactReport: IntegrityReport = {
+  articlesInSeveralIssues: [],
+  missingArticles: [],
+  staleApprovals: [],
+  illegalHistories: [],
+  listDisagrees: [],
+}

@@ -1,0 +1,244 @@
+import type { Article } from '../../src/domain/article'
+import type { Issue } from '../../src/domain/issue'
+import { docFromParagraphs } from '../../src/domain/rich-text'
+import {
+  approvalRequest,
+  checkIntegrity,
+  clientFor,
+  createIssue,
+  createReadyArticle,
+  type Client,
+  type IntegrityReport,
+} from './integrity-client'
+import type { SpawnedServer } from './spawn-server'
+
+/** Size of a run: clients working at once, operations each, and the seed of the random choices. */
+export interface WorkloadOptions {
+  clients: number
+  operationsPerClient: number
+  issues: number
+  articles: number
+  seed: number
+}
+
+/** What happened: answers per operation and status, versions that went backwards, the checker's findings. */
+export interface WorkloadResult {
+  operations: number
+  seconds: number
+  answers: Record<string, Record<number, number>>
+  serverErrors: string[]
+  versionsWentBack: string[]
+  report: IntegrityReport
+}
+
+/** mulberry32: a small seeded generator, so a failing run can be repeated exactly. */
+function randomFrom(seed: number) {
+  let state = seed >>> 0
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+  return {
+    next,
+    below: (n: number) => Math.floor(next() * n),
+    pick<T>(items: readonly T[]): T | undefined {
+      return items[Math.floor(next() * items.length)]
+    },
+  }
+}
+
+type Operation =
+  | 'save'
+  | 'arrange'
+  | 'submit'
+  | 'approve'
+  | 'requestChanges'
+  | 'reopen'
+  | 'delete'
+  | 'create'
+  | 'publish'
+
+/** What each role does how often: the Redaktion writes and assembles, the Dezernentin decides. */
+const weightsByRole: Record<'editor' | 'head', [Operation, number][]> = {
+  editor: [
+    ['save', 30],
+    ['arrange', 25],
+    ['submit', 20],
+    ['delete', 10],
+    ['create', 10],
+    ['publish', 5],
+  ],
+  head: [
+    ['approve', 40],
+    ['save', 15],
+    ['arrange', 10],
+    ['requestChanges', 10],
+    ['reopen', 10],
+    ['publish', 5],
+  ],
+}
+
+/**
+ * A Jepsen-style workload: several clients, each a Redaktion or the Dezernentin, send a seeded
+ * random mix of writes to the server processes (in turn) on one database, often with versions
+ * that are already stale; afterwards the checker reads everything back.
+ */
+export async function runRandomWorkload(
+  servers: SpawnedServer[],
+  options: WorkloadOptions,
+): Promise<WorkloadResult> {
+  await servers[0]?.reset()
+  const setupClient = await clientFor(servers, 'editor')
+  const head = await clientFor(servers, 'head')
+  const issueIds: string[] = []
+  const articleIds: string[] = []
+  for (let index = 0; index < options.issues; index++) {
+    issueIds.push((await createIssue(setupClient, `Zufall ${options.seed}-${index}`)).id)
+  }
+  for (let index = 0; index < options.articles; index++) {
+    articleIds.push((await createReadyArticle(setupClient, `Zufall ${index}`)).id)
+  }
+
+  const answers: Record<string, Record<number, number>> = {}
+  const serverErrors: string[] = []
+  const versionsWentBack: string[] = []
+  const record = (operation: Operation, status: number, detail: unknown) => {
+    const counts = (answers[operation] ??= {})
+    counts[status] = (counts[status] ?? 0) + 1
+    if (status >= 500) serverErrors.push(`${operation}: ${status} ${JSON.stringify(detail)}`)
+  }
+
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: options.clients }, async (_, clientIndex) => {
+      const random = randomFrom(options.seed * 1000 + clientIndex)
+      const role = clientIndex % 3 === 0 ? 'head' : 'editor'
+      const client: Client = role === 'head' ? head : await clientFor(servers, 'editor')
+      const weights = weightsByRole[role]
+      const totalWeight = weights.reduce((sum, [, weight]) => sum + weight, 0)
+      const seen = new Map<string, number>()
+      const observe = (id: string, version: number | undefined) => {
+        if (version === undefined) return
+        const before = seen.get(id) ?? 0
+        if (version < before) versionsWentBack.push(`${id}: ${before} → ${version}`)
+        seen.set(id, Math.max(before, version))
+      }
+      // Sometimes a client acts on what it read long ago: the version it sends is stale.
+      const knownVersion = (id: string, fresh: number) =>
+        random.next() < 0.3 ? (seen.get(id) ?? fresh) : fresh
+
+      const read = async <T extends { id: string; version: number }>(path: string) => {
+        const answer = await client.call<T>('GET', path, undefined, random.below(servers.length))
+        if (answer.status === 200) observe(answer.body.id, answer.body.version)
+        return answer.status === 200 ? answer.body : null
+      }
+      const send = async <T>(
+        operation: Operation,
+        method: string,
+        path: string,
+        body?: unknown,
+      ) => {
+        const answer = await client.call<T & { version?: number; id?: string }>(
+          method,
+          path,
+          body,
+          random.below(servers.length),
+        )
+        record(operation, answer.status, answer.body)
+        if (answer.status === 200 && answer.body?.id) observe(answer.body.id, answer.body.version)
+        return answer
+      }
+
+      for (let step = 0; step < options.operationsPerClient; step++) {
+        let roll = random.below(totalWeight)
+        const operation = weights.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'save'
+        const issueId = random.pick(issueIds) ?? ''
+        const articleId = random.pick(articleIds) ?? ''
+        switch (operation) {
+          case 'save': {
+            const article = await read<Article>(`/articles/${articleId}`)
+            if (!article) break
+            await send('save', 'PATCH', `/articles/${articleId}`, {
+              version: knownVersion(articleId, article.version),
+              headline: `Fassung ${clientIndex}.${step}`,
+              body: docFromParagraphs([`Text von Client ${clientIndex}, Schritt ${step}.`]),
+            })
+            break
+          }
+          case 'arrange': {
+            const issue = await read<Issue>(`/issues/${issueId}`)
+            if (!issue) break
+            const kept = issue.articleIds.filter(() => random.next() < 0.7)
+            const added = articleIds.filter((id) => !kept.includes(id) && random.next() < 0.25)
+            const order = [...kept, ...added].sort(() => random.next() - 0.5)
+            await send('arrange', 'PUT', `/issues/${issueId}/articles`, {
+              version: knownVersion(issueId, issue.version),
+              articleIds: order,
+            })
+            break
+          }
+          case 'submit':
+          case 'requestChanges':
+          case 'reopen':
+          case 'publish': {
+            const issue = await read<Issue>(`/issues/${issueId}`)
+            if (!issue) break
+            const path = {
+              submit: 'submit',
+              requestChanges: 'request-changes',
+              reopen: 'reopen',
+              publish: 'publish',
+            }[operation]
+            await send(operation, 'POST', `/issues/${issueId}/${path}`, {
+              version: knownVersion(issueId, issue.version),
+              ...(operation === 'requestChanges' ? { comment: 'Bitte noch einmal prüfen.' } : {}),
+            })
+            break
+          }
+          case 'approve': {
+            const issue = await read<Issue>(`/issues/${issueId}`)
+            if (!issue) break
+            const request = await approvalRequest(client, issue).catch(() => null)
+            if (!request) break
+            await send('approve', 'POST', `/issues/${issueId}/approve`, request)
+            break
+          }
+          case 'delete': {
+            const article = await read<Article>(`/articles/${articleId}`)
+            if (!article) break
+            await send(
+              'delete',
+              'DELETE',
+              `/articles/${articleId}?version=${knownVersion(articleId, article.version)}`,
+            )
+            break
+          }
+          case 'create': {
+            const created = await send<Article>('create', 'POST', '/articles', {
+              headline: `Neu ${clientIndex}.${step}`,
+              body: docFromParagraphs(['Ein neuer Beitrag mitten im Betrieb.']),
+            })
+            if (created.status === 201 && created.body.id) articleIds.push(created.body.id)
+            break
+          }
+        }
+      }
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  const operations = Object.values(answers).reduce(
+    (sum, counts) => sum + Object.values(counts).reduce((a, b) => a + b, 0),
+    0,
+  )
+  return {
+    operations,
+    seconds,
+    answers,
+    serverErrors,
+    versionsWentBack,
+    report: await checkIntegrity(head, issueIds),
+  }
+}
