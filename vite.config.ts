@@ -23,7 +23,8 @@ export default defineConfig(({ mode }) => ({
   plugins: [react(), dropMockServiceWorker(loadEnv(mode, process.cwd(), 'VITE_').VITE_BACKEND)],
   build: {
     target: 'es2022',
-    sourcemap: true,
+    // Built for our own debugging, never referenced from the bundles (the server does not serve them).
+    sourcemap: 'hidden',
   },
   test: {
     projects: [
