@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defineContractSuite } from '../contract/contract-suite'
 import { defineConcurrencyTests } from './concurrency'
 import { seedAccounts } from './seed-accounts'
-import { signInOn } from './server-api'
+import { tinyPng } from '../fixtures/images'
+import { sendTo, signInOn } from './server-api'
 import type { SpawnedServer } from './spawn-server'
 
 /**
@@ -37,12 +38,15 @@ export function defineServerContract(name: string, start: () => Promise<SpawnedS
   describe(`Gleichzeitigkeit: ${name}`, () => defineConcurrencyTests(running))
 
   describe(`Betrieb: ${name}`, () => {
+    beforeAll(() => running().reset())
+
     it('meldet Lebendigkeit und Bereitschaft (Datenbank erreichbar)', async () => {
       const health = await fetch(`${running().url}/healthz`)
       expect(health.status).toBe(200)
       const ready = await fetch(`${running().url}/readyz`)
       expect(ready.status).toBe(200)
-      expect(await ready.json()).toEqual({ status: 'ok', database: 'erreichbar' })
+      expect(await ready.json()).toEqual({ status: 'ok', database: 'beschreibbar' })
+      expect(ready.headers.get('Cache-Control')).toBe('no-store')
     })
 
     it('sendet Sicherheits-Header; die CSP erlaubt kein Inline-Skript', async () => {
@@ -54,6 +58,47 @@ export function defineServerContract(name: string, start: () => Promise<SpawnedS
       expect(csp).toContain("frame-ancestors 'none'")
       expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff')
       expect(response.headers.get('Referrer-Policy')).toBe('same-origin')
+      // the older header says the same as frame-ancestors 'none'
+      expect(response.headers.get('X-Frame-Options')).toBe('DENY')
+    })
+
+    it('lässt API-Antworten nicht zwischenspeichern, Fotodateien schon', async () => {
+      const token = await signInOn(running())
+      const answers = [
+        await fetch(`${running().apiBaseUrl}/session/options`),
+        await fetch(`${running().apiBaseUrl}/issues`),
+        await sendTo(running(), token, 'GET', '/issues'),
+        await sendTo(running(), token, 'GET', '/gibt-es-nicht'),
+        await sendTo(running(), token, 'POST', '/articles', { headline: 42 }),
+      ]
+      expect(answers.map((answer) => answer.status)).toEqual([200, 401, 200, 404, 422])
+      for (const answer of answers) expect(answer.headers.get('Cache-Control')).toBe('no-store')
+
+      const form = new FormData()
+      form.append('file', new Blob([tinyPng()], { type: 'image/png' }), 'foto.png')
+      const upload = await fetch(`${running().apiBaseUrl}/media`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}` },
+        body: form,
+      })
+      expect(upload.status).toBe(201)
+      expect(upload.headers.get('Cache-Control')).toBe('no-store')
+      const { id } = (await upload.json()) as { id: string }
+      const file = await fetch(`${running().apiBaseUrl}/media/${id}/file`)
+      expect(file.status).toBe(200)
+      expect(file.headers.get('Cache-Control')).toMatch(/immutable/)
+    })
+
+    it('nimmt das Schema „Bearer“ in beliebiger Schreibweise', async () => {
+      const token = await signInOn(running())
+      const withHeader = (value: string) =>
+        fetch(`${running().apiBaseUrl}/session`, { headers: { Authorization: value } })
+      for (const scheme of ['Bearer', 'bearer', 'BEARER', 'bEaReR']) {
+        expect((await withHeader(`${scheme} ${token}`)).status).toBe(200)
+      }
+      expect((await withHeader(`Basic ${token}`)).status).toBe(401)
+      expect((await withHeader(`Bearer${token}`)).status).toBe(401)
+      expect((await withHeader(token)).status).toBe(401)
     })
 
     it('zeigt bei internen Fehlern keinen Stacktrace, nur eine Fehler-ID, die im Log steht', async () => {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
 
-/** The real server plus the test hooks (test-server-entry.ts) and its benchmark; never shipped. */
+/** The real server plus the test hooks (test-server-entry.ts), its benchmark and the shipped entries; never shipped. */
 export default defineConfig({
   publicDir: false,
   logLevel: 'warn',
@@ -14,6 +14,9 @@ export default defineConfig({
       input: {
         'test-server': resolve('tests/server/test-server-entry.ts'),
         'bench-server': resolve('tests/server/bench-server.ts'),
+        // The shipped entries, so tests can watch how `npm start` and `user:add` fail.
+        main: resolve('src/server/node/main.ts'),
+        'user-add': resolve('src/server/node/user-add.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

@@ -9,8 +9,8 @@ export interface ServerConfig {
   database: DatabaseConfig
   /** The built app (`npm run build`); null serves the API only. */
   distDir: string | null
-  /** Take the client address from X-Forwarded-For (only behind a proxy you run). */
-  trustProxy: boolean
+  /** Proxies of our own in front of the server, each appending to X-Forwarded-For (0: none). */
+  trustedProxies: number
   /** Served over HTTPS (by a proxy): adds Strict-Transport-Security. */
   https: boolean
   sessionTtlHours: number
@@ -23,6 +23,8 @@ const flag = z
   })
   .transform((value) => ['1', 'true', 'ja'].includes(value))
 
+const proxyCount = 'erwartet die Anzahl eigener Proxys vor dem Server (0 bis 10)'
+
 const environmentSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -33,7 +35,14 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   DIST_DIR: z.string().min(1).default('dist'),
   SERVE_APP: flag.default(true),
-  TRUST_PROXY: flag.default(false),
+  TRUSTED_PROXIES: z.coerce
+    .number({ error: proxyCount })
+    .int(proxyCount)
+    .min(0, proxyCount)
+    .max(10, proxyCount)
+    .optional(),
+  /** Before TRUSTED_PROXIES: 1 meant one proxy. Read only when TRUSTED_PROXIES is not set. */
+  TRUST_PROXY: flag.optional(),
   HTTPS: flag.default(false),
   SESSION_TTL_HOURS: z.coerce
     .number()
@@ -62,7 +71,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
       ? { kind: 'postgres', url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: resolve(env.DATA_DIR) },
     distDir: env.SERVE_APP ? resolve(env.DIST_DIR) : null,
-    trustProxy: env.TRUST_PROXY,
+    trustedProxies: env.TRUSTED_PROXIES ?? (env.TRUST_PROXY ? 1 : 0),
     https: env.HTTPS,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     logLevel: env.LOG_LEVEL,

@@ -12,6 +12,7 @@ import {
   type QueryResult,
 } from 'kysely'
 import pg from 'pg'
+import { lockDataDir, type DataDirLock } from './data-dir-lock'
 import type { Database } from './database-schema'
 
 /** Where the data lives: an embedded PostgreSQL (PGlite) in a folder, or a PostgreSQL server. */
@@ -24,7 +25,10 @@ class PGliteDriver implements Driver {
   private release: (() => void) | null = null
   private readonly connection: DatabaseConnection
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly lock: DataDirLock | null,
+  ) {
     this.connection = {
       executeQuery: async <Row>(query: CompiledQuery): Promise<QueryResult<Row>> => {
         const result = await pglite.query<Row>(query.sql, [...query.parameters])
@@ -71,25 +75,52 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    await this.pglite.close()
+    try {
+      await this.pglite.close()
+    } finally {
+      this.lock?.release()
+    }
   }
 }
 
-function pgliteDialect(pglite: PGlite): Dialect {
+function pgliteDialect(pglite: PGlite, lock: DataDirLock | null): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new PGliteDriver(pglite),
+    createDriver: () => new PGliteDriver(pglite, lock),
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   }
 }
 
-/** Opens the database; PGlite creates its folder on first use. Close with `db.destroy()`. */
-export async function openDatabase(config: DatabaseConfig): Promise<Kysely<Database>> {
+/** How long a new PostgreSQL connection may take before the attempt fails. */
+const connectTimeoutMs = 10_000
+
+/**
+ * Opens the database. PGlite creates its folder (not the parents) on first use and locks it
+ * for this process (see data-dir-lock.ts) until `db.destroy()`. `onConnectionError` hears of
+ * idle PostgreSQL connections that broke (the pool drops them; the next query reconnects).
+ */
+export async function openDatabase(
+  config: DatabaseConfig,
+  onConnectionError: (error: Error) => void = () => {},
+): Promise<Kysely<Database>> {
   if (config.kind === 'pglite') {
-    const pglite = await PGlite.create(config.dataDir ?? undefined)
-    return new Kysely<Database>({ dialect: pgliteDialect(pglite) })
+    const lock = config.dataDir === null ? null : lockDataDir(config.dataDir)
+    let pglite: PGlite
+    try {
+      pglite = await PGlite.create(config.dataDir ?? undefined)
+    } catch (error) {
+      lock?.release()
+      throw error
+    }
+    return new Kysely<Database>({ dialect: pgliteDialect(pglite, lock) })
   }
-  const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize ?? 10 })
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: config.poolSize ?? 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+  })
+  // Without a listener, an idle connection that breaks (database restarted) ends the process.
+  pool.on('error', onConnectionError)
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }

@@ -1,7 +1,8 @@
 import { pino } from 'pino'
 import { z } from 'zod'
 import { readConfig } from './config'
-import { startServer } from './server'
+import { startServer, type RunningServer } from './server'
+import { explainStartupError } from './startup-error'
 
 z.config(z.locales.de())
 
@@ -15,7 +16,16 @@ async function main() {
     process.exit(1)
   }
   const logger = pino({ level: config.logLevel, base: { dienst: 'rundbrief' } })
-  const server = await startServer(config, logger)
+  let server: RunningServer
+  try {
+    server = await startServer(config, logger)
+  } catch (error) {
+    const explanation = explainStartupError(error, config.database, config)
+    logger.fatal({ start: 'fehlgeschlagen' }, explanation)
+    logger.debug({ err: error }, 'Startfehler im Einzelnen')
+    console.error(`Rundbrief konnte nicht starten. ${explanation}`)
+    process.exit(1)
+  }
   let stopping = false
   const stop = (signal: string) => {
     if (stopping) return

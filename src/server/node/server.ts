@@ -10,6 +10,7 @@ import type { Logger } from 'pino'
 import { createApp } from '../app'
 import type { AppContext } from '../context'
 import type { Store } from '../store'
+import { clientAddressOf } from './client-address'
 import type { ServerConfig } from './config'
 import { openDatabase } from './database'
 import type { Database } from './database-schema'
@@ -48,13 +49,54 @@ const contentSecurityPolicy = {
   workerSrc: ["'self'"],
 }
 
-function clientAddress(trustProxy: boolean) {
+function clientAddress(trustedProxies: number) {
   return (c: AppContext): string => {
     const bindings = c.env as Partial<HttpBindings> | undefined
     const socket = bindings?.incoming?.socket.remoteAddress ?? 'unbekannt'
-    if (!trustProxy) return socket
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim()
-    return forwarded || socket
+    return clientAddressOf(socket, c.req.header('X-Forwarded-For'), trustedProxies)
+  }
+}
+
+/** How long /readyz waits for the database before it answers 503. */
+const readinessTimeoutMs = 3000
+
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`keine Antwort innerhalb von ${ms} ms`)), ms)
+  })
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer))
+}
+
+/**
+ * A write that leaves nothing behind: creating a temporary table is refused by a read-only
+ * database (replica, `default_transaction_read_only`) and needs a writable data folder.
+ */
+async function probeWrite(db: Kysely<Database>): Promise<void> {
+  const transaction = await db.startTransaction().execute()
+  try {
+    await sql`set local statement_timeout = ${sql.lit(readinessTimeoutMs)}`.execute(transaction)
+    await sql`create temporary table rundbrief_bereitschaft (geprueft int)`.execute(transaction)
+  } finally {
+    await transaction.rollback().execute()
+  }
+}
+
+type Readiness = 'bereit' | 'nicht beschreibbar' | 'nicht erreichbar'
+
+async function checkReadiness(db: Kysely<Database>, logger: Logger): Promise<Readiness> {
+  try {
+    await withTimeout(probeWrite(db), readinessTimeoutMs)
+    return 'bereit'
+  } catch (writeError) {
+    try {
+      await withTimeout(sql`select 1`.execute(db), readinessTimeoutMs)
+      logger.warn({ err: writeError }, 'Datenbank nimmt keine Schreibzugriffe an')
+      return 'nicht beschreibbar'
+    } catch (readError) {
+      logger.warn({ err: readError }, 'Datenbank nicht erreichbar')
+      return 'nicht erreichbar'
+    }
   }
 }
 
@@ -68,7 +110,11 @@ export function createServerApp(
   const api = createApp({
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     sessionTtlMs: config.sessionTtlHours * 60 * 60 * 1000,
-    signIn: { method: 'password', verifyPassword, clientAddress: clientAddress(config.trustProxy) },
+    signIn: {
+      method: 'password',
+      verifyPassword,
+      clientAddress: clientAddress(config.trustedProxies),
+    },
     logError: (errorId, error) => logger.error({ errorId, err: error }, 'Unerwarteter Fehler'),
   })
   const root = new Hono<ServerEnv>()
@@ -96,19 +142,28 @@ export function createServerApp(
       referrerPolicy: 'same-origin',
       // Photos load inside the sandboxed preview frames, whose origin is opaque.
       crossOriginResourcePolicy: false,
+      // The same as the CSP's frame-ancestors 'none', for browsers that only know this header.
+      xFrameOptions: 'DENY',
       strictTransportSecurity: config.https ? 'max-age=31536000' : false,
     }),
   )
 
-  root.get('/healthz', (c) => c.json({ status: 'ok' }))
+  // Answers about people and drafts stay out of browser and proxy caches; photo files (immutable
+  // by id) set their own Cache-Control.
+  root.use('/api/*', async (c, next) => {
+    await next()
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store')
+  })
+  root.get('/healthz', (c) => {
+    c.header('Cache-Control', 'no-store')
+    return c.json({ status: 'ok' })
+  })
   root.get('/readyz', async (c) => {
-    try {
-      await sql`select 1`.execute(db)
-      return c.json({ status: 'ok', database: 'erreichbar' })
-    } catch (error) {
-      logger.warn({ err: error }, 'Datenbank nicht erreichbar')
-      return c.json({ status: 'nicht bereit', database: 'nicht erreichbar' }, 503)
-    }
+    c.header('Cache-Control', 'no-store')
+    const readiness = await checkReadiness(db, logger)
+    return readiness === 'bereit'
+      ? c.json({ status: 'ok', database: 'beschreibbar' })
+      : c.json({ status: 'nicht bereit', database: readiness }, 503)
   })
   root.all('/api/*', (c) => api.fetch(c.req.raw, c.env))
   extensions.extend?.(root, db)
@@ -116,6 +171,8 @@ export function createServerApp(
   if (config.distDir) {
     const distDir = config.distDir
     let indexHtml: Promise<string> | null = null
+    // Source maps (built as "hidden", for our own debugging) are not published.
+    root.get('*', async (c, next) => (c.req.path.endsWith('.map') ? c.notFound() : next()))
     root.use(
       '/assets/*',
       async (c, next) => {
@@ -148,14 +205,23 @@ export async function startServer(
   logger: Logger,
   extensions: ServerExtensions = {},
 ): Promise<RunningServer> {
-  const db = await openDatabase(config.database)
-  await prepareDatabase(db)
-  const root = createServerApp(config, db, logger, extensions)
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const started = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () =>
-      resolveServer(started),
-    )
-  })
+  const db = await openDatabase(config.database, (error) =>
+    logger.warn({ err: error }, 'Verbindung zur Datenbank abgebrochen'),
+  )
+  let server: ReturnType<typeof serve>
+  try {
+    await prepareDatabase(db)
+    const root = createServerApp(config, db, logger, extensions)
+    server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
+      const started = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () =>
+        resolveServer(started),
+      )
+      started.once('error', reject)
+    })
+  } catch (error) {
+    await db.destroy().catch(() => {})
+    throw error
+  }
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   logger.info(

@@ -3,8 +3,9 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { roleLabels } from '../../domain/user'
 import { readConfig } from './config'
-import { openDatabase } from './database'
+import { openDatabase, type DatabaseConfig } from './database'
 import { prepareDatabase } from './prepare-database'
+import { explainStartupError, StartupError } from './startup-error'
 import { addUser, newUserSchema } from './users'
 
 z.config(z.locales.de())
@@ -49,6 +50,17 @@ async function readPassword(): Promise<string> {
   throw new Error('Kein Passwort auf der Standardeingabe.')
 }
 
+async function openPrepared(database: DatabaseConfig) {
+  const db = await openDatabase(database)
+  try {
+    await prepareDatabase(db)
+    return db
+  } catch (error) {
+    await db.destroy().catch(() => {})
+    throw error
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -69,9 +81,13 @@ async function main() {
       input.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
     )
   }
-  const db = await openDatabase(readConfig().database)
+  const { database } = readConfig()
+  const db = await openPrepared(database).catch((error: unknown) => {
+    throw new StartupError(
+      `Die Person wurde nicht angelegt. ${explainStartupError(error, database)}`,
+    )
+  })
   try {
-    await prepareDatabase(db)
     const user = await addUser(db, input.data)
     console.log(
       `Angelegt: ${user.name} (${roleLabels[user.role]}), Benutzername „${input.data.login}“.`,
