@@ -1,14 +1,15 @@
 import { z } from 'zod'
+import { cleanString, idSchema, versionSchema } from './clean-text'
 import { richTextDocSchema } from './rich-text'
 
 /** Longest headline the form accepts (the editorial check in the approval issue is stricter). */
 export const maxHeadlineLength = 200
 
 const maxText = (label: string, max: number) =>
-  z.string().max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` })
+  cleanString().max(max, { message: `${label} darf höchstens ${max} Zeichen lang sein.` })
 
 export const photoSchema = z.object({
-  mediaId: z.string().min(1),
+  mediaId: idSchema(),
   caption: maxText('Die Bildunterschrift', 1000),
   credit: maxText('Der Fotonachweis', 300),
   alt: maxText('Der Alternativtext', 1000),
@@ -26,24 +27,23 @@ export const articleStatusLabels: Record<ArticleStatus, string> = {
 }
 
 export const articleSchema = z.object({
-  id: z.string().min(1),
-  headline: z.string().max(maxHeadlineLength),
+  id: idSchema(),
+  headline: cleanString().max(maxHeadlineLength),
   body: richTextDocSchema,
   photos: z.array(photoSchema),
-  authorId: z.string().min(1),
+  authorId: idSchema(),
   status: articleStatusSchema,
-  issueId: z.string().min(1).nullable(),
-  version: z.number().int().positive(),
+  issueId: idSchema().nullable(),
+  version: versionSchema(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
-  updatedBy: z.string().min(1),
+  updatedBy: idSchema(),
 })
 /** A Beitrag. `issueId` is null while the article waits in the Themenspeicher. */
 export type Article = z.infer<typeof articleSchema>
 
 export const createArticleInputSchema = z.object({
-  headline: z
-    .string()
+  headline: cleanString()
     .trim()
     .max(maxHeadlineLength, {
       message: `Die Überschrift darf höchstens ${maxHeadlineLength} Zeichen lang sein.`,
@@ -54,7 +54,7 @@ export const createArticleInputSchema = z.object({
 export type CreateArticleInput = z.infer<typeof createArticleInputSchema>
 
 export const updateArticleInputSchema = z.object({
-  version: z.number().int().positive(),
+  version: versionSchema(),
   headline: createArticleInputSchema.shape.headline.optional(),
   body: richTextDocSchema.optional(),
   photos: z.array(photoSchema).optional(),

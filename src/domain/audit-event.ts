@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanString, idSchema } from './clean-text'
 
 export const auditActionSchema = z.enum([
   'issue.created',
@@ -38,13 +39,13 @@ export const auditActionLabels: Record<AuditAction, string> = {
 }
 
 export const auditEventSchema = z.object({
-  id: z.string().min(1),
+  id: idSchema(),
   at: z.iso.datetime(),
-  actorId: z.string().min(1),
+  actorId: idSchema(),
   action: auditActionSchema,
   resourceType: z.enum(['issue', 'article', 'publication', 'media']),
-  resourceId: z.string().min(1),
-  detail: z.string().nullable(),
+  resourceId: idSchema(),
+  detail: cleanString().nullable(),
 })
 /** One entry of the Verlauf: who did what, when, to which resource. */
 export type AuditEvent = z.infer<typeof auditEventSchema>

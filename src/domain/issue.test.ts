@@ -28,6 +28,30 @@ describe('Daten einer Ausgabe', () => {
     ).toEqual([])
   })
 
+  it('lehnt beim Bearbeiten einen neuen Redaktionsschluss in der Vergangenheit ab, einen alten nicht', () => {
+    const past = '2026-11-20T11:00:00.000Z'
+    const dates = { deadline: past, plannedSendDate: '2026-11-21' }
+    expect(issueDateErrors(dates, { now, creating: false, previousDeadline: past })).toEqual([])
+    expect(
+      issueDateErrors(dates, {
+        now,
+        creating: false,
+        previousDeadline: '2026-11-24T11:00:00.000Z',
+      }),
+    ).toEqual([
+      {
+        path: 'deadline',
+        message: 'Der Redaktionsschluss darf nicht in der Vergangenheit liegen.',
+      },
+    ])
+    expect(
+      issueDateErrors(
+        { deadline: '2026-11-30T11:00:00.000Z', plannedSendDate: '2026-12-01' },
+        { now, creating: false, previousDeadline: past },
+      ),
+    ).toEqual([])
+  })
+
   it('nennt fehlende Überschrift und Alternativtexte, nicht aber dekorative Fotos', () => {
     const photo = { mediaId: 'm', caption: '', credit: '', alt: '', decorative: false }
     expect(

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { photoSchema } from './article'
+import { cleanString, idSchema, maxIdLength, versionSchema } from './clean-text'
 import { berlinDate } from './deadline'
 import { richTextDocSchema } from './rich-text'
 
@@ -31,8 +32,8 @@ const dateTime = z.iso.datetime({
 export const approvedContentSchema = z.object({
   articles: z.array(
     z.object({
-      id: z.string().min(1),
-      headline: z.string(),
+      id: idSchema(),
+      headline: cleanString(),
       body: richTextDocSchema,
       photos: z.array(photoSchema),
     }),
@@ -41,34 +42,34 @@ export const approvedContentSchema = z.object({
 export type ApprovedContent = z.infer<typeof approvedContentSchema>
 
 export const approvalSchema = z.object({
-  approvedBy: z.string().min(1),
+  approvedBy: idSchema(),
   approvedAt: z.iso.datetime(),
-  fingerprint: z.string().min(1),
+  fingerprint: cleanString().min(1),
   content: approvedContentSchema,
 })
 export type Approval = z.infer<typeof approvalSchema>
 
 export const changeRequestSchema = z.object({
-  comment: z.string().min(1),
-  requestedBy: z.string().min(1),
+  comment: cleanString().min(1),
+  requestedBy: idSchema(),
   requestedAt: z.iso.datetime(),
 })
 export type ChangeRequest = z.infer<typeof changeRequestSchema>
 
 export const issueSchema = z.object({
-  id: z.string().min(1),
-  label: z.string().min(1),
+  id: idSchema(),
+  label: cleanString().min(1),
   deadline: z.iso.datetime(),
   plannedSendDate: calendarDate,
-  articleIds: z.array(z.string().min(1)),
+  articleIds: z.array(idSchema()),
   status: issueStatusSchema,
   approval: approvalSchema.nullable(),
   /** The last approval that a change, a request for changes or a reopening took back. */
   withdrawnApproval: approvalSchema
-    .extend({ withdrawnAt: z.iso.datetime(), withdrawnBy: z.string().min(1) })
+    .extend({ withdrawnAt: z.iso.datetime(), withdrawnBy: idSchema() })
     .nullable(),
   changeRequest: changeRequestSchema.nullable(),
-  version: z.number().int().positive(),
+  version: versionSchema(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 })
@@ -81,8 +82,7 @@ export const maxIssueLabelLength = 120
 /** Longest Kommentar of a request for changes. */
 export const maxChangeRequestCommentLength = 5000
 
-const label = z
-  .string()
+const label = cleanString()
   .trim()
   .min(1, { message: 'Bitte einen Titel der Ausgabe angeben.' })
   .max(maxIssueLabelLength, {
@@ -97,7 +97,7 @@ export const createIssueInputSchema = z.object({
 export type CreateIssueInput = z.infer<typeof createIssueInputSchema>
 
 export const updateIssueInputSchema = z.object({
-  version: z.number().int().positive(),
+  version: versionSchema(),
   label: label.optional(),
   deadline: dateTime.optional(),
   plannedSendDate: calendarDate.optional(),
@@ -105,29 +105,28 @@ export const updateIssueInputSchema = z.object({
 export type UpdateIssueInput = z.infer<typeof updateIssueInputSchema>
 
 export const arrangeIssueInputSchema = z.object({
-  version: z.number().int().positive(),
-  articleIds: z.array(z.string().min(1)).refine((ids) => new Set(ids).size === ids.length, {
+  version: versionSchema(),
+  articleIds: z.array(idSchema()).refine((ids) => new Set(ids).size === ids.length, {
     message: 'Ein Beitrag darf nur einmal in der Ausgabe stehen.',
   }),
 })
 export type ArrangeIssueInput = z.infer<typeof arrangeIssueInputSchema>
 
 export const workflowInputSchema = z.object({
-  version: z.number().int().positive(),
+  version: versionSchema(),
 })
 
 export const approveInputSchema = workflowInputSchema.extend({
   /** Ids of the check warnings the Dezernentin has acknowledged. */
-  acknowledgedWarnings: z.array(z.string()).max(500).default([]),
+  acknowledgedWarnings: z.array(cleanString().max(maxIdLength)).max(500).default([]),
   /** Fingerprint of the content the Dezernentin reviewed; refused (409) if the content changed since. */
-  fingerprint: z.string().optional(),
+  fingerprint: cleanString().max(maxIdLength).optional(),
 })
 export type ApproveInput = z.input<typeof approveInputSchema>
 
 export const requestChangesInputSchema = z.object({
-  version: z.number().int().positive(),
-  comment: z
-    .string()
+  version: versionSchema(),
+  comment: cleanString()
     .trim()
     .min(1, { message: 'Bitte einen Kommentar angeben.' })
     .max(maxChangeRequestCommentLength, {
@@ -144,14 +143,20 @@ export interface FieldError {
 
 /**
  * Rules that relate the dates of an issue: the Redaktionsschluss must lie before the send date
- * (same day allowed), and on creation it must not lie in the past.
+ * (same day allowed), and a new one must not lie in the past — on creation, and on an edit that
+ * changes it (`previousDeadline`: the stored one; an unchanged past deadline stays allowed).
  */
 export function issueDateErrors(
   dates: { deadline: string; plannedSendDate: string },
-  options: { now: Date; creating: boolean },
+  options: { now: Date; creating: boolean; previousDeadline?: string },
 ): FieldError[] {
   const errors: FieldError[] = []
-  if (options.creating && new Date(dates.deadline).getTime() <= options.now.getTime()) {
+  const deadline = new Date(dates.deadline).getTime()
+  const changed =
+    options.creating ||
+    (options.previousDeadline !== undefined &&
+      deadline !== new Date(options.previousDeadline).getTime())
+  if (changed && deadline <= options.now.getTime()) {
     errors.push({
       path: 'deadline',
       message: 'Der Redaktionsschluss darf nicht in der Vergangenheit liegen.',

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanString, idSchema } from './clean-text'
 
 /** MIME types an upload may have, checked against the file's content. */
 export const allowedImageTypes = ['image/jpeg', 'image/png', 'image/webp'] as const
@@ -7,14 +8,25 @@ export type ImageType = (typeof allowedImageTypes)[number]
 /** Largest accepted upload in bytes (10 MB). */
 export const maxUploadBytes = 10 * 1024 * 1024
 
+/** Longest file name of an upload (most file systems allow 255). */
+export const maxFileNameLength = 255
+
+/** The name of an uploaded file: clean, not empty, at most `maxFileNameLength` characters. */
+export const fileNameSchema = cleanString()
+  .min(1, { message: 'Die Datei hat keinen Namen.' })
+  .max(maxFileNameLength, {
+    message: `Der Dateiname darf höchstens ${maxFileNameLength} Zeichen lang sein.`,
+  })
+
 export const mediaSchema = z.object({
-  id: z.string().min(1),
-  fileName: z.string().min(1),
+  id: idSchema(),
+  // stored names may predate the length limit of uploads
+  fileName: cleanString().min(1),
   mimeType: z.enum(allowedImageTypes),
   byteSize: z.number().int().nonnegative(),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  url: z.string().min(1),
+  url: cleanString().min(1),
   createdAt: z.iso.datetime(),
 })
 export type Media = z.infer<typeof mediaSchema>

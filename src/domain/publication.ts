@@ -1,8 +1,8 @@
 import { z } from 'zod'
+import { cleanString, idSchema, versionSchema } from './clean-text'
 
 const requiredText = (label: string) =>
-  z
-    .string()
+  cleanString()
     .trim()
     .min(1, { message: `${label} darf nicht leer sein.` })
     .max(300)
@@ -21,14 +21,14 @@ export const impressumSchema = z.object({
 export type Impressum = z.infer<typeof impressumSchema>
 
 export const layoutSchema = z.object({
-  accentColor: z
-    .string()
-    .regex(/^#[0-9a-f]{6}$/i, { message: 'Bitte eine Farbe im Format #RRGGBB angeben.' }),
+  accentColor: cleanString().regex(/^#[0-9a-f]{6}$/i, {
+    message: 'Bitte eine Farbe im Format #RRGGBB angeben.',
+  }),
   headingFont: z.enum(['sans', 'serif']),
   bodyFont: z.enum(['sans', 'serif']),
   photoPlacement: z.enum(['full', 'left', 'right']),
   /** A logo photo shown in the masthead, or none. */
-  logoMediaId: z.string().min(1).nullable(),
+  logoMediaId: idSchema().nullable(),
 })
 /** Layout of the newsletter, set by Gestaltung: accent colour, fonts, photo placement, logo. */
 export type Layout = z.infer<typeof layoutSchema>
@@ -57,19 +57,19 @@ export const publicationContentSchema = z.object({
 export type PublicationContent = z.infer<typeof publicationContentSchema>
 
 export const publicationSchema = publicationContentSchema.extend({
-  version: z.number().int().positive(),
+  version: versionSchema(),
   updatedAt: z.iso.datetime(),
 })
 /** Settings of the newsletter as a whole: masthead, Impressum, unsubscribe note. */
 export type Publication = z.infer<typeof publicationSchema>
 
 export const updatePublicationInputSchema = publicationContentSchema.extend({
-  version: z.number().int().positive(),
+  version: versionSchema(),
 })
 export type UpdatePublicationInput = z.infer<typeof updatePublicationInputSchema>
 
 export const updateLayoutInputSchema = z.object({
-  version: z.number().int().positive(),
+  version: versionSchema(),
   layout: layoutSchema,
 })
 export type UpdateLayoutInput = z.infer<typeof updateLayoutInputSchema>

@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest'
-import { docFromParagraphs, isAllowedHref, plainText, richTextDocSchema } from './rich-text'
+import {
+  docFromParagraphs,
+  isAllowedHref,
+  maxRichTextDepth,
+  nestsDeeperThan,
+  plainText,
+  richTextDocSchema,
+  richTextTooDeepMessage,
+} from './rich-text'
+
+/** A body of `levels` blockquotes inside each other: depth `levels + 2` with paragraph and text. */
+function nestedQuotes(levels: number): unknown {
+  let block: unknown = { type: 'paragraph', content: [{ type: 'text', text: 'innen' }] }
+  for (let level = 0; level < levels; level++) block = { type: 'blockquote', content: [block] }
+  return { type: 'doc', content: [block] }
+}
 
 describe('Beitragstext als Tiptap-JSON', () => {
   it('nimmt Absätze, Listen, Zitate, Zwischenüberschriften und Links an', () => {
@@ -104,5 +119,29 @@ describe('Beitragstext als Tiptap-JSON', () => {
       { type: 'paragraph' },
       { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
     ])
+  })
+
+  it('nimmt verschachtelte Listen und Zitate bis zur Tiefengrenze an', () => {
+    expect(richTextDocSchema.safeParse(nestedQuotes(maxRichTextDepth - 2)).success).toBe(true)
+  })
+
+  it.each([maxRichTextDepth - 1, 700, 100_000])(
+    'lehnt %i verschachtelte Zitate mit deutscher Meldung ab, ohne den Stack zu sprengen',
+    (levels) => {
+      const result = richTextDocSchema.safeParse(nestedQuotes(levels))
+      expect(result.success).toBe(false)
+      expect(result.error?.issues.map((issue) => issue.message)).toEqual([richTextTooDeepMessage])
+    },
+  )
+
+  it('misst die Tiefe über die content-Listen', () => {
+    const list = (inner: unknown) => ({
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [inner] }],
+    })
+    const doc = { type: 'doc', content: [list(list({ type: 'paragraph' }))] }
+    expect(nestsDeeperThan(doc, 5)).toBe(false)
+    expect(nestsDeeperThan(doc, 4)).toBe(true)
+    expect(nestsDeeperThan('kein Objekt', 0)).toBe(false)
   })
 })

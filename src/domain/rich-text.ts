@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanString } from './clean-text'
 
 /** Link protocols a body may contain; everything else (javascript:, data:, …) is refused. */
 export const allowedLinkProtocols = ['http:', 'https:', 'mailto:'] as const
@@ -21,13 +22,13 @@ const linkMark = z
     type: z.literal('link'),
     attrs: z
       .object({
-        href: z.string().refine(isAllowedHref, {
+        href: cleanString().refine(isAllowedHref, {
           message: 'Links müssen mit http://, https:// oder mailto: beginnen.',
         }),
-        target: z.string().nullable().optional(),
-        rel: z.string().nullable().optional(),
-        class: z.string().nullable().optional(),
-        title: z.string().nullable().optional(),
+        target: cleanString().nullable().optional(),
+        rel: cleanString().nullable().optional(),
+        class: cleanString().nullable().optional(),
+        title: cleanString().nullable().optional(),
       })
       .strict(),
   })
@@ -44,7 +45,7 @@ export type Mark = z.infer<typeof markSchema>
 export const textNodeSchema = z
   .object({
     type: z.literal('text'),
-    text: z.string().min(1),
+    text: cleanString().min(1),
     marks: z.array(markSchema).optional(),
   })
   .strict()
@@ -108,7 +109,7 @@ const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
         attrs: z
           .object({
             start: z.number().int().optional(),
-            type: z.string().nullable().optional(),
+            type: cleanString().nullable().optional(),
           })
           .strict()
           .optional(),
@@ -118,13 +119,48 @@ const blockSchema: z.ZodType<BlockNode> = z.lazy(() =>
   ]),
 )
 
-/** The body of an article: a Tiptap/ProseMirror JSON document restricted to the article schema. */
-export const richTextDocSchema = z
+/**
+ * Deepest nesting of nodes below the document (text in a paragraph is 2, in a quoted paragraph 3,
+ * in a list item's paragraph 4): room for far more than Word's nine list levels, and few enough
+ * for the recursive schema and renderers.
+ */
+export const maxRichTextDepth = 40
+
+export const richTextTooDeepMessage =
+  'Der Beitragstext ist zu tief verschachtelt. Bitte weniger Listen oder Zitate ineinander setzen.'
+
+/** True when `value` nests nodes (through `content` arrays) deeper than `maxDepth`; no recursion. */
+export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
+  const stack: { node: unknown; depth: number }[] = [{ node: value, depth: 0 }]
+  while (stack.length > 0) {
+    const { node, depth } = stack.pop() ?? { node: null, depth: 0 }
+    if (node === null || typeof node !== 'object' || !('content' in node)) continue
+    const content: unknown = node.content
+    if (!Array.isArray(content) || content.length === 0) continue
+    if (depth + 1 > maxDepth) return true
+    for (const child of content) stack.push({ node: child, depth: depth + 1 })
+  }
+  return false
+}
+
+const docNodeSchema = z
   .object({
     type: z.literal('doc'),
     content: z.array(blockSchema),
   })
   .strict()
+
+/**
+ * The body of an article: a Tiptap/ProseMirror JSON document restricted to the article schema.
+ * The depth is checked first, without recursion: the recursive node schemas would overflow the
+ * stack on a body nested hundreds of levels deep.
+ */
+export const richTextDocSchema = z
+  .unknown()
+  .refine((value) => !nestsDeeperThan(value, maxRichTextDepth), {
+    message: richTextTooDeepMessage,
+  })
+  .pipe(docNodeSchema)
 export type RichTextDoc = z.infer<typeof richTextDocSchema>
 
 /** An empty body with one empty paragraph, as Tiptap creates it. */

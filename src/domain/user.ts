@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { cleanString, idSchema } from './clean-text'
 
 export const roleSchema = z.enum(['editor', 'head', 'designer'])
 /** Role of a user: editorial staff, department head (Dezernentin) or designer. */
@@ -11,8 +12,8 @@ export const roleLabels: Record<Role, string> = {
 }
 
 export const userSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
+  id: idSchema(),
+  name: cleanString().min(1),
   role: roleSchema,
 })
 export type User = z.infer<typeof userSchema>

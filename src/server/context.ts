@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { z } from 'zod'
 import type { AuditEvent } from '../domain/audit-event'
+import { findUncleanText, uncleanTextMessage } from '../domain/clean-text'
 import { can, permissionDeniedMessage, type Permission } from '../domain/permissions'
 import type { User } from '../domain/user'
 import { fieldErrors, forbidden, invalid, ProblemError, problemTypes } from './problem'
@@ -35,7 +36,11 @@ export interface HandlerDeps {
 export type AppEnv = { Variables: { user: User; session: Session } }
 export type AppContext = Context<AppEnv>
 
-/** Parses a JSON request body with a schema; 400 for broken JSON, 422 with field errors otherwise. */
+/**
+ * Parses a JSON request body with a schema; 400 for broken JSON, 422 with field errors otherwise.
+ * Whatever the schema lets through is checked once more for NUL characters and lone surrogate
+ * halves, which the database would refuse with a 500.
+ */
 export async function readJson<Schema extends z.ZodType>(
   c: AppContext,
   schema: Schema,
@@ -53,6 +58,8 @@ export async function readJson<Schema extends z.ZodType>(
   }
   const result = schema.safeParse(raw)
   if (!result.success) throw invalid(fieldErrors(result.error))
+  const unclean = findUncleanText(result.data)
+  if (unclean !== null) throw invalid([{ path: unclean, message: uncleanTextMessage }])
   return result.data
 }
 

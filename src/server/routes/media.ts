@@ -1,9 +1,10 @@
 import { Hono } from 'hono'
-import { allowedImageTypes, maxUploadBytes, type Media } from '../../domain/media'
+import { allowedImageTypes, fileNameSchema, maxUploadBytes, type Media } from '../../domain/media'
 import { audit, requirePermission, type AppEnv, type HandlerDeps } from '../context'
 import { fileTooLarge } from '../body-limits'
 import { sniffImage } from '../image-sniff'
-import { invalid, notFound, ProblemError, problemTypes } from '../problem'
+import { isUsablePathSegment } from '../input-rules'
+import { fieldErrors, invalid, notFound, ProblemError, problemTypes } from '../problem'
 
 const unsupported = () =>
   new ProblemError(
@@ -17,6 +18,7 @@ const unsupported = () =>
 export function publicMediaRoutes(deps: HandlerDeps) {
   return new Hono<AppEnv>().get('/media/:id/file', async (c) => {
     const id = c.req.param('id')
+    if (!isUsablePathSegment(id)) throw notFound('Das Foto')
     const [media, bytes] = await deps.store.transaction(
       async (tx) => [await tx.getMedia(id), await tx.getMediaBytes(id)] as const,
     )
@@ -47,6 +49,10 @@ export function mediaRoutes(deps: HandlerDeps) {
         throw invalid([{ path: 'file', message: 'Bitte eine Datei auswählen.' }])
       }
       if (file.size > maxUploadBytes) throw fileTooLarge()
+      const fileName = fileNameSchema.safeParse(file.name || 'foto')
+      if (!fileName.success) {
+        throw invalid(fieldErrors(fileName.error).map((error) => ({ ...error, path: 'file' })))
+      }
       const bytes = new Uint8Array(await file.arrayBuffer())
       const image = sniffImage(bytes)
       if (!image || !(allowedImageTypes as readonly string[]).includes(image.mimeType)) {
@@ -55,7 +61,7 @@ export function mediaRoutes(deps: HandlerDeps) {
       const id = deps.newId()
       const media: Media = {
         id,
-        fileName: file.name || 'foto',
+        fileName: fileName.data,
         mimeType: image.mimeType,
         byteSize: bytes.byteLength,
         width: image.width,
@@ -76,7 +82,9 @@ export function mediaRoutes(deps: HandlerDeps) {
       return c.json(media, 201)
     })
     .get('/media/:id', async (c) => {
-      const media = await deps.store.transaction((tx) => tx.getMedia(c.req.param('id')))
+      const id = c.req.param('id')
+      if (!isUsablePathSegment(id)) throw notFound('Das Foto')
+      const media = await deps.store.transaction((tx) => tx.getMedia(id))
       if (!media) throw notFound('Das Foto')
       return c.json(media)
     })
