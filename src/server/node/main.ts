@@ -2,6 +2,7 @@ import { pino } from 'pino'
 import { z } from 'zod'
 import { readConfig } from './config'
 import { startServer, type RunningServer } from './server'
+import { loggableError } from './loggable-error'
 import { explainStartupError } from './startup-error'
 
 z.config(z.locales.de())
@@ -22,7 +23,7 @@ async function main() {
   } catch (error) {
     const explanation = explainStartupError(error, config.database, config)
     logger.fatal({ start: 'fehlgeschlagen' }, explanation)
-    logger.debug({ err: error }, 'Startfehler im Einzelnen')
+    logger.debug({ err: loggableError(error) }, 'Startfehler im Einzelnen')
     console.error(`Rundbrief konnte nicht starten. ${explanation}`)
     process.exit(1)
   }

@@ -15,6 +15,7 @@ import type { ServerConfig } from './config'
 import { openDatabase } from './database'
 import type { Database } from './database-schema'
 import { DatabaseStore } from './database-store'
+import { loggableError } from './loggable-error'
 import { verifyPassword } from './passwords'
 import { prepareDatabase } from './prepare-database'
 
@@ -91,10 +92,10 @@ async function checkReadiness(db: Kysely<Database>, logger: Logger): Promise<Rea
   } catch (writeError) {
     try {
       await withTimeout(sql`select 1`.execute(db), readinessTimeoutMs)
-      logger.warn({ err: writeError }, 'Datenbank nimmt keine Schreibzugriffe an')
+      logger.warn({ err: loggableError(writeError) }, 'Datenbank nimmt keine Schreibzugriffe an')
       return 'nicht beschreibbar'
     } catch (readError) {
-      logger.warn({ err: readError }, 'Datenbank nicht erreichbar')
+      logger.warn({ err: loggableError(readError) }, 'Datenbank nicht erreichbar')
       return 'nicht erreichbar'
     }
   }
@@ -115,7 +116,8 @@ export function createServerApp(
       verifyPassword,
       clientAddress: clientAddress(config.trustedProxies),
     },
-    logError: (errorId, error) => logger.error({ errorId, err: error }, 'Unerwarteter Fehler'),
+    logError: (errorId, error) =>
+      logger.error({ errorId, err: loggableError(error) }, 'Unerwarteter Fehler'),
   })
   const root = new Hono<ServerEnv>()
 
