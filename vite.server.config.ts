@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite'
 
-/** The Node server (`npm start`) and the user:add command, built to dist-server/. */
+/** The Node server (`npm start`) and the account commands (user:add, user:list, user:passwd, user:disable, user:enable), built to dist-server/. */
 export default defineConfig({
   publicDir: false,
   build: {
@@ -13,6 +13,7 @@ export default defineConfig({
       input: {
         main: 'src/server/node/main.ts',
         'user-add': 'src/server/node/user-add.ts',
+        'user-admin': 'src/server/node/user-admin.ts',
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

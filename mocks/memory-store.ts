@@ -154,8 +154,17 @@ function createTx(
     createSession: async (session) => {
       state.write().sessions.push(session)
     },
-    getSession: async (token) =>
-      state.read().sessions.find((session) => session.token === token) ?? null,
+    getSession: async (token) => {
+      const session = state.read().sessions.find((item) => item.token === token)
+      // Demo data saved before sessions had an idle time counts as active.
+      return session ? { ...session, lastSeenAt: session.lastSeenAt ?? session.expiresAt } : null
+    },
+    touchSession: async (token, lastSeenAt) => {
+      const draft = state.write()
+      draft.sessions = draft.sessions.map((session) =>
+        session.token === token ? { ...session, lastSeenAt } : session,
+      )
+    },
     deleteSession: async (token) => {
       const draft = state.write()
       draft.sessions = draft.sessions.filter((session) => session.token !== token)

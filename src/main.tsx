@@ -22,6 +22,7 @@ async function start() {
   const backend = createHttpBackend({
     baseUrl: import.meta.env.VITE_API_BASE_URL || '/api',
     getToken: () => tokens.get(),
+    session: import.meta.env.VITE_BACKEND === 'http' ? 'cookie' : 'bearer',
   })
   createRoot(container).render(
     <StrictMode>

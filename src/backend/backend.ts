@@ -21,6 +21,10 @@ export interface ArticleQuery {
 
 /** A signed-in session. */
 export interface SessionInfo {
+  /**
+   * The bearer token; for a cookie session (the browser app on the real server) only a marker
+   * that this person is signed in here — the credential is an HttpOnly cookie no script reads.
+   */
   token: string
   user: User
 }

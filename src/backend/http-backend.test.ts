@@ -27,6 +27,39 @@ describe('HttpBackend', () => {
     expect(backend.mediaFileUrl('foto 1')).toBe('https://rundbrief.example/api/media/foto%201/file')
   })
 
+  it('hält im Cookie-Modus keinen Schlüssel in der Hand und wiederholt bei Änderungen das CSRF-Merkmal', async () => {
+    const calls: Request[] = []
+    const user = { id: 'u', name: 'Name', role: 'head' }
+    const backend = createHttpBackend({
+      baseUrl: 'https://rundbrief.example/api/',
+      getToken: () => 'nie-gesendet',
+      session: 'cookie',
+      fetch: async (input, init) => {
+        const request = new Request(input, init)
+        calls.push(request)
+        if (request.url.endsWith('/session') && request.method === 'POST') {
+          return Response.json({ user, csrfToken: 'merkmal-1' }, { status: 201 })
+        }
+        if (request.url.endsWith('/session')) return Response.json({ user, csrfToken: 'merkmal-2' })
+        return new Response(null, { status: 204 })
+      },
+    })
+    expect(await backend.loginWithPassword('name', 'passwort')).toEqual({
+      token: 'cookie:u',
+      user,
+    })
+    await backend.deleteArticle('a', 1)
+    await backend.getSession()
+    await backend.deleteArticle('a', 2)
+    const [login, firstDelete, session, secondDelete] = calls
+    expect(login?.headers.get('X-Rundbrief-Session')).toBe('cookie')
+    expect(calls.every((call) => call.headers.get('Authorization') === null)).toBe(true)
+    expect(firstDelete?.headers.get('X-CSRF-Token')).toBe('merkmal-1')
+    expect(session?.headers.get('X-CSRF-Token')).toBeNull()
+    expect(secondDelete?.headers.get('X-CSRF-Token')).toBe('merkmal-2')
+    expect(calls.every((call) => call.credentials === 'same-origin')).toBe(true)
+  })
+
   it('lässt nichts Ungeprüftes durch: falsche Form wird zu ResponseFormatError', async () => {
     const backend = backendWith(respond(JSON.stringify([{ id: 1, label: null }])))
     await expect(backend.listIssues()).rejects.toBeInstanceOf(ResponseFormatError)

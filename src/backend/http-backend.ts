@@ -21,6 +21,12 @@ export interface HttpBackendOptions {
   baseUrl: string
   /** The bearer token of the current session, or null. */
   getToken: () => string | null
+  /**
+   * `cookie` (the browser app on the real server): the session lives in an HttpOnly cookie the
+   * app cannot read, and every change repeats the session's CSRF token. `bearer` (default):
+   * the token from `getToken` goes in the Authorization header (demo, tests, scripts).
+   */
+  session?: 'bearer' | 'cookie'
   fetch?: typeof fetch
   /** A request without an answer after this long fails as a network error (default 30 s; uploads 4×). */
   timeoutMs?: number
@@ -28,6 +34,7 @@ export interface HttpBackendOptions {
 
 interface RequestOptions<T> {
   method?: string
+  headers?: Record<string, string>
   body?: unknown
   form?: FormData
   schema: z.ZodType<T> | null
@@ -35,6 +42,15 @@ interface RequestOptions<T> {
 }
 
 const sessionSchema = z.object({ token: z.string().min(1), user: userSchema })
+const cookieSessionSchema = z.object({ user: userSchema, csrfToken: z.string().min(1) })
+const currentSessionSchema = z.object({ user: userSchema, csrfToken: z.string().min(1).optional() })
+const safeMethods = ['GET', 'HEAD', 'OPTIONS']
+
+/**
+ * What the app keeps for a cookie session: no credential, only a note that this person is signed
+ * in on this device (so that a reload asks the server instead of showing Anmelden).
+ */
+export const cookieSessionMarker = (userId: string) => `cookie:${userId}`
 
 /** The Backend over HTTP: every answer is parsed with the domain's zod schemas. */
 export function createHttpBackend(options: HttpBackendOptions): Backend {
@@ -47,10 +63,18 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     url: new URL(media.url, `${origin}/`).href,
   })
 
+  const cookieSession = options.session === 'cookie'
+  let csrfToken: string | null = null
+
   async function request<T>(path: string, init: RequestOptions<T>): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' }
-    const token = options.getToken()
-    if (token) headers.Authorization = `Bearer ${token}`
+    const method = init.method ?? 'GET'
+    if (cookieSession) {
+      if (csrfToken && !safeMethods.includes(method)) headers['X-CSRF-Token'] = csrfToken
+    } else {
+      const token = options.getToken()
+      if (token) headers.Authorization = `Bearer ${token}`
+    }
     let body: BodyInit | undefined
     if (init.form) body = init.form
     else if (init.body !== undefined) {
@@ -60,8 +84,9 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     let response: Response
     try {
       response = await doFetch(`${baseUrl}${path}`, {
-        method: init.method ?? 'GET',
-        headers,
+        method,
+        headers: { ...headers, ...init.headers },
+        credentials: 'same-origin',
         body,
         signal: AbortSignal.timeout(init.form ? timeoutMs * 4 : timeoutMs),
       })
@@ -89,6 +114,18 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     return parsed.data
   }
 
+  async function signIn(body: unknown) {
+    if (!cookieSession) return request('/session', { method: 'POST', body, schema: sessionSchema })
+    const session = await request('/session', {
+      method: 'POST',
+      body,
+      headers: { 'X-Rundbrief-Session': 'cookie' },
+      schema: cookieSessionSchema,
+    })
+    csrfToken = session.csrfToken
+    return { token: cookieSessionMarker(session.user.id), user: session.user }
+  }
+
   const issueWrite = (path: string, method: string, body: unknown) =>
     request(path, { method, body, schema: issueSchema, conflictSchema: issueSchema })
 
@@ -99,12 +136,20 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
           schema: z.object({ method: z.enum(['demo', 'password']) }),
         })
       ).method,
-    loginWithPassword: (login, password) =>
-      request('/session', { method: 'POST', body: { login, password }, schema: sessionSchema }),
-    login: (userId) =>
-      request('/session', { method: 'POST', body: { userId }, schema: sessionSchema }),
-    getSession: () => request('/session', { schema: z.object({ user: userSchema }) }),
-    logout: () => request('/session', { method: 'DELETE', schema: null }),
+    loginWithPassword: (login, password) => signIn({ login, password }),
+    login: (userId) => signIn({ userId }),
+    getSession: async () => {
+      const session = await request('/session', { schema: currentSessionSchema })
+      if (session.csrfToken) csrfToken = session.csrfToken
+      return { user: session.user }
+    },
+    logout: async () => {
+      try {
+        await request('/session', { method: 'DELETE', schema: null })
+      } finally {
+        csrfToken = null
+      }
+    },
     listUsers: () => request('/users', { schema: z.array(userSchema) }),
 
     getPublication: () => request('/publication', { schema: publicationSchema }),

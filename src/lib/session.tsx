@@ -5,6 +5,7 @@ import type { Backend, SessionInfo } from '../backend/backend'
 import { useBackend } from '../backend/backend-provider'
 import type { TokenStorage } from '../backend/token-storage'
 import type { User } from '../domain/user'
+import { forgetDraftsOf, keepDraftsOf } from './draft-storage'
 
 interface SessionContextValue {
   token: string | null
@@ -122,6 +123,7 @@ function useSignIn<Input>(signIn: (backend: Backend, input: Input) => Promise<Se
   return useMutation({
     mutationFn: (input: Input) => signIn(backend, input),
     onSuccess: ({ token, user }) => {
+      keepDraftsOf(user.id)
       queryClient.setQueryData(sessionQueryOptions(backend, token).queryKey, { user })
       setToken(token)
     },
@@ -151,9 +153,12 @@ export function useLogout() {
   const backend = useBackend()
   const queryClient = useQueryClient()
   const { signOut } = useSessionContext()
+  const { user } = useSession()
   return useMutation({
     mutationFn: () => backend.logout().catch(() => undefined),
     onSettled: () => {
+      // Another person at a shared PC must not find this person's unsaved text.
+      if (user) forgetDraftsOf(user.id)
       signOut()
       queryClient.clear()
     },

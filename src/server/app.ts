@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requestBodyRules } from './body-limits'
+import { requestInputRules } from './input-rules'
 import type { AppEnv, HandlerDeps } from './context'
 import { ProblemError, problemResponse, problemTypes } from './problem'
 import { articleRoutes } from './routes/articles'
@@ -8,17 +9,10 @@ import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
 import { publicationRoutes } from './routes/publication'
 import { publicSessionRoutes, sessionRoutes } from './routes/session'
+import { authenticate } from './session-auth'
 import { ConcurrentChange } from './store'
 
 z.config(z.locales.de())
-
-const unauthenticated = () =>
-  new ProblemError(
-    401,
-    problemTypes.unauthenticated,
-    'Nicht angemeldet',
-    'Bitte melden Sie sich an.',
-  )
 
 function randomToken(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32))
@@ -38,6 +32,8 @@ export function createApp(options: AppOptions) {
     newId: () => crypto.randomUUID(),
     newToken: randomToken,
     sessionTtlMs: 12 * 60 * 60 * 1000,
+    sessionIdleMs: 2 * 60 * 60 * 1000,
+    sessionCookie: null,
     signIn: { method: 'demo' },
     logError: (errorId, error) => console.error(`[rundbrief] Fehler ${errorId}`, error),
     ...options,
@@ -83,28 +79,11 @@ export function createApp(options: AppOptions) {
   )
 
   app.use('*', requestBodyRules)
+  app.use('*', requestInputRules)
   app.route('/', publicSessionRoutes(deps))
   app.route('/', publicMediaRoutes(deps))
 
-  app.use('*', async (c, next) => {
-    const header = c.req.header('Authorization') ?? ''
-    const token = /^bearer +(\S+)$/i.exec(header)?.[1]
-    if (!token) throw unauthenticated()
-    const found = await deps.store.transaction(async (tx) => {
-      const session = await tx.getSession(token)
-      if (!session) return null
-      if (new Date(session.expiresAt).getTime() <= deps.now().getTime()) {
-        await tx.deleteSession(token)
-        return null
-      }
-      const user = await tx.getUser(session.userId)
-      return user ? { session, user } : null
-    })
-    if (!found) throw unauthenticated()
-    c.set('session', found.session)
-    c.set('user', found.user)
-    await next()
-  })
+  app.use('*', authenticate(deps))
 
   app.route('/', sessionRoutes(deps))
   app.route('/', publicationRoutes(deps))

@@ -15,7 +15,10 @@ export type SignInMethod =
   | { method: 'demo' }
   | {
       method: 'password'
-      verifyPassword: (passwordHash: string, password: string) => Promise<boolean>
+      /** `null` for an unknown login: costs the same as a wrong password, never matches. */
+      verifyPassword: (passwordHash: string | null, password: string) => Promise<boolean>
+      /** A new hash when the stored one is weaker than today's parameters (null: keep it). */
+      rehashPassword?: (passwordHash: string, password: string) => Promise<string | null>
       /** The client's address (from the socket, or a trusted proxy header). */
       clientAddress: (c: AppContext) => string
     }
@@ -31,9 +34,19 @@ export interface HandlerDeps {
   newToken: () => string
   /** How long a session lasts, in milliseconds. */
   sessionTtlMs: number
+  /** A session ends after this long without a request. */
+  sessionIdleMs: number
+  /**
+   * Browsers on the real server keep their session in an HttpOnly cookie (`secure` tells
+   * whether the request came over HTTPS or loopback); null: bearer tokens only (the demo, whose
+   * service worker cannot set HttpOnly cookies).
+   */
+  sessionCookie: { secure: (c: AppContext) => boolean } | null
 }
 
-export type AppEnv = { Variables: { user: User; session: Session } }
+export type AppEnv = {
+  Variables: { user: User; session: Session; sessionTransport: 'bearer' | 'cookie' }
+}
 export type AppContext = Context<AppEnv>
 
 /**

@@ -10,6 +10,8 @@ export interface Session {
   token: string
   userId: string
   expiresAt: string
+  /** The last request of this session (updated at most once a minute), for the idle timeout. */
+  lastSeenAt: string
 }
 
 /** How a person signs in on the real server: a login name and a password hash (scrypt). */
@@ -41,6 +43,7 @@ export interface ArticleFilter {
  * false (and change nothing) when the stored version differs from `expectedVersion`.
  */
 export interface StoreTx {
+  /** People who can work (disabled accounts are left out, as by `getUser` and `getCredential`). */
   listUsers(): Promise<User[]>
   getUser(id: string): Promise<User | null>
 
@@ -58,6 +61,7 @@ export interface StoreTx {
 
   createSession(session: Session): Promise<void>
   getSession(token: string): Promise<Session | null>
+  touchSession(token: string, lastSeenAt: string): Promise<void>
   deleteSession(token: string): Promise<void>
 
   getPublication(): Promise<Publication>

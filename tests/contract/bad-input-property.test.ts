@@ -1,12 +1,10 @@
 import fc from 'fast-check'
-import { Hono } from 'hono'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { MemoryStore, type MediaBytes, type MemoryState } from '../../mocks/memory-store'
 import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
 import { findUncleanText } from '../../src/domain/clean-text'
 import type { Role } from '../../src/domain/user'
 import { createApp, type AppOptions } from '../../src/server/app'
-import { requestInputRules } from '../../src/server/input-rules'
 import type { Store, StoreTx } from '../../src/server/store'
 import { tinyPng } from '../fixtures/images'
 
@@ -78,7 +76,6 @@ async function createHarness(signIn: AppOptions['signIn']): Promise<Harness> {
     logError: (_errorId, error) => errors.push(error),
     ...(signIn ? { signIn } : {}),
   })
-  const guarded = new Hono().use('*', requestInputRules).all('*', (c) => app.fetch(c.req.raw))
   const tokens = {} as Record<Role, string>
   for (const role of roles) {
     const body = signIn?.method === 'password' ? passwords[role] : { userId: seedUserIds[role] }
@@ -95,7 +92,7 @@ async function createHarness(signIn: AppOptions['signIn']): Promise<Harness> {
   const signedIn: MemoryState = store.snapshot()
   const signedInBytes: MediaBytes = new Map(bytes)
   return {
-    fetch: async (request) => guarded.fetch(request),
+    fetch: async (request) => app.fetch(request),
     reset: () => {
       store = new MemoryStore(signedIn, new Map(signedInBytes))
     },

@@ -614,6 +614,24 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           }),
           422,
         )
+        const photo = { caption: '', credit: '', alt: 'Ein Foto', decorative: false }
+        const unknownPhoto = await rejection(
+          editor().updateArticle(created.id, {
+            version: 1,
+            photos: [{ ...photo, mediaId: 'gibt-es-nicht' }],
+          }),
+          422,
+        )
+        expect(unknownPhoto.message).toBe(
+          'Dieses Foto wurde nicht gefunden. Bitte laden Sie es erneut hoch.',
+        )
+        await rejection(
+          editor().createArticle({
+            headline: 'Mit erfundenem Foto',
+            photos: [{ ...photo, mediaId: 'auch-nicht' }],
+          }),
+          422,
+        )
       })
 
       it('verlangt Alternativtexte, bevor ein Beitrag fertig ist', async () => {

@@ -12,11 +12,10 @@ async function signedIn(browser: Browser, role: 'editor' | 'head'): Promise<Page
   return page
 }
 
-/** Reads a resource with the page's own session, straight from the server. */
+/** Reads a resource with the page's own session (its HttpOnly cookie), straight from the server. */
 const read = <T>(page: Page, path: string) =>
   page.evaluate(async (url) => {
-    const token = localStorage.getItem('rundbrief.sitzung')
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` } })
+    const response = await fetch(url)
     return (await response.json()) as unknown
   }, `/api${path}`) as Promise<T>
 

@@ -29,6 +29,34 @@ test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neul
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
 
+  // The session is an HttpOnly cookie: nothing a script in the page could read or send elsewhere.
+  const [sessionCookie] = (await page.context().cookies()).filter(
+    (cookie) => cookie.name === 'rundbrief_sitzung',
+  )
+  expect(sessionCookie).toMatchObject({
+    httpOnly: true,
+    secure: true,
+    sameSite: 'Strict',
+    path: '/api',
+  })
+  const readable = await page.evaluate(() => ({
+    cookies: document.cookie,
+    stored: Object.values(localStorage).join(' '),
+  }))
+  expect(readable.cookies).not.toContain('rundbrief_sitzung')
+  expect(readable.stored).not.toContain(sessionCookie?.value ?? 'kein Cookie')
+  const forged = await page.evaluate(
+    async () =>
+      (
+        await fetch('/api/articles', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ headline: 'Ohne CSRF-Merkmal' }),
+        })
+      ).status,
+  )
+  expect(forged).toBe(403)
+
   await page.getByRole('link', { name: 'Beiträge', exact: true }).click()
   await page.getByRole('button', { name: 'Neuer Beitrag' }).click()
   await expect(page.getByRole('heading', { name: 'Beitrag bearbeiten' })).toBeVisible()
@@ -78,6 +106,9 @@ test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neul
 
   await page.getByRole('button', { name: 'Abmelden' }).click()
   await expect(page.getByRole('heading', { name: 'Anmelden', level: 1 })).toBeVisible()
+  expect(
+    (await page.context().cookies()).filter((cookie) => cookie.name === 'rundbrief_sitzung'),
+  ).toEqual([])
   expect(cspViolations).toEqual([])
 })
 

@@ -3,12 +3,15 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { plainText } from '../../src/domain/rich-text'
+import { draftStorageKey } from '../../src/lib/draft-storage'
 import { tinyPng } from '../fixtures/images'
 import { renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
 const articleId = 'beitrag-02-sozialplan'
+/** Where the editor's (Frank Rühling's) unsaved draft of the article is mirrored. */
+const draftKey = draftStorageKey('frank-ruehling', articleId)
 
 async function bodyEditor(): Promise<Editor> {
   const body = await screen.findByRole('textbox', { name: 'Text' })
@@ -125,7 +128,7 @@ describe('Beitrag bearbeiten', () => {
     expect(
       await screen.findByText(/Nicht gespeichert – offline/, {}, { timeout: 10_000 }),
     ).toBeInTheDocument()
-    expect(localStorage.getItem(`rundbrief.entwurf.${articleId}`)).toContain('Offline geschrieben')
+    expect(localStorage.getItem(draftKey)).toContain('Offline geschrieben')
     first.unmount()
     // the flush on leaving fails as well (still offline); then the connection returns
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -141,7 +144,28 @@ describe('Beitrag bearbeiten', () => {
     await waitFor(() => expect(plainText(stored().body)).toContain('Offline geschrieben'), {
       timeout: 10_000,
     })
-    await waitFor(() => expect(localStorage.getItem(`rundbrief.entwurf.${articleId}`)).toBeNull())
+    await waitFor(() => expect(localStorage.getItem(draftKey)).toBeNull())
+  })
+})
+
+describe('Entwürfe am geteilten PC', () => {
+  it('entfernt ungespeicherten Text beim Abmelden; eine andere Person sieht ihn nie', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    testServer.setFaults({ failureRate: 1 })
+    editor.commands.insertContent('Vertraulicher Entwurf ')
+    expect(
+      await screen.findByText(/Nicht gespeichert – offline/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+    expect(localStorage.getItem(draftKey)).toContain('Vertraulicher Entwurf')
+    // The draft belongs to this person: someone else signed in here does not get it.
+    expect(localStorage.getItem(draftStorageKey('sandra-wanzar', articleId))).toBeNull()
+    testServer.setFaults({})
+    await user.click(screen.getByRole('button', { name: 'Abmelden' }))
+    await screen.findByRole('heading', { name: 'Anmelden' })
+    await waitFor(() => expect(localStorage.getItem(draftKey)).toBeNull())
+    const drafts = Object.keys(localStorage).filter((key) => key.startsWith('rundbrief.entwurf.'))
+    expect(drafts).toEqual([])
   })
 })
 

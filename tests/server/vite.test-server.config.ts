@@ -17,6 +17,7 @@ export default defineConfig({
         // The shipped entries, so tests can watch how `npm start` and `user:add` fail.
         main: resolve('src/server/node/main.ts'),
         'user-add': resolve('src/server/node/user-add.ts'),
+        'user-admin': resolve('src/server/node/user-admin.ts'),
       },
       output: { format: 'es', entryFileNames: '[name].js' },
     },

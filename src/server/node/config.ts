@@ -14,6 +14,8 @@ export interface ServerConfig {
   /** Served over HTTPS (by a proxy): adds Strict-Transport-Security. */
   https: boolean
   sessionTtlHours: number
+  /** A session ends after this many minutes without a request. */
+  sessionIdleMinutes: number
   logLevel: string
 }
 
@@ -49,6 +51,11 @@ const environmentSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(120),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
 })
@@ -74,6 +81,7 @@ export function readConfig(environment: NodeJS.ProcessEnv = process.env): Server
     trustedProxies: env.TRUSTED_PROXIES ?? (env.TRUST_PROXY ? 1 : 0),
     https: env.HTTPS,
     sessionTtlHours: env.SESSION_TTL_HOURS,
+    sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     logLevel: env.LOG_LEVEL,
   }
 }

@@ -18,6 +18,8 @@ export interface UsersTable {
   login: string | null
   password_hash: string | null
   created_at: ColumnType<Date, string | undefined, never>
+  /** Set by `user:disable`: no sign-in, no session. */
+  disabled_at: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 export interface SessionsTable {
@@ -25,6 +27,7 @@ export interface SessionsTable {
   token_hash: string
   user_id: string
   expires_at: Timestamp
+  last_seen_at: Timestamp
 }
 
 export interface LoginFailuresTable {

@@ -79,14 +79,20 @@ function createTx(db: Transaction<Database>): StoreTx {
 
   return {
     listUsers: async () =>
-      (await db.selectFrom('users').select(['id', 'name', 'role']).orderBy('name').execute()).map(
-        asUser,
-      ),
+      (
+        await db
+          .selectFrom('users')
+          .select(['id', 'name', 'role'])
+          .where('disabled_at', 'is', null)
+          .orderBy('name')
+          .execute()
+      ).map(asUser),
     getUser: async (id) => {
       const row = await db
         .selectFrom('users')
         .select(['id', 'name', 'role'])
         .where('id', '=', id)
+        .where('disabled_at', 'is', null)
         .executeTakeFirst()
       return row ? asUser(row) : null
     },
@@ -96,6 +102,7 @@ function createTx(db: Transaction<Database>): StoreTx {
         .selectFrom('users')
         .select(['id', 'login', 'password_hash'])
         .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLocaleLowerCase('de-DE')))
+        .where('disabled_at', 'is', null)
         .executeTakeFirst()
       if (!row?.login || !row.password_hash) return null
       return { login: row.login, userId: row.id, passwordHash: row.password_hash }
@@ -143,6 +150,7 @@ function createTx(db: Transaction<Database>): StoreTx {
           token_hash: tokenHash(session.token),
           user_id: session.userId,
           expires_at: session.expiresAt,
+          last_seen_at: session.lastSeenAt,
         })
         .execute()
     },
@@ -152,7 +160,21 @@ function createTx(db: Transaction<Database>): StoreTx {
         .selectAll()
         .where('token_hash', '=', tokenHash(token))
         .executeTakeFirst()
-      return row ? { token, userId: row.user_id, expiresAt: row.expires_at.toISOString() } : null
+      return row
+        ? {
+            token,
+            userId: row.user_id,
+            expiresAt: row.expires_at.toISOString(),
+            lastSeenAt: row.last_seen_at.toISOString(),
+          }
+        : null
+    },
+    touchSession: async (token, lastSeenAt) => {
+      await db
+        .updateTable('sessions')
+        .set({ last_seen_at: lastSeenAt })
+        .where('token_hash', '=', tokenHash(token))
+        .execute()
     },
     deleteSession: async (token) => {
       await db.deleteFrom('sessions').where('token_hash', '=', tokenHash(token)).execute()

@@ -126,6 +126,20 @@ export const migrations: Record<string, Migration> = {
       await sql`update issues set data = data - 'articleIds'`.execute(db)
     },
   },
+  '0004-session-activity': {
+    // Sessions end after a time without requests; a disabled account keeps its history but
+    // can no longer sign in.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('sessions')
+        .addColumn('last_seen_at', 'timestamptz', (column) =>
+          column.notNull().defaultTo(sql`now()`),
+        )
+        .execute()
+      await db.schema.alterTable('users').addColumn('disabled_at', 'timestamptz').execute()
+      await db.schema.createIndex('sessions_user').on('sessions').column('user_id').execute()
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

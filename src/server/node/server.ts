@@ -16,7 +16,7 @@ import { openDatabase } from './database'
 import type { Database } from './database-schema'
 import { DatabaseStore } from './database-store'
 import { loggableError } from './loggable-error'
-import { verifyPassword } from './passwords'
+import { rehashPassword, verifyPassword } from './passwords'
 import { prepareDatabase } from './prepare-database'
 
 type ServerEnv = { Bindings: HttpBindings }
@@ -101,6 +101,21 @@ async function checkReadiness(db: Kysely<Database>, logger: Logger): Promise<Rea
   }
 }
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * Whether the session cookie gets `Secure`: behind HTTPS always; on loopback too (browsers
+ * keep Secure cookies of http://localhost); plain HTTP on a network address cannot keep a Secure
+ * cookie, so there it goes without (and the server warns at start, see docs/operations.md).
+ */
+function cookieIsSecure(https: boolean) {
+  return (c: AppContext): boolean => {
+    if (https) return true
+    const url = new URL(c.req.url)
+    return url.protocol === 'https:' || loopbackHosts.has(url.hostname)
+  }
+}
+
 /** The root app: security headers, request log, health checks, the API and the built app. */
 export function createServerApp(
   config: ServerConfig,
@@ -111,9 +126,12 @@ export function createServerApp(
   const api = createApp({
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     sessionTtlMs: config.sessionTtlHours * 60 * 60 * 1000,
+    sessionIdleMs: config.sessionIdleMinutes * 60 * 1000,
+    sessionCookie: { secure: cookieIsSecure(config.https) },
     signIn: {
       method: 'password',
       verifyPassword,
+      rehashPassword,
       clientAddress: clientAddress(config.trustedProxies),
     },
     logError: (errorId, error) =>
@@ -234,6 +252,12 @@ export async function startServer(
     },
     'Rundbrief läuft',
   )
+  if (!config.https && !loopbackHosts.has(config.host)) {
+    logger.warn(
+      'HTTPS ist nicht gesetzt: Browser erhalten das Sitzungs-Cookie über eine Netzwerkadresse ohne „Secure“. ' +
+        'Betreiben Sie Rundbrief hinter einem HTTPS-Proxy und setzen Sie HTTPS=1.',
+    )
+  }
   return {
     url,
     db,

@@ -1,10 +1,8 @@
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
 import { roleLabels } from '../../domain/user'
 import { readConfig } from './config'
-import { openDatabase, type DatabaseConfig } from './database'
-import { prepareDatabase } from './prepare-database'
+import { openPrepared, readPassword } from './cli-support'
 import { explainStartupError, StartupError } from './startup-error'
 import { addUser, newUserSchema } from './users'
 
@@ -17,49 +15,6 @@ Rollen: editor (Redaktion), head (Dezernentin), designer (Gestaltung).
 Das Passwort (mindestens 12 Zeichen) wird abgefragt, oder bei nicht interaktiver Eingabe aus der
 ersten Zeile der Standardeingabe gelesen. Die Datenbank ergibt sich wie beim Server aus
 DATABASE_URL bzw. DATA_DIR (der Server darf bei PGlite dabei nicht laufen).`
-
-function readHidden(prompt: string): Promise<string> {
-  return new Promise((resolvePassword) => {
-    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true })
-    const output = rl as unknown as { _writeToOutput: (text: string) => void }
-    let muted = false
-    output._writeToOutput = (text: string) => {
-      if (!muted) process.stdout.write(text)
-    }
-    rl.question(prompt, (answer) => {
-      rl.close()
-      process.stdout.write('\n')
-      resolvePassword(answer)
-    })
-    muted = true
-  })
-}
-
-async function readPassword(): Promise<string> {
-  if (process.stdin.isTTY) {
-    const first = await readHidden('Passwort: ')
-    const second = await readHidden('Passwort wiederholen: ')
-    if (first !== second) throw new Error('Die beiden Passwörter stimmen nicht überein.')
-    return first
-  }
-  const rl = createInterface({ input: process.stdin })
-  for await (const line of rl) {
-    rl.close()
-    return line
-  }
-  throw new Error('Kein Passwort auf der Standardeingabe.')
-}
-
-async function openPrepared(database: DatabaseConfig) {
-  const db = await openDatabase(database)
-  try {
-    await prepareDatabase(db)
-    return db
-  } catch (error) {
-    await db.destroy().catch(() => {})
-    throw error
-  }
-}
 
 async function main() {
   const { values } = parseArgs({

@@ -51,3 +51,70 @@ export async function setPassword(db: Kysely<Database>, login: string, password:
   if (!user) throw new Error(`Den Benutzernamen „${login}“ gibt es nicht.`)
   await db.deleteFrom('sessions').where('user_id', '=', user.id).execute()
 }
+
+/** One line of `user:list`. */
+export interface AccountSummary {
+  login: string | null
+  name: string
+  role: Role
+  disabled: boolean
+  openSessions: number
+}
+
+/** Every person with login, role, whether the account is disabled, and how many sessions are open. */
+export async function listAccounts(
+  db: Kysely<Database>,
+  now = new Date(),
+): Promise<AccountSummary[]> {
+  const rows = await db
+    .selectFrom('users')
+    .leftJoin('sessions', (join) =>
+      join.onRef('sessions.user_id', '=', 'users.id').on('sessions.expires_at', '>', now),
+    )
+    .select((eb) => [
+      'users.login',
+      'users.name',
+      'users.role',
+      'users.disabled_at',
+      eb.fn.count<string>('sessions.token_hash').as('open_sessions'),
+    ])
+    .groupBy(['users.id', 'users.login', 'users.name', 'users.role', 'users.disabled_at'])
+    .orderBy('users.name')
+    .execute()
+  return rows.map((row) => ({
+    login: row.login,
+    name: row.name,
+    role: row.role,
+    disabled: row.disabled_at !== null,
+    openSessions: Number(row.open_sessions),
+  }))
+}
+
+/**
+ * Disables an account: no more sign-ins, and every open session ends at once (the next request
+ * of that person, in any browser, is answered 401). Returns how many sessions were ended.
+ */
+export async function disableUser(db: Kysely<Database>, login: string): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .updateTable('users')
+      .set({ disabled_at: new Date().toISOString() })
+      .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+      .returning('id')
+      .executeTakeFirst()
+    if (!user) throw new Error(`Den Benutzernamen „${login}“ gibt es nicht.`)
+    const ended = await trx.deleteFrom('sessions').where('user_id', '=', user.id).executeTakeFirst()
+    return Number(ended.numDeletedRows)
+  })
+}
+
+/** Lets a disabled account sign in again. */
+export async function enableUser(db: Kysely<Database>, login: string): Promise<void> {
+  const user = await db
+    .updateTable('users')
+    .set({ disabled_at: null })
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+    .returning('id')
+    .executeTakeFirst()
+  if (!user) throw new Error(`Den Benutzernamen „${login}“ gibt es nicht.`)
+}

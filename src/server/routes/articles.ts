@@ -6,6 +6,7 @@ import {
   readinessProblems,
   updateArticleInputSchema,
   type Article,
+  type Photo,
 } from '../../domain/article'
 import { emptyDoc } from '../../domain/rich-text'
 import {
@@ -49,6 +50,21 @@ async function lockArticleWithIssue(
 
 const stored = ({ issueId: _issueId, ...article }: Article): StoredArticle => article
 
+/** 422 when a photo names an upload that does not exist (a made-up or mistyped media id). */
+async function assertPhotosExist(tx: StoreTx, photos: readonly Photo[] | undefined) {
+  if (!photos) return
+  const errors = []
+  for (const [index, photo] of photos.entries()) {
+    if (!(await tx.getMedia(photo.mediaId))) {
+      errors.push({
+        path: `photos.${index}.mediaId`,
+        message: 'Dieses Foto wurde nicht gefunden. Bitte laden Sie es erneut hoch.',
+      })
+    }
+  }
+  if (errors.length > 0) throw invalid(errors)
+}
+
 /** Article endpoints: search and filter, create, read, autosave-friendly PATCH, delete. */
 export function articleRoutes(deps: HandlerDeps) {
   return new Hono<AppEnv>()
@@ -87,6 +103,7 @@ export function articleRoutes(deps: HandlerDeps) {
         updatedBy: user.id,
       }
       await deps.store.transaction(async (tx) => {
+        await assertPhotosExist(tx, input.photos)
         await tx.insertArticle(stored(article))
         await audit(deps, tx, {
           actorId: user.id,
@@ -108,6 +125,7 @@ export function articleRoutes(deps: HandlerDeps) {
         const { article, issue } = await lockArticleWithIssue(tx, c.req.param('id'))
         if (article.version !== version) throw versionConflict(article)
         if (issue) assertContentEditable(issue, user)
+        await assertPhotosExist(tx, changes.photos)
         const { status: requested, ...content } = changes
         const candidate = { ...article, ...content }
         const status = nextArticleStatus(article.status, requested, readinessProblems(candidate))

@@ -238,7 +238,7 @@ export function issueRoutes(deps: HandlerDeps) {
         const plannedSendDate = changes.plannedSendDate ?? issue.plannedSendDate
         const errors = issueDateErrors(
           { deadline, plannedSendDate },
-          { now: deps.now(), creating: false },
+          { now: deps.now(), creating: false, previousDeadline: issue.deadline },
         )
         if (errors.length > 0) throw invalid(errors)
         const next = await saveIssue(

@@ -1,21 +1,17 @@
 import { Hono } from 'hono'
-import { z } from 'zod'
+import { demoSignInInputSchema, passwordSignInInputSchema } from '../../domain/sign-in'
 import type { User } from '../../domain/user'
 import type { AppContext, AppEnv, HandlerDeps, SignInMethod } from '../context'
 import { readJson } from '../context'
 import { loginWaitMs, withOneMoreFailure } from '../login-throttle'
 import { invalid, ProblemError, problemTypes } from '../problem'
-import type { StoreTx } from '../store'
-
-const demoSignInSchema = z.object({ userId: z.string().min(1) })
-const passwordSignInSchema = z.object({
-  login: z.string().trim().min(1, 'Bitte den Benutzernamen angeben.').max(200),
-  password: z.string().min(1, 'Bitte das Passwort angeben.').max(1000),
-})
-
-/** Verified against when a login is unknown, so that unknown logins take as long as known ones. */
-const unknownLoginHash =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA='
+import {
+  clearSessionCookie,
+  csrfTokenFor,
+  setSessionCookie,
+  wantsCookieSession,
+} from '../session-auth'
+import type { LoginFailures, StoreTx } from '../store'
 
 const wrongCredentials = () =>
   new ProblemError(
@@ -42,9 +38,44 @@ function tooManyAttempts(waitMs: number): ProblemError {
 
 async function openSession(deps: HandlerDeps, tx: StoreTx, user: User) {
   const token = deps.newToken()
-  const expiresAt = new Date(deps.now().getTime() + deps.sessionTtlMs).toISOString()
-  await tx.createSession({ token, userId: user.id, expiresAt })
-  return { token, user }
+  const now = deps.now()
+  const expiresAt = new Date(now.getTime() + deps.sessionTtlMs).toISOString()
+  await tx.createSession({ token, userId: user.id, expiresAt, lastSeenAt: now.toISOString() })
+  return { token, user, expiresAt }
+}
+
+/**
+ * The answer to a sign-in: for the browser app on the real server an HttpOnly cookie and the
+ * CSRF token (no credential a script could read); otherwise the bearer token.
+ */
+async function sessionAnswer(
+  deps: HandlerDeps,
+  c: AppContext,
+  opened: { token: string; user: User; expiresAt: string },
+) {
+  if (!wantsCookieSession(deps, c)) return c.json({ token: opened.token, user: opened.user }, 201)
+  setSessionCookie(deps, c, opened.token, opened.expiresAt)
+  return c.json({ user: opened.user, csrfToken: await csrfTokenFor(opened.token) }, 201)
+}
+
+/**
+ * Counts the attempt before the password is checked, under a lock on each failure record (in
+ * one order: login, then address), so that of simultaneous guesses only as many are evaluated
+ * as the throttle allows; the others get 429 without running scrypt.
+ */
+async function countAttempt(
+  tx: StoreTx,
+  keys: readonly string[],
+  now: Date,
+): Promise<{ waitMs: number }> {
+  const records: (LoginFailures | null)[] = []
+  for (const key of keys) records.push(await tx.lockLoginFailures(key))
+  const waitMs = Math.max(...records.map((record) => loginWaitMs(record, now)))
+  if (waitMs > 0) return { waitMs }
+  for (const [index, key] of keys.entries()) {
+    await tx.putLoginFailures(withOneMoreFailure(key, records[index] ?? null, now))
+  }
+  return { waitMs: 0 }
 }
 
 async function signInWithPassword(
@@ -52,32 +83,36 @@ async function signInWithPassword(
   signIn: Extract<SignInMethod, { method: 'password' }>,
   c: AppContext,
 ) {
-  const { login, password } = await readJson(c, passwordSignInSchema)
-  const keys = [`login:${login.toLocaleLowerCase('de-DE')}`, `address:${signIn.clientAddress(c)}`]
+  const { login, password } = await readJson(c, passwordSignInInputSchema)
+  const loginKey = `login:${login.toLocaleLowerCase('de-DE')}`
+  const addressKey = `address:${signIn.clientAddress(c)}`
+  const keys = [loginKey, addressKey]
   const now = deps.now()
-  const { credential, failures } = await deps.store.transaction(async (tx) => ({
+  const attempt = await deps.store.transaction(async (tx) => ({
+    ...(await countAttempt(tx, keys, now)),
     credential: await tx.getCredential(login),
-    failures: await Promise.all(keys.map((key) => tx.getLoginFailures(key))),
   }))
-  const waitMs = Math.max(...failures.map((record) => loginWaitMs(record, now)))
-  if (waitMs > 0) {
-    const problem = tooManyAttempts(waitMs)
+  if (attempt.waitMs > 0) {
+    const problem = tooManyAttempts(attempt.waitMs)
     c.header('Retry-After', String(problem.extra.retryAfterSeconds))
     throw problem
   }
-  const matches = await signIn.verifyPassword(
-    credential?.passwordHash ?? unknownLoginHash,
-    password,
-  )
+  const { credential } = attempt
+  const matches = await signIn.verifyPassword(credential?.passwordHash ?? null, password)
+  if (!matches || !credential) throw wrongCredentials()
+  const rehashed = (await signIn.rehashPassword?.(credential.passwordHash, password)) ?? null
   const result = await deps.store.transaction(async (tx) => {
-    const user = matches && credential ? await tx.getUser(credential.userId) : null
-    if (!user) {
-      for (const [index, key] of keys.entries()) {
-        await tx.putLoginFailures(withOneMoreFailure(key, failures[index] ?? null, now))
-      }
-      return null
+    const user = await tx.getUser(credential.userId)
+    if (!user) return null
+    // The attempt was counted as a failure before the check: a success takes it back.
+    await tx.clearLoginFailures(loginKey)
+    const address = await tx.lockLoginFailures(addressKey)
+    if (address && address.count > 1) {
+      await tx.putLoginFailures({ ...address, count: address.count - 1 })
+    } else if (address) {
+      await tx.clearLoginFailures(addressKey)
     }
-    await tx.clearLoginFailures(keys[0] ?? '')
+    if (rehashed) await tx.updatePasswordHash(user.id, rehashed)
     return openSession(deps, tx, user)
   })
   if (!result) throw wrongCredentials()
@@ -91,15 +126,15 @@ export function publicSessionRoutes(deps: HandlerDeps) {
     .post('/session', async (c) => {
       const signIn = deps.signIn
       if (signIn.method === 'password') {
-        return c.json(await signInWithPassword(deps, signIn, c), 201)
+        return sessionAnswer(deps, c, await signInWithPassword(deps, signIn, c))
       }
-      const { userId } = await readJson(c, demoSignInSchema)
+      const { userId } = await readJson(c, demoSignInInputSchema)
       const result = await deps.store.transaction(async (tx) => {
         const user = await tx.getUser(userId)
         if (!user) throw invalid([{ path: 'userId', message: 'Diese Person ist nicht bekannt.' }])
         return openSession(deps, tx, user)
       })
-      return c.json(result, 201)
+      return sessionAnswer(deps, c, result)
     })
   if (deps.signIn.method === 'demo') routes.get('/users', listUsers(deps))
   return routes
@@ -111,9 +146,16 @@ const listUsers = (deps: HandlerDeps) => async (c: AppContext) =>
 /** Session endpoints that need a token; with passwords, the list of people needs one too. */
 export function sessionRoutes(deps: HandlerDeps) {
   const routes = new Hono<AppEnv>()
-    .get('/session', (c) => c.json({ user: c.get('user') }))
+    .get('/session', async (c) =>
+      c.json(
+        c.get('sessionTransport') === 'cookie'
+          ? { user: c.get('user'), csrfToken: await csrfTokenFor(c.get('session').token) }
+          : { user: c.get('user') },
+      ),
+    )
     .delete('/session', async (c) => {
       await deps.store.transaction((tx) => tx.deleteSession(c.get('session').token))
+      if (c.get('sessionTransport') === 'cookie') clearSessionCookie(deps, c)
       return c.body(null, 204)
     })
   if (deps.signIn.method === 'password') routes.get('/users', listUsers(deps))

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { articleStatusSchema, photoSchema } from '../../../domain/article'
 import { richTextDocSchema } from '../../../domain/rich-text'
+import { draftStorageKey, mayKeepDrafts } from '../../../lib/draft-storage'
 
 export const articleDraftSchema = z.object({
   headline: z.string(),
@@ -26,10 +27,12 @@ export interface DraftMirror {
   clear(articleId: string): void
 }
 
-const key = (articleId: string) => `rundbrief.entwurf.${articleId}`
-
-/** The draft mirror in localStorage; unreadable entries are ignored, never thrown. */
-export function localDraftMirror(storage: Storage = localStorage): DraftMirror {
+/**
+ * The draft mirror in localStorage, per person (removed at "Abmelden"); unreadable entries are
+ * ignored, never thrown.
+ */
+export function localDraftMirror(userId: string, storage: Storage = localStorage): DraftMirror {
+  const key = (articleId: string) => draftStorageKey(userId, articleId)
   return {
     read(articleId) {
       const raw = storage.getItem(key(articleId))
@@ -42,7 +45,7 @@ export function localDraftMirror(storage: Storage = localStorage): DraftMirror {
       }
     },
     write(articleId, draft) {
-      storage.setItem(key(articleId), JSON.stringify(draft))
+      if (mayKeepDrafts(userId)) storage.setItem(key(articleId), JSON.stringify(draft))
     },
     clear(articleId) {
       storage.removeItem(key(articleId))

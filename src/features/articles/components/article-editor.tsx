@@ -12,6 +12,7 @@ import {
 } from '../../../domain/article'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import { articleKit } from '../../../editor/article-kit'
+import { useCurrentUser } from '../../../lib/session'
 import { useCreateArticle } from '../api/create-article'
 import { sameContent } from '../autosave/article-autosaver'
 import { localDraftMirror, type ArticleDraft } from '../autosave/draft-mirror'
@@ -30,7 +31,8 @@ const hasFiles = (dataTransfer: DataTransfer | null) =>
 /** The article editor: headline, rich text, photos, autosave with conflict resolution. */
 export function ArticleEditor({ article, wordLimit }: { article: Article; wordLimit: number }) {
   const headlineId = useId()
-  const [mirror] = useState(() => localDraftMirror())
+  const user = useCurrentUser()
+  const [mirror] = useState(() => localDraftMirror(user.id))
   const [restored] = useState(() => {
     const mirrored = mirror.read(article.id)
     if (mirrored && sameContent(mirrored.draft, article) && !mirrored.status) {
