@@ -215,6 +215,37 @@ describe('Auslieferung der App', () => {
 const postgresUrl = postgresForTests()
 
 describe.skipIf(!postgresUrl)('Bereitschaft mit PostgreSQL', () => {
+  it('läuft weiter, wenn PostgreSQL Verbindungen mitten in Anfragen abbricht', async () => {
+    const name = 'rundbrief_abbruch'
+    const url = await createDatabase(postgresUrl ?? '', name)
+    const admin = new pg.Client({ connectionString: postgresUrl ?? '' })
+    await admin.connect()
+    const server = await spawnServer({ kind: 'postgres', url })
+    let running = true
+    server.process.once('exit', () => (running = false))
+    let probing = true
+    const probes = (async () => {
+      while (probing && running) await fetch(`${server.url}/readyz`).catch(() => {})
+    })()
+    try {
+      for (let round = 0; round < 30 && running; round++) {
+        await admin.query(
+          'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1',
+          [name],
+        )
+        await new Promise((resolveWait) => setTimeout(resolveWait, 30))
+      }
+      probing = false
+      await probes
+      expect(running).toBe(true)
+      await expect.poll(async () => (await fetch(`${server.url}/readyz`)).status).toBe(200)
+    } finally {
+      probing = false
+      await server.stop()
+      await admin.end()
+    }
+  })
+
   it('meldet 503 „nicht beschreibbar“, solange die Datenbank nur lesen lässt', async () => {
     const name = 'rundbrief_nur_lesen'
     const url = await createDatabase(postgresUrl ?? '', name)

@@ -98,7 +98,7 @@ const connectTimeoutMs = 10_000
 /**
  * Opens the database. PGlite creates its folder (not the parents) on first use and locks it
  * for this process (see data-dir-lock.ts) until `db.destroy()`. `onConnectionError` hears of
- * idle PostgreSQL connections that broke (the pool drops them; the next query reconnects).
+ * PostgreSQL connections that broke (the pool drops them; the next query reconnects).
  */
 export async function openDatabase(
   config: DatabaseConfig,
@@ -120,7 +120,11 @@ export async function openDatabase(
     max: config.poolSize ?? 10,
     connectionTimeoutMillis: connectTimeoutMs,
   })
-  // Without a listener, an idle connection that breaks (database restarted) ends the process.
-  pool.on('error', onConnectionError)
+  // A connection that breaks (database restarted, backend terminated) emits 'error'; without a
+  // listener that ends the whole process, also while a request holds the connection between two
+  // statements. The request's next statement fails instead, and the pool drops the connection.
+  pool.on('connect', (client) => client.on('error', onConnectionError))
+  // Idle connections report to the pool as well: already heard through the client above.
+  pool.on('error', () => {})
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
 }
