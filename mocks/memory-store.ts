@@ -13,6 +13,7 @@ import type {
   StoreTx,
   StoredArticle,
 } from '../src/server/store'
+import { concatBytes } from '../src/server/bytes'
 import { ConcurrentChange, RetryTransaction, withRetries } from '../src/server/store'
 
 /** Everything the demo backend holds, as plain data (so it can be persisted and restored). */
@@ -234,9 +235,9 @@ function createTx(
       return true
     },
 
-    insertMedia: async (media, bytes) => {
+    insertMedia: async (media, chunks) => {
       state.write().media.push(media)
-      writeBytes(media.id, bytes)
+      writeBytes(media.id, concatBytes(chunks))
     },
     getMedia: async (id) => state.read().media.find((media) => media.id === id) ?? null,
     getMediaBytes: async (id) => readBytes(id),

@@ -89,7 +89,8 @@ export interface StoreTx {
   updateArticle(article: StoredArticle, expectedVersion: number): Promise<boolean>
   deleteArticle(id: string, expectedVersion: number): Promise<boolean>
 
-  insertMedia(media: Media, bytes: Uint8Array): Promise<void>
+  /** Stores a photo's bytes as the pieces in which they arrived (no copy of the whole file). */
+  insertMedia(media: Media, chunks: readonly Uint8Array[]): Promise<void>
   getMedia(id: string): Promise<Media | null>
   getMediaBytes(id: string): Promise<Uint8Array | null>
 

@@ -44,7 +44,7 @@ export async function seedDatabase(
     for (const issue of state.issues) await tx.insertIssue(issue)
     for (const media of state.media) {
       const data = bytes.get(media.id)
-      if (data) await tx.insertMedia(media, data)
+      if (data) await tx.insertMedia(media, [data])
     }
     for (const event of state.auditEvents) await tx.appendAudit(event)
   })

@@ -73,6 +73,12 @@ export interface ArticlesTable {
 export interface MediaTable {
   id: string
   data: Json<Media>
+}
+
+/** A photo's bytes in pieces of 256 KB, in order of `seq`. */
+export interface MediaChunksTable {
+  media_id: string
+  seq: number
   bytes: Uint8Array
 }
 
@@ -94,5 +100,6 @@ export interface Database {
   issue_articles: IssueArticlesTable
   articles: ArticlesTable
   media: MediaTable
+  media_chunks: MediaChunksTable
   audit_events: AuditEventsTable
 }

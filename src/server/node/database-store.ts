@@ -12,7 +12,11 @@ import {
   type StoreTx,
   type StoredArticle,
 } from '../store'
+import { concatBytes, rechunk } from '../bytes'
 import type { Database, StoredIssue } from './database-schema'
+
+/** Photos are stored in pieces of this size (see migration 0005). */
+const mediaChunkBytes = 256 * 1024
 
 const json = (value: unknown) => JSON.stringify(value)
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex')
@@ -308,22 +312,40 @@ function createTx(db: Transaction<Database>): StoreTx {
           .executeTakeFirst()
       ).numDeletedRows === 1n,
 
-    insertMedia: async (media, bytes) => {
+    insertMedia: async (media, chunks) => {
       await db
         .insertInto('media')
-        .values({ id: media.id, data: json(media), bytes: Buffer.from(bytes) })
+        .values({ id: media.id, data: json(media) })
         .execute()
+      // One statement per piece: the driver never holds more than one piece (as hex) at a time.
+      for (const [seq, piece] of rechunk(chunks, mediaChunkBytes).entries()) {
+        await db
+          .insertInto('media_chunks')
+          .values({
+            media_id: media.id,
+            seq,
+            bytes: Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength),
+          })
+          .execute()
+      }
     },
     getMedia: async (id) =>
       (await db.selectFrom('media').select('data').where('id', '=', id).executeTakeFirst())?.data ??
       null,
     getMediaBytes: async (id) => {
-      const row = await db
+      const exists = await db
         .selectFrom('media')
-        .select('bytes')
+        .select('id')
         .where('id', '=', id)
         .executeTakeFirst()
-      return row ? new Uint8Array(row.bytes) : null
+      if (!exists) return null
+      const pieces = await db
+        .selectFrom('media_chunks')
+        .select('bytes')
+        .where('media_id', '=', id)
+        .orderBy('seq')
+        .execute()
+      return concatBytes(pieces.map((piece) => new Uint8Array(piece.bytes)))
     },
 
     appendAudit: async (event) => {

@@ -49,6 +49,7 @@ describe('Migrationen', () => {
       'issues',
       'login_failures',
       'media',
+      'media_chunks',
       'publication',
       'sessions',
       'users',
@@ -159,5 +160,36 @@ describe('Migrationen', () => {
     expect((await store.transaction((tx) => tx.getIssue('ausgabe-neu')))?.articleIds).toEqual([
       'b-4',
     ])
+  })
+
+  it('zerlegen gespeicherte Fotos in Stücke, Byte für Byte gleich', async () => {
+    const database = await open()
+    await migrateTo(database as unknown as Kysely<unknown>, '0004-session-activity')
+    const photo = Uint8Array.from({ length: 600_000 }, (_, index) => (index * 7) % 251)
+    const media = {
+      id: 'foto-alt',
+      fileName: 'alt.png',
+      mimeType: 'image/png',
+      byteSize: photo.length,
+      width: 10,
+      height: 10,
+      url: '/api/media/foto-alt/file',
+      createdAt: '2026-01-01T08:00:00.000Z',
+    }
+    await sql`insert into media (id, data, bytes) values (${media.id}, ${JSON.stringify(media)}, ${Buffer.from(photo)})`.execute(
+      database,
+    )
+    await sql`insert into media (id, data, bytes) values ('leer', ${JSON.stringify({ ...media, id: 'leer' })}, ${Buffer.alloc(0)})`.execute(
+      database,
+    )
+    await prepareDatabase(database)
+    const store = new DatabaseStore(database)
+    expect(await store.transaction((tx) => tx.getMediaBytes('foto-alt'))).toEqual(photo)
+    expect(await store.transaction((tx) => tx.getMediaBytes('leer'))).toEqual(new Uint8Array(0))
+    expect(await store.transaction((tx) => tx.getMediaBytes('gibt-es-nicht'))).toBeNull()
+    const pieces = await sql<{
+      n: number
+    }>`select count(*)::int as n from media_chunks where media_id = 'foto-alt'`.execute(database)
+    expect(pieces.rows[0]?.n).toBe(3)
   })
 })

@@ -2,7 +2,15 @@ import { Hono } from 'hono'
 import { allowedImageTypes, fileNameSchema, maxUploadBytes, type Media } from '../../domain/media'
 import { audit, requirePermission, type AppEnv, type HandlerDeps } from '../context'
 import { fileTooLarge } from '../body-limits'
-import { sniffImage } from '../image-sniff'
+import { concatBytes } from '../bytes'
+import { sniffImage, type SniffedImage } from '../image-sniff'
+import {
+  MalformedUpload,
+  multipartBoundary,
+  readUploadedFile,
+  UploadTooLarge,
+  type StreamedFile,
+} from '../multipart-upload'
 import { isUsablePathSegment } from '../input-rules'
 import { fieldErrors, invalid, notFound, ProblemError, problemTypes } from '../problem'
 
@@ -32,45 +40,74 @@ export function publicMediaRoutes(deps: HandlerDeps) {
   })
 }
 
-/** Upload (multipart field `file`) and metadata of photos. */
+/** Bytes at the start of a photo in which its type and size are looked for first. */
+const sniffHeadBytes = 1024 * 1024
+
+/**
+ * Type and size from the start of the file; only when they lie further in (a JPEG with large
+ * metadata before its frame header) is the whole file put together for it.
+ */
+function sniffUpload(file: StreamedFile): SniffedImage | null {
+  const head: Uint8Array[] = []
+  let headBytes = 0
+  for (const chunk of file.chunks) {
+    if (headBytes >= sniffHeadBytes) break
+    head.push(chunk)
+    headBytes += chunk.length
+  }
+  return (
+    sniffImage(concatBytes(head)) ??
+    (headBytes < file.byteSize ? sniffImage(concatBytes(file.chunks)) : null)
+  )
+}
+
+/** Upload (multipart field `file`, read as it streams in) and metadata of photos. */
 export function mediaRoutes(deps: HandlerDeps) {
   return new Hono<AppEnv>()
     .post('/media', async (c) => {
       const user = c.get('user')
       requirePermission(user, 'media.upload')
-      let form: FormData
+      const noFile = () =>
+        invalid([{ path: 'file', message: 'Bitte eine Datei im Feld „file“ senden.' }])
+      const boundary = multipartBoundary(c.req.header('Content-Type') ?? '')
+      const body = c.req.raw.body
+      if (!boundary || !body) throw noFile()
+      let file: StreamedFile | null
       try {
-        form = await c.req.formData()
-      } catch {
-        throw invalid([{ path: 'file', message: 'Bitte eine Datei im Feld „file“ senden.' }])
+        file = await readUploadedFile(body, boundary, 'file', maxUploadBytes)
+      } catch (error) {
+        if (error instanceof UploadTooLarge) {
+          c.header('Connection', 'close')
+          throw fileTooLarge()
+        }
+        if (error instanceof MalformedUpload) throw noFile()
+        throw error
       }
-      const file = form.get('file')
-      if (!(file instanceof File) || file.size === 0) {
+      if (!file || file.byteSize === 0) {
         throw invalid([{ path: 'file', message: 'Bitte eine Datei auswählen.' }])
       }
-      if (file.size > maxUploadBytes) throw fileTooLarge()
-      const fileName = fileNameSchema.safeParse(file.name || 'foto')
+      const fileName = fileNameSchema.safeParse(file.fileName || 'foto')
       if (!fileName.success) {
         throw invalid(fieldErrors(fileName.error).map((error) => ({ ...error, path: 'file' })))
       }
-      const bytes = new Uint8Array(await file.arrayBuffer())
-      const image = sniffImage(bytes)
+      const image = sniffUpload(file)
       if (!image || !(allowedImageTypes as readonly string[]).includes(image.mimeType)) {
         throw unsupported()
       }
+      const { chunks } = file
       const id = deps.newId()
       const media: Media = {
         id,
         fileName: fileName.data,
         mimeType: image.mimeType,
-        byteSize: bytes.byteLength,
+        byteSize: file.byteSize,
         width: image.width,
         height: image.height,
         url: `/api/media/${id}/file`,
         createdAt: deps.now().toISOString(),
       }
       await deps.store.transaction(async (tx) => {
-        await tx.insertMedia(media, bytes)
+        await tx.insertMedia(media, chunks)
         await audit(deps, tx, {
           actorId: user.id,
           action: 'media.uploaded',
