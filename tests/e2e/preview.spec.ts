@@ -4,12 +4,26 @@ import { expectNoAxeViolations, signIn } from './helpers'
 
 test.use({ viewport: { width: 1280, height: 1100 } })
 
+/**
+ * The text of a PDF as a reader gets it: pieces that touch on one line are one word. Chromium
+ * writes a ligature ("ff" in "Steffen") as a piece of its own, which must not become "Ste ff en".
+ */
 async function pdfText(bytes: Buffer): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: true }).promise
   const pages: string[] = []
   for (let number = 1; number <= pdf.numPages; number++) {
     const content = await (await pdf.getPage(number)).getTextContent()
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '))
+    let text = ''
+    let end: { x: number; y: number } | null = null
+    for (const item of content.items) {
+      if (!('str' in item)) continue
+      const [, , , , x = 0, y = 0] = item.transform as number[]
+      const touches = end !== null && Math.abs(end.y - y) < 1 && Math.abs(x - end.x) < 0.5
+      text += (text && !touches ? ' ' : '') + item.str
+      end = { x: x + item.width, y }
+      if (item.hasEOL) end = null
+    }
+    pages.push(text)
   }
   return pages.join('\n')
 }
