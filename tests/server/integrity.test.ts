@@ -17,9 +17,11 @@ const seeds = Array.from(
 )
 const workload = (seed: number): WorkloadOptions => ({
   clients: 6,
-  operationsPerClient: soakOperations > 0 ? soakOperations : 25,
-  issues: 3,
-  articles: 8,
+  writeDelayMs: 15,
+  pairShare: 0.3,
+  operationsPerClient: soakOperations > 0 ? soakOperations : 60,
+  issues: 4,
+  articles: 10,
   seed,
 })
 

@@ -15,6 +15,14 @@ import type { SpawnedServer } from './spawn-server'
 /** Size of a run: clients working at once, operations each, and the seed of the random choices. */
 export interface WorkloadOptions {
   clients: number
+  /**
+   * Each server holds every versioned write back this long, so that requests sent at nearly the
+   * same moment all read before any of them writes: the windows in which cross-row rules break
+   * become wide enough to be hit by chance.
+   */
+  writeDelayMs: number
+  /** Share of steps in which a client sends two operations at the same moment. */
+  pairShare: number
   operationsPerClient: number
   issues: number
   articles: number
@@ -91,6 +99,7 @@ export async function runRandomWorkload(
   options: WorkloadOptions,
 ): Promise<WorkloadResult> {
   await servers[0]?.reset()
+  for (const server of servers) await server.delayWrites(options.writeDelayMs)
   const setupClient = await clientFor(servers, 'editor')
   const head = await clientFor(servers, 'head')
   const issueIds: string[] = []
@@ -119,20 +128,27 @@ export async function runRandomWorkload(
       const client: Client = role === 'head' ? head : await clientFor(servers, 'editor')
       const weights = weightsByRole[role]
       const totalWeight = weights.reduce((sum, [, weight]) => sum + weight, 0)
-      const seen = new Map<string, number>()
-      const observe = (id: string, version: number | undefined) => {
+      // Versions this client has seen, and when: a request sent after a version arrived must
+      // never answer with an older one (two requests in flight at once may pass each other).
+      let clock = 0
+      const seen = new Map<string, { version: number; receivedAt: number }>()
+      const observe = (id: string, version: number | undefined, sentAt: number) => {
+        const receivedAt = ++clock
         if (version === undefined) return
-        const before = seen.get(id) ?? 0
-        if (version < before) versionsWentBack.push(`${id}: ${before} → ${version}`)
-        seen.set(id, Math.max(before, version))
+        const before = seen.get(id)
+        if (before && version < before.version && sentAt > before.receivedAt) {
+          versionsWentBack.push(`${id}: ${before.version} → ${version}`)
+        }
+        if (!before || version > before.version) seen.set(id, { version, receivedAt })
       }
       // Sometimes a client acts on what it read long ago: the version it sends is stale.
       const knownVersion = (id: string, fresh: number) =>
-        random.next() < 0.3 ? (seen.get(id) ?? fresh) : fresh
+        random.next() < 0.15 ? (seen.get(id)?.version ?? fresh) : fresh
 
       const read = async <T extends { id: string; version: number }>(path: string) => {
+        const sentAt = ++clock
         const answer = await client.call<T>('GET', path, undefined, random.below(servers.length))
-        if (answer.status === 200) observe(answer.body.id, answer.body.version)
+        if (answer.status === 200) observe(answer.body.id, answer.body.version, sentAt)
         return answer.status === 200 ? answer.body : null
       }
       const send = async <T>(
@@ -141,6 +157,7 @@ export async function runRandomWorkload(
         path: string,
         body?: unknown,
       ) => {
+        const sentAt = ++clock
         const answer = await client.call<T & { version?: number; id?: string }>(
           method,
           path,
@@ -148,15 +165,23 @@ export async function runRandomWorkload(
           random.below(servers.length),
         )
         record(operation, answer.status, answer.body)
-        if (answer.status === 200 && answer.body?.id) observe(answer.body.id, answer.body.version)
+        if (answer.status === 200 && answer.body?.id) {
+          observe(answer.body.id, answer.body.version, sentAt)
+        }
         return answer
       }
 
-      for (let step = 0; step < options.operationsPerClient; step++) {
+      const pickOperation = (): Operation => {
         let roll = random.below(totalWeight)
-        const operation = weights.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'save'
-        const issueId = random.pick(issueIds) ?? ''
-        const articleId = random.pick(articleIds) ?? ''
+        return weights.find(([, weight]) => (roll -= weight) < 0)?.[0] ?? 'save'
+      }
+
+      const perform = async (
+        operation: Operation,
+        target: { issueId: string; articleId: string },
+        step: number,
+      ) => {
+        const { issueId, articleId } = target
         switch (operation) {
           case 'save': {
             const article = await read<Article>(`/articles/${articleId}`)
@@ -171,8 +196,12 @@ export async function runRandomWorkload(
           case 'arrange': {
             const issue = await read<Issue>(`/issues/${issueId}`)
             if (!issue) break
-            const kept = issue.articleIds.filter(() => random.next() < 0.7)
-            const added = articleIds.filter((id) => !kept.includes(id) && random.next() < 0.25)
+            const kept = issue.articleIds.filter(() => random.next() < 0.8)
+            // Mostly as on the board: one article from the Themenspeicher; sometimes any.
+            const added =
+              random.next() < 0.8
+                ? [articleId].filter((id) => !kept.includes(id))
+                : articleIds.filter((id) => !kept.includes(id) && random.next() < 0.2)
             const order = [...kept, ...added].sort(() => random.next() - 0.5)
             await send('arrange', 'PUT', `/issues/${issueId}/articles`, {
               version: knownVersion(issueId, issue.version),
@@ -224,6 +253,31 @@ export async function runRandomWorkload(
             if (created.status === 201 && created.body.id) articleIds.push(created.body.id)
             break
           }
+        }
+      }
+
+      for (let step = 0; step < options.operationsPerClient; step++) {
+        const issueId = random.pick(issueIds) ?? ''
+        // Half the time an article of that issue, else any (often one in the Themenspeicher).
+        const inIssue = (await read<Issue>(`/issues/${issueId}`))?.articleIds ?? []
+        const articleId =
+          (random.next() < 0.5 ? random.pick(inIssue) : undefined) ?? random.pick(articleIds) ?? ''
+        if (random.next() < options.pairShare) {
+          // Two steps on the same issue and article at the same moment, the second arrange on
+          // another issue: where a rule spans rows, the two meet in its window.
+          const otherIssueId = random.pick(issueIds.filter((id) => id !== issueId)) ?? issueId
+          const first = pickOperation()
+          const second = pickOperation()
+          await Promise.all([
+            perform(first, { issueId, articleId }, step),
+            perform(
+              second,
+              { issueId: second === 'arrange' ? otherIssueId : issueId, articleId },
+              step,
+            ),
+          ])
+        } else {
+          await perform(pickOperation(), { issueId, articleId }, step)
         }
       }
     }),
