@@ -102,10 +102,14 @@ export async function runRandomWorkload(
   for (const server of servers) await server.delayWrites(options.writeDelayMs)
   const setupClient = await clientFor(servers, 'editor')
   const head = await clientFor(servers, 'head')
-  const issueIds: string[] = []
+  /** Every issue of this run (for the checker), and those still being worked on. */
+  const allIssueIds: string[] = []
+  const activeIssueIds: string[] = []
   const articleIds: string[] = []
   for (let index = 0; index < options.issues; index++) {
-    issueIds.push((await createIssue(setupClient, `Zufall ${options.seed}-${index}`)).id)
+    const issue = await createIssue(setupClient, `Zufall ${options.seed}-${index}`)
+    allIssueIds.push(issue.id)
+    activeIssueIds.push(issue.id)
   }
   for (let index = 0; index < options.articles; index++) {
     articleIds.push((await createReadyArticle(setupClient, `Zufall ${index}`)).id)
@@ -221,10 +225,16 @@ export async function runRandomWorkload(
               reopen: 'reopen',
               publish: 'publish',
             }[operation]
-            await send(operation, 'POST', `/issues/${issueId}/${path}`, {
+            const answer = await send(operation, 'POST', `/issues/${issueId}/${path}`, {
               version: knownVersion(issueId, issue.version),
               ...(operation === 'requestChanges' ? { comment: 'Bitte noch einmal prüfen.' } : {}),
             })
+            if (operation === 'publish' && answer.status === 200) {
+              // Sent issues are frozen: the team goes on with the next one.
+              const next = await createIssue(client, `Zufall ${options.seed} nach ${issueId}`)
+              allIssueIds.push(next.id)
+              activeIssueIds.splice(activeIssueIds.indexOf(issueId), 1, next.id)
+            }
             break
           }
           case 'approve': {
@@ -257,7 +267,7 @@ export async function runRandomWorkload(
       }
 
       for (let step = 0; step < options.operationsPerClient; step++) {
-        const issueId = random.pick(issueIds) ?? ''
+        const issueId = random.pick(activeIssueIds) ?? ''
         // Half the time an article of that issue, else any (often one in the Themenspeicher).
         const inIssue = (await read<Issue>(`/issues/${issueId}`))?.articleIds ?? []
         const articleId =
@@ -265,7 +275,7 @@ export async function runRandomWorkload(
         if (random.next() < options.pairShare) {
           // Two steps on the same issue and article at the same moment, the second arrange on
           // another issue: where a rule spans rows, the two meet in its window.
-          const otherIssueId = random.pick(issueIds.filter((id) => id !== issueId)) ?? issueId
+          const otherIssueId = random.pick(activeIssueIds.filter((id) => id !== issueId)) ?? issueId
           const first = pickOperation()
           const second = pickOperation()
           await Promise.all([
@@ -293,6 +303,6 @@ export async function runRandomWorkload(
     answers,
     serverErrors,
     versionsWentBack,
-    report: await checkIntegrity(head, issueIds),
+    report: await checkIntegrity(head, allIssueIds),
   }
 }
