@@ -10,7 +10,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (!session.signedIn) {
     // After "Abmelden" the next person starts at Ausgaben, not on the page left behind.
     const from = session.signedOutOnPurpose ? undefined : location.pathname + location.search
-    return <Navigate to="/anmelden" replace state={from ? { from } : null} />
+    const notice = session.endedBecause ?? undefined
+    return <Navigate to="/anmelden" replace state={from || notice ? { from, notice } : null} />
   }
   if (session.isLoading) {
     return (

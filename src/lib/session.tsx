@@ -11,6 +11,8 @@ interface SessionContextValue {
   token: string | null
   /** True after "Abmelden" (not after an expired session), until someone signs in. */
   signedOutOnPurpose: boolean
+  /** Why the server ended the session (e.g. after a time without activity), for Anmelden. */
+  endedBecause: string | null
   setToken: (token: string | null) => void
   signOut: () => void
 }
@@ -37,28 +39,37 @@ export function SessionProvider({
 }) {
   const [token, setTokenState] = useState(() => tokens.get())
   const [signedOutOnPurpose, setSignedOutOnPurpose] = useState(false)
+  const [endedBecause, setEndedBecause] = useState<string | null>(null)
   const queryClient = useQueryClient()
   const value = useMemo<SessionContextValue>(
     () => ({
       token,
       signedOutOnPurpose,
+      endedBecause,
       setToken: (next) => {
         tokens.set(next)
         setTokenState(next)
         setSignedOutOnPurpose(false)
+        setEndedBecause(null)
       },
       signOut: () => {
         tokens.set(null)
         setTokenState(null)
         setSignedOutOnPurpose(true)
+        setEndedBecause(null)
       },
     }),
-    [token, tokens, signedOutOnPurpose],
+    [token, tokens, signedOutOnPurpose, endedBecause],
   )
 
   useEffect(() => {
     const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.status === 401
-    const endSession = () => {
+    const endSession = (error: unknown) => {
+      // A reason beyond the generic 401 (the idle timeout) is worth telling at Anmelden.
+      const reason = error instanceof ApiError ? error.problem.detail : undefined
+      if (tokens.get() !== null && reason && reason !== 'Bitte melden Sie sich an.') {
+        setEndedBecause(reason)
+      }
       tokens.set(null)
       setTokenState(null)
     }
@@ -68,7 +79,7 @@ export function SessionProvider({
         event.action.type === 'error' &&
         isUnauthenticated(event.action.error)
       ) {
-        endSession()
+        endSession(event.action.error)
       }
     })
     const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
@@ -77,7 +88,7 @@ export function SessionProvider({
         event.action.type === 'error' &&
         isUnauthenticated(event.action.error)
       ) {
-        endSession()
+        endSession(event.action.error)
       }
     })
     return () => {
@@ -98,11 +109,12 @@ function useSessionContext(): SessionContextValue {
 /** The signed-in user: `user` is null while signed out or still loading. */
 export function useSession() {
   const backend = useBackend()
-  const { token, signedOutOnPurpose } = useSessionContext()
+  const { token, signedOutOnPurpose, endedBecause } = useSessionContext()
   const query = useQuery(sessionQueryOptions(backend, token))
   return {
     signedIn: token !== null,
     signedOutOnPurpose,
+    endedBecause,
     user: token === null ? null : (query.data?.user ?? null),
     isLoading: token !== null && query.isPending,
     error: query.error,

@@ -9,7 +9,8 @@ export function LoginPage() {
   const method = useSignInMethod()
   const navigate = useNavigate()
   const location = useLocation()
-  const from = (location.state as { from?: string } | null)?.from ?? '/ausgaben'
+  const state = location.state as { from?: string; notice?: string } | null
+  const from = state?.from ?? '/ausgaben'
   const onSignedIn = () => navigate(from, { replace: true })
 
   return (
@@ -21,6 +22,11 @@ export function LoginPage() {
         <p className="muted">
           Redaktion der „Nachrichten aus dem Dezernat Soziales“ der Stadt Gera
         </p>
+        {state?.notice ? (
+          <p role="status" className="notice">
+            {state.notice}
+          </p>
+        ) : null}
         {method.isPending ? (
           <Loading />
         ) : method.isError ? (
