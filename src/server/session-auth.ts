@@ -12,6 +12,14 @@ export const sessionModeHeader = 'X-Rundbrief-Session'
 /** Every changing request of a cookie session repeats the session's CSRF token here. */
 export const csrfHeader = 'X-CSRF-Token'
 
+/** "120 Minuten", "1 Minute", "30 Sekunden". */
+function idleDuration(ms: number): string {
+  const minutes = Math.round(ms / 60_000)
+  if (minutes >= 1) return minutes === 1 ? '1 Minute' : `${minutes} Minuten`
+  const seconds = Math.max(1, Math.round(ms / 1000))
+  return seconds === 1 ? '1 Sekunde' : `${seconds} Sekunden`
+}
+
 type SignedIn = { session: Session; user: User }
 type Ended = { ended: 'idle' | null }
 
@@ -123,7 +131,7 @@ export function authenticate(deps: HandlerDeps): MiddlewareHandler<AppEnv> {
       if (presented.transport === 'cookie') clearSessionCookie(deps, c)
       throw unauthenticated(
         found.ended === 'idle'
-          ? `Sie wurden nach ${Math.round(deps.sessionIdleMs / 60_000)} Minuten ohne Aktivität abgemeldet. Bitte melden Sie sich neu an.`
+          ? `Sie wurden nach ${idleDuration(deps.sessionIdleMs)} ohne Aktivität abgemeldet. Bitte melden Sie sich neu an.`
           : undefined,
       )
     }
