@@ -170,3 +170,11 @@ export function issueDateErrors(
   }
   return errors
 }
+
+/**
+ * How an issue is named in headings and links: "Ausgabe August 2018". A label that already
+ * says "Ausgabe …" is not prefixed again.
+ */
+export function issueTitle(label: string): string {
+  return /^ausgabe\b/i.test(label.trim()) ? label.trim() : `Ausgabe ${label}`
+}

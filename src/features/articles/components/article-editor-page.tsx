@@ -10,6 +10,7 @@ import { contentLockReason } from '../../../domain/workflow'
 import { useCurrentUser } from '../../../lib/session'
 import { ArticleEditor } from './article-editor'
 import { ArticlePage } from './article-page'
+import { issueTitle } from '../../../domain/issue'
 
 /** One article: the editor for those who may change it now, the read-only view for everyone else. */
 export function ArticleEditorPage({ articleId }: { articleId: string }) {
@@ -50,7 +51,7 @@ export function ArticleEditorPage({ articleId }: { articleId: string }) {
           <>
             {' · '}
             <Link to={`/ausgaben/${encodeURIComponent(issue.data.id)}`}>
-              Ausgabe {issue.data.label}
+              {issueTitle(issue.data.label)}
             </Link>
           </>
         )}

@@ -9,6 +9,7 @@ import { can } from '../../../domain/permissions'
 import { useCurrentUser } from '../../../lib/session'
 import { IssueSettings } from './issue-settings'
 import { IssueStatusBadge } from './issue-status-badge'
+import { issueTitle } from '../../../domain/issue'
 
 /** The head of one Ausgabe: dates, status, change request, settings; the board goes below it. */
 export function IssueHeader({ issueId }: { issueId: string }) {
@@ -27,11 +28,11 @@ export function IssueHeader({ issueId }: { issueId: string }) {
 
   return (
     <>
-      <title>{`Ausgabe ${issue.data.label} – Rundbrief`}</title>
+      <title>{`${issueTitle(issue.data.label)} – Rundbrief`}</title>
       <p className="breadcrumb">
         <Link to="/ausgaben">Ausgaben</Link>
       </p>
-      <h1>Ausgabe {issue.data.label}</h1>
+      <h1>{issueTitle(issue.data.label)}</h1>
       <dl className="facts">
         <div>
           <dt>Status</dt>

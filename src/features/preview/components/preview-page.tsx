@@ -16,6 +16,7 @@ import { orderedArticles, type RenderModel } from '../../../render/render-model'
 import { renderPrint } from '../../../render/render-print'
 import { renderText } from '../../../render/render-text'
 import { renderWeb } from '../../../render/render-web'
+import { issueTitle } from '../../../domain/issue'
 
 type Tab = 'print' | 'email' | 'web'
 const tabs: { id: Tab; label: string }[] = [
@@ -93,9 +94,9 @@ export function PreviewPage({ issueId }: { issueId: string }) {
     <>
       <title>{`Vorschau ${issue.data.label} – Rundbrief`}</title>
       <p className="breadcrumb">
-        <Link to={`/ausgaben/${encodeURIComponent(issueId)}`}>Ausgabe {issue.data.label}</Link>
+        <Link to={`/ausgaben/${encodeURIComponent(issueId)}`}>{issueTitle(issue.data.label)}</Link>
       </p>
-      <h1>Vorschau der Ausgabe {issue.data.label}</h1>
+      <h1>Vorschau der {issueTitle(issue.data.label)}</h1>
       {outputs.empty && (
         <p className="notice notice-warning" role="note">
           Diese Ausgabe enthält noch keine Beiträge. Die Vorschau zeigt nur Kopf, Impressum und

@@ -1,0 +1,46 @@
+import { screen } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import { createHttpBackend } from '../../src/backend/http-backend'
+import { issueTitle } from '../../src/domain/issue'
+import { renderApp, setupTestServer, testServer } from '../render-app'
+
+setupTestServer()
+
+async function createIssue(label: string) {
+  let token: string | null = null
+  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
+  token = (await backend.login('frank-ruehling')).token
+  const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+  return backend.createIssue({
+    label,
+    deadline: inDays(7).toISOString(),
+    plannedSendDate: inDays(9).toISOString().slice(0, 10),
+  })
+}
+
+describe('Name einer Ausgabe', () => {
+  it('setzt „Ausgabe“ nur vor Titel, die es nicht schon sagen', () => {
+    expect(issueTitle('August 2018')).toBe('Ausgabe August 2018')
+    expect(issueTitle('Ausgabe Dezember 2026')).toBe('Ausgabe Dezember 2026')
+    expect(issueTitle('ausgabe 3/2027')).toBe('ausgabe 3/2027')
+    expect(issueTitle('Ausgaben-Rückblick')).toBe('Ausgabe Ausgaben-Rückblick')
+  })
+
+  it('zeigt „Ausgabe Dezember 2026“ nicht als „Ausgabe Ausgabe Dezember 2026“', async () => {
+    const issue = await createIssue('Ausgabe Dezember 2026')
+    await renderApp({ route: `/ausgaben/${issue.id}`, as: 'editor' })
+    expect(
+      await screen.findByRole('heading', { name: 'Ausgabe Dezember 2026', level: 1 }),
+    ).toBeInTheDocument()
+    expect(screen.queryByText(/Ausgabe Ausgabe/)).not.toBeInTheDocument()
+  })
+
+  it('nennt sie auch in der Vorschau nur einmal', async () => {
+    const issue = await createIssue('Ausgabe Dezember 2026')
+    await renderApp({ route: `/ausgaben/${issue.id}/vorschau`, as: 'designer' })
+    expect(
+      await screen.findByRole('heading', { name: 'Vorschau der Ausgabe Dezember 2026', level: 1 }),
+    ).toBeInTheDocument()
+    expect(screen.getByRole('link', { name: 'Ausgabe Dezember 2026' })).toBeInTheDocument()
+  })
+})
