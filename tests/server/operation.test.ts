@@ -122,6 +122,19 @@ describe('Sperre des PGlite-Datenordners', () => {
     )
     expect(added).toMatchObject({ code: 0 })
     expect(added.stdout).toContain('Angelegt: Neue Person (Redaktion)')
+
+    const weak = await runUntilExit(
+      'user-add.js',
+      { DATA_DIR: dataDir, DATABASE_URL: '' },
+      {
+        args: ['--login', 'kurz.passwort', '--name', 'Kurz', '--role', 'chef'],
+        stdin: 'kurz\n',
+      },
+    )
+    expect(weak.code).toBe(1)
+    expect(weak.stderr).toContain('Passwort: Das Passwort muss mindestens 12 Zeichen lang sein.')
+    expect(weak.stderr).toMatch(/^Rolle: /m)
+    expect(weak.stderr).not.toMatch(/password:|role:/)
     expect(existsSync(lockPath)).toBe(false)
 
     const third = await spawnServer({ kind: 'pglite', dataDir })

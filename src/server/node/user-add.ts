@@ -16,6 +16,14 @@ Das Passwort (mindestens 12 Zeichen) wird abgefragt, oder bei nicht interaktiver
 ersten Zeile der Standardeingabe gelesen. Die Datenbank ergibt sich wie beim Server aus
 DATABASE_URL bzw. DATA_DIR (der Server darf bei PGlite dabei nicht laufen).`
 
+/** The German names of the fields, as the messages show them. */
+const fieldLabels: Record<string, string> = {
+  login: 'Benutzername',
+  name: 'Name',
+  role: 'Rolle',
+  password: 'Passwort',
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -33,7 +41,9 @@ async function main() {
   const input = newUserSchema.safeParse({ ...values, password })
   if (!input.success) {
     throw new Error(
-      input.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+      input.error.issues
+        .map((issue) => `${fieldLabels[String(issue.path[0])] ?? 'Eingabe'}: ${issue.message}`)
+        .join('\n'),
     )
   }
   const { database } = readConfig()
