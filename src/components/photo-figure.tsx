@@ -1,5 +1,6 @@
 import { useBackend } from '../backend/backend-provider'
 import type { Photo } from '../domain/article'
+import { creditLine } from '../domain/photo-credit'
 
 /** A photo with its credit ("Foto: …") and caption below, as in the newsletter. */
 export function PhotoFigure({ photo }: { photo: Photo }) {
@@ -15,7 +16,7 @@ export function PhotoFigure({ photo }: { photo: Photo }) {
       />
       {(photo.credit || photo.caption) && (
         <figcaption>
-          {photo.credit && <span className="photo-credit">Foto: {photo.credit}</span>}
+          {photo.credit && <span className="photo-credit">{creditLine(photo.credit)}</span>}
           {photo.caption && <span className="photo-caption">{photo.caption}</span>}
         </figcaption>
       )}

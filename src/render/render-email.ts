@@ -4,6 +4,7 @@ import { defaultLayout, fontStack, safeColor, type LayoutSettings } from './layo
 import { photoAlt, photoDimensions, safeImageUrl } from './photo-html'
 import type { RenderModel } from './render-model'
 import { richTextHtml, type ElementStyles } from './rich-text-html'
+import { creditLine } from '../domain/photo-credit'
 
 const contentWidth = 536
 const textColor = '#222222'
@@ -59,7 +60,7 @@ export function renderEmail(
             ? `<img src="${escapeHtml(src)}" width="${width}" height="${height}" alt="${photoAlt(photo)}" style="display:block;width:100%;max-width:${width}px;height:auto;border:0;outline:none;text-decoration:none;">`
             : ''
           const credit = photo.credit
-            ? `<p style="margin:6px 0 0;font-family:${body};font-size:13px;line-height:18px;color:${mutedColor};">Foto: ${escapeHtml(photo.credit)}</p>`
+            ? `<p style="margin:6px 0 0;font-family:${body};font-size:13px;line-height:18px;color:${mutedColor};">${escapeHtml(creditLine(photo.credit))}</p>`
             : ''
           const caption = photo.caption
             ? `<p style="margin:2px 0 0;font-family:${body};font-size:14px;line-height:20px;color:${textColor};">${escapeHtml(photo.caption)}</p>`

@@ -1,6 +1,7 @@
 import { isAllowedHref, type BlockNode, type InlineNode } from '../domain/rich-text'
 import { impressumParagraphs, subtitleLine } from './impressum'
 import type { RenderModel } from './render-model'
+import { creditLine } from '../domain/photo-credit'
 
 function inlineText(content: InlineNode[] | undefined): string {
   return (content ?? [])
@@ -44,7 +45,7 @@ export function renderText(model: RenderModel): string {
   for (const article of model.articles) {
     blocks.push(article.headline, ...article.body.content.flatMap((node) => blockText(node)))
     for (const photo of article.photos) {
-      if (photo.credit) blocks.push(`Foto: ${photo.credit}`)
+      if (photo.credit) blocks.push(creditLine(photo.credit))
       if (photo.caption) blocks.push(photo.caption)
     }
   }

@@ -4,6 +4,7 @@ import { defaultLayout, fontStack, safeColor, type LayoutSettings } from './layo
 import { photoAlt, photoDimensions, safeImageUrl } from './photo-html'
 import type { RenderModel } from './render-model'
 import { richTextHtml } from './rich-text-html'
+import { creditLine } from '../domain/photo-credit'
 
 /** Shared article markup of the web page and the print version: semantic headings, figure/figcaption. */
 export function articlesHtml(model: RenderModel, photoWidth: number): string {
@@ -14,7 +15,7 @@ export function articlesHtml(model: RenderModel, photoWidth: number): string {
           const src = safeImageUrl(model.photoUrl(photo.mediaId))
           const { width, height } = photoDimensions(model, photo, photoWidth)
           const caption = [
-            photo.credit ? `<p class="credit">Foto: ${escapeHtml(photo.credit)}</p>` : '',
+            photo.credit ? `<p class="credit">${escapeHtml(creditLine(photo.credit))}</p>` : '',
             photo.caption ? `<p class="caption">${escapeHtml(photo.caption)}</p>` : '',
           ].join('')
           return `<figure>${src ? `<img src="${escapeHtml(src)}" alt="${photoAlt(photo)}" width="${width}" height="${height}">` : ''}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`

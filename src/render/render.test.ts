@@ -87,6 +87,21 @@ describe('Renderer', () => {
     expect(byteSize(html)).toBeLessThan(102 * 1024)
   })
 
+  it('druckt einen eingetippten „Foto:“-Vorsatz nicht doppelt, in keinem Format', () => {
+    const model = seedModel()
+    const first = model.articles.find((article) => article.photos.length > 0)!
+    first.photos[0] = { ...first.photos[0]!, credit: 'Foto: Stadt Gera' }
+    for (const output of [
+      renderWeb(model),
+      renderEmail(model),
+      renderPrint(model),
+      renderText(model),
+    ]) {
+      expect(output).toContain('Foto: Stadt Gera')
+      expect(output).not.toMatch(/Foto: Foto:/)
+    }
+  })
+
   it('die Webseite nutzt Überschriften und figure/figcaption', () => {
     const doc = new DOMParser().parseFromString(renderWeb(seedModel()), 'text/html')
     expect(doc.querySelectorAll('h1')).toHaveLength(1)

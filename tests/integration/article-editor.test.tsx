@@ -169,6 +169,38 @@ describe('Entwürfe am geteilten PC', () => {
   })
 })
 
+describe('Fotonachweis', () => {
+  it('nimmt ein eingetipptes „Foto:“ heraus und sagt es', async () => {
+    const { user } = await renderApp({
+      route: '/beitraege/beitrag-01-antrittsbesuch',
+      as: 'editor',
+    })
+    await bodyEditor()
+    const photo = await screen.findByRole('group', { name: 'Foto 1' })
+    const credit = within(photo).getByLabelText('Fotonachweis')
+    await user.clear(credit)
+    await user.type(credit, 'Foto: Stadt Gera')
+    expect(within(photo).getByText('Erscheint als „Foto: Stadt Gera“')).toBeInTheDocument()
+    await user.tab()
+    expect(credit).toHaveValue('Stadt Gera')
+    expect(
+      within(photo).getByText(
+        '„Foto:“ setzt Rundbrief selbst davor; es wurde aus dem Feld entfernt. Erscheint als „Foto: Stadt Gera“',
+      ),
+    ).toBeInTheDocument()
+    await waitFor(
+      () =>
+        expect(
+          testServer.store
+            .snapshot()
+            .articles.find((article) => article.id === 'beitrag-01-antrittsbesuch')?.photos[0]
+            ?.credit,
+        ).toBe('Stadt Gera'),
+      { timeout: 10_000 },
+    )
+  })
+})
+
 describe('Fotos', () => {
   it('lädt ein Foto hoch und speichert Bildunterschrift, Fotonachweis und Alternativtext', async () => {
     const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })

@@ -1,6 +1,7 @@
 import { useId, useRef, useState } from 'react'
 import { useBackend } from '../../../backend/backend-provider'
 import type { Photo } from '../../../domain/article'
+import { creditLine, creditWithoutPrefix } from '../../../domain/photo-credit'
 
 interface ArticlePhotosProps {
   photos: Photo[]
@@ -28,6 +29,7 @@ function PhotoFields({
   const backend = useBackend()
   const id = useId()
   const [confirming, setConfirming] = useState(false)
+  const [creditPrefixRemoved, setCreditPrefixRemoved] = useState(false)
   const altMissing = !photo.decorative && photo.alt.trim() === ''
   const number = index + 1
   return (
@@ -57,10 +59,21 @@ function PhotoFields({
             type="text"
             value={photo.credit}
             aria-describedby={`${id}-credit-hint`}
-            onChange={(event) => onChange({ ...photo, credit: event.target.value })}
+            onChange={(event) => {
+              setCreditPrefixRemoved(false)
+              onChange({ ...photo, credit: event.target.value })
+            }}
+            onBlur={() => {
+              const credit = creditWithoutPrefix(photo.credit)
+              if (credit === photo.credit.trim()) return
+              setCreditPrefixRemoved(true)
+              onChange({ ...photo, credit })
+            }}
           />
-          <p id={`${id}-credit-hint`} className="hint">
-            Erscheint als „Foto: {photo.credit.trim() || '…'}“
+          <p id={`${id}-credit-hint`} className="hint" aria-live="polite">
+            {creditPrefixRemoved
+              ? `„Foto:“ setzt Rundbrief selbst davor; es wurde aus dem Feld entfernt. Erscheint als „${creditLine(photo.credit)}“`
+              : `Erscheint als „${creditWithoutPrefix(photo.credit) ? creditLine(photo.credit) : 'Foto: …'}“`}
           </p>
         </div>
         <div className="field">

@@ -3,6 +3,7 @@ import type { Article } from '../../../domain/article'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { blockTexts } from '../../../domain/rich-text'
 import type { ArticleDraft } from '../autosave/draft-mirror'
+import { creditLine } from '../../../domain/photo-credit'
 
 function VersionColumn({ title, draft, id }: { title: string; draft: ArticleDraft; id: string }) {
   return (
@@ -22,7 +23,7 @@ function VersionColumn({ title, draft, id }: { title: string; draft: ArticleDraf
           {draft.photos.map((photo, index) => (
             <li key={photo.mediaId}>
               Foto {index + 1}: {photo.caption || 'ohne Bildunterschrift'}
-              {photo.credit && ` (Foto: ${photo.credit})`}
+              {photo.credit && ` (${creditLine(photo.credit)})`}
             </li>
           ))}
         </ul>
