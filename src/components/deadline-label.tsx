@@ -1,15 +1,18 @@
-import { formatBerlinDateTime, timeLeft } from '../domain/deadline'
+import { formatBerlinDateTime } from '../domain/deadline'
+import { deadlineNote, type Issue } from '../domain/issue'
 import { useNow } from '../lib/use-now'
 
-/** Redaktionsschluss in German format with the time left, in words and colour. */
-export function DeadlineLabel({ deadline }: { deadline: string }) {
-  const left = timeLeft(deadline, useNow())
-  const tone = left.overdue ? 'overdue' : left.urgent ? 'urgent' : 'ok'
+/**
+ * Redaktionsschluss in German format with the time left, in words and colour — or, once the
+ * issue is submitted, approved or sent, that it is.
+ */
+export function DeadlineLabel({ issue }: { issue: Pick<Issue, 'status' | 'deadline'> }) {
+  const note = deadlineNote(issue, useNow())
   return (
     <span className="deadline">
-      <time dateTime={deadline}>{formatBerlinDateTime(deadline)}</time>{' '}
-      <span className={`time-left time-left-${tone}`}>
-        {left.overdue ? '⚠ ' : ''}({left.label})
+      <time dateTime={issue.deadline}>{formatBerlinDateTime(issue.deadline)}</time>{' '}
+      <span className={`time-left time-left-${note.tone}`}>
+        {note.tone === 'overdue' ? '⚠ ' : ''}({note.label})
       </span>
     </span>
   )

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readinessProblems } from './article'
-import { issueDateErrors } from './issue'
+import { deadlineNote, issueDateErrors } from './issue'
 
 describe('Daten einer Ausgabe', () => {
   const now = new Date('2026-11-25T12:00:00Z')
@@ -68,5 +68,34 @@ describe('Status eines Beitrags beim Speichern', () => {
     expect(nextArticleStatus('ready', undefined, [])).toEqual({ status: 'ready' })
     expect(nextArticleStatus('draft', 'ready', [])).toEqual({ status: 'ready' })
     expect(nextArticleStatus('ready', 'draft', [])).toEqual({ status: 'draft' })
+  })
+})
+
+describe('deadlineNote', () => {
+  const now = new Date('2026-12-01T10:00:00Z')
+  const deadline = '2026-12-04T10:00:00Z'
+  it('zählt, solange die Redaktion arbeitet, und sagt danach, was erledigt ist', () => {
+    expect(deadlineNote({ status: 'draft', deadline }, now)).toEqual({
+      tone: 'ok',
+      label: 'noch 3 Tage',
+    })
+    expect(
+      deadlineNote({ status: 'changes_requested', deadline: '2026-11-30T10:00:00Z' }, now),
+    ).toEqual({
+      tone: 'overdue',
+      label: 'überfällig',
+    })
+    expect(deadlineNote({ status: 'in_review', deadline }, now)).toEqual({
+      tone: 'done',
+      label: 'eingereicht',
+    })
+    expect(deadlineNote({ status: 'approved', deadline }, now)).toEqual({
+      tone: 'done',
+      label: 'freigegeben',
+    })
+    expect(deadlineNote({ status: 'published', deadline }, now)).toEqual({
+      tone: 'done',
+      label: 'versendet',
+    })
   })
 })

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { photoSchema } from './article'
 import { cleanString, idSchema, maxIdLength, versionSchema } from './clean-text'
-import { berlinDate } from './deadline'
+import { berlinDate, timeLeft } from './deadline'
 import { richTextDocSchema } from './rich-text'
 
 export const issueStatusSchema = z.enum([
@@ -177,4 +177,27 @@ export function issueDateErrors(
  */
 export function issueTitle(label: string): string {
   return /^ausgabe\b/i.test(label.trim()) ? label.trim() : `Ausgabe ${label}`
+}
+
+/** What the Redaktionsschluss means for an issue now, as shown beside it. */
+export interface DeadlineNote {
+  tone: 'ok' | 'urgent' | 'overdue' | 'done'
+  label: string
+}
+
+const doneLabels: Partial<Record<IssueStatus, string>> = {
+  in_review: 'eingereicht',
+  approved: 'freigegeben',
+  published: 'versendet',
+}
+
+/**
+ * The time left until the Redaktionsschluss while the Redaktion still works on the issue; once
+ * it is submitted, approved or sent the deadline is met and the note says so instead of counting.
+ */
+export function deadlineNote(issue: Pick<Issue, 'status' | 'deadline'>, now: Date): DeadlineNote {
+  const done = doneLabels[issue.status]
+  if (done) return { tone: 'done', label: done }
+  const left = timeLeft(issue.deadline, now)
+  return { tone: left.overdue ? 'overdue' : left.urgent ? 'urgent' : 'ok', label: left.label }
 }

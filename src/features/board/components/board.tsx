@@ -249,7 +249,7 @@ export function Board({ issueId }: { issueId: string }) {
           {readiness.warnings === 1 ? 'offene Warnung' : 'offene Warnungen'}
         </p>
         <p>
-          Redaktionsschluss: <DeadlineLabel deadline={issue.data.deadline} />
+          Redaktionsschluss: <DeadlineLabel issue={issue.data} />
         </p>
       </section>
       {editable && issue.data.status === 'approved' && (

@@ -43,7 +43,7 @@ export function IssueHeader({ issueId }: { issueId: string }) {
         <div>
           <dt>Redaktionsschluss</dt>
           <dd>
-            <DeadlineLabel deadline={issue.data.deadline} />
+            <DeadlineLabel issue={issue.data} />
           </dd>
         </div>
         <div>

@@ -67,7 +67,7 @@ export function IssuesPage() {
                       <IssueStatusBadge status={issue.status} />
                     </td>
                     <td>
-                      <DeadlineLabel deadline={issue.deadline} />
+                      <DeadlineLabel issue={issue} />
                     </td>
                     <td>{formatBerlinDate(issue.plannedSendDate)}</td>
                     <td>{issue.articleIds.length}</td>

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { issueTitle } from '../../src/domain/issue'
+import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
 import { renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
@@ -42,5 +43,40 @@ describe('Name einer Ausgabe', () => {
       await screen.findByRole('heading', { name: 'Vorschau der Ausgabe Dezember 2026', level: 1 }),
     ).toBeInTheDocument()
     expect(screen.getByRole('link', { name: 'Ausgabe Dezember 2026' })).toBeInTheDocument()
+  })
+})
+
+describe('Redaktionsschluss einer erledigten Ausgabe', () => {
+  it('zählt bei versendeten und freigegebenen Ausgaben keine Tage mehr', async () => {
+    const state = createSeedState()
+    const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000)
+    const seed = state.issues[0]!
+    state.issues = [
+      { ...seed, deadline: inDays(3).toISOString(), status: 'published' },
+      {
+        ...seed,
+        id: 'ausgabe-offen',
+        label: 'September 2018',
+        articleIds: [],
+        deadline: inDays(3).toISOString(),
+        status: 'draft',
+      },
+      {
+        ...seed,
+        id: 'ausgabe-freigegeben',
+        label: 'Oktober 2018',
+        articleIds: [],
+        deadline: inDays(3).toISOString(),
+        status: 'approved',
+      },
+    ]
+    testServer.store.replace(state, await createSeedMedia(state))
+    await renderApp({ route: '/ausgaben', as: 'editor' })
+    const row = async (label: string) =>
+      (await screen.findByRole('link', { name: label })).closest('tr')!
+    expect(await row('August 2018')).toHaveTextContent('(versendet)')
+    expect(await row('August 2018')).not.toHaveTextContent(/noch \d+ Tage/)
+    expect(await row('Oktober 2018')).toHaveTextContent('(freigegeben)')
+    expect(await row('September 2018')).toHaveTextContent('(noch 3 Tage)')
   })
 })
