@@ -49,3 +49,39 @@ export const auditEventSchema = z.object({
 })
 /** One entry of the Verlauf: who did what, when, to which resource. */
 export type AuditEvent = z.infer<typeof auditEventSchema>
+
+/** Steps of the same kind by the same person in a row, shown as one line of the Verlauf. */
+export interface HistoryEntry {
+  /** The newest event of the run. */
+  event: AuditEvent
+  count: number
+  /** When the oldest event of the run happened. */
+  since: string
+}
+
+/** Repeats that say nothing new one by one: board moves and edits of the issue's details. */
+const groupedActions: ReadonlySet<AuditAction> = new Set(['issue.arranged', 'issue.updated'])
+
+/**
+ * The Verlauf, newest first, with runs of the same repeatable step by the same person (board
+ * moves one after another) folded into one entry with their number.
+ */
+export function groupHistory(events: readonly AuditEvent[]): HistoryEntry[] {
+  const entries: HistoryEntry[] = []
+  for (const event of [...events].reverse()) {
+    const last = entries.at(-1)
+    if (
+      last &&
+      groupedActions.has(event.action) &&
+      last.event.action === event.action &&
+      last.event.actorId === event.actorId &&
+      last.event.detail === event.detail
+    ) {
+      last.count += 1
+      last.since = event.at
+    } else {
+      entries.push({ event, count: 1, since: event.at })
+    }
+  }
+  return entries
+}

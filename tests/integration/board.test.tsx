@@ -87,6 +87,31 @@ describe('Board einer Ausgabe', () => {
     expect(screen.getByRole('button', { name: `Nach oben: „${first}“` })).toBeDisabled()
   })
 
+  it('zeigt Verschiebungen sofort im Verlauf, mehrere hintereinander als eine Zeile', async () => {
+    const { user } = await openBoard()
+    const history = await screen.findByRole('region', { name: 'Verlauf' })
+    expect(history).not.toHaveTextContent('Inhalt der Ausgabe geändert')
+    for (const direction of ['Nach unten', 'Nach oben', 'Nach unten']) {
+      await user.click(screen.getByRole('button', { name: `${direction}: „${first}“` }))
+      await waitFor(() =>
+        expect(
+          screen.getByRole('button', {
+            name: `${direction === 'Nach unten' ? 'Nach oben' : 'Nach unten'}: „${first}“`,
+          }),
+        ).toBeEnabled(),
+      )
+      await waitFor(() => expect(screen.queryByText(/Speichert/)).not.toBeInTheDocument())
+    }
+    await waitFor(() =>
+      expect(
+        within(history)
+          .getAllByRole('listitem')
+          .filter((item) => item.textContent?.includes('Inhalt der Ausgabe geändert')),
+      ).toHaveLength(1),
+    )
+    expect(history).toHaveTextContent(/Inhalt der Ausgabe geändert \(3-mal, seit /)
+  })
+
   it('verschiebt per Tastatur und sagt jeden Schritt auf Deutsch an', async () => {
     const { user } = await openBoard()
     const handle = screen.getByRole('button', { name: `„${first}“ verschieben` })

@@ -1,6 +1,6 @@
 import { useIssueHistory } from '../../../backend/queries/get-issue-history'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
-import { auditActionLabels } from '../../../domain/audit-event'
+import { auditActionLabels, groupHistory } from '../../../domain/audit-event'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 
 /** The Verlauf: every transition, approval, withdrawal, comment and deadline change. */
@@ -23,10 +23,16 @@ export function IssueHistory({
         )
       ) : (
         <ol className="history-list">
-          {[...history.data].reverse().map((event) => (
+          {groupHistory(history.data).map(({ event, count, since }) => (
             <li key={event.id}>
               <time dateTime={event.at}>{formatBerlinDateTime(event.at)}</time> –{' '}
               {userName(event.actorId)}: <strong>{auditActionLabels[event.action]}</strong>
+              {count > 1 && (
+                <span>
+                  {' '}
+                  ({count}-mal, seit <time dateTime={since}>{formatBerlinDateTime(since)}</time>)
+                </span>
+              )}
               {event.detail && <span> – {event.detail}</span>}
             </li>
           ))}

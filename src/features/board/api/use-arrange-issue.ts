@@ -3,6 +3,7 @@ import { useRef, useState } from 'react'
 import { ApiError, ConflictError, NetworkError, errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
+import { issueHistoryQueryOptions } from '../../../backend/queries/get-issue-history'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import type { Issue } from '../../../domain/issue'
 
@@ -72,6 +73,9 @@ export function useArrangeIssue(issueId: string) {
           queryClient.setQueryData(key, confirmed.current)
           void queryClient.invalidateQueries({
             queryKey: articlesQueryOptions(backend).queryKey.slice(0, 2),
+          })
+          void queryClient.invalidateQueries({
+            queryKey: issueHistoryQueryOptions(backend, issueId).queryKey,
           })
         }
       }
