@@ -125,39 +125,6 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
     expect(history).toHaveTextContent('Redaktionsschluss geändert – 13. August 2018, 12:00 Uhr →')
   })
 
-  it('im Editor verschwindet der Hinweis „ist freigegeben“, sobald eine Änderung die Freigabe zurücknimmt', async () => {
-    await extendDeadline()
-    await fixAltTexts()
-    const editor = await backendAs('editor')
-    const head = await backendAs('head')
-    const submitted = await editor.submitIssue(issueId, {
-      version: (await editor.getIssue(issueId)).version,
-    })
-    await head.approveIssue(issueId, {
-      version: submitted.version,
-      acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
-    })
-    const { user } = await renderApp({
-      route: '/beitraege/beitrag-07-ministerin',
-      as: 'editor',
-    })
-    const banner = await screen.findByRole('note')
-    expect(banner).toHaveTextContent('Die Ausgabe „August 2018“ ist freigegeben.')
-    const headline = screen.getByLabelText('Überschrift')
-    await user.type(headline, ' (korrigiert)')
-    // Withdrawn, the issue is back with the Dezernentin, and the page says so at once.
-    await waitFor(
-      () =>
-        expect(screen.getByRole('note')).toHaveTextContent(
-          'Die Ausgabe liegt der Dezernentin zur Freigabe vor und ist für die Redaktion gesperrt.',
-        ),
-      { timeout: 10_000 },
-    )
-    expect(screen.queryByText(/ist freigegeben/)).not.toBeInTheDocument()
-    expect((await editor.getIssue(issueId)).status).toBe('in_review')
-    expect((await editor.getArticle('beitrag-07-ministerin')).headline).toMatch(/\(korrigiert\)$/)
-  })
-
   it('eine Änderung nach der Freigabe nimmt sie sichtbar zurück; die Dezernentin sieht, was sich geändert hat', async () => {
     await extendDeadline()
     await fixAltTexts()
