@@ -1,3 +1,5 @@
+import { concatBytes } from '../../src/server/bytes'
+
 const crcTable = Array.from({ length: 256 }, (_, n) => {
   let c = n
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1
@@ -73,11 +75,5 @@ export async function placeholderPng(
     chunk('IDAT', await deflate(raw)),
     chunk('IEND', new Uint8Array()),
   ]
-  const png = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    png.set(part, offset)
-    offset += part.length
-  }
-  return png
+  return concatBytes(parts)
 }

@@ -7,7 +7,7 @@ import { invalid, ProblemError, problemResponse, problemTypes } from './problem'
 export const maxQueryValueLength = 200
 
 /** True when a path segment can name something: clean and at most `maxIdLength` characters. */
-export function isUsablePathSegment(segment: string): boolean {
+function isUsablePathSegment(segment: string): boolean {
   return segment.length <= maxIdLength && isCleanText(segment)
 }
 

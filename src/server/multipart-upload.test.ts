@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { concatBytes } from './bytes'
 import {
   MalformedUpload,
   multipartBoundary,
@@ -24,16 +25,6 @@ async function formBody(form: FormData, pieceSizes: number[] = [65536]) {
     },
   })
   return { stream, boundary: boundary ?? '', length: bytes.length, reads: () => reads }
-}
-
-const joined = (chunks: Uint8Array[]) => {
-  const all = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.length, 0))
-  let offset = 0
-  for (const chunk of chunks) {
-    all.set(chunk, offset)
-    offset += chunk.length
-  }
-  return all
 }
 
 describe('Foto-Upload als Datenstrom', () => {
@@ -67,7 +58,7 @@ describe('Foto-Upload als Datenstrom', () => {
           const file = await readUploadedFile(stream, boundary, 'file', 10_000)
           expect(file?.fileName).toBe('Sitzung äöü.png')
           expect(file?.byteSize).toBe(content.length)
-          expect(joined(file?.chunks ?? [])).toEqual(content)
+          expect(concatBytes(file?.chunks ?? [])).toEqual(content)
         },
       ),
       { seed: 20181204, numRuns: 200 },

@@ -1,3 +1,5 @@
+import { concatBytes } from './bytes'
+
 /** One file of a multipart upload, kept as the pieces in which it arrived (never copied whole). */
 export interface StreamedFile {
   fileName: string
@@ -30,14 +32,6 @@ function indexOf(haystack: Uint8Array, needle: Uint8Array, from = 0): number {
     return index
   }
   return -1
-}
-
-function joined(a: Uint8Array, b: Uint8Array): Uint8Array {
-  if (a.length === 0) return b
-  const both = new Uint8Array(a.length + b.length)
-  both.set(a)
-  both.set(b, a.length)
-  return both
 }
 
 /** The boundary of a multipart/form-data Content-Type, or null. */
@@ -147,7 +141,7 @@ export async function readUploadedFile(
       if (ended) throw new MalformedUpload('Vorzeitiges Ende')
       const { done, value } = await reader.read()
       if (done) ended = true
-      else pending = joined(pending, value)
+      else pending = pending.length === 0 ? value : concatBytes([pending, value])
     }
   } finally {
     await reader.cancel().catch(() => undefined)

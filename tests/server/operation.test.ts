@@ -8,7 +8,7 @@ import { lockFileName } from '../../src/server/node/data-dir-lock'
 import { testServerBundle } from './build-test-server'
 import { postgresForTests } from './postgres-available'
 import { createDatabase } from './postgres-cluster'
-import { spawnServer, temporaryDataDir } from './spawn-server'
+import { spawnServer, temporaryDataDir, testServerEnv } from './spawn-server'
 
 const bundleDir = dirname(testServerBundle)
 const folders: { remove: () => void }[] = []
@@ -35,10 +35,7 @@ function runUntilExit(
   const child = spawn(process.execPath, [join(bundleDir, entry), ...(options.args ?? [])], {
     env: {
       ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SERVE_APP: '0',
+      ...testServerEnv,
       ...env,
     },
     stdio: ['pipe', 'pipe', 'pipe'],

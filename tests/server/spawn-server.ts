@@ -28,6 +28,14 @@ export function temporaryDataDir(): { dataDir: string; remove: () => void } {
   return { dataDir, remove: () => rmSync(dataDir, { recursive: true, force: true }) }
 }
 
+/** What every spawned server process of the tests gets: any free port, loopback, quiet, API only. */
+export const testServerEnv = {
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SERVE_APP: '0',
+} as const
+
 /** Starts the built test server (see build-test-server.ts) and waits until it listens. */
 export function spawnServer(
   database: ServerDatabase,
@@ -36,10 +44,7 @@ export function spawnServer(
   const child = spawn(process.execPath, [testServerBundle], {
     env: {
       ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SERVE_APP: '0',
+      ...testServerEnv,
       ...(database.kind === 'pglite'
         ? { DATA_DIR: database.dataDir, DATABASE_URL: '' }
         : { DATABASE_URL: database.url }),

@@ -11,7 +11,6 @@ import {
   UploadTooLarge,
   type StreamedFile,
 } from '../multipart-upload'
-import { isUsablePathSegment } from '../input-rules'
 import { fieldErrors, invalid, notFound, ProblemError, problemTypes } from '../problem'
 
 const unsupported = () =>
@@ -26,7 +25,6 @@ const unsupported = () =>
 export function publicMediaRoutes(deps: HandlerDeps) {
   return new Hono<AppEnv>().get('/media/:id/file', async (c) => {
     const id = c.req.param('id')
-    if (!isUsablePathSegment(id)) throw notFound('Das Foto')
     const [media, bytes] = await deps.store.transaction(
       async (tx) => [await tx.getMedia(id), await tx.getMediaBytes(id)] as const,
     )
@@ -120,7 +118,6 @@ export function mediaRoutes(deps: HandlerDeps) {
     })
     .get('/media/:id', async (c) => {
       const id = c.req.param('id')
-      if (!isUsablePathSegment(id)) throw notFound('Das Foto')
       const media = await deps.store.transaction((tx) => tx.getMedia(id))
       if (!media) throw notFound('Das Foto')
       return c.json(media)
