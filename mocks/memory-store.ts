@@ -115,6 +115,11 @@ function createTx(
     ...article,
     issueId: issueOf(article.id),
   })
+  const issueById = (id: string) => state.read().issues.find((issue) => issue.id === id) ?? null
+  const articleById = (id: string) => {
+    const article = state.read().articles.find((item) => item.id === id)
+    return article ? withIssue(article) : null
+  }
   const replaceVersioned = <T extends { id: string; version: number }>(
     list: (draft: MemoryState) => T[],
     next: T,
@@ -179,9 +184,9 @@ function createTx(
     },
 
     listIssues: async () => [...state.read().issues],
-    getIssue: async (id) => state.read().issues.find((issue) => issue.id === id) ?? null,
+    getIssue: async (id) => issueById(id),
     // Transactions run one after another here: reading is locking.
-    lockIssue: async (id) => state.read().issues.find((issue) => issue.id === id) ?? null,
+    lockIssue: async (id) => issueById(id),
     insertIssue: async (issue) => {
       state.write().issues.push(structuredClone(issue))
     },
@@ -209,14 +214,8 @@ function createTx(
         .filter((article) => filter.status === undefined || article.status === filter.status)
         .filter((article) => filter.q === undefined || matchesQuery(article, filter.q))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
-    getArticle: async (id) => {
-      const article = state.read().articles.find((item) => item.id === id)
-      return article ? withIssue(article) : null
-    },
-    lockArticle: async (id) => {
-      const article = state.read().articles.find((item) => item.id === id)
-      return article ? withIssue(article) : null
-    },
+    getArticle: async (id) => articleById(id),
+    lockArticle: async (id) => articleById(id),
     insertArticle: async (article) => {
       state.write().articles.push(structuredClone(article))
     },

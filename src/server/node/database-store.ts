@@ -51,6 +51,15 @@ function createTx(db: Transaction<Database>): StoreTx {
         .where('article_id', '=', articleId)
         .executeTakeFirst()
     )?.issue_id ?? null
+  /** One row's document; `lock` keeps the row locked (FOR UPDATE) until the transaction ends. */
+  const issueData = async (id: string, mode: 'read' | 'lock') => {
+    const query = db.selectFrom('issues').select('data').where('id', '=', id)
+    return (await (mode === 'lock' ? query.forUpdate() : query).executeTakeFirst())?.data
+  }
+  const articleData = async (id: string, mode: 'read' | 'lock') => {
+    const query = db.selectFrom('articles').select('data').where('id', '=', id)
+    return (await (mode === 'lock' ? query.forUpdate() : query).executeTakeFirst())?.data
+  }
   const withArticles = async (data: StoredIssue | undefined): Promise<Issue | null> =>
     data ? { ...data, articleIds: await articleIdsOf(data.id) } : null
   const withIssue = async (data: StoredArticle | undefined): Promise<Article | null> =>
@@ -213,22 +222,8 @@ function createTx(db: Transaction<Database>): StoreTx {
       }
       return rows.map((row) => ({ ...row.data, articleIds: byIssue.get(row.data.id) ?? [] }))
     },
-    getIssue: async (id) =>
-      withArticles(
-        (await db.selectFrom('issues').select('data').where('id', '=', id).executeTakeFirst())
-          ?.data,
-      ),
-    lockIssue: async (id) =>
-      withArticles(
-        (
-          await db
-            .selectFrom('issues')
-            .select('data')
-            .where('id', '=', id)
-            .forUpdate()
-            .executeTakeFirst()
-        )?.data,
-      ),
+    getIssue: async (id) => withArticles(await issueData(id, 'read')),
+    lockIssue: async (id) => withArticles(await issueData(id, 'lock')),
     insertIssue: async (issue) => {
       await db
         .insertInto('issues')
@@ -272,22 +267,8 @@ function createTx(db: Transaction<Database>): StoreTx {
       const rows = await query.execute()
       return rows.map((row): Article => ({ ...row.data, issueId: row.issue_id ?? null }))
     },
-    getArticle: async (id) =>
-      withIssue(
-        (await db.selectFrom('articles').select('data').where('id', '=', id).executeTakeFirst())
-          ?.data,
-      ),
-    lockArticle: async (id) =>
-      withIssue(
-        (
-          await db
-            .selectFrom('articles')
-            .select('data')
-            .where('id', '=', id)
-            .forUpdate()
-            .executeTakeFirst()
-        )?.data,
-      ),
+    getArticle: async (id) => withIssue(await articleData(id, 'read')),
+    lockArticle: async (id) => withIssue(await articleData(id, 'lock')),
     insertArticle: async (article) => {
       await db
         .insertInto('articles')
