@@ -215,6 +215,7 @@ function createTx(
         .filter((article) => filter.q === undefined || matchesQuery(article, filter.q))
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
     getArticle: async (id) => articleById(id),
+    issueIdOfArticle: async (id) => issueOf(id),
     lockArticle: async (id) => articleById(id),
     insertArticle: async (article) => {
       state.write().articles.push(structuredClone(article))

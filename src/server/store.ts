@@ -80,6 +80,8 @@ export interface StoreTx {
 
   listArticles(filter: ArticleFilter): Promise<Article[]>
   getArticle(id: string): Promise<Article | null>
+  /** The issue an article belongs to (null: none, or no such article), without reading the article. */
+  issueIdOfArticle(articleId: string): Promise<string | null>
   /**
    * Reads the article and locks its row until the transaction ends; taken after the issue's
    * lock. Adding an article to an issue locks it too, so its `issueId` cannot change under it.

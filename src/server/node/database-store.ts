@@ -268,6 +268,7 @@ function createTx(db: Transaction<Database>): StoreTx {
       return rows.map((row): Article => ({ ...row.data, issueId: row.issue_id ?? null }))
     },
     getArticle: async (id) => withIssue(await articleData(id, 'read')),
+    issueIdOfArticle: issueIdOf,
     lockArticle: async (id) => withIssue(await articleData(id, 'lock')),
     insertArticle: async (article) => {
       await db

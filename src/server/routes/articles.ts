@@ -38,8 +38,8 @@ async function lockArticleWithIssue(
   tx: StoreTx,
   id: string,
 ): Promise<{ article: Article; issue: Issue | null }> {
-  const seen = await loadArticle(tx, id)
-  const issue = seen.issueId === null ? null : await tx.lockIssue(seen.issueId)
+  const seenIssueId = await tx.issueIdOfArticle(id)
+  const issue = seenIssueId === null ? null : await tx.lockIssue(seenIssueId)
   const article = await tx.lockArticle(id)
   if (!article) throw notFound('Der Beitrag')
   if (article.issueId !== (issue?.id ?? null)) {
