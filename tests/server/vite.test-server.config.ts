@@ -7,7 +7,9 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     ssr: true,
-    outDir: resolve('node_modules/.cache/rundbrief-test-server'),
+    outDir: resolve(
+      process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'node_modules/.cache/rundbrief-test-server',
+    ),
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
