@@ -1,9 +1,12 @@
 import { defineConfig, devices } from '@playwright/test'
 import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' }
 
-const port = 4173
-const realServerPort = 4174
-const realServerData = 'node_modules/.cache/rundbrief-e2e-data'
+// E2E_PORT and RUNDBRIEF_TEST_SERVER_DIR let two checkouts run their browsers tests at the same time.
+const port = Number(process.env.E2E_PORT ?? 4173)
+const realServerPort = port + 1
+const realServerData = `node_modules/.cache/rundbrief-e2e-data-${realServerPort}`
+const testServerDirectory =
+  process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'node_modules/.cache/rundbrief-test-server'
 
 /**
  * End-to-end tests in Debian's Chromium: against the demo build, and (project "echter-server")
@@ -54,7 +57,7 @@ export default defineConfig({
       timeout: 60_000,
     },
     {
-      command: `rm -rf ${realServerData} && node node_modules/.cache/rundbrief-test-server/test-server.js`,
+      command: `rm -rf ${realServerData} && node ${testServerDirectory}/test-server.js`,
       url: `http://127.0.0.1:${realServerPort}/readyz`,
       env: {
         PORT: String(realServerPort),
