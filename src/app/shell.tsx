@@ -1,14 +1,18 @@
+import { useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from '../components/ui/error-boundary'
 import { roleLabels } from '../domain/user'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
+import { useFocusOnNavigation } from './use-focus-on-navigation'
 
 /** The signed-in frame: skip link, header with navigation, the page, demo controls. */
 export function Shell() {
   const user = useCurrentUser()
   const logout = useLogout()
   const location = useLocation()
+  const content = useRef<HTMLElement>(null)
+  useFocusOnNavigation(content)
 
   return (
     <>
@@ -40,7 +44,7 @@ export function Shell() {
           </button>
         </div>
       </header>
-      <main id="inhalt" tabIndex={-1}>
+      <main id="inhalt" tabIndex={-1} ref={content}>
         <ErrorBoundary key={location.pathname}>
           <Outlet />
         </ErrorBoundary>

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { useBackend } from '../../../backend/backend-provider'
 import type { Photo } from '../../../domain/article'
 import { creditLine, creditWithoutPrefix } from '../../../domain/photo-credit'
@@ -33,7 +33,7 @@ function PhotoFields({
   const altMissing = !photo.decorative && photo.alt.trim() === ''
   const number = index + 1
   return (
-    <fieldset className="photo-item">
+    <fieldset className="photo-item" data-media-id={photo.mediaId}>
       <legend>Foto {number}</legend>
       <img
         className="photo-thumb"
@@ -155,6 +155,33 @@ function PhotoFields({
   )
 }
 
+/**
+ * After an upload, focus goes to the first field of the photo that arrived, so that caption,
+ * credit and alt text are filled in next (photos added by others or by undo are left alone).
+ */
+function useFocusOnUploadedPhoto(
+  section: RefObject<HTMLElement | null>,
+  photos: Photo[],
+  uploading: boolean,
+) {
+  const known = useRef(new Set(photos.map((photo) => photo.mediaId)))
+  const expecting = useRef(false)
+  useEffect(() => {
+    if (uploading) expecting.current = true
+  }, [uploading])
+  useEffect(() => {
+    const arrived = photos.find((photo) => !known.current.has(photo.mediaId))
+    known.current = new Set(photos.map((photo) => photo.mediaId))
+    if (!arrived || !expecting.current) return
+    if (!uploading) expecting.current = false
+    const fieldsets = section.current?.querySelectorAll<HTMLElement>('[data-media-id]') ?? []
+    Array.from(fieldsets)
+      .find((fieldset) => fieldset.dataset.mediaId === arrived.mediaId)
+      ?.querySelector<HTMLElement>('textarea, input')
+      ?.focus()
+  }, [photos, uploading, section])
+}
+
 /** The photos of an article: upload ("Foto hinzufügen" or drop), fields, order, removal. */
 export function ArticlePhotos({
   photos,
@@ -164,6 +191,8 @@ export function ArticlePhotos({
   problems,
 }: ArticlePhotosProps) {
   const input = useRef<HTMLInputElement>(null)
+  const section = useRef<HTMLElement>(null)
+  useFocusOnUploadedPhoto(section, photos, uploading)
   const update = (index: number, photo: Photo) =>
     onChange(photos.map((item, i) => (i === index ? photo : item)))
   const move = (index: number, delta: number) => {
@@ -174,7 +203,7 @@ export function ArticlePhotos({
   }
 
   return (
-    <section className="article-photos" aria-labelledby="photos-heading">
+    <section className="article-photos" aria-labelledby="photos-heading" ref={section}>
       <h2 id="photos-heading">Fotos</h2>
       {photos.length === 0 && (
         <p className="empty">Noch keine Fotos. Sie können Fotos auch auf den Beitrag ziehen.</p>

@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Link } from 'react-router'
 import { useIssue } from '../../../backend/queries/get-issue'
 import { useUsers } from '../../../backend/queries/list-users'
@@ -6,6 +5,7 @@ import { DeadlineLabel } from '../../../components/deadline-label'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { formatBerlinDate, formatBerlinDateTime } from '../../../domain/deadline'
 import { can } from '../../../domain/permissions'
+import { useDisclosure } from '../../../lib/use-disclosure'
 import { useCurrentUser } from '../../../lib/session'
 import { IssueSettings } from './issue-settings'
 import { IssueStatusBadge } from './issue-status-badge'
@@ -16,7 +16,12 @@ export function IssueHeader({ issueId }: { issueId: string }) {
   const issue = useIssue(issueId)
   const users = useUsers()
   const user = useCurrentUser()
-  const [editing, setEditing] = useState(false)
+  const {
+    open: settingsOpen,
+    opener: settingsOpener,
+    show: showSettings,
+    close: closeSettings,
+  } = useDisclosure()
 
   if (issue.isPending) return <Loading />
   if (!issue.data) return <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
@@ -64,13 +69,13 @@ export function IssueHeader({ issueId }: { issueId: string }) {
         <Link className="button" to={`/ausgaben/${encodeURIComponent(issueId)}/vorschau`}>
           Vorschau
         </Link>
-        {canEdit && !editing && (
-          <button type="button" className="button" onClick={() => setEditing(true)}>
+        {canEdit && !settingsOpen && (
+          <button type="button" className="button" ref={settingsOpener} onClick={showSettings}>
             Ausgabe bearbeiten
           </button>
         )}
       </div>
-      {editing && <IssueSettings issue={issue.data} onDone={() => setEditing(false)} />}
+      {settingsOpen && <IssueSettings issue={issue.data} onDone={closeSettings} />}
     </>
   )
 }
