@@ -1,4 +1,3 @@
-import { useState } from 'react'
 import { Link } from 'react-router'
 import { useArticles } from '../../../backend/queries/list-articles'
 import { useIssues } from '../../../backend/queries/list-issues'
@@ -7,6 +6,7 @@ import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { issueReadiness } from '../../../domain/article-warnings'
 import { formatBerlinDate } from '../../../domain/deadline'
 import { can } from '../../../domain/permissions'
+import { useDisclosure } from '../../../lib/use-disclosure'
 import { useCurrentUser } from '../../../lib/session'
 import { IssueStatusBadge } from './issue-status-badge'
 import { NewIssueForm } from './new-issue-form'
@@ -16,7 +16,12 @@ export function IssuesPage() {
   const issues = useIssues()
   const articles = useArticles()
   const user = useCurrentUser()
-  const [creating, setCreating] = useState(false)
+  const {
+    open: newIssueOpen,
+    opener: newIssueOpener,
+    show: showNewIssue,
+    close: closeNewIssue,
+  } = useDisclosure()
   const readinessOf = (issueId: string) =>
     articles.data
       ? issueReadiness(articles.data.filter((article) => article.issueId === issueId))
@@ -26,13 +31,18 @@ export function IssuesPage() {
       <title>Ausgaben – Rundbrief</title>
       <div className="page-heading">
         <h1>Ausgaben</h1>
-        {can(user.role, 'issue.create') && !creating && (
-          <button type="button" className="button button-primary" onClick={() => setCreating(true)}>
+        {can(user.role, 'issue.create') && !newIssueOpen && (
+          <button
+            type="button"
+            className="button button-primary"
+            ref={newIssueOpener}
+            onClick={showNewIssue}
+          >
             Neue Ausgabe
           </button>
         )}
       </div>
-      {creating && <NewIssueForm onCancel={() => setCreating(false)} />}
+      {newIssueOpen && <NewIssueForm onCancel={closeNewIssue} />}
       {issues.isPending ? (
         <Loading />
       ) : !issues.data ? (
@@ -41,7 +51,7 @@ export function IssuesPage() {
         <p className="empty">Es gibt noch keine Ausgaben.</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">
               Alle Ausgaben mit Status und Redaktionsschluss
             </caption>
@@ -63,15 +73,19 @@ export function IssuesPage() {
                     <th scope="row">
                       <Link to={`/ausgaben/${encodeURIComponent(issue.id)}`}>{issue.label}</Link>
                     </th>
-                    <td>
+                    <td data-label="Status">
                       <IssueStatusBadge status={issue.status} />
                     </td>
-                    <td>
+                    <td data-label="Redaktionsschluss">
                       <DeadlineLabel issue={issue} />
                     </td>
-                    <td>{formatBerlinDate(issue.plannedSendDate)}</td>
-                    <td>{issue.articleIds.length}</td>
-                    <td>{readiness ? `${readiness.ready} von ${readiness.total}` : '…'}</td>
+                    <td data-label="Erscheinungsdatum">
+                      {formatBerlinDate(issue.plannedSendDate)}
+                    </td>
+                    <td data-label="Beiträge">{issue.articleIds.length}</td>
+                    <td data-label="Fertig">
+                      {readiness ? `${readiness.ready} von ${readiness.total}` : '…'}
+                    </td>
                   </tr>
                 )
               })}
