@@ -7,6 +7,7 @@ import {
   checkTransition,
   contentLockReason,
   deadlineChangeProblem,
+  statusAfterWithdrawal,
   withdrawsApproval,
 } from './workflow'
 
@@ -116,6 +117,10 @@ describe('Arbeitsablauf', () => {
     expect(contentLockReason('approved', 'editor')).toBeNull()
     expect(withdrawsApproval('approved')).toBe(true)
     expect(withdrawsApproval('in_review')).toBe(false)
+    expect(statusAfterWithdrawal('head')).toBe('in_review')
+    // in review the Redaktion could not save the rest of its change
+    expect(statusAfterWithdrawal('editor')).toBe('draft')
+    expect(contentLockReason(statusAfterWithdrawal('editor'), 'editor')).toBeNull()
     expect(contentLockReason('published', 'head')).toMatch(/versendet/)
   })
 

@@ -123,6 +123,16 @@ export function withdrawsApproval(status: IssueStatus): boolean {
   return status === 'approved'
 }
 
+/**
+ * Where an approved issue goes when `role` changes its content. The Dezernentin's own change
+ * goes back to her for approval. A change by the Redaktion puts the issue back into Bearbeitung:
+ * in review the content is locked for the Redaktion, so its next save (the rest of the sentence
+ * it is typing) would be refused; it submits again when it is done.
+ */
+export function statusAfterWithdrawal(role: Role): IssueStatus {
+  return role === 'head' ? 'in_review' : 'draft'
+}
+
 /** Who may move a Redaktionsschluss: before it passes the Redaktion too, afterwards only the head. */
 export function deadlineChangeProblem(
   issue: Pick<Issue, 'deadline'>,

@@ -415,17 +415,42 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           version: article.version,
           headline: 'Sozialplan beschlossen',
         })
+        // the Redaktion's change puts the issue back into Bearbeitung, where it may go on saving
         const withdrawn = await editor().getIssue(id)
-        expect(withdrawn).toMatchObject({ status: 'in_review', approval: null })
+        expect(withdrawn).toMatchObject({ status: 'draft', approval: null })
         expect(withdrawn.withdrawnApproval?.content.articles[1]?.headline).toBe(
           'Beschlussvorlage zum Integrierten Sozialplan liegt vor',
         )
         const history = await head().getIssueHistory(id)
         expect(history.at(-1)).toMatchObject({
           action: 'issue.approval_withdrawn',
+          actorId: 'frank-ruehling',
           detail: 'Beitrag „Sozialplan beschlossen“ geändert',
         })
-        const reopened = await head().reopenIssue(id, { version: withdrawn.version })
+        const continued = await editor().updateArticle(article.id, {
+          version: article.version + 1,
+          headline: 'Sozialplan beschlossen: die nächsten Schritte',
+        })
+        expect(continued.headline).toBe('Sozialplan beschlossen: die nächsten Schritte')
+
+        // the Dezernentin's own change goes back to her for approval
+        const resubmitted = await editor().submitIssue(id, { version: withdrawn.version })
+        const reapproved = await head().approveIssue(id, {
+          version: resubmitted.version,
+          acknowledgedWarnings,
+          fingerprint: await contentFingerprint(
+            resubmitted,
+            await head().listArticles({ issueId: id }),
+          ),
+        })
+        expect(reapproved.status).toBe('approved')
+        await head().updateArticle(article.id, {
+          version: continued.version,
+          headline: 'Sozialplan beschlossen',
+        })
+        const backToHead = await head().getIssue(id)
+        expect(backToHead).toMatchObject({ status: 'in_review', approval: null })
+        const reopened = await head().reopenIssue(id, { version: backToHead.version })
         expect(reopened.status).toBe('draft')
         await rejection(editor().reopenIssue(id, { version: reopened.version }), 403)
       })

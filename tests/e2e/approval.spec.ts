@@ -90,7 +90,19 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
     timeout: 10_000,
   })
+  // the page follows the withdrawal: no stale "ist freigegeben", and the editor stays open
+  await expect(
+    page.getByRole('status').filter({ hasText: /Freigabe.*zurückgenommen/ }),
+  ).toBeVisible()
+  await expect(page.getByText(/ist freigegeben\. Jede Änderung/)).toHaveCount(0)
+  await page.getByLabel('Überschrift').fill('Integrierter Sozialplan liegt dem Stadtrat vor!')
+  await page.getByLabel('Überschrift').fill('Integrierter Sozialplan liegt dem Stadtrat vor')
+  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
+    timeout: 10_000,
+  })
   await page.goto('/ausgaben/ausgabe-2018-08')
+  await expect(page.getByText('In Bearbeitung').first()).toBeVisible()
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()
   await expect(page.getByText('Zur Freigabe eingereicht').first()).toBeVisible()
 
   await switchTo(page, head)

@@ -156,6 +156,10 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
         ),
       },
     })
+    // the Redaktion's change put the issue back into Bearbeitung; it submits again
+    const reopened = await editor.getIssue(issueId)
+    expect(reopened.status).toBe('draft')
+    await editor.submitIssue(issueId, { version: reopened.version })
 
     const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
     const changes = await screen.findByRole('region', { name: 'Seit Freigabe geändert' })

@@ -5,7 +5,8 @@ import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
 import type { Publication } from '../../src/domain/publication'
 import { docFromParagraphs } from '../../src/domain/rich-text'
-import { transitions, type WorkflowAction } from '../../src/domain/workflow'
+import { seedUsers } from '../../mocks/seed/august-2018'
+import { statusAfterWithdrawal, transitions, type WorkflowAction } from '../../src/domain/workflow'
 import { sendTo, signInOn } from './server-api'
 import type { SpawnedServer } from './spawn-server'
 
@@ -121,7 +122,9 @@ export function illegalHistory(issue: Issue, events: readonly AuditEvent[]): str
       status = transition.to
     } else if (event.action === 'issue.approval_withdrawn') {
       if (status !== 'approved') problems.push(`Freigabe zurückgenommen aus ${status}`)
-      status = 'in_review'
+      const role = seedUsers.find((user) => user.id === event.actorId)?.role
+      if (!role) problems.push(`Freigabe zurückgenommen von unbekannt (${event.actorId})`)
+      status = statusAfterWithdrawal(role ?? 'editor')
     } else if (event.action === 'issue.arranged' && status === 'published') {
       problems.push('nach dem Versand umgestellt')
     }

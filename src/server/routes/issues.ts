@@ -19,6 +19,7 @@ import {
   checkTransition,
   contentLockReason,
   deadlineChangeProblem,
+  statusAfterWithdrawal,
   withdrawsApproval,
   type WorkflowAction,
 } from '../../domain/workflow'
@@ -87,7 +88,8 @@ function withoutApproval(
 
 /**
  * Takes back the approval of an approved issue whose content just changed (in the same
- * transaction as the change): it goes back to the Dezernentin for a new approval.
+ * transaction as the change): back to the Dezernentin, or into Bearbeitung when the Redaktion
+ * changed it (`statusAfterWithdrawal`).
  */
 export async function withdrawApprovalAfterChange(
   deps: HandlerDeps,
@@ -101,7 +103,7 @@ export async function withdrawApprovalAfterChange(
   const next: Issue = {
     ...issue,
     ...withoutApproval(issue, user, now),
-    status: 'in_review',
+    status: statusAfterWithdrawal(user.role),
     version: issue.version + 1,
     updatedAt: now,
   }

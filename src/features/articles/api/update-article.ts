@@ -1,10 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useBackend } from '../../../backend/backend-provider'
 import { articleQueryOptions } from '../../../backend/queries/get-article'
+import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import type { UpdateArticleInput } from '../../../domain/article'
 
-/** PATCH /articles/:id; the saved article goes into the cache, lists are refreshed. */
+/**
+ * PATCH /articles/:id; the saved article goes into the cache, lists are refreshed, and so is
+ * an approved issue of the article: the save has taken its approval back.
+ */
 export function useUpdateArticle() {
   const backend = useBackend()
   const queryClient = useQueryClient()
@@ -16,6 +20,11 @@ export function useUpdateArticle() {
       void queryClient.invalidateQueries({
         queryKey: articlesQueryOptions(backend).queryKey.slice(0, 2),
       })
+      if (article.issueId === null) return
+      const issueKey = issueQueryOptions(backend, article.issueId).queryKey
+      if (queryClient.getQueryData(issueKey)?.status === 'approved') {
+        void queryClient.invalidateQueries({ queryKey: issueKey })
+      }
     },
   })
 }

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import { useBackend } from '../../../backend/backend-provider'
 import { useArticle } from '../../../backend/queries/get-article'
@@ -12,6 +13,17 @@ import { ArticleEditor } from './article-editor'
 import { ArticlePage } from './article-page'
 import { issueTitle } from '../../../domain/issue'
 
+/** Whether the issue, approved when this page showed it, has lost its approval since. */
+function useApprovalWithdrawnWhileOpen(status: string | undefined): boolean {
+  const [seen, setSeen] = useState(status)
+  const [withdrawn, setWithdrawn] = useState(false)
+  if (status !== seen) {
+    setSeen(status)
+    setWithdrawn(seen === 'approved' && status !== undefined && status !== 'published')
+  }
+  return withdrawn
+}
+
 /** One article: the editor for those who may change it now, the read-only view for everyone else. */
 export function ArticleEditorPage({ articleId }: { articleId: string }) {
   const backend = useBackend()
@@ -23,6 +35,7 @@ export function ArticleEditorPage({ articleId }: { articleId: string }) {
     ...issueQueryOptions(backend, issueId ?? ''),
     enabled: issueId !== null,
   })
+  const withdrawnHere = useApprovalWithdrawnWhileOpen(issue.data?.status)
 
   const failed = [article, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
@@ -61,6 +74,13 @@ export function ArticleEditorPage({ articleId }: { articleId: string }) {
         <p className="notice notice-warning" role="note">
           Die Ausgabe „{issue.data.label}“ ist freigegeben. Jede Änderung an diesem Beitrag nimmt
           die Freigabe zurück; die Dezernentin muss erneut freigeben.
+        </p>
+      )}
+      {withdrawnHere && issue.data && issue.data.status !== 'approved' && (
+        <p className="notice" role="status">
+          Die Freigabe der Ausgabe „{issue.data.label}“ ist zurückgenommen.
+          {issue.data.status === 'draft' &&
+            ' Sie ist wieder in Bearbeitung: Reichen Sie sie erneut zur Freigabe ein, wenn Ihre Änderungen fertig sind.'}
         </p>
       )}
       <ArticleEditor
