@@ -12,6 +12,7 @@ import {
   ok,
   type Client,
 } from './integrity-client'
+import { freeLoginAttempts } from '../../src/server/login-throttle'
 import { seedAccounts } from './seed-accounts'
 import type { SpawnedServer } from './spawn-server'
 
@@ -174,6 +175,7 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
   it('prüft von 30 gleichzeitigen falschen Passwörtern höchstens 5, die übrigen bekommen 429', async () => {
     await servers()[0]?.reset()
     const list = servers()
+    const started = performance.now()
     const answers = await Promise.all(
       Array.from({ length: 30 }, (_, index) => {
         const server = list[index % list.length] ?? list[0]
@@ -186,7 +188,13 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     )
     const statuses = answers.map((answer) => answer.status)
     console.info(`30 falsche Passwörter: ${JSON.stringify(tally(statuses))}`)
-    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(5)
+    // After five failures each further guess waits 1 s, 2 s, 4 s … (login-throttle.ts): on a
+    // machine so busy that the burst outlasts those waits, the guesses they allow are not a race.
+    const elapsedSeconds = (performance.now() - started) / 1000
+    const allowedByBackoff = Math.floor(Math.log2(elapsedSeconds + 1))
+    expect(statuses.filter((status) => status === 401).length).toBeLessThanOrEqual(
+      freeLoginAttempts + allowedByBackoff,
+    )
     expect(statuses.filter((status) => status === 401).length).toBeGreaterThanOrEqual(1)
     expect(statuses.every((status) => status === 401 || status === 429)).toBe(true)
     await servers()[0]?.reset()
