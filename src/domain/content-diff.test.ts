@@ -73,7 +73,7 @@ describe('Wortgenauer Vergleich', () => {
   it('fasst benachbarte Änderungen zusammen und trennt Gelöschtes von Neuem', () => {
     expect(wordDiff('eins zwei drei', 'eins vier')).toEqual([
       { kind: 'same', text: 'eins ' },
-      { kind: 'removed', text: 'zwei drei ' },
+      { kind: 'removed', text: 'zwei drei' },
       { kind: 'added', text: 'vier' },
     ])
   })

@@ -116,60 +116,52 @@ export function diffSequence<T>(
   after: readonly T[],
   equal: (a: T, b: T) => boolean,
 ): SequenceStep<T>[] {
+  // indices are always in range here; the cast only tells TypeScript so
+  const a = (index: number) => before[index] as T
+  const b = (index: number) => after[index] as T
   let start = 0
-  while (start < before.length && start < after.length && equal(before[start]!, after[start]!))
-    start++
-  let endBefore = before.length
-  let endAfter = after.length
-  while (
-    endBefore > start &&
-    endAfter > start &&
-    equal(before[endBefore - 1]!, after[endAfter - 1]!)
-  ) {
-    endBefore--
-    endAfter--
+  while (start < before.length && start < after.length && equal(a(start), b(start))) start++
+  let endA = before.length
+  let endB = after.length
+  while (endA > start && endB > start && equal(a(endA - 1), b(endB - 1))) {
+    endA--
+    endB--
   }
-  const head = before
-    .slice(0, start)
-    .map((item, index): SequenceStep<T> => ({ kind: 'same', before: item, after: after[index]! }))
-  const tail = before.slice(endBefore).map((item, index): SequenceStep<T> => ({
-    kind: 'same',
-    before: item,
-    after: after[endAfter + index]!,
-  }))
-  const a = before.slice(start, endBefore)
-  const b = after.slice(start, endAfter)
-  const middle: SequenceStep<T>[] = []
-  if ((a.length + 1) * (b.length + 1) > maxAlignmentCells) {
-    middle.push(...a.map((item): SequenceStep<T> => ({ kind: 'removed', before: item })))
-    middle.push(...b.map((item): SequenceStep<T> => ({ kind: 'added', after: item })))
-    return [...head, ...middle, ...tail]
-  }
-  // lengths[i][j]: longest common subsequence of a[i..] and b[j..]
-  const width = b.length + 1
-  const lengths = new Uint32Array((a.length + 1) * width)
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lengths[i * width + j] = equal(a[i]!, b[j]!)
-        ? lengths[(i + 1) * width + j + 1]! + 1
-        : Math.max(lengths[(i + 1) * width + j]!, lengths[i * width + j + 1]!)
+  const steps: SequenceStep<T>[] = []
+  for (let index = 0; index < start; index++)
+    steps.push({ kind: 'same', before: a(index), after: b(index) })
+  const rows = endA - start
+  const columns = endB - start
+  if ((rows + 1) * (columns + 1) > maxAlignmentCells) {
+    for (let i = start; i < endA; i++) steps.push({ kind: 'removed', before: a(i) })
+    for (let j = start; j < endB; j++) steps.push({ kind: 'added', after: b(j) })
+  } else {
+    // common[i * width + j]: length of the longest common subsequence of the middles from i and j
+    const width = columns + 1
+    const common = new Uint32Array((rows + 1) * width)
+    const at = (i: number, j: number) => common[i * width + j] ?? 0
+    for (let i = rows - 1; i >= 0; i--) {
+      for (let j = columns - 1; j >= 0; j--) {
+        common[i * width + j] = equal(a(start + i), b(start + j))
+          ? at(i + 1, j + 1) + 1
+          : Math.max(at(i + 1, j), at(i, j + 1))
+      }
+    }
+    let i = 0
+    let j = 0
+    while (i < rows || j < columns) {
+      if (i < rows && j < columns && equal(a(start + i), b(start + j))) {
+        steps.push({ kind: 'same', before: a(start + i++), after: b(start + j++) })
+      } else if (i < rows && (j >= columns || at(i + 1, j) >= at(i, j + 1))) {
+        steps.push({ kind: 'removed', before: a(start + i++) })
+      } else {
+        steps.push({ kind: 'added', after: b(start + j++) })
+      }
     }
   }
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && equal(a[i]!, b[j]!)) {
-      middle.push({ kind: 'same', before: a[i++]!, after: b[j++]! })
-    } else if (
-      i < a.length &&
-      (j >= b.length || lengths[(i + 1) * width + j]! >= lengths[i * width + j + 1]!)
-    ) {
-      middle.push({ kind: 'removed', before: a[i++]! })
-    } else {
-      middle.push({ kind: 'added', after: b[j++]! })
-    }
-  }
-  return [...head, ...middle, ...tail]
+  for (let index = 0; index < before.length - endA; index++)
+    steps.push({ kind: 'same', before: a(endA + index), after: b(endB + index) })
+  return steps
 }
 
 /** A run of text in a word diff: in both texts, or only in the earlier or the later one. */
@@ -191,11 +183,6 @@ export function wordDiff(before: string, after: string): TextChange[] {
     const last = runs.at(-1)
     if (last && last.kind === step.kind) last.text += text
     else runs.push({ kind: step.kind, text })
-  }
-  // a removal followed by an addition reads best with a space between them
-  for (const [index, run] of runs.entries()) {
-    if (run.kind === 'removed' && runs[index + 1]?.kind === 'added' && !/\s$/.test(run.text))
-      run.text += ' '
   }
   return runs
 }
