@@ -127,6 +127,7 @@ describe('Beitrag bearbeiten', () => {
       'Sozialplan: Beschlussvorlage liegt vor',
     )
     expect(editor.getText()).toContain('Ergänzt von der Dezernentin.')
+    expect(editor.getText().startsWith('Vorab: ')).toBe(true)
     expect(
       screen.getByText('Ihre Auswahl aus beiden Fassungen wird angezeigt und gespeichert.'),
     ).toBeInTheDocument()

@@ -170,7 +170,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
         })
         setCopyNotice({ id: copy.id, headline: copy.headline })
       }
-      if (choice !== 'mine') await takeTheirs(conflict.theirs)
+      if (choice === 'theirs' || choice === 'both') await takeTheirs(conflict.theirs)
     } catch (error) {
       setStatusMessage(errorMessage(error))
     } finally {
