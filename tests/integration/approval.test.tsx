@@ -263,7 +263,7 @@ describe('Lesen, was freigegeben wird', () => {
     await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
     const changes = await screen.findByRole('region', { name: 'Geändert seit Ihrer Rückgabe' })
     expect(changes).toHaveTextContent(
-      /Zurückgegeben von Sandra Wanzar am .* mit dem Kommentar „Bitte OTEAU korrigieren.“/,
+      /Zurückgegeben von Sandra Wanzar am .*\. Ihr Kommentar: „Bitte OTEAU korrigieren\.“/,
     )
     expect(changes).toHaveTextContent(
       '„Ministerin besucht soziale Einrichtungen in Gera“: 1 Wort hinzugefügt, 1 entfernt. Fotos oder Bildangaben geändert.',

@@ -81,9 +81,9 @@ function ContentChangesSince({
                 {change.kind === 'changed' && (
                   <>
                     {change.headlineChanged && 'Überschrift geändert. '}
-                    {change.wordsAdded.length} {change.wordsAdded.length === 1 ? 'Wort' : 'Wörter'}{' '}
-                    hinzugefügt, {change.wordsRemoved.length} entfernt.
-                    {change.photosChanged && ' Fotos oder Bildangaben geändert.'}
+                    {(change.wordsAdded.length > 0 || change.wordsRemoved.length > 0) &&
+                      `${change.wordsAdded.length} ${change.wordsAdded.length === 1 ? 'Wort' : 'Wörter'} hinzugefügt, ${change.wordsRemoved.length} entfernt. `}
+                    {change.photosChanged && 'Fotos oder Bildangaben geändert.'}
                   </>
                 )}
                 {change.wordsAdded.length > 0 && change.kind !== 'added' && (
@@ -132,7 +132,7 @@ export function ChangesSinceApproval({
         intro={
           <>
             Zurückgegeben von {userName(returned.requestedBy)} am{' '}
-            {formatBerlinDateTime(returned.requestedAt)} mit dem Kommentar „{returned.comment}“.
+            {formatBerlinDateTime(returned.requestedAt)}. Ihr Kommentar: „{returned.comment}“
           </>
         }
         baseline={returned.content}
