@@ -47,6 +47,7 @@ const issue: Issue = {
   approval: null,
   withdrawnApproval: null,
   changeRequest: null,
+  lastChangeRequest: null,
   version: 1,
   createdAt: seededAt,
   updatedAt: seededAt,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from './article'
-import { contentChanges, wordChanges } from './content-diff'
+import { contentChanges, wordChanges, wordDiff } from './content-diff'
 import { docFromParagraphs } from './rich-text'
 
 const article = (id: string, headline: string, text: string): Article => ({
@@ -56,5 +56,33 @@ describe('Seit Freigabe geändert', () => {
       orderChanged: true,
       articles: [],
     })
+  })
+})
+
+describe('Wortgenauer Vergleich', () => {
+  it('markiert entfernte und hinzugefügte Wörter in der Reihenfolge des Textes', () => {
+    expect(wordDiff('Die OTEAU GmbH hat', 'Die OTEGAU GmbH hat heute')).toEqual([
+      { kind: 'same', text: 'Die ' },
+      { kind: 'removed', text: 'OTEAU ' },
+      { kind: 'added', text: 'OTEGAU ' },
+      { kind: 'same', text: 'GmbH hat ' },
+      { kind: 'added', text: 'heute' },
+    ])
+  })
+
+  it('fasst benachbarte Änderungen zusammen und trennt Gelöschtes von Neuem', () => {
+    expect(wordDiff('eins zwei drei', 'eins vier')).toEqual([
+      { kind: 'same', text: 'eins ' },
+      { kind: 'removed', text: 'zwei drei' },
+      { kind: 'added', text: 'vier' },
+    ])
+  })
+
+  it('bleibt bei sehr langen, völlig verschiedenen Texten schnell', () => {
+    const long = (word: string) => Array.from({ length: 3000 }, (_, i) => `${word}${i}`).join(' ')
+    const started = performance.now()
+    const runs = wordDiff(long('a'), long('b'))
+    expect(runs.map((run) => run.kind)).toEqual(['removed', 'added'])
+    expect(performance.now() - started).toBeLessThan(2000)
   })
 })

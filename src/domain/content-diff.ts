@@ -97,3 +97,92 @@ export function contentChanges(
   const orderNow = articleIds.filter((id) => before.has(id))
   return { orderChanged: stillThere.join() !== orderNow.join(), articles: changes }
 }
+
+/** One step of a sequence diff: an item of both sequences, or of only one of them. */
+export type SequenceStep<T> =
+  | { kind: 'same'; before: T; after: T }
+  | { kind: 'removed'; before: T }
+  | { kind: 'added'; after: T }
+
+/** Above this many cells the middle of two sequences is reported as replaced, not aligned. */
+const maxAlignmentCells = 4_000_000
+
+/**
+ * The longest common subsequence of two sequences as steps in order (common start and end
+ * trimmed first; within a change, removals come before additions).
+ */
+export function diffSequence<T>(
+  before: readonly T[],
+  after: readonly T[],
+  equal: (a: T, b: T) => boolean,
+): SequenceStep<T>[] {
+  // indices are always in range here; the cast only tells TypeScript so
+  const a = (index: number) => before[index] as T
+  const b = (index: number) => after[index] as T
+  let start = 0
+  while (start < before.length && start < after.length && equal(a(start), b(start))) start++
+  let endA = before.length
+  let endB = after.length
+  while (endA > start && endB > start && equal(a(endA - 1), b(endB - 1))) {
+    endA--
+    endB--
+  }
+  const steps: SequenceStep<T>[] = []
+  for (let index = 0; index < start; index++)
+    steps.push({ kind: 'same', before: a(index), after: b(index) })
+  const rows = endA - start
+  const columns = endB - start
+  if ((rows + 1) * (columns + 1) > maxAlignmentCells) {
+    for (let i = start; i < endA; i++) steps.push({ kind: 'removed', before: a(i) })
+    for (let j = start; j < endB; j++) steps.push({ kind: 'added', after: b(j) })
+  } else {
+    // common[i * width + j]: length of the longest common subsequence of the middles from i and j
+    const width = columns + 1
+    const common = new Uint32Array((rows + 1) * width)
+    const at = (i: number, j: number) => common[i * width + j] ?? 0
+    for (let i = rows - 1; i >= 0; i--) {
+      for (let j = columns - 1; j >= 0; j--) {
+        common[i * width + j] = equal(a(start + i), b(start + j))
+          ? at(i + 1, j + 1) + 1
+          : Math.max(at(i + 1, j), at(i, j + 1))
+      }
+    }
+    let i = 0
+    let j = 0
+    while (i < rows || j < columns) {
+      if (i < rows && j < columns && equal(a(start + i), b(start + j))) {
+        steps.push({ kind: 'same', before: a(start + i++), after: b(start + j++) })
+      } else if (i < rows && (j >= columns || at(i + 1, j) >= at(i, j + 1))) {
+        steps.push({ kind: 'removed', before: a(start + i++) })
+      } else {
+        steps.push({ kind: 'added', after: b(start + j++) })
+      }
+    }
+  }
+  for (let index = 0; index < before.length - endA; index++)
+    steps.push({ kind: 'same', before: a(endA + index), after: b(endB + index) })
+  return steps
+}
+
+/** A run of text in a word diff: in both texts, or only in the earlier or the later one. */
+export interface TextChange {
+  kind: 'same' | 'added' | 'removed'
+  text: string
+}
+
+/**
+ * The word diff of two texts, as runs of text in reading order: removed words of `before`,
+ * added words of `after`, and the words they share (with the spacing of `after`).
+ */
+export function wordDiff(before: string, after: string): TextChange[] {
+  const tokens = (text: string) => text.match(/\S+\s*/g) ?? []
+  const steps = diffSequence(tokens(before), tokens(after), (a, b) => a.trimEnd() === b.trimEnd())
+  const runs: TextChange[] = []
+  for (const step of steps) {
+    const text = step.kind === 'removed' ? step.before : step.after
+    const last = runs.at(-1)
+    if (last && last.kind === step.kind) last.text += text
+    else runs.push({ kind: step.kind, text })
+  }
+  return runs
+}

@@ -56,6 +56,10 @@ export const changeRequestSchema = z.object({
 })
 export type ChangeRequest = z.infer<typeof changeRequestSchema>
 
+/** A request for changes with the content it was made on, so that a resubmission can be diffed. */
+export const returnedContentSchema = changeRequestSchema.extend({ content: approvedContentSchema })
+export type ReturnedContent = z.infer<typeof returnedContentSchema>
+
 export const issueSchema = z.object({
   id: idSchema(),
   label: cleanString().min(1),
@@ -69,6 +73,11 @@ export const issueSchema = z.object({
     .extend({ withdrawnAt: z.iso.datetime(), withdrawnBy: idSchema() })
     .nullable(),
   changeRequest: changeRequestSchema.nullable(),
+  /**
+   * The last request for changes and the content it was made on; kept through resubmission until
+   * the next approval ("Geändert seit Ihrer Rückgabe"). Absent in data stored before it existed.
+   */
+  lastChangeRequest: returnedContentSchema.nullable().default(null),
   version: versionSchema(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

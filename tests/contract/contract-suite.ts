@@ -507,7 +507,15 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(sentBack).toMatchObject({
           status: 'changes_requested',
           changeRequest: { comment: 'Bitte OTEAU korrigieren.', requestedBy: expect.any(String) },
+          lastChangeRequest: { comment: 'Bitte OTEAU korrigieren.' },
         })
+        expect(sentBack.lastChangeRequest?.content.articles.map((article) => article.id)).toEqual(
+          sentBack.articleIds,
+        )
+        const returned = sentBack.lastChangeRequest?.content.articles.find(
+          (article) => article.id === 'beitrag-07-ministerin',
+        )
+        expect(returned?.photos.map((photo) => photo.alt)).toContain('')
 
         for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
           const article = await editor().getArticle(articleId)
@@ -520,6 +528,9 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           })
         }
         const resubmitted = await editor().submitIssue(id, { version: sentBack.version })
+        // kept through resubmission, so that the Dezernentin sees what changed since her request
+        expect(resubmitted.changeRequest).toBeNull()
+        expect(resubmitted.lastChangeRequest).toEqual(sentBack.lastChangeRequest)
         const unacknowledged = await rejection(
           head().approveIssue(id, { version: resubmitted.version }),
           422,
@@ -530,6 +541,7 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
         })
         expect(approved.status).toBe('approved')
+        expect(approved.lastChangeRequest).toBeNull()
         const articles = await head().listArticles({ issueId: id })
         expect(approved.approval?.fingerprint).toBe(await contentFingerprint(approved, articles))
 

@@ -79,9 +79,26 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await switchTo(page, head)
   const checks = page.getByRole('region', { name: 'Prüfungen' })
   await expect(checks).toContainText('„OTEAU“ ähnelt „OTEGAU“')
-  await expectNoAxeViolations(page, 'Prüfungen vor der Freigabe')
-  await checks.getByLabel('Zur Kenntnis genommen').check()
-  await checks.getByRole('button', { name: 'Freigeben' }).click()
+  const content = page.getByRole('region', { name: 'Inhalt zur Freigabe' })
+  await expect(content.getByRole('article')).toHaveCount(10)
+  await expect(
+    content.getByRole('img', { name: 'Gesprächsrunde an einem Konferenztisch' }),
+  ).toHaveCount(2)
+  const returned = page.getByRole('region', { name: 'Geändert seit Ihrer Rückgabe' })
+  await expect(returned).toContainText(
+    '„Ministerin besucht soziale Einrichtungen in Gera“: Fotos oder Bildangaben geändert.',
+  )
+  await expectNoAxeViolations(page, 'Prüfungen vor der Freigabe, mit dem ganzen Inhalt')
+  await page.getByRole('heading', { name: 'Freigabe', exact: true }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: 'test-results/screenshots/freigabe.png' })
+  // by keyboard: tick the warning, then on to "Freigeben"
+  await checks.getByLabel('Zur Kenntnis genommen').focus()
+  await page.keyboard.press('Space')
+  await page.keyboard.press('Tab')
+  const approve = checks.getByRole('button', { name: 'Freigeben' })
+  await expect(approve).toBeFocused()
+  expect(await approve.evaluate((element) => getComputedStyle(element).outlineStyle)).toBe('solid')
+  await page.keyboard.press('Enter')
   await expect(page.getByText('Die Ausgabe ist freigegeben.', { exact: true })).toBeVisible()
 
   await switchTo(page, editor)

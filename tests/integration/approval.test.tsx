@@ -182,6 +182,108 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
   })
 })
 
+describe('Lesen, was freigegeben wird', () => {
+  const replaceInArticle = async (articleId: string, from: string, to: string) => {
+    const editor = await backendAs('editor')
+    const article = await editor.getArticle(articleId)
+    return editor.updateArticle(articleId, {
+      version: article.version,
+      body: {
+        type: 'doc',
+        content: article.body.content.map((block) =>
+          block.type === 'paragraph'
+            ? {
+                ...block,
+                content: (block.content ?? []).map((node) =>
+                  node.type === 'text' ? { ...node, text: node.text.replace(from, to) } : node,
+                ),
+              }
+            : block,
+        ),
+      },
+    })
+  }
+
+  it('zeigt jeden Beitrag ganz neben den Prüfungen und gibt genau den angezeigten Stand frei', async () => {
+    const issue = await extendDeadline()
+    await fixAltTexts()
+    await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
+
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const content = await screen.findByRole('region', { name: 'Inhalt zur Freigabe' })
+    expect(within(content).getAllByRole('article')).toHaveLength(10)
+    const ministerin = within(content).getByRole('article', {
+      name: 'Ministerin besucht soziale Einrichtungen in Gera',
+    })
+    expect(ministerin).toHaveTextContent(
+      'Im Rahmen ihrer Sommertour hat die Thüringer Sozialministerin',
+    )
+    expect(within(ministerin).getByRole('img', { name: 'Gesprächsrunde' })).toBeInTheDocument()
+    expect(ministerin).toHaveTextContent('Foto: OTEGAU GmbH')
+
+    // someone changes the content after the page was loaded: approving what is shown is refused
+    const head = await backendAs('head')
+    const article = await head.getArticle('beitrag-02-sozialplan')
+    await head.updateArticle(article.id, {
+      version: article.version,
+      headline: 'Sozialplan beschlossen',
+    })
+    const checks = screen.getByRole('region', { name: 'Prüfungen' })
+    await view.user.click(await within(checks).findByLabelText('Zur Kenntnis genommen'))
+    await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
+    expect(await within(panel()).findByRole('alert')).toHaveTextContent(
+      'Der Inhalt der Ausgabe hat sich geändert, während Sie ihn geprüft haben.',
+    )
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
+    expect(
+      await within(content).findByRole('heading', { name: 'Sozialplan beschlossen', level: 4 }),
+    ).toBeInTheDocument()
+
+    await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
+    expect(await within(panel()).findByText('Die Ausgabe ist freigegeben.')).toBeInTheDocument()
+    const approval = testServer.store.snapshot().issues[0]?.approval
+    expect(approval?.content.articles.map((entry) => entry.headline)).toContain(
+      'Sozialplan beschlossen',
+    )
+  })
+
+  it('zeigt nach dem erneuten Einreichen, was sich seit der Rückgabe geändert hat', async () => {
+    const issue = await extendDeadline()
+    const submitted = await (
+      await backendAs('editor')
+    ).submitIssue(issueId, {
+      version: issue.version,
+    })
+    const sentBack = await (
+      await backendAs('head')
+    ).requestChanges(issueId, {
+      version: submitted.version,
+      comment: 'Bitte OTEAU korrigieren.',
+    })
+    await fixAltTexts()
+    await replaceInArticle('beitrag-07-ministerin', 'OTEAU', 'OTEGAU')
+    await (await backendAs('editor')).submitIssue(issueId, { version: sentBack.version })
+
+    await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const changes = await screen.findByRole('region', { name: 'Geändert seit Ihrer Rückgabe' })
+    expect(changes).toHaveTextContent(
+      /Zurückgegeben von Sandra Wanzar am .*\. Ihr Kommentar: „Bitte OTEAU korrigieren\.“/,
+    )
+    expect(changes).toHaveTextContent(
+      '„Ministerin besucht soziale Einrichtungen in Gera“: 1 Wort hinzugefügt, 1 entfernt. Fotos oder Bildangaben geändert.',
+    )
+    const text = within(changes).getByRole('list', {
+      name: 'Änderungen in „Ministerin besucht soziale Einrichtungen in Gera“',
+    })
+    expect(within(text).getByRole('deletion')).toHaveTextContent(
+      '[entfernt: OTEAU-Geschäftsführerin',
+    )
+    expect(within(text).getByRole('insertion')).toHaveTextContent('[neu: OTEGAU-Geschäftsführerin')
+    expect(changes).toHaveTextContent('„OB Vonarb besucht Behördennetzwerk Asyl“')
+    expect(screen.queryByRole('region', { name: 'Seit Freigabe geändert' })).not.toBeInTheDocument()
+  })
+})
+
 describe('Rollen × Aktionen', () => {
   const verbs: {
     action: WorkflowAction

@@ -69,12 +69,16 @@ describe('Beitrag bearbeiten', () => {
       { name: 'Konflikt: Der Beitrag wurde inzwischen geändert' },
       { timeout: 10_000 },
     )
-    expect(within(dialog).getByRole('region', { name: 'Ihre Fassung' })).toHaveTextContent(
-      'Mein Zusatz',
+    const headline = within(dialog).getByRole('group', { name: 'Überschrift' })
+    expect(within(headline).getByRole('deletion')).toHaveTextContent(
+      '[nur auf dem Server: Von der Dezernentin geändert]',
     )
-    expect(
-      within(dialog).getByRole('region', { name: 'Neuere Fassung von Sandra Wanzar' }),
-    ).toHaveTextContent('Von der Dezernentin geändert')
+    expect(within(headline).getByRole('insertion')).toHaveTextContent(
+      '[nur in Ihrer Fassung: Beschlussvorlage zum Integrierten Sozialplan liegt vor]',
+    )
+    const text = within(dialog).getByRole('group', { name: 'Text: Stelle 1 von 1' })
+    expect(within(text).getByRole('insertion')).toHaveTextContent('Mein Zusatz')
+    expect(within(text).queryByRole('deletion')).not.toBeInTheDocument()
     expect(screen.getByText('Konflikt')).toBeInTheDocument()
     expect(stored().headline).toBe('Von der Dezernentin geändert')
 
@@ -83,6 +87,81 @@ describe('Beitrag bearbeiten', () => {
     expect(screen.getByLabelText('Überschrift')).toHaveValue('Von der Dezernentin geändert')
     expect(editor.getText()).not.toContain('Mein Zusatz')
     expect(stored().version).toBe(2)
+  })
+
+  it('setzt eine Fassung Stelle für Stelle aus beiden zusammen und speichert sie über die neuere', async () => {
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const head = await headBackend()
+    const added = {
+      type: 'paragraph' as const,
+      content: [{ type: 'text' as const, text: 'Ergänzt von der Dezernentin.' }],
+    }
+    await head.updateArticle(articleId, {
+      version: 1,
+      headline: 'Sozialplan: Beschlussvorlage liegt vor',
+      body: { type: 'doc', content: [...stored().body.content, added] },
+    })
+    editor.commands.setTextSelection(1)
+    editor.commands.insertContent('Vorab: ')
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
+    const headline = within(dialog).getByRole('group', { name: 'Überschrift' })
+    const firstPart = within(dialog).getByRole('group', { name: 'Text: Stelle 1 von 2' })
+    const secondPart = within(dialog).getByRole('group', { name: 'Text: Stelle 2 von 2' })
+    expect(within(firstPart).getByRole('insertion')).toHaveTextContent('Vorab:')
+    expect(within(secondPart).getByRole('deletion')).toHaveTextContent(
+      '[nur auf dem Server: Ergänzt von der Dezernentin.]',
+    )
+    expect(within(firstPart).getByRole('radio', { name: 'Meine Fassung' })).toBeChecked()
+    await user.click(within(headline).getByRole('radio', { name: 'Fassung auf dem Server' }))
+    await user.click(within(secondPart).getByRole('radio', { name: 'Fassung auf dem Server' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Auswahl speichern' }))
+
+    await waitFor(() => expect(stored().version).toBe(3))
+    expect(stored().headline).toBe('Sozialplan: Beschlussvorlage liegt vor')
+    const saved = plainText(stored().body)
+    expect(saved.startsWith('Vorab: ')).toBe(true)
+    expect(saved).toContain('Ergänzt von der Dezernentin.')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Überschrift')).toHaveValue(
+      'Sozialplan: Beschlussvorlage liegt vor',
+    )
+    expect(editor.getText()).toContain('Ergänzt von der Dezernentin.')
+    expect(editor.getText().startsWith('Vorab: ')).toBe(true)
+    expect(
+      screen.getByText('Ihre Auswahl aus beiden Fassungen wird angezeigt und gespeichert.'),
+    ).toBeInTheDocument()
+  })
+
+  it('sagt nach dem Übernehmen der neueren Fassung nicht, die eigenen Änderungen seien wiederhergestellt', async () => {
+    const head = await headBackend()
+    await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
+    const original = testServer.store
+      .snapshot()
+      .articles.find((article) => article.id === articleId)!
+    localStorage.setItem(
+      draftKey,
+      JSON.stringify({
+        draft: { headline: 'Meine Überschrift', body: original.body, photos: original.photos },
+        baseVersion: 1,
+        changedAt: new Date().toISOString(),
+      }),
+    )
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
+    await user.click(within(dialog).getByRole('button', { name: 'Neuere Fassung übernehmen' }))
+    expect(screen.getByLabelText('Überschrift')).toHaveValue('Von der Dezernentin geändert')
+    expect(
+      screen.queryByText(
+        'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.',
+      ),
+    ).not.toBeInTheDocument()
+    expect(
+      screen.getByText(
+        'Die neuere Fassung vom Server wird angezeigt; Ihre Änderungen wurden nicht übernommen.',
+      ),
+    ).toBeInTheDocument()
+    expect(localStorage.getItem(draftKey)).toBeNull()
   })
 
   it('speichert auf Wunsch die eigene Fassung über die neuere', async () => {

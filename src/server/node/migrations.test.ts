@@ -162,6 +162,32 @@ describe('Migrationen', () => {
     ])
   })
 
+  it('geben gespeicherten Ausgaben eine leere letzte Rückgabe', async () => {
+    const database = await open()
+    await migrateTo(database as unknown as Kysely<unknown>, '0005-media-chunks')
+    const createdAt = '2026-01-01T08:00:00.000Z'
+    const issue = {
+      id: 'ausgabe-alt',
+      label: 'Alt',
+      deadline: '2026-02-01T10:00:00.000Z',
+      plannedSendDate: '2026-02-03',
+      status: 'changes_requested',
+      approval: null,
+      withdrawnApproval: null,
+      changeRequest: { comment: 'Bitte kürzen.', requestedBy: 'sandra', requestedAt: createdAt },
+      version: 2,
+      createdAt,
+      updatedAt: createdAt,
+    }
+    await sql`insert into issues (id, version, status, created_at, data)
+      values (${issue.id}, 2, ${issue.status}, ${createdAt}, ${JSON.stringify(issue)})`.execute(
+      database,
+    )
+    await prepareDatabase(database)
+    const stored = await new DatabaseStore(database).transaction((tx) => tx.getIssue(issue.id))
+    expect(stored).toEqual({ ...issue, articleIds: [], lastChangeRequest: null })
+  })
+
   it('zerlegen gespeicherte Fotos in Stücke, Byte für Byte gleich', async () => {
     const database = await open()
     await migrateTo(database as unknown as Kysely<unknown>, '0004-session-activity')

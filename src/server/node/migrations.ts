@@ -162,6 +162,16 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('media').dropColumn('bytes').execute()
     },
   },
+  '0006-change-request-content': {
+    // Issues keep the content a request for changes was made on (`lastChangeRequest`), to show
+    // the Dezernentin what changed since; issues stored before have none.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        update issues set data = data || '{"lastChangeRequest": null}'::jsonb
+        where not data ? 'lastChangeRequest'
+      `.execute(db)
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

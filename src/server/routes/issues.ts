@@ -204,6 +204,7 @@ export function issueRoutes(deps: HandlerDeps) {
         approval: null,
         withdrawnApproval: null,
         changeRequest: null,
+        lastChangeRequest: null,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -353,18 +354,24 @@ export function issueRoutes(deps: HandlerDeps) {
             content: { articles: content },
           },
           withdrawnApproval: null,
+          lastChangeRequest: null,
         }
       }),
     )
     .post(`/issues/:id/${workflowPaths.requestChanges}`, (c) =>
-      runWorkflow(c, 'requestChanges', requestChangesInputSchema, async (issue, input) => ({
-        ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
-        changeRequest: {
+      runWorkflow(c, 'requestChanges', requestChangesInputSchema, async (issue, input, tx) => {
+        const changeRequest = {
           comment: input.comment,
           requestedBy: c.get('user').id,
           requestedAt: deps.now().toISOString(),
-        },
-      })),
+        }
+        const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
+        return {
+          ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
+          changeRequest,
+          lastChangeRequest: { ...changeRequest, content: { articles: content } },
+        }
+      }),
     )
     .post(`/issues/:id/${workflowPaths.reopen}`, (c) =>
       runWorkflow(c, 'reopen', workflowInputSchema, async (issue) =>

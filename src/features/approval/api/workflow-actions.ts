@@ -3,6 +3,7 @@ import { ConflictError } from '../../../backend/api-error'
 import type { Backend } from '../../../backend/backend'
 import { useBackend } from '../../../backend/backend-provider'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
+import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import type { ApproveInput, Issue } from '../../../domain/issue'
 import { transitions, type WorkflowAction } from '../../../domain/workflow'
 
@@ -61,8 +62,12 @@ export function useWorkflowAction(issueId: string) {
     },
     onSuccess: (saved) => queryClient.setQueryData(key, saved),
     onError: (error) => {
-      if (error instanceof ConflictError && error.current)
-        queryClient.setQueryData(key, error.current as Issue)
+      if (!(error instanceof ConflictError)) return
+      if (error.current) queryClient.setQueryData(key, error.current as Issue)
+      // the content may have changed without the issue (an approval's fingerprint): show it anew
+      void queryClient.invalidateQueries({
+        queryKey: articlesQueryOptions(backend, { issueId }).queryKey,
+      })
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
   })

@@ -17,6 +17,7 @@ import { useNow } from '../../../lib/use-now'
 import { useCurrentUser } from '../../../lib/session'
 import { useWorkflowAction, workflowActions } from '../api/workflow-actions'
 import { ApprovalChecks } from './approval-checks'
+import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 
@@ -88,7 +89,7 @@ function ApprovalArea({
 }: {
   issue: Issue
   busy: boolean
-  onApprove: (acknowledged: string[]) => void
+  onApprove: (acknowledged: string[], fingerprint: string) => void
 }) {
   const backend = useBackend()
   const publication = usePublication()
@@ -97,37 +98,43 @@ function ApprovalArea({
   const failed = [articles, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
   if (!articles.data || !publication.data) return <p role="status">Prüfungen laufen …</p>
-  const results = runChecks(issue, articles.data, publication.data)
+  const shown = articles.data
+  const results = runChecks(issue, shown, publication.data)
   const blockers = approvalBlockers(results, acknowledged)
   return (
-    <section aria-labelledby="checks-heading" className="approval-area">
-      <h3 id="checks-heading">Prüfungen</h3>
-      <ApprovalChecks
-        results={results}
-        acknowledged={acknowledged}
-        onAcknowledge={(id, value) =>
-          setAcknowledged((current) =>
-            value ? [...current, id] : current.filter((item) => item !== id),
-          )
-        }
-      />
-      <button
-        type="button"
-        className="button button-primary"
-        aria-disabled={blockers.length > 0 || busy || undefined}
-        aria-describedby="approve-hint"
-        onClick={() => {
-          if (blockers.length === 0 && !busy) onApprove(acknowledged)
-        }}
-      >
-        Freigeben
-      </button>
-      <p id="approve-hint" className="hint">
-        {blockers.length === 0
-          ? 'Sie geben genau den angezeigten Stand frei.'
-          : `Freigabe erst möglich, wenn alle Fehler behoben und alle Warnungen zur Kenntnis genommen sind (${blockers.length} offen).`}
-      </p>
-    </section>
+    <div className="approval-review">
+      <ApprovalContent issue={issue} articles={shown} />
+      <section aria-labelledby="checks-heading" className="approval-area">
+        <h3 id="checks-heading">Prüfungen</h3>
+        <ApprovalChecks
+          results={results}
+          acknowledged={acknowledged}
+          onAcknowledge={(id, value) =>
+            setAcknowledged((current) =>
+              value ? [...current, id] : current.filter((item) => item !== id),
+            )
+          }
+        />
+        <button
+          type="button"
+          className="button button-primary"
+          aria-disabled={blockers.length > 0 || busy || undefined}
+          aria-describedby="approve-hint"
+          onClick={() => {
+            // the fingerprint of exactly the content shown beside the button
+            if (blockers.length === 0 && !busy)
+              void contentFingerprint(issue, shown).then((print) => onApprove(acknowledged, print))
+          }}
+        >
+          Freigeben
+        </button>
+        <p id="approve-hint" className="hint">
+          {blockers.length === 0
+            ? 'Sie geben genau den angezeigten Stand frei.'
+            : `Freigabe erst möglich, wenn alle Fehler behoben und alle Warnungen zur Kenntnis genommen sind (${blockers.length} offen).`}
+        </p>
+      </section>
+    </div>
   )
 }
 
@@ -163,9 +170,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
       },
     })
   }
-  const approve = async (acknowledged: string[]) => {
-    if (!articles.data) return
-    const fingerprint = await contentFingerprint(data, articles.data)
+  const approve = (acknowledged: string[], fingerprint: string) => {
     run(
       { action: 'approve', acknowledgedWarnings: acknowledged, fingerprint },
       'Die Ausgabe ist freigegeben.',
@@ -248,7 +253,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
         />
       )}
       {actions.includes('approve') && (
-        <ApprovalArea issue={data} busy={action.isPending} onApprove={(ack) => void approve(ack)} />
+        <ApprovalArea issue={data} busy={action.isPending} onApprove={approve} />
       )}
       <div role="status" className="workflow-status">
         {message}

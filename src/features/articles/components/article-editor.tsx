@@ -10,6 +10,7 @@ import {
   type Article,
   type Photo,
 } from '../../../domain/article'
+import type { ArticleContent } from '../../../domain/article-merge'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import { articleKit } from '../../../editor/article-kit'
 import { useCurrentUser } from '../../../lib/session'
@@ -24,6 +25,14 @@ import { ConflictDialog } from './conflict-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { SaveIndicator } from './save-indicator'
 import { WordCount } from './word-count'
+
+/** What the editor shows after a conflict was resolved, in the author's words. */
+const resolutionNotes = {
+  mine: 'Ihre Fassung wird angezeigt und über die neuere gespeichert.',
+  theirs: 'Die neuere Fassung vom Server wird angezeigt; Ihre Änderungen wurden nicht übernommen.',
+  both: 'Die neuere Fassung vom Server wird angezeigt.',
+  merged: 'Ihre Auswahl aus beiden Fassungen wird angezeigt und gespeichert.',
+}
 
 const hasFiles = (dataTransfer: DataTransfer | null) =>
   !!dataTransfer && Array.from(dataTransfer.types).includes('Files')
@@ -51,6 +60,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   const [linkOpen, setLinkOpen] = useState(false)
   const [statusMessage, setStatusMessage] = useState<string | null>(null)
   const [resolving, setResolving] = useState(false)
+  const [resolution, setResolution] = useState<string | null>(null)
   const [copyNotice, setCopyNotice] = useState<{ id: string; headline: string } | null>(null)
   const [dragging, setDragging] = useState(false)
   const draft = useRef({ headline: initial.headline, photos: initial.photos })
@@ -131,18 +141,26 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   const conflict = state.kind === 'conflict' ? state : null
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Jemand'
 
+  const show = (content: ArticleContent) => {
+    editor.commands.setContent(content.body, { emitUpdate: false })
+    draft.current = { headline: content.headline, photos: content.photos }
+    setHeadline(content.headline)
+    setPhotos(content.photos)
+  }
   const takeTheirs = async (theirs: Article) => {
-    editor.commands.setContent(theirs.body, { emitUpdate: false })
-    draft.current = { headline: theirs.headline, photos: theirs.photos }
-    setHeadline(theirs.headline)
-    setPhotos(theirs.photos)
+    show(theirs)
     await saver.resolveConflict('theirs', theirs)
   }
 
-  const resolve = async (choice: 'mine' | 'theirs' | 'both') => {
+  const resolve = async (choice: 'mine' | 'theirs' | 'both' | ArticleContent) => {
     if (!conflict) return
     setResolving(true)
+    setResolution(typeof choice === 'string' ? resolutionNotes[choice] : resolutionNotes.merged)
     try {
+      if (typeof choice === 'object') {
+        show(choice)
+        await saver.resolveConflict('mine', conflict.theirs)
+      }
       if (choice === 'mine') await saver.resolveConflict('mine', conflict.theirs)
       if (choice === 'both') {
         const copy = await createArticle.mutateAsync({
@@ -152,7 +170,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
         })
         setCopyNotice({ id: copy.id, headline: copy.headline })
       }
-      if (choice !== 'mine') await takeTheirs(conflict.theirs)
+      if (choice === 'theirs' || choice === 'both') await takeTheirs(conflict.theirs)
     } catch (error) {
       setStatusMessage(errorMessage(error))
     } finally {
@@ -205,9 +223,9 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
           )}
         </div>
       </div>
-      {restored && state.kind !== 'conflict' && (
+      {state.kind !== 'conflict' && (resolution ?? restored) && (
         <p className="notice" role="status">
-          Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.
+          {resolution ?? 'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
         </p>
       )}
       {latest.status === 'draft' && problems.length > 0 && (
@@ -276,6 +294,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
           onKeepMine={() => void resolve('mine')}
           onTakeTheirs={() => void resolve('theirs')}
           onKeepBoth={() => void resolve('both')}
+          onMerge={(merged) => void resolve(merged)}
         />
       )}
     </div>
