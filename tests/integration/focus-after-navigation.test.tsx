@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { tinyPng } from '../fixtures/images'
 import { renderApp, setupTestServer } from '../render-app'
@@ -35,6 +35,15 @@ describe('Fokus nach Navigation und Formularen', () => {
     await user.click(await screen.findByRole('button', { name: 'Ausgabe bearbeiten' }))
     await user.click(screen.getByRole('button', { name: 'Abbrechen' }))
     expect(screen.getByRole('button', { name: 'Ausgabe bearbeiten' })).toHaveFocus()
+  })
+
+  it('gibt den Fokus nach „Abbrechen“ in „Änderungen anfordern“ an den Knopf zurück', async () => {
+    const { user } = await renderApp({ route: '/ausgaben/ausgabe-2018-08', as: 'head' })
+    await user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen' }))
+    await user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
+    const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
+    await user.click(within(form).getByRole('button', { name: 'Abbrechen' }))
+    expect(screen.getByRole('button', { name: 'Änderungen anfordern …' })).toHaveFocus()
   })
 
   it('setzt den Fokus nach dem Hochladen auf die Bildunterschrift des neuen Fotos', async () => {

@@ -15,6 +15,7 @@ import { can } from '../../../domain/permissions'
 import { availableActions, checkTransition } from '../../../domain/workflow'
 import { useNow } from '../../../lib/use-now'
 import { useCurrentUser } from '../../../lib/session'
+import { useDisclosure } from '../../../lib/use-disclosure'
 import { useWorkflowAction, workflowActions } from '../api/workflow-actions'
 import { ApprovalChecks } from './approval-checks'
 import { ApprovalContent } from './approval-content'
@@ -146,7 +147,13 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
   const now = useNow()
   const issue = useQuery(issueQueryOptions(backend, issueId))
   const articles = useQuery(articlesQueryOptions(backend, { issueId }))
-  const [requesting, setRequesting] = useState(false)
+  const {
+    open: requesting,
+    opener: requestOpener,
+    show: startRequest,
+    close: cancelRequest,
+    dismiss: endRequest,
+  } = useDisclosure()
   const [message, setMessage] = useState<string | null>(null)
   const action = useWorkflowAction(issueId)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -164,7 +171,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
     action.mutate(input, {
       onSuccess: () => {
         setMessage(done)
-        setRequesting(false)
+        endRequest()
         // the button or form that ran the step goes away with the new status
         heading.current?.focus()
       },
@@ -207,7 +214,8 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
                   key={verb}
                   type="button"
                   className="button"
-                  onClick={() => setRequesting(true)}
+                  ref={requestOpener}
+                  onClick={startRequest}
                 >
                   {workflowActions[verb].label} …
                 </button>
@@ -243,7 +251,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
       {requesting && (
         <RequestChangesForm
           busy={action.isPending}
-          onCancel={() => setRequesting(false)}
+          onCancel={cancelRequest}
           onSubmit={(comment) =>
             run(
               { action: 'requestChanges', comment },
