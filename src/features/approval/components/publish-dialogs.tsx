@@ -21,7 +21,11 @@ export function PublishConfirmDialog({
   onCancel,
 }: PublishConfirmDialogProps) {
   return (
-    <ModalDialog title={`„${issueLabel}“ als versendet markieren?`} onClose={onCancel}>
+    <ModalDialog
+      title={`„${issueLabel}“ als versendet markieren?`}
+      onClose={onCancel}
+      className="modal-confirm"
+    >
       <p>
         Danach ist die Ausgabe gesperrt: Beiträge, Reihenfolge und Angaben können nicht mehr
         geändert werden. Zurücknehmen kann die Markierung nur die Dezernentin, mit Begründung im
@@ -80,7 +84,11 @@ export function UnpublishDialog({
     onConfirm(trimmed)
   }
   return (
-    <ModalDialog title={`Versand von „${issueLabel}“ zurücknehmen?`} onClose={onCancel}>
+    <ModalDialog
+      title={`Versand von „${issueLabel}“ zurücknehmen?`}
+      onClose={onCancel}
+      className="modal-confirm"
+    >
       <form onSubmit={submit} noValidate>
         <p>
           Die Ausgabe ist danach wieder freigegeben und nicht mehr gesperrt. Jede Änderung am Inhalt
