@@ -219,6 +219,8 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     restoreArticle: (id) =>
       request(`/trash/${encodeURIComponent(id)}/restore`, {
         method: 'POST',
+        // an empty JSON body: a body-less POST reaches the handler as an empty stream in the demo
+        body: {},
         schema: articleSchema,
       }),
 
