@@ -260,7 +260,7 @@ export async function runRandomWorkload(
           case 'restore': {
             // Most of the time the article is not in the Papierkorb (404); when it is, the
             // restore may meet an arrange or a save of the same article.
-            await send('restore', 'POST', `/trash/${articleId}/restore`)
+            await send('restore', 'POST', `/trash/${articleId}/restore`, {})
             break
           }
           case 'create': {
