@@ -12,6 +12,7 @@ import type {
   Store,
   StoreTx,
   StoredArticle,
+  TrashEntry,
 } from '../src/server/store'
 import { concatBytes } from '../src/server/bytes'
 import { ConcurrentChange, RetryTransaction, withRetries } from '../src/server/store'
@@ -25,6 +26,8 @@ export interface MemoryState {
   articles: StoredArticle[]
   media: Media[]
   auditEvents: AuditEvent[]
+  /** The Papierkorb (missing in demo data saved before it existed). */
+  trash?: TrashEntry[]
   /** Only for tests of password sign-in; the demo signs in without passwords. */
   credentials?: Credential[]
   loginFailures?: LoginFailures[]
@@ -233,6 +236,41 @@ function createTx(
       const draft = state.write()
       draft.articles = draft.articles.filter((article) => article.id !== id)
       return true
+    },
+    moveArticleToTrash: async (id, expectedVersion, deletion) => {
+      if (issueOf(id) !== null) {
+        throw new ConcurrentChange('Beitrag gehört zu einer Ausgabe', 'issue_articles_article')
+      }
+      const article = state
+        .read()
+        .articles.find((item) => item.id === id && item.version === expectedVersion)
+      if (!article) return false
+      const draft = state.write()
+      draft.articles = draft.articles.filter((item) => item.id !== id)
+      draft.trash = [...(draft.trash ?? []), { article: structuredClone(article), ...deletion }]
+      return true
+    },
+    listTrash: async () =>
+      [...(state.read().trash ?? [])].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt)),
+    getTrashEntry: async (id) =>
+      state.read().trash?.find((entry) => entry.article.id === id) ?? null,
+    lockTrashEntry: async (id) =>
+      state.read().trash?.find((entry) => entry.article.id === id) ?? null,
+    restoreArticle: async (article) => {
+      if (state.read().articles.some((item) => item.id === article.id)) {
+        throw new ConcurrentChange('Beitrag existiert schon', 'articles_pkey')
+      }
+      const draft = state.write()
+      draft.trash = (draft.trash ?? []).filter((entry) => entry.article.id !== article.id)
+      draft.articles.push(structuredClone(article))
+    },
+    purgeTrash: async (deletedBefore) => {
+      const expired = (state.read().trash ?? []).filter((entry) => entry.deletedAt < deletedBefore)
+      if (expired.length === 0) return []
+      const ids = expired.map((entry) => entry.article.id)
+      const draft = state.write()
+      draft.trash = (draft.trash ?? []).filter((entry) => !ids.includes(entry.article.id))
+      return ids
     },
 
     insertMedia: async (media, chunks) => {

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
 import { Loading } from '../components/ui/query-state'
 import { ArticlesPage } from '../features/articles/components/articles-page'
+import { TrashPage } from '../features/articles/components/trash-page'
 import { IssuesPage } from '../features/issues/components/issues-page'
 import { LoginPage } from '../features/session/components/login-page'
 import { RequireSession } from './require-session'
@@ -43,6 +44,7 @@ export function AppRoutes() {
           }
         />
         <Route path="beitraege" element={<ArticlesPage />} />
+        <Route path="beitraege/papierkorb" element={<TrashPage />} />
         <Route
           path="beitraege/:articleId"
           element={

@@ -6,10 +6,12 @@ import type {
   CreateIssueInput,
   Issue,
   RequestChangesInput,
+  UnpublishInput,
   UpdateIssueInput,
 } from '../domain/issue'
 import type { Media } from '../domain/media'
 import type { Publication, UpdateLayoutInput, UpdatePublicationInput } from '../domain/publication'
+import type { TrashedArticle } from '../domain/trash'
 import type { User } from '../domain/user'
 
 /** Filter of the article list; `issueId: 'none'` means the Themenspeicher. */
@@ -60,13 +62,20 @@ export interface Backend {
   requestChanges(id: string, input: RequestChangesInput): Promise<Issue>
   reopenIssue(id: string, input: { version: number }): Promise<Issue>
   publishIssue(id: string, input: { version: number }): Promise<Issue>
+  /** Takes back "Als versendet markieren" (Dezernentin, with a reason for the Verlauf). */
+  unpublishIssue(id: string, input: UnpublishInput): Promise<Issue>
   getIssueHistory(id: string): Promise<AuditEvent[]>
 
   listArticles(query?: ArticleQuery): Promise<Article[]>
   createArticle(input: CreateArticleInput): Promise<Article>
   getArticle(id: string): Promise<Article>
   updateArticle(id: string, input: UpdateArticleInput): Promise<Article>
+  /** Moves an article that is in no issue into the Papierkorb (an empty one is discarded for good). */
   deleteArticle(id: string, version: number): Promise<void>
+  /** The Papierkorb, most recently deleted first (entries older than 30 days are gone). */
+  listTrash(): Promise<TrashedArticle[]>
+  /** Takes an article out of the Papierkorb into the Themenspeicher. */
+  restoreArticle(id: string): Promise<Article>
 
   uploadMedia(file: Blob, fileName: string): Promise<Media>
   getMedia(id: string): Promise<Media>

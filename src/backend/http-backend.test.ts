@@ -27,6 +27,18 @@ describe('HttpBackend', () => {
     expect(backend.mediaFileUrl('foto 1')).toBe('https://rundbrief.example/api/media/foto%201/file')
   })
 
+  it('sendet beim Wiederherstellen aus dem Papierkorb einen JSON-Inhalt (der Server nimmt nur JSON)', async () => {
+    const calls: Request[] = []
+    const backend = backendWith(async (input, init) => {
+      calls.push(new Request(input, init))
+      return new Response('{}', { status: 500 })
+    })
+    await backend.restoreArticle('b 1').catch(() => undefined)
+    expect(calls[0]?.url).toBe('https://rundbrief.example/api/trash/b%201/restore')
+    expect(calls[0]?.headers.get('Content-Type')).toBe('application/json')
+    expect(await calls[0]?.text()).toBe('{}')
+  })
+
   it('hält im Cookie-Modus keinen Schlüssel in der Hand und wiederholt bei Änderungen das CSRF-Merkmal', async () => {
     const calls: Request[] = []
     const user = { id: 'u', name: 'Name', role: 'head' }

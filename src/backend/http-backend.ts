@@ -4,6 +4,7 @@ import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
 import { mediaSchema } from '../domain/media'
 import { publicationSchema } from '../domain/publication'
+import { trashedArticleSchema } from '../domain/trash'
 import { userSchema } from '../domain/user'
 import {
   ApiError,
@@ -185,6 +186,8 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       issueWrite(`/issues/${encodeURIComponent(id)}/reopen`, 'POST', input),
     publishIssue: (id, input) =>
       issueWrite(`/issues/${encodeURIComponent(id)}/publish`, 'POST', input),
+    unpublishIssue: (id, input) =>
+      issueWrite(`/issues/${encodeURIComponent(id)}/unpublish`, 'POST', input),
     getIssueHistory: (id) =>
       request(`/issues/${encodeURIComponent(id)}/history`, { schema: z.array(auditEventSchema) }),
 
@@ -211,6 +214,14 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         method: 'DELETE',
         schema: null,
         conflictSchema: articleSchema,
+      }),
+    listTrash: () => request('/trash', { schema: z.array(trashedArticleSchema) }),
+    restoreArticle: (id) =>
+      request(`/trash/${encodeURIComponent(id)}/restore`, {
+        method: 'POST',
+        // an empty JSON body: a body-less POST reaches the handler as an empty stream in the demo
+        body: {},
+        schema: articleSchema,
       }),
 
     uploadMedia: async (file, fileName) => {

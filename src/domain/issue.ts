@@ -144,6 +144,20 @@ export const requestChangesInputSchema = z.object({
 })
 export type RequestChangesInput = z.infer<typeof requestChangesInputSchema>
 
+/** Longest reason for taking back "Als versendet markieren". */
+export const maxUnpublishReasonLength = 2000
+
+export const unpublishInputSchema = z.object({
+  version: versionSchema(),
+  reason: cleanString()
+    .trim()
+    .min(1, { message: 'Bitte einen Grund angeben: Warum wird der Versand zurückgenommen?' })
+    .max(maxUnpublishReasonLength, {
+      message: `Der Grund darf höchstens ${maxUnpublishReasonLength} Zeichen lang sein.`,
+    }),
+})
+export type UnpublishInput = z.infer<typeof unpublishInputSchema>
+
 /** A field error in German, addressed by its field name. */
 export interface FieldError {
   path: string

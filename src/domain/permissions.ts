@@ -3,6 +3,7 @@ import type { Role } from './user'
 /** Everything a user may or may not do, checked by the UI and enforced by the backend. */
 export type Permission =
   | 'article.write'
+  | 'article.delete'
   | 'issue.create'
   | 'issue.edit'
   | 'issue.arrange'
@@ -10,6 +11,7 @@ export type Permission =
   | 'issue.approve'
   | 'issue.requestChanges'
   | 'issue.publish'
+  | 'issue.unpublish'
   | 'issue.reopen'
   | 'issue.extendDeadline'
   | 'publication.edit'
@@ -22,6 +24,7 @@ const everyone: readonly Role[] = ['editor', 'head', 'designer']
 
 const matrix: Record<Permission, readonly Role[]> = {
   'article.write': editorial,
+  'article.delete': editorial,
   'issue.create': editorial,
   'issue.edit': editorial,
   'issue.arrange': editorial,
@@ -29,6 +32,7 @@ const matrix: Record<Permission, readonly Role[]> = {
   'issue.approve': ['head'],
   'issue.requestChanges': ['head'],
   'issue.publish': editorial,
+  'issue.unpublish': ['head'],
   'issue.reopen': ['head'],
   'issue.extendDeadline': ['head'],
   'publication.edit': editorial,
@@ -39,6 +43,8 @@ const matrix: Record<Permission, readonly Role[]> = {
 
 const deniedMessages: Record<Permission, string> = {
   'article.write': 'Nur die Redaktion und die Dezernentin dürfen Beiträge bearbeiten.',
+  'article.delete':
+    'Nur die Redaktion und die Dezernentin dürfen Beiträge löschen oder wiederherstellen.',
   'issue.create': 'Nur die Redaktion und die Dezernentin dürfen Ausgaben anlegen.',
   'issue.edit': 'Nur die Redaktion und die Dezernentin dürfen Ausgaben ändern.',
   'issue.arrange': 'Nur die Redaktion und die Dezernentin dürfen Ausgaben zusammenstellen.',
@@ -46,6 +52,7 @@ const deniedMessages: Record<Permission, string> = {
   'issue.approve': 'Nur die Dezernentin darf eine Ausgabe freigeben.',
   'issue.requestChanges': 'Nur die Dezernentin darf Änderungen anfordern.',
   'issue.publish': 'Nur die Redaktion und die Dezernentin dürfen eine Ausgabe versenden.',
+  'issue.unpublish': 'Nur die Dezernentin darf einen Versand zurücknehmen.',
   'issue.reopen': 'Nur die Dezernentin darf eine Ausgabe wieder öffnen.',
   'issue.extendDeadline':
     'Nur die Dezernentin darf einen abgelaufenen Redaktionsschluss verlängern.',

@@ -21,6 +21,7 @@ describe('Berechtigungen', () => {
       'editor',
       [
         'article.write',
+        'article.delete',
         'issue.create',
         'issue.edit',
         'issue.arrange',
@@ -66,7 +67,7 @@ describe('Arbeitsablauf', () => {
       in_review: ['approve', 'requestChanges', 'reopen'],
       changes_requested: ['submit', 'reopen'],
       approved: ['requestChanges', 'reopen', 'publish'],
-      published: [],
+      published: ['unpublish'],
     },
     designer: { draft: [], in_review: [], changes_requested: [], approved: [], published: [] },
   }

@@ -3,7 +3,8 @@ import { can, permissionDeniedMessage, type Permission } from './permissions'
 import type { Role } from './user'
 
 /** The editorial verbs that move an issue through its workflow. */
-export type WorkflowAction = 'submit' | 'approve' | 'requestChanges' | 'reopen' | 'publish'
+export type WorkflowAction =
+  'submit' | 'approve' | 'requestChanges' | 'reopen' | 'publish' | 'unpublish'
 
 interface Transition {
   from: readonly IssueStatus[]
@@ -51,6 +52,15 @@ export const transitions: Record<WorkflowAction, Transition> = {
     permission: 'issue.publish',
     label: 'Als versendet markieren',
     wrongStateMessage: 'Nur eine freigegebene Ausgabe kann versendet werden.',
+  },
+  // Until real sending exists, "versendet" is only a mark: the Dezernentin may take it back (with a
+  // reason in the Verlauf). The approval still covers the unchanged content, so it stays.
+  unpublish: {
+    from: ['published'],
+    to: 'approved',
+    permission: 'issue.unpublish',
+    label: 'Versand zurücknehmen',
+    wrongStateMessage: 'Nur eine als versendet markierte Ausgabe kann zurückgenommen werden.',
   },
 }
 

@@ -12,6 +12,7 @@ export const problemTypes = {
   locked: '/probleme/gesperrt',
   wrongState: '/probleme/falscher-status',
   assigned: '/probleme/beitrag-zugeordnet',
+  inTrash: '/probleme/im-papierkorb',
   concurrentChange: '/probleme/gleichzeitige-aenderung',
   invalid: '/probleme/ungueltige-eingabe',
   malformed: '/probleme/ungueltiges-json',

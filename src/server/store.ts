@@ -31,6 +31,13 @@ export interface LoginFailures {
 /** An article as stored: its issue assignment lives in the issue's ordered `articleIds`. */
 export type StoredArticle = Omit<Article, 'issueId'>
 
+/** An article in the Papierkorb, as stored: moved out of the articles, so no issue can hold it. */
+export interface TrashEntry {
+  article: StoredArticle
+  deletedAt: string
+  deletedBy: string
+}
+
 /** Filter of the article list; `issueId: null` means the Themenspeicher (unassigned). */
 export interface ArticleFilter {
   issueId?: string | null
@@ -89,7 +96,27 @@ export interface StoreTx {
   lockArticle(id: string): Promise<Article | null>
   insertArticle(article: StoredArticle): Promise<void>
   updateArticle(article: StoredArticle, expectedVersion: number): Promise<boolean>
+  /** Removes an article for good (an empty one left by "Neuer Beitrag"); false: version differs. */
   deleteArticle(id: string, expectedVersion: number): Promise<boolean>
+  /**
+   * Moves an article out of the articles into the Papierkorb; false: version differs. The
+   * database refuses it while an issue holds the article (the membership's foreign key).
+   */
+  moveArticleToTrash(
+    id: string,
+    expectedVersion: number,
+    deletion: { deletedAt: string; deletedBy: string },
+  ): Promise<boolean>
+  /** The Papierkorb, most recently deleted first. */
+  listTrash(): Promise<TrashEntry[]>
+  /** A Papierkorb entry (null: not in the Papierkorb). */
+  getTrashEntry(id: string): Promise<TrashEntry | null>
+  /** Reads a Papierkorb entry and locks it until the transaction ends (null: not in the Papierkorb). */
+  lockTrashEntry(id: string): Promise<TrashEntry | null>
+  /** Takes an entry out of the Papierkorb and stores `article` (same id) as an article again. */
+  restoreArticle(article: StoredArticle): Promise<void>
+  /** Removes for good every entry deleted before `deletedBefore`; returns their ids. */
+  purgeTrash(deletedBefore: string): Promise<string[]>
 
   /** Stores a photo's bytes as the pieces in which they arrived (no copy of the whole file). */
   insertMedia(media: Media, chunks: readonly Uint8Array[]): Promise<void>

@@ -562,6 +562,34 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           `13. August 2018, 12:00 Uhr → ${formatBerlinDateTime(draft.deadline)}`,
         )
         expect(history[3]?.detail).toBe('Bitte OTEAU korrigieren.')
+
+        // "Als versendet markieren" can be taken back by the Dezernentin, with a reason.
+        await rejection(
+          editor().unpublishIssue(id, { version: published.version, reason: 'Versehen' }),
+          403,
+        )
+        const noReason = await rejection(
+          head().unpublishIssue(id, { version: published.version, reason: '  ' }),
+          422,
+        )
+        expect(noReason.fieldErrors.reason).toMatch(/Grund/)
+        await rejection(head().unpublishIssue(id, { version: approved.version, reason: 'x' }), 409)
+        const takenBack = await head().unpublishIssue(id, {
+          version: published.version,
+          reason: 'Versehentlich markiert, der Versand ist erst morgen.',
+        })
+        expect(takenBack).toMatchObject({ status: 'approved', approval: approved.approval })
+        await rejection(
+          head().unpublishIssue(id, { version: takenBack.version, reason: 'Noch einmal' }),
+          409,
+        )
+        const unpublishedEvent = (await editor().getIssueHistory(id)).at(-1)
+        expect(unpublishedEvent).toMatchObject({
+          action: 'issue.unpublished',
+          detail: 'Versehentlich markiert, der Versand ist erst morgen.',
+        })
+        const again = await editor().publishIssue(id, { version: takenBack.version })
+        expect(again.status).toBe('published')
       })
     })
 
@@ -714,6 +742,75 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       it('löscht keine Beiträge, die zu einer Ausgabe gehören', async () => {
         const error = await rejection(editor().deleteArticle('beitrag-02-sozialplan', 1), 409)
         expect(error.message).toMatch(/Ausgabe/)
+        expect(await editor().listTrash()).toEqual([])
+        expect((await editor().getArticle('beitrag-02-sozialplan')).issueId).toBe('ausgabe-2018-08')
+      })
+
+      it('legt gelöschte Beiträge in den Papierkorb, aus dem sie zurückkommen', async () => {
+        const { user } = await editor().getSession()
+        const created = await editor().createArticle({ headline: 'Doppelt angelegt' })
+        await editor().deleteArticle(created.id, 1)
+
+        const gone = await rejection(editor().getArticle(created.id), 404)
+        expect(gone.message).toMatch(/„Doppelt angelegt“ liegt im Papierkorb/)
+        expect((await editor().listArticles()).map((article) => article.id)).not.toContain(
+          created.id,
+        )
+        const saving = await rejection(
+          editor().updateArticle(created.id, { version: 1, headline: 'Weiter?' }),
+          404,
+        )
+        expect(saving.message).toMatch(/Papierkorb/)
+        const trash = await designer().listTrash()
+        expect(trash).toEqual([
+          expect.objectContaining({
+            id: created.id,
+            headline: 'Doppelt angelegt',
+            issueId: null,
+            deletedBy: user.id,
+          }),
+        ])
+        const [entry] = trash
+        expect(Date.parse(entry?.purgeAt ?? '') - Date.parse(entry?.deletedAt ?? '')).toBe(
+          30 * 24 * 60 * 60 * 1000,
+        )
+
+        // Nothing in the Papierkorb can be put into an issue.
+        const issue = await extendDeadline()
+        const refused = await rejection(
+          editor().arrangeIssue(issue.id, {
+            version: issue.version,
+            articleIds: [...issue.articleIds, created.id],
+          }),
+          422,
+        )
+        expect(refused.message).toMatch(/„Doppelt angelegt“ liegt im Papierkorb/)
+
+        await rejection(designer().restoreArticle(created.id), 403)
+        const restored = await head().restoreArticle(created.id)
+        expect(restored).toMatchObject({
+          id: created.id,
+          headline: 'Doppelt angelegt',
+          issueId: null,
+          version: 2,
+        })
+        expect(await editor().listTrash()).toEqual([])
+        expect((await editor().getArticle(created.id)).version).toBe(2)
+        const twice = await rejection(head().restoreArticle(created.id), 404)
+        expect(twice.message).toMatch(/nicht \(mehr\) im Papierkorb/)
+
+        // The Dezernentin may delete too; the restored article is an ordinary article again.
+        await head().deleteArticle(created.id, 2)
+        expect((await editor().listTrash()).map((item) => item.id)).toEqual([created.id])
+      })
+
+      it('verwirft einen leeren Beitrag endgültig, ohne Papierkorb', async () => {
+        const empty = await editor().createArticle({ headline: '' })
+        await editor().deleteArticle(empty.id, 1)
+        const gone = await rejection(editor().getArticle(empty.id), 404)
+        expect(gone.message).not.toMatch(/Papierkorb/)
+        expect(await editor().listTrash()).toEqual([])
+        await rejection(editor().restoreArticle(empty.id), 404)
       })
     })
 

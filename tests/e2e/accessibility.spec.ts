@@ -12,6 +12,7 @@ const routes = [
   '/ausgaben/ausgabe-2018-08',
   '/ausgaben/ausgabe-2018-08/vorschau',
   '/beitraege',
+  '/beitraege/papierkorb',
   '/beitraege/beitrag-01-antrittsbesuch',
   '/gibt-es-nicht',
 ]
@@ -125,6 +126,29 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
         checked,
       )
     }
+
+    await page.goto('/beitraege')
+    await settled(page)
+    await checkDialog(
+      page,
+      `Beitrag löschen, Rückfrage, und Papierkorb mit Eintrag (${role.name})`,
+      async () => {
+        if (!(await clickIfThere(page, 'Neuer Beitrag'))) return false
+        const headline = `Zum Löschen (${role.name})`
+        await page.getByLabel('Überschrift').fill(headline)
+        await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible()
+        await page.goto('/beitraege')
+        await button(page, `„${headline}“ löschen`).click()
+        await expect(page.getByRole('dialog', { name: `„${headline}“ löschen?` })).toBeVisible()
+        await expectNoAxeViolations(page, `Beitrag löschen, Rückfrage (${role.name})`)
+        await button(page, 'In den Papierkorb legen').click()
+        await page.goto('/beitraege/papierkorb')
+        await expect(page.getByRole('listitem').filter({ hasText: headline })).toBeVisible()
+        return true
+      },
+      async () => undefined,
+      checked,
+    )
 
     await page.goto('/beitraege/beitrag-01-antrittsbesuch')
     await settled(page)

@@ -328,7 +328,7 @@ describe('Rollen × Aktionen', () => {
     {
       action: 'publish',
       permission: 'issue.publish',
-      button: 'Als versendet markieren',
+      button: 'Als versendet markieren …',
       prepare: async () => {
         const issue = await extendDeadline()
         await fixAltTexts()
@@ -343,6 +343,25 @@ describe('Rollen × Aktionen', () => {
         })
       },
     },
+    {
+      action: 'unpublish',
+      permission: 'issue.unpublish',
+      button: 'Versand zurücknehmen …',
+      prepare: async () => {
+        const issue = await extendDeadline()
+        await fixAltTexts()
+        const submitted = await (
+          await backendAs('editor')
+        ).submitIssue(issueId, { version: issue.version })
+        const approved = await (
+          await backendAs('head')
+        ).approveIssue(issueId, {
+          version: submitted.version,
+          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+        })
+        await (await backendAs('editor')).publishIssue(issueId, { version: approved.version })
+      },
+    },
   ]
   const call = async (backend: Backend, action: WorkflowAction) => {
     const { version } = await backend.getIssue(issueId)
@@ -353,6 +372,8 @@ describe('Rollen × Aktionen', () => {
       requestChanges: () => backend.requestChanges(issueId, { version, comment: 'Bitte prüfen.' }),
       reopen: () => backend.reopenIssue(issueId, { version }),
       publish: () => backend.publishIssue(issueId, { version }),
+      unpublish: () =>
+        backend.unpublishIssue(issueId, { version, reason: 'Versehentlich markiert.' }),
     }
     return calls[action]().then(
       () => 'ok',

@@ -28,6 +28,8 @@ describe('Prüfer des Verlaufs', () => {
           'issue.approval_withdrawn',
           'issue.approved',
           'issue.published',
+          'issue.unpublished',
+          'issue.published',
         ),
       ),
     ).toEqual([])

@@ -4,6 +4,7 @@ import { runChecks } from '../../src/domain/checks'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
 import type { Publication } from '../../src/domain/publication'
+import type { TrashedArticle } from '../../src/domain/trash'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import { seedUsers } from '../../mocks/seed/august-2018'
 import { statusAfterWithdrawal, transitions, type WorkflowAction } from '../../src/domain/workflow'
@@ -96,6 +97,7 @@ const statusAfter: Partial<Record<AuditEvent['action'], WorkflowAction>> = {
   'issue.changes_requested': 'requestChanges',
   'issue.reopened': 'reopen',
   'issue.published': 'publish',
+  'issue.unpublished': 'unpublish',
 }
 
 /**
@@ -138,6 +140,10 @@ export function illegalHistory(issue: Issue, events: readonly AuditEvent[]): str
 export interface IntegrityReport {
   articlesInSeveralIssues: string[]
   missingArticles: string[]
+  /** An issue holding an article from the Papierkorb (it can be in none). */
+  trashedInIssues: string[]
+  /** An article both in the list and in the Papierkorb. */
+  trashedAndListed: string[]
   staleApprovals: string[]
   illegalHistories: string[]
   listDisagrees: string[]
@@ -150,10 +156,14 @@ export async function checkIntegrity(
 ): Promise<IntegrityReport> {
   const issues = await ok(client.call<Issue[]>('GET', '/issues'), 'Ausgaben')
   const articles = await ok(client.call<Article[]>('GET', '/articles'), 'Beiträge')
+  const trash = await ok(client.call<TrashedArticle[]>('GET', '/trash'), 'Papierkorb')
   const byId = new Map(articles.map((article) => [article.id, article]))
+  const trashIds = new Set(trash.map((entry) => entry.id))
   const report: IntegrityReport = {
     articlesInSeveralIssues: [],
     missingArticles: [],
+    trashedInIssues: [],
+    trashedAndListed: trash.filter((entry) => byId.has(entry.id)).map((entry) => entry.id),
     staleApprovals: [],
     illegalHistories: [],
     listDisagrees: [],
@@ -162,7 +172,8 @@ export async function checkIntegrity(
   for (const issue of issues) {
     for (const articleId of issue.articleIds) {
       owners.set(articleId, [...(owners.get(articleId) ?? []), issue.id])
-      if (!byId.has(articleId)) report.missingArticles.push(`${issue.id} → ${articleId}`)
+      if (trashIds.has(articleId)) report.trashedInIssues.push(`${issue.id} → ${articleId}`)
+      else if (!byId.has(articleId)) report.missingArticles.push(`${issue.id} → ${articleId}`)
     }
   }
   for (const [articleId, holders] of owners) {
@@ -193,6 +204,8 @@ export async function checkIntegrity(
 export const intactReport: IntegrityReport = {
   articlesInSeveralIssues: [],
   missingArticles: [],
+  trashedInIssues: [],
+  trashedAndListed: [],
   staleApprovals: [],
   illegalHistories: [],
   listDisagrees: [],

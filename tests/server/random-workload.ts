@@ -66,6 +66,7 @@ type Operation =
   | 'requestChanges'
   | 'reopen'
   | 'delete'
+  | 'restore'
   | 'create'
   | 'publish'
 
@@ -76,6 +77,7 @@ const weightsByRole: Record<'editor' | 'head', [Operation, number][]> = {
     ['arrange', 25],
     ['submit', 20],
     ['delete', 10],
+    ['restore', 5],
     ['create', 10],
     ['publish', 5],
   ],
@@ -253,6 +255,12 @@ export async function runRandomWorkload(
               'DELETE',
               `/articles/${articleId}?version=${knownVersion(articleId, article.version)}`,
             )
+            break
+          }
+          case 'restore': {
+            // Most of the time the article is not in the Papierkorb (404); when it is, the
+            // restore may meet an arrange or a save of the same article.
+            await send('restore', 'POST', `/trash/${articleId}/restore`, {})
             break
           }
           case 'create': {

@@ -9,6 +9,7 @@ const tables = [
   'login_failures',
   'audit_events',
   'media',
+  'article_trash',
   'articles',
   'issues',
   'users',

@@ -70,6 +70,14 @@ export interface ArticlesTable {
   data: Json<StoredArticle>
 }
 
+/** The Papierkorb: deleted articles, kept 30 days (see migration 0006). */
+export interface ArticleTrashTable {
+  id: string
+  deleted_at: Timestamp
+  deleted_by: string
+  data: Json<StoredArticle>
+}
+
 export interface MediaTable {
   id: string
   data: Json<Media>
@@ -99,6 +107,7 @@ export interface Database {
   issues: IssuesTable
   issue_articles: IssueArticlesTable
   articles: ArticlesTable
+  article_trash: ArticleTrashTable
   media: MediaTable
   media_chunks: MediaChunksTable
   audit_events: AuditEventsTable

@@ -11,6 +11,7 @@ import {
   type Store,
   type StoreTx,
   type StoredArticle,
+  type TrashEntry,
 } from '../store'
 import { concatBytes, rechunk } from '../bytes'
 import type { Database, StoredIssue } from './database-schema'
@@ -81,6 +82,25 @@ function createTx(db: Transaction<Database>): StoreTx {
         })),
       )
       .execute()
+  }
+
+  const asTrashEntry = (row: {
+    data: StoredArticle
+    deleted_at: Date
+    deleted_by: string
+  }): TrashEntry => ({
+    article: row.data,
+    deletedAt: row.deleted_at.toISOString(),
+    deletedBy: row.deleted_by,
+  })
+
+  const trashEntry = async (id: string, mode: 'read' | 'lock') => {
+    const query = db
+      .selectFrom('article_trash')
+      .select(['data', 'deleted_at', 'deleted_by'])
+      .where('id', '=', id)
+    const row = await (mode === 'lock' ? query.forUpdate() : query).executeTakeFirst()
+    return row ? asTrashEntry(row) : null
   }
 
   const asUser = (row: Pick<User, 'id' | 'name' | 'role'>): User => ({
@@ -293,6 +313,50 @@ function createTx(db: Transaction<Database>): StoreTx {
           .where('version', '=', expectedVersion)
           .executeTakeFirst()
       ).numDeletedRows === 1n,
+    moveArticleToTrash: async (id, expectedVersion, deletion) => {
+      const removed = await db
+        .deleteFrom('articles')
+        .where('id', '=', id)
+        .where('version', '=', expectedVersion)
+        .returning('data')
+        .executeTakeFirst()
+      if (!removed) return false
+      await db
+        .insertInto('article_trash')
+        .values({
+          id,
+          deleted_at: deletion.deletedAt,
+          deleted_by: deletion.deletedBy,
+          data: json(removed.data),
+        })
+        .execute()
+      return true
+    },
+    listTrash: async () =>
+      (
+        await db
+          .selectFrom('article_trash')
+          .select(['data', 'deleted_at', 'deleted_by'])
+          .orderBy('deleted_at', 'desc')
+          .execute()
+      ).map(asTrashEntry),
+    getTrashEntry: async (id) => trashEntry(id, 'read'),
+    lockTrashEntry: async (id) => trashEntry(id, 'lock'),
+    restoreArticle: async (article) => {
+      await db.deleteFrom('article_trash').where('id', '=', article.id).execute()
+      await db
+        .insertInto('articles')
+        .values({ id: article.id, ...articleColumns(article) })
+        .execute()
+    },
+    purgeTrash: async (deletedBefore) =>
+      (
+        await db
+          .deleteFrom('article_trash')
+          .where('deleted_at', '<', new Date(deletedBefore))
+          .returning('id')
+          .execute()
+      ).map((row) => row.id),
 
     insertMedia: async (media, chunks) => {
       await db

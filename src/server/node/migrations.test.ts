@@ -43,6 +43,7 @@ describe('Migrationen', () => {
     const database = await open()
     await prepareDatabase(database)
     expect(await tables(database)).toEqual([
+      'article_trash',
       'articles',
       'audit_events',
       'issue_articles',
@@ -100,6 +101,36 @@ describe('Migrationen', () => {
         password: 'ein langes Passwort',
       }),
     ).rejects.toThrow('Den Benutzernamen „SANDRA.WANZAR“ gibt es schon.')
+  })
+
+  it('legen den Papierkorb an: kein Beitrag einer Ausgabe hinein, keiner daraus in eine Ausgabe', async () => {
+    const database = await open()
+    await migrateTo(database as unknown as Kysely<unknown>, '0005-media-chunks')
+    for (const id of ['in-ausgabe', 'frei']) {
+      await sql`insert into articles (id, version, status, updated_at, search_text, data)
+        values (${id}, 1, 'draft', ${article.updatedAt}, '', ${JSON.stringify({ ...article, id, version: 1 })})`.execute(
+        database,
+      )
+    }
+    await sql`insert into issues (id, version, status, created_at, data)
+      values ('ausgabe', 1, 'draft', ${article.createdAt}, '{}')`.execute(database)
+    await sql`insert into issue_articles (article_id, issue_id, position)
+      values ('in-ausgabe', 'ausgabe', 0)`.execute(database)
+
+    await prepareDatabase(database)
+    const store = new DatabaseStore(database)
+    const deletion = { deletedAt: '2026-03-01T09:00:00.000Z', deletedBy: 'frank' }
+    await expect(
+      store.transaction((tx) => tx.moveArticleToTrash('in-ausgabe', 1, deletion)),
+    ).rejects.toMatchObject({ name: 'ConcurrentChange', constraint: expect.any(String) })
+    expect(await store.transaction((tx) => tx.moveArticleToTrash('frei', 1, deletion))).toBe(true)
+    expect((await store.transaction((tx) => tx.listTrash())).map((e) => e.article.id)).toEqual([
+      'frei',
+    ])
+    await expect(
+      sql`insert into issue_articles (article_id, issue_id, position)
+        values ('frei', 'ausgabe', 1)`.execute(database),
+    ).rejects.toThrow(/foreign key/)
   })
 
   it('überführen die Beitragsliste jeder Ausgabe in eine Tabelle, mit Reihenfolge und Schlüsseln', async () => {

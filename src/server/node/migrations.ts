@@ -172,6 +172,25 @@ export const migrations: Record<string, Migration> = {
       `.execute(db)
     },
   },
+  '0007-article-trash': {
+    // A deleted article moves out of `articles` into the Papierkorb for 30 days. As it is no
+    // longer an article, the membership's foreign key (ON DELETE RESTRICT) refuses to delete one
+    // that an issue holds and to add one from the Papierkorb to an issue.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('article_trash')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('deleted_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('deleted_by', 'text', (column) => column.notNull())
+        .addColumn('data', 'jsonb', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createIndex('article_trash_deleted_at')
+        .on('article_trash')
+        .column('deleted_at')
+        .execute()
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

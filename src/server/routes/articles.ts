@@ -10,6 +10,13 @@ import {
 } from '../../domain/article'
 import { emptyDoc } from '../../domain/rich-text'
 import {
+  deletionProblem,
+  isEmptyArticle,
+  trashPurgeAt,
+  trashPurgeBefore,
+  type TrashedArticle,
+} from '../../domain/trash'
+import {
   audit,
   readJson,
   requirePermission,
@@ -18,14 +25,37 @@ import {
   type HandlerDeps,
 } from '../context'
 import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
-import { RetryTransaction, type StoreTx, type StoredArticle } from '../store'
+import { RetryTransaction, type StoreTx, type StoredArticle, type TrashEntry } from '../store'
 import type { Issue } from '../../domain/issue'
 import { assertContentEditable, withdrawApprovalAfterChange } from './issues'
 
+/** 404 for an article that is not there; one in the Papierkorb says so and where to restore it. */
+async function missingArticle(tx: StoreTx, id: string): Promise<ProblemError> {
+  const trashed = await tx.getTrashEntry(id)
+  if (!trashed) return notFound('Der Beitrag')
+  return new ProblemError(
+    404,
+    problemTypes.inTrash,
+    'Im Papierkorb',
+    `Der Beitrag „${trashed.article.headline || 'Ohne Überschrift'}“ liegt im Papierkorb. Dort können Sie ihn wiederherstellen.`,
+  )
+}
+
 async function loadArticle(tx: StoreTx, id: string): Promise<Article> {
   const article = await tx.getArticle(id)
-  if (!article) throw notFound('Der Beitrag')
+  if (!article) throw await missingArticle(tx, id)
   return article
+}
+
+/** A Papierkorb entry as the API shows it: the article with who deleted it, when, and until when. */
+export function trashedArticle(entry: TrashEntry): TrashedArticle {
+  return {
+    ...entry.article,
+    issueId: null,
+    deletedAt: entry.deletedAt,
+    deletedBy: entry.deletedBy,
+    purgeAt: trashPurgeAt(entry.deletedAt),
+  }
 }
 
 /**
@@ -41,7 +71,7 @@ async function lockArticleWithIssue(
   const seenIssueId = await tx.issueIdOfArticle(id)
   const issue = seenIssueId === null ? null : await tx.lockIssue(seenIssueId)
   const article = await tx.lockArticle(id)
-  if (!article) throw notFound('Der Beitrag')
+  if (!article) throw await missingArticle(tx, id)
   if (article.issueId !== (issue?.id ?? null)) {
     throw new RetryTransaction('Der Beitrag wurde gleichzeitig einer Ausgabe zugeordnet.')
   }
@@ -65,8 +95,13 @@ async function assertPhotosExist(tx: StoreTx, photos: readonly Photo[] | undefin
   if (errors.length > 0) throw invalid(errors)
 }
 
-/** Article endpoints: search and filter, create, read, autosave-friendly PATCH, delete. */
+/**
+ * Article endpoints: search and filter, create, read, autosave-friendly PATCH, delete into the
+ * Papierkorb, and the Papierkorb itself (list, restore). Entries older than the retention are
+ * removed for good whenever the Papierkorb is read or written.
+ */
 export function articleRoutes(deps: HandlerDeps) {
+  const purgeExpired = (tx: StoreTx) => tx.purgeTrash(trashPurgeBefore(deps.now()))
   return new Hono<AppEnv>()
     .get('/articles', async (c) => {
       const issueId = c.req.query('issueId')
@@ -175,32 +210,76 @@ export function articleRoutes(deps: HandlerDeps) {
     })
     .delete('/articles/:id', async (c) => {
       const user = c.get('user')
-      requirePermission(user, 'article.write')
+      requirePermission(user, 'article.delete')
       const version = versionFromQuery(c.req.query('version'))
       await deps.store.transaction(async (tx) => {
+        await purgeExpired(tx)
         // Adding an article to an issue locks it too: while this lock is held it stays unassigned.
-        const article = await tx.lockArticle(c.req.param('id'))
-        if (!article) throw notFound('Der Beitrag')
+        const id = c.req.param('id')
+        const article = await tx.lockArticle(id)
+        if (!article) throw await missingArticle(tx, id)
         if (article.version !== version) throw versionConflict(article)
-        if (article.issueId !== null) {
-          throw new ProblemError(
-            409,
-            problemTypes.assigned,
-            'Beitrag ist eingeplant',
-            'Der Beitrag gehört zu einer Ausgabe. Bitte nehmen Sie ihn zuerst aus der Ausgabe heraus.',
-          )
+        const problem = deletionProblem(article)
+        if (problem) {
+          throw new ProblemError(409, problemTypes.assigned, 'Beitrag ist eingeplant', problem)
         }
-        if (!(await tx.deleteArticle(article.id, version))) {
-          throw versionConflict(await tx.getArticle(article.id))
-        }
+        // Nothing typed, nothing to restore: an empty article left by "Neuer Beitrag" goes for good.
+        const empty = isEmptyArticle(article)
+        const done = empty
+          ? await tx.deleteArticle(article.id, version)
+          : await tx.moveArticleToTrash(article.id, version, {
+              deletedAt: deps.now().toISOString(),
+              deletedBy: user.id,
+            })
+        if (!done) throw versionConflict(await tx.getArticle(article.id))
         await audit(deps, tx, {
           actorId: user.id,
-          action: 'article.deleted',
+          action: empty ? 'article.discarded' : 'article.deleted',
           resourceType: 'article',
           resourceId: article.id,
-          detail: article.headline,
+          detail: article.headline || null,
         })
       })
       return c.body(null, 204)
+    })
+    .get('/trash', async (c) => {
+      const entries = await deps.store.transaction(async (tx) => {
+        await purgeExpired(tx)
+        return tx.listTrash()
+      })
+      return c.json(entries.map(trashedArticle))
+    })
+    .post('/trash/:id/restore', async (c) => {
+      const user = c.get('user')
+      requirePermission(user, 'article.delete')
+      const restored = await deps.store.transaction(async (tx) => {
+        await purgeExpired(tx)
+        const entry = await tx.lockTrashEntry(c.req.param('id'))
+        if (!entry) {
+          throw new ProblemError(
+            404,
+            problemTypes.notFound,
+            'Nicht gefunden',
+            'Der Beitrag liegt nicht (mehr) im Papierkorb: Er wurde schon wiederhergestellt oder nach 30 Tagen endgültig gelöscht.',
+          )
+        }
+        const article: Article = {
+          ...entry.article,
+          issueId: null,
+          version: entry.article.version + 1,
+          updatedAt: deps.now().toISOString(),
+          updatedBy: user.id,
+        }
+        await tx.restoreArticle(stored(article))
+        await audit(deps, tx, {
+          actorId: user.id,
+          action: 'article.restored',
+          resourceType: 'article',
+          resourceId: article.id,
+          detail: article.headline || null,
+        })
+        return article
+      })
+      return c.json(restored)
     })
 }

@@ -10,6 +10,7 @@ import {
   createIssueInputSchema,
   issueDateErrors,
   requestChangesInputSchema,
+  unpublishInputSchema,
   updateIssueInputSchema,
   workflowInputSchema,
   type Issue,
@@ -124,6 +125,7 @@ const workflowPaths: Record<WorkflowAction, string> = {
   requestChanges: 'request-changes',
   reopen: 'reopen',
   publish: 'publish',
+  unpublish: 'unpublish',
 }
 
 const workflowAudit = {
@@ -132,6 +134,7 @@ const workflowAudit = {
   requestChanges: 'issue.changes_requested',
   reopen: 'issue.reopened',
   publish: 'issue.published',
+  unpublish: 'issue.unpublished',
 } as const
 
 async function articlesOf(tx: StoreTx, issue: Issue): Promise<Article[]> {
@@ -153,6 +156,7 @@ export function issueRoutes(deps: HandlerDeps) {
     action: WorkflowAction,
     schema: Schema,
     apply: (issue: Issue, input: z.infer<Schema>, tx: StoreTx) => Promise<Partial<Issue>>,
+    auditDetail: (next: Issue, input: z.infer<Schema>) => string | null = () => null,
   ) {
     const user = c.get('user')
     const input = await readJson(c, schema)
@@ -171,7 +175,7 @@ export function issueRoutes(deps: HandlerDeps) {
         action: workflowAudit[action],
         resourceType: 'issue',
         resourceId: issue.id,
-        detail: action === 'requestChanges' ? (next.changeRequest?.comment ?? null) : null,
+        detail: auditDetail(next, input),
       })
       return next
     })
@@ -284,7 +288,13 @@ export function issueRoutes(deps: HandlerDeps) {
           const article = locked.has(articleId)
             ? locked.get(articleId)
             : await tx.getArticle(articleId)
-          if (!article) {
+          const trashed = article ? null : await tx.getTrashEntry(articleId)
+          if (trashed) {
+            errors.push({
+              path: `articleIds.${index}`,
+              message: `„${trashed.article.headline || 'Ohne Überschrift'}“ liegt im Papierkorb und kann in keine Ausgabe aufgenommen werden.`,
+            })
+          } else if (!article) {
             errors.push({ path: `articleIds.${index}`, message: 'Dieser Beitrag existiert nicht.' })
           } else if (article.issueId !== null && article.issueId !== issue.id) {
             errors.push({
@@ -359,19 +369,25 @@ export function issueRoutes(deps: HandlerDeps) {
       }),
     )
     .post(`/issues/:id/${workflowPaths.requestChanges}`, (c) =>
-      runWorkflow(c, 'requestChanges', requestChangesInputSchema, async (issue, input, tx) => {
-        const changeRequest = {
-          comment: input.comment,
-          requestedBy: c.get('user').id,
-          requestedAt: deps.now().toISOString(),
-        }
-        const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
-        return {
-          ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
-          changeRequest,
-          lastChangeRequest: { ...changeRequest, content: { articles: content } },
-        }
-      }),
+      runWorkflow(
+        c,
+        'requestChanges',
+        requestChangesInputSchema,
+        async (issue, input, tx) => {
+          const changeRequest = {
+            comment: input.comment,
+            requestedBy: c.get('user').id,
+            requestedAt: deps.now().toISOString(),
+          }
+          const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
+          return {
+            ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
+            changeRequest,
+            lastChangeRequest: { ...changeRequest, content: { articles: content } },
+          }
+        },
+        (next) => next.changeRequest?.comment ?? null,
+      ),
     )
     .post(`/issues/:id/${workflowPaths.reopen}`, (c) =>
       runWorkflow(c, 'reopen', workflowInputSchema, async (issue) =>
@@ -380,5 +396,14 @@ export function issueRoutes(deps: HandlerDeps) {
     )
     .post(`/issues/:id/${workflowPaths.publish}`, (c) =>
       runWorkflow(c, 'publish', workflowInputSchema, async () => ({})),
+    )
+    .post(`/issues/:id/${workflowPaths.unpublish}`, (c) =>
+      runWorkflow(
+        c,
+        'unpublish',
+        unpublishInputSchema,
+        async () => ({}),
+        (_next, input) => input.reason,
+      ),
     )
 }

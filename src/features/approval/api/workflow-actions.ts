@@ -12,6 +12,7 @@ export type WorkflowInput =
   | { action: 'submit' | 'reopen' | 'publish' }
   | { action: 'approve'; acknowledgedWarnings: string[]; fingerprint: string }
   | { action: 'requestChanges'; comment: string }
+  | { action: 'unpublish'; reason: string }
 
 /** The editorial verbs, defined once: label (from the domain) and the backend call. */
 export const workflowActions: Record<
@@ -47,6 +48,14 @@ export const workflowActions: Record<
   publish: {
     label: transitions.publish.label,
     run: (backend, issue) => backend.publishIssue(issue.id, { version: issue.version }),
+  },
+  unpublish: {
+    label: transitions.unpublish.label,
+    run: (backend, issue, input) =>
+      backend.unpublishIssue(issue.id, {
+        version: issue.version,
+        reason: input.action === 'unpublish' ? input.reason : '',
+      }),
   },
 }
 

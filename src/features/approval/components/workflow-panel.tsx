@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useRef, useState, type FormEvent } from 'react'
+import { flushSync } from 'react-dom'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
@@ -21,6 +22,7 @@ import { ApprovalChecks } from './approval-checks'
 import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
+import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
 
 function RequestChangesForm({
   onSubmit,
@@ -154,6 +156,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
     close: cancelRequest,
     dismiss: endRequest,
   } = useDisclosure()
+  const [confirming, setConfirming] = useState<'publish' | 'unpublish' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const action = useWorkflowAction(issueId)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -170,9 +173,12 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
     setMessage(null)
     action.mutate(input, {
       onSuccess: () => {
-        setMessage(done)
-        endRequest()
-        // the button or form that ran the step goes away with the new status
+        // the button, form or dialog that ran the step goes away with the new status
+        flushSync(() => {
+          setMessage(done)
+          endRequest()
+          setConfirming(null)
+        })
         heading.current?.focus()
       },
     })
@@ -208,7 +214,20 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
         {actions
           .filter((verb) => verb !== 'approve')
           .map((verb) =>
-            verb === 'requestChanges' ? (
+            verb === 'publish' || verb === 'unpublish' ? (
+              <button
+                key={verb}
+                type="button"
+                className="button"
+                disabled={action.isPending}
+                onClick={() => {
+                  action.reset()
+                  setConfirming(verb)
+                }}
+              >
+                {workflowActions[verb].label} …
+              </button>
+            ) : verb === 'requestChanges' ? (
               !requesting && (
                 <button
                   key={verb}
@@ -232,7 +251,6 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
                     {
                       submit: 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.',
                       reopen: 'Die Ausgabe ist wieder in Bearbeitung.',
-                      publish: 'Die Ausgabe ist als versendet markiert.',
                     }[verb],
                   )
                 }
@@ -260,13 +278,38 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
           }
         />
       )}
+      {confirming === 'publish' && (
+        <PublishConfirmDialog
+          issueLabel={data.label}
+          busy={action.isPending}
+          error={action.isError ? errorMessage(action.error) : null}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            run({ action: 'publish' }, 'Die Ausgabe ist als versendet markiert und damit gesperrt.')
+          }
+        />
+      )}
+      {confirming === 'unpublish' && (
+        <UnpublishDialog
+          issueLabel={data.label}
+          busy={action.isPending}
+          error={action.isError ? errorMessage(action.error) : null}
+          onCancel={() => setConfirming(null)}
+          onConfirm={(reason) =>
+            run(
+              { action: 'unpublish', reason },
+              'Der Versand ist zurückgenommen. Die Ausgabe ist wieder freigegeben.',
+            )
+          }
+        />
+      )}
       {actions.includes('approve') && (
         <ApprovalArea issue={data} busy={action.isPending} onApprove={approve} />
       )}
       <div role="status" className="workflow-status">
         {message}
       </div>
-      {action.isError && (
+      {action.isError && !confirming && (
         <p className="field-error" role="alert">
           {errorMessage(action.error)}
         </p>

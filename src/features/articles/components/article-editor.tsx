@@ -18,6 +18,7 @@ import { useCreateArticle } from '../api/create-article'
 import { sameContent } from '../autosave/article-autosaver'
 import { localDraftMirror, type ArticleDraft } from '../autosave/draft-mirror'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
+import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
 import { usePhotoUpload } from '../hooks/use-photo-upload'
 import { ArticlePhotos } from './article-photos'
 import { ArticleStatusBadge } from './article-status-badge'
@@ -79,6 +80,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
     }),
     onStatusRejected: setStatusMessage,
   })
+  useDiscardWhenLeftEmpty(article.id, saver)
 
   const changePhotos = (next: Photo[]) => {
     draft.current.photos = next

@@ -1,15 +1,18 @@
-import { useDeferredValue } from 'react'
+import { useDeferredValue, useEffect, useRef, useState } from 'react'
 import { Link, useNavigate, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import type { ArticleQuery } from '../../../backend/backend'
 import { useIssues } from '../../../backend/queries/list-issues'
 import { useArticles } from '../../../backend/queries/list-articles'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
-import { articleStatusSchema } from '../../../domain/article'
+import { articleStatusSchema, type Article } from '../../../domain/article'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { can } from '../../../domain/permissions'
 import { useCurrentUser } from '../../../lib/session'
 import { useCreateArticle } from '../api/create-article'
+import { useRestoreArticle } from '../api/trash'
+import { DeleteArticleButton } from './delete-article-button'
+import './article-trash.css'
 import { MarkReadyButton } from './mark-ready-button'
 import { ArticleStatusBadge } from './article-status-badge'
 
@@ -28,7 +31,17 @@ export function ArticlesPage() {
   const articles = useArticles(query)
   const user = useCurrentUser()
   const canWrite = can(user.role, 'article.write')
+  const canDelete = can(user.role, 'article.delete')
   const createArticle = useCreateArticle()
+  // A double click must not create two articles: the second click can come after the answer
+  // but before the editor has replaced this page.
+  const creating = useRef(false)
+  const [deleted, setDeleted] = useState<Article | null>(null)
+  const deletedNotice = useRef<HTMLParagraphElement>(null)
+  const restore = useRestoreArticle()
+  useEffect(() => {
+    if (deleted) deletedNotice.current?.focus()
+  }, [deleted])
   const navigate = useNavigate()
   const issues = useIssues()
   const issueLabel = (id: string | null) =>
@@ -50,24 +63,62 @@ export function ArticlesPage() {
       <title>Beiträge – Rundbrief</title>
       <div className="page-heading">
         <h1>Beiträge</h1>
-        {canWrite && (
-          <button
-            type="button"
-            className="button button-primary"
-            disabled={createArticle.isPending}
-            onClick={() =>
-              createArticle.mutate(
-                { headline: '' },
-                {
-                  onSuccess: (article) => navigate(`/beitraege/${encodeURIComponent(article.id)}`),
-                },
-              )
-            }
-          >
-            Neuer Beitrag
-          </button>
-        )}
+        <div className="page-heading-actions">
+          {canDelete && (
+            <Link to="/beitraege/papierkorb" className="button button-secondary">
+              Papierkorb
+            </Link>
+          )}
+          {canWrite && (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={createArticle.isPending}
+              onClick={() => {
+                if (creating.current) return
+                creating.current = true
+                createArticle.mutate(
+                  { headline: '' },
+                  {
+                    // stays blocked until the editor has replaced this page
+                    onSuccess: (article) =>
+                      navigate(`/beitraege/${encodeURIComponent(article.id)}`),
+                    onError: () => {
+                      creating.current = false
+                    },
+                  },
+                )
+              }}
+            >
+              Neuer Beitrag
+            </button>
+          )}
+        </div>
       </div>
+      {deleted && (
+        <div className="notice deleted-notice">
+          <p ref={deletedNotice} tabIndex={-1}>
+            {restore.isSuccess
+              ? `„${deleted.headline || 'Ohne Überschrift'}“ ist wiederhergestellt.`
+              : `„${deleted.headline || 'Ohne Überschrift'}“ liegt jetzt im Papierkorb.`}
+          </p>
+          {!restore.isSuccess && (
+            <button
+              type="button"
+              className="button button-small"
+              disabled={restore.isPending}
+              onClick={() => restore.mutate(deleted.id)}
+            >
+              Rückgängig
+            </button>
+          )}
+          {restore.isError && (
+            <p className="field-error" role="alert">
+              {errorMessage(restore.error)}
+            </p>
+          )}
+        </div>
+      )}
       {createArticle.isError && (
         <p className="field-error" role="alert">
           {errorMessage(createArticle.error)}
@@ -149,7 +200,20 @@ export function ArticlesPage() {
                   <td>{issueLabel(article.issueId)}</td>
                   <td>{formatBerlinDateTime(article.updatedAt)}</td>
                   {canWrite && (
-                    <td>{article.status === 'draft' && <MarkReadyButton article={article} />}</td>
+                    <td>
+                      <div className="row-actions">
+                        {article.status === 'draft' && <MarkReadyButton article={article} />}
+                        {canDelete && article.issueId === null && (
+                          <DeleteArticleButton
+                            article={article}
+                            onDeleted={(gone) => {
+                              restore.reset()
+                              setDeleted(gone)
+                            }}
+                          />
+                        )}
+                      </div>
+                    </td>
                   )}
                 </tr>
               ))}
