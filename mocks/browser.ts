@@ -2,36 +2,74 @@ import { setupWorker } from 'msw/browser'
 import { createApp } from '../src/server/app'
 import { parseFaults, type Faults } from './faults'
 import { apiHandlers, type FaultStats } from './handlers'
-import { idbClear, idbGet, idbPutAll } from './indexed-db'
-import { MemoryStore, type MediaBytes, type MemoryState } from './memory-store'
+import { idbGet, idbGetMany, idbPutAll, idbReplaceAll } from './indexed-db'
+import type { MediaBytes, MemoryState } from './memory-store'
 import { createSeedMedia, createSeedState } from './seed/august-2018'
+import {
+  SharedDemoState,
+  type ChangeChannel,
+  type CrossTabLock,
+  type SharedStateStorage,
+} from './shared-demo-state'
 
 const stateKey = 'state'
+const stampKey = 'stamp'
 const mediaKey = (id: string) => `media:${id}`
 const faultsKey = 'rundbrief.stoerungen'
+/** Name of the Web Lock and the BroadcastChannel that all tabs of the demo share. */
+const sharedName = 'rundbrief-demo'
 
 /** What the app may do with the demo backend. */
 export interface DemoControls {
-  /** Restores the August 2018 seed; signed-in sessions stay valid. */
+  /** Restores the August 2018 seed in every tab; signed-in sessions stay valid. */
   resetData(): Promise<void>
+  /** Calls `listener` when another tab changed the demo data; returns the unsubscribe function. */
+  onChangeInOtherTab(listener: () => void): () => void
 }
 
-async function persist(state: MemoryState, changedMediaIds: string[], store: () => MemoryStore) {
-  await idbPutAll([
-    [stateKey, state],
-    ...changedMediaIds.map((id) => [mediaKey(id), store().mediaBytes(id)] as const),
-  ])
+const mediaEntries = (bytes: MediaBytes) =>
+  [...bytes.entries()].map(([id, data]) => [mediaKey(id), data] as const)
+
+/** The demo data in IndexedDB: the whole state under one key, each photo under its own. */
+const indexedDbStorage: SharedStateStorage = {
+  readStamp: async () => (await idbGet<string>(stampKey)) ?? null,
+  async readState() {
+    const [state, stamp] = await idbGetMany([stateKey, stampKey])
+    return state
+      ? { state: state as MemoryState, stamp: (stamp as string | undefined) ?? null }
+      : null
+  },
+  async readMediaBytes(ids) {
+    const found = await idbGetMany(ids.map(mediaKey))
+    const bytes: MediaBytes = new Map()
+    ids.forEach((id, index) => {
+      const data = found[index]
+      if (data instanceof Uint8Array) bytes.set(id, data)
+    })
+    return bytes
+  },
+  commit: (stamp, state, newBytes) =>
+    idbPutAll([[stateKey, state], [stampKey, stamp], ...mediaEntries(newBytes)]),
+  replaceAll: (stamp, state, bytes) =>
+    idbReplaceAll([[stateKey, state], [stampKey, stamp], ...mediaEntries(bytes)]),
 }
 
-async function loadPersisted(): Promise<{ state: MemoryState; bytes: MediaBytes } | null> {
-  const state = await idbGet<MemoryState>(stateKey)
-  if (!state) return null
-  const bytes: MediaBytes = new Map()
-  for (const media of state.media) {
-    const data = await idbGet<Uint8Array>(mediaKey(media.id))
-    if (data) bytes.set(media.id, data)
+function webLock(): CrossTabLock {
+  const locks = navigator.locks as LockManager | undefined
+  if (!locks) throw new Error('Dieser Browser kann die Demo nicht über mehrere Tabs abstimmen.')
+  return (work) => locks.request(sharedName, () => work())
+}
+
+function broadcastChannel(): ChangeChannel {
+  const channel = new BroadcastChannel(sharedName)
+  return {
+    post: (stamp) => channel.postMessage({ stamp }),
+    subscribe(listener) {
+      const onMessage = (event: MessageEvent<{ stamp: string }>) => listener(event.data.stamp)
+      channel.addEventListener('message', onMessage)
+      return () => channel.removeEventListener('message', onMessage)
+    },
   }
-  return { state, bytes }
 }
 
 async function seed(): Promise<{ state: MemoryState; bytes: MediaBytes }> {
@@ -41,25 +79,23 @@ async function seed(): Promise<{ state: MemoryState; bytes: MediaBytes }> {
 }
 
 /**
- * Starts the demo backend in the browser: the contract handler over an in-memory store that is
- * mirrored to IndexedDB, served by the MSW service worker. Fault knobs come from
- * `?stoerungen=latency=300,failure=0.2` (remembered in localStorage).
+ * Starts the demo backend in the browser: the contract handler over one demo state that all tabs
+ * share (persisted in IndexedDB, every transaction under a Web Lock; see
+ * docs/decisions/0006-demo-state-across-tabs.md), served by the MSW service worker. Fault knobs
+ * come from `?stoerungen=latency=300,failure=0.2` (remembered in localStorage).
  */
 export async function startDemoBackend(): Promise<DemoControls> {
   const fromUrl = new URLSearchParams(window.location.search).get('stoerungen')
   if (fromUrl !== null) localStorage.setItem(faultsKey, fromUrl)
   let faults: Faults = parseFaults(localStorage.getItem(faultsKey))
 
-  const initial = (await loadPersisted().catch(() => null)) ?? (await seed())
-  const store: MemoryStore = new MemoryStore(initial.state, initial.bytes, (state, changed) =>
-    persist(state, changed, () => store),
-  )
-  await idbPutAll([
-    [stateKey, store.snapshot()],
-    ...[...initial.bytes.entries()].map(([id, data]) => [mediaKey(id), data] as const),
-  ])
-
-  const app = createApp({ store })
+  const shared = await SharedDemoState.start({
+    lock: webLock(),
+    storage: indexedDbStorage,
+    channel: broadcastChannel(),
+    seed,
+  })
+  const app = createApp({ store: shared.store })
   const faultStats: FaultStats = { requests: 0, failed: 0, delayed: 0 }
   const worker = setupWorker(...apiHandlers(app, () => faults, '', faultStats))
   await worker.start({
@@ -79,16 +115,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
   })
 
   return {
-    async resetData() {
-      const sessions = store.snapshot().sessions
-      const fresh = await seed()
-      fresh.state.sessions = sessions
-      await idbClear()
-      store.replace(fresh.state, fresh.bytes)
-      await idbPutAll([
-        [stateKey, store.snapshot()],
-        ...[...fresh.bytes.entries()].map(([id, data]) => [mediaKey(id), data] as const),
-      ])
-    },
+    resetData: () => shared.reset(),
+    onChangeInOtherTab: (listener) => shared.onChangeInOtherTab(listener),
   }
 }

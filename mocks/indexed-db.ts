@@ -34,6 +34,17 @@ export function idbGet<T>(key: string): Promise<T | undefined> {
   return run<T>('readonly', (store) => store.get(key) as IDBRequest<T>)
 }
 
+/** Reads several values in one IndexedDB transaction (undefined where a key is missing). */
+export async function idbGetMany(keys: readonly string[]): Promise<unknown[]> {
+  if (keys.length === 0) return []
+  const requests: IDBRequest[] = []
+  await run('readonly', (store) => {
+    for (const key of keys) requests.push(store.get(key))
+    return undefined
+  })
+  return requests.map((request) => request.result as unknown)
+}
+
 /** Writes several values in one IndexedDB transaction. */
 export async function idbPutAll(entries: ReadonlyArray<readonly [string, unknown]>): Promise<void> {
   await run('readwrite', (store) => {
@@ -42,10 +53,13 @@ export async function idbPutAll(entries: ReadonlyArray<readonly [string, unknown
   })
 }
 
-/** Empties the demo database. */
-export async function idbClear(): Promise<void> {
+/** Empties the demo database and writes these values, in one IndexedDB transaction. */
+export async function idbReplaceAll(
+  entries: ReadonlyArray<readonly [string, unknown]>,
+): Promise<void> {
   await run('readwrite', (store) => {
     store.clear()
+    for (const [key, value] of entries) store.put(value, key)
     return undefined
   })
 }
