@@ -140,7 +140,7 @@ function convertWordLists(body: HTMLElement, kinds: Map<string, ListKind>) {
     (p) => wordListParagraph(p) !== null || isWordListStyleParagraph(p),
   )
   let stack: OpenList[] = []
-  let previous: Element | null = null
+  let previous = null as Element | null
   const placeholders: Element[] = []
   const takeOut = (paragraph: Element) => {
     const placeholder = document.createElement('span')
