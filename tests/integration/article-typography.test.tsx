@@ -26,12 +26,12 @@ async function bodyEditor(): Promise<Editor> {
 const stored = (id = articleId) =>
   testServer.store.snapshot().articles.find((article) => article.id === id)!
 
+type ArticleChange = Omit<Parameters<Backend['updateArticle']>[1], 'version'>
+
 async function changeArticle(
   backend: Backend,
   id: string,
-  change: (
-    article: Awaited<ReturnType<Backend['getArticle']>>,
-  ) => Parameters<Backend['updateArticle']>[1],
+  change: (article: Awaited<ReturnType<Backend['getArticle']>>) => ArticleChange,
 ) {
   const article = await backend.getArticle(id)
   await backend.updateArticle(id, { ...change(article), version: article.version })
