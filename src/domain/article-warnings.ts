@@ -1,26 +1,20 @@
 import type { Article } from './article'
+import { articleFindings, type ArticleFinding } from './article-findings'
 
-/** Warnings shown on a card: photos without alt text (unless decorative) or without credit. */
-export function articleWarnings(article: Pick<Article, 'photos' | 'headline' | 'body'>): string[] {
-  const warnings: string[] = []
-  if (article.headline.trim() === '') warnings.push('Überschrift fehlt')
-  const bodyEmpty = article.body.content.every(
-    (block) => block.type === 'paragraph' && (block.content ?? []).length === 0,
-  )
-  if (bodyEmpty) warnings.push('Text fehlt')
-  article.photos.forEach((photo, index) => {
-    const label = article.photos.length > 1 ? ` (Foto ${index + 1})` : ''
-    if (!photo.decorative && photo.alt.trim() === '') warnings.push(`Alternativtext fehlt${label}`)
-    if (photo.credit.trim() === '') warnings.push(`Fotonachweis fehlt${label}`)
-  })
-  return warnings
+/** What a card on the board shows: the article's findings, each with the severity of the checks. */
+export function articleWarnings(
+  article: Pick<Article, 'id' | 'photos' | 'headline' | 'body'>,
+): Pick<ArticleFinding, 'id' | 'severity' | 'label'>[] {
+  return articleFindings(article).map(({ id, severity, label }) => ({ id, severity, label }))
 }
 
-/** Readiness of an issue's content: articles ready out of all, and open warnings. */
+/** Readiness of an issue's content: articles ready out of all, open errors and warnings. */
 export function issueReadiness(articles: readonly Article[]) {
+  const findings = articles.flatMap((article) => articleFindings(article))
   return {
     ready: articles.filter((article) => article.status === 'ready').length,
     total: articles.length,
-    warnings: articles.reduce((sum, article) => sum + articleWarnings(article).length, 0),
+    errors: findings.filter((finding) => finding.severity === 'error').length,
+    warnings: findings.filter((finding) => finding.severity === 'warning').length,
   }
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { articleWarnings, issueReadiness } from './article-warnings'
+import { createSeedState } from '../../mocks/seed/august-2018'
+import { runChecks } from './checks'
+import { articleWarnings as findingsOnCard, issueReadiness } from './article-warnings'
 import type { Article } from './article'
 import { dropIndex, moveInOrder } from './board'
 import { docFromParagraphs, emptyDoc } from './rich-text'
@@ -42,6 +44,8 @@ describe('Warnungen auf Karten', () => {
     updatedAt: '2026-11-25T10:00:00.000Z',
     updatedBy: 'u',
   }
+  const articleWarnings = (article: Article) => findingsOnCard(article).map((item) => item.label)
+
   it('nennt fehlende Alternativtexte, Fotonachweise, Überschriften und Texte', () => {
     const photo = { mediaId: 'm', caption: '', credit: '', alt: '', decorative: false }
     expect(articleWarnings({ ...base, photos: [photo] })).toEqual([
@@ -58,7 +62,39 @@ describe('Warnungen auf Karten', () => {
     expect(issueReadiness([base, { ...base, status: 'draft', photos: [photo] }])).toEqual({
       ready: 1,
       total: 2,
-      warnings: 2,
+      errors: 2,
+      warnings: 0,
     })
+  })
+})
+
+describe('Ein Schweregrad überall', () => {
+  it('zeigt auf der Karte jeden Befund mit dem Schweregrad der Prüfungen', () => {
+    const article: Article = {
+      id: 'a',
+      headline: '"Wohnen im Alter" -- ab Montag',
+      body: docFromParagraphs(['Text']),
+      photos: [
+        { mediaId: 'm', caption: 'Die "Alte Mühle"', credit: '', alt: 'Mühle', decorative: false },
+      ],
+      authorId: 'u',
+      status: 'draft',
+      issueId: 'i',
+      version: 1,
+      createdAt: '2026-11-25T10:00:00.000Z',
+      updatedAt: '2026-11-25T10:00:00.000Z',
+      updatedBy: 'u',
+    }
+    const onCard = findingsOnCard(article)
+    const inChecks = runChecks({ articleIds: ['a'] }, [article], createSeedState().publication)
+    expect(onCard.map((item) => [item.id, item.severity])).toEqual([
+      ['credit:a:m', 'error'],
+      ['straight-quotes:a', 'warning'],
+      ['double-hyphen:a', 'warning'],
+    ])
+    for (const item of onCard) {
+      expect(inChecks.find((result) => result.id === item.id)?.severity).toBe(item.severity)
+    }
+    expect(issueReadiness([article])).toMatchObject({ errors: 1, warnings: 2 })
   })
 })

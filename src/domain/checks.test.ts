@@ -59,3 +59,82 @@ describe('Prüfungen vor der Freigabe', () => {
     void issue
   })
 })
+
+describe('Prüfungen für Typografie, Word-Reste und Fotonachweise', () => {
+  const clean = (): Article => {
+    const { articles } = seed()
+    const article = articles[0]!
+    return {
+      ...article,
+      headline: 'Wohnen im Alter',
+      body: docFromParagraphs(['Ein sauberer Text.']),
+      photos: article.photos.map((photo) => ({
+        ...photo,
+        caption: 'Im Rathaus',
+        credit: 'Stadt Gera',
+        alt: 'Rathaus',
+      })),
+    }
+  }
+  const checksOf = (article: Article) =>
+    runChecks({ articleIds: [article.id] }, [article], seed().publication)
+
+  it('bestätigt einen sauberen Beitrag ohne Befund', () => {
+    expect(checksOf(clean())).toEqual([])
+  })
+
+  it('meldet gerade Anführungszeichen und „--“ in Überschrift, Bildunterschrift und Fotonachweis', () => {
+    const base = clean()
+    const article: Article = {
+      ...base,
+      headline: '"Wohnen im Alter" -- ab Montag',
+      photos: base.photos.map((photo) => ({
+        ...photo,
+        caption: 'Die "Alte Mühle" -- heute',
+        credit: "Gera's Archiv",
+      })),
+    }
+    const results = checksOf(article)
+    expect(results.map((result) => [result.severity, result.id])).toEqual([
+      ['warning', `straight-quotes:${article.id}`],
+      ['warning', `double-hyphen:${article.id}`],
+    ])
+    expect(results[0]?.message).toMatch(/in Überschrift, Bildunterschrift und Fotonachweis;/)
+    expect(results[1]?.message).toMatch(
+      /„--“ statt eines Gedankenstrichs „–“ in Überschrift und Bildunterschrift;/,
+    )
+  })
+
+  it('meldet „Foto:“ am Anfang eines Fotonachweises und „Foto:“ allein als fehlenden Nachweis', () => {
+    const base = clean()
+    const photo = base.photos[0]!
+    const withPrefix = { ...base, photos: [{ ...photo, credit: 'Foto: Stadt Gera' }] }
+    expect(checksOf(withPrefix).map((result) => [result.severity, result.id])).toEqual([
+      ['warning', `credit-prefix:${base.id}:${photo.mediaId}`],
+    ])
+    expect(checksOf(withPrefix)[0]?.message).toContain('druckt „Foto: Stadt Gera“')
+    const onlyPrefix = { ...base, photos: [{ ...photo, credit: 'Foto:' }] }
+    expect(checksOf(onlyPrefix).map((result) => [result.severity, result.id])).toEqual([
+      ['error', `credit:${base.id}:${photo.mediaId}`],
+    ])
+  })
+
+  it('meldet Aufzählungszeichen aus Word am Absatzanfang, aber nicht „§ 3 SGB II“', () => {
+    const article: Article = {
+      ...clean(),
+      body: docFromParagraphs([
+        '·\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0 Armutsprävention',
+        '§\u00a0\u00a0\u00a0 Sozialstatistik',
+        'o   Netzwerkarbeit',
+        '• Sozialplanungskonferenz',
+        '§ 3 SGB II regelt die Grundsicherung.',
+        'oder so.',
+      ]),
+    }
+    const results = checksOf(article)
+    expect(results.map((result) => [result.severity, result.id])).toEqual([
+      ['warning', `word-debris:${article.id}`],
+    ])
+    expect(results[0]?.message).toMatch(/4 Absätze beginnen mit einem Aufzählungszeichen aus Word/)
+  })
+})

@@ -1,10 +1,8 @@
 import type { Article } from './article'
+import { articleFindings, findingSeverity, type CheckSeverity } from './article-findings'
 import type { Issue } from './issue'
 import { publicationContentSchema, type Publication } from './publication'
 import { blockTexts, plainText } from './rich-text'
-
-/** Errors block an approval; warnings must be acknowledged by the Dezernentin. */
-export type CheckSeverity = 'error' | 'warning'
 
 /** One finding of the pre-approval checks ("Prüfungen"). */
 export interface CheckResult {
@@ -15,9 +13,6 @@ export interface CheckResult {
   /** The article the finding is about, for a link to it. */
   articleId?: string
 }
-
-/** Headlines longer than this are flagged (newsletter headlines should fit on two lines). */
-export const maxHeadlineCharacters = 90
 
 /** Gmail clips HTML e-mails above about 102 KB, hiding the rest including the unsubscribe note. */
 export const emailClipBytes = 102 * 1024
@@ -124,67 +119,25 @@ export function runChecks(
   if (ordered.length === 0) {
     results.push({
       id: 'issue-empty',
-      severity: 'error',
+      severity: findingSeverity['issue-empty'],
       message: 'Die Ausgabe enthält noch keine Beiträge.',
     })
   }
   for (const article of ordered) {
     const name = article.headline.trim() ? `„${article.headline}“` : 'Ein Beitrag ohne Überschrift'
-    if (article.headline.trim() === '') {
+    for (const finding of articleFindings(article)) {
       results.push({
-        id: `headline-missing:${article.id}`,
-        severity: 'error',
+        id: finding.id,
+        severity: finding.severity,
         articleId: article.id,
-        message: `${name}: Die Überschrift fehlt.`,
-      })
-    } else if (article.headline.length > maxHeadlineCharacters) {
-      results.push({
-        id: `headline-long:${article.id}`,
-        severity: 'warning',
-        articleId: article.id,
-        message: `${name}: Die Überschrift ist ${article.headline.length} Zeichen lang (empfohlen höchstens ${maxHeadlineCharacters}).`,
-      })
-    }
-    if (plainText(article.body).trim() === '') {
-      results.push({
-        id: `body-empty:${article.id}`,
-        severity: 'error',
-        articleId: article.id,
-        message: `${name}: Der Text ist leer.`,
-      })
-    }
-    article.photos.forEach((photo, index) => {
-      const label = `Foto ${index + 1}`
-      if (photo.credit.trim() === '') {
-        results.push({
-          id: `credit:${article.id}:${photo.mediaId}`,
-          severity: 'error',
-          articleId: article.id,
-          message: `${name}, ${label}: Der Fotonachweis fehlt.`,
-        })
-      }
-      if (!photo.decorative && photo.alt.trim() === '') {
-        results.push({
-          id: `alt:${article.id}:${photo.mediaId}`,
-          severity: 'error',
-          articleId: article.id,
-          message: `${name}, ${label}: Der Alternativtext fehlt (oder das Foto als dekorativ markieren).`,
-        })
-      }
-    })
-    if (/["']/.test(article.headline + plainText(article.body))) {
-      results.push({
-        id: `straight-quotes:${article.id}`,
-        severity: 'warning',
-        articleId: article.id,
-        message: `${name}: Enthält gerade Anführungszeichen (" oder '); im Editor hilft „Anführungszeichen korrigieren“.`,
+        message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}`,
       })
     }
   }
   for (const finding of nearDuplicateNames(ordered)) {
     results.push({
       id: `spelling:${finding.rare}:${finding.common}`,
-      severity: 'warning',
+      severity: findingSeverity.spelling,
       articleId: finding.articleIds[0],
       message: `„${finding.rare}“ ähnelt „${finding.common}“ (${finding.commonCount}× in dieser Ausgabe) – Schreibweise prüfen.`,
     })
@@ -193,7 +146,7 @@ export function runChecks(
   if (bytes > emailClipBytes) {
     results.push({
       id: 'email-size',
-      severity: 'warning',
+      severity: findingSeverity['email-size'],
       message: `Die E-Mail wird etwa ${Math.round(bytes / 1024)} KB groß; Gmail kürzt E-Mails über 102 KB und versteckt dabei den Abmeldehinweis.`,
     })
   }
@@ -201,7 +154,7 @@ export function runChecks(
   if (!impressum.success) {
     results.push({
       id: 'impressum',
-      severity: 'error',
+      severity: findingSeverity.impressum,
       message: `Das Impressum ist unvollständig: ${impressum.error.issues.map((issue) => issue.message).join(' ')}`,
     })
   }

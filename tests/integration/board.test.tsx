@@ -36,13 +36,13 @@ describe('Board einer Ausgabe', () => {
     await openBoard()
     const summary = screen.getByRole('region', { name: 'Stand der Ausgabe' })
     expect(summary).toHaveTextContent('8 von 10 Beiträgen fertig')
-    expect(summary).toHaveTextContent('2 offene Warnungen')
+    expect(summary).toHaveTextContent('2 Fehler, 0 Warnungen offen')
     expect(summary).toHaveTextContent('überfällig')
     const card = screen
       .getByRole('link', { name: 'OB Vonarb besucht Behördennetzwerk Asyl' })
       .closest('li')!
-    expect(within(card).getByRole('list', { name: 'Warnungen' })).toHaveTextContent(
-      'Alternativtext fehlt',
+    expect(within(card).getByRole('list', { name: 'Offene Punkte' })).toHaveTextContent(
+      'Fehler: Alternativtext fehlt',
     )
     expect(card).toHaveTextContent('1 Foto')
   })

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { createArticleEditor, typeText } from '../../../tests/editor-helpers'
-import { germanQuotes } from './german-typography'
+import { germanQuotes } from '../../domain/german-typography'
 
 let editor: ReturnType<typeof createArticleEditor>
 afterEach(() => editor.destroy())
@@ -42,6 +42,13 @@ describe('Deutsche Typografie beim Tippen', () => {
       'Die „Aenne Biermann“ VHS’s „Kurse“|„Zweiter“',
     )
     expect(editor.getHTML()).toContain('<strong>VHS’s „Kurse“</strong>')
+    expect(editor.can().fixStraightQuotes()).toBe(false)
+  })
+
+  it('korrigiert per Befehl auch „--“ zum Halbgeviertstrich', () => {
+    editor = createArticleEditor('<p>"Wohnen im Alter" -- ab Montag</p>')
+    editor.commands.fixStraightQuotes()
+    expect(editor.getText()).toBe('„Wohnen im Alter“ – ab Montag')
     expect(editor.can().fixStraightQuotes()).toBe(false)
   })
 

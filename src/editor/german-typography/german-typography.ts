@@ -1,32 +1,19 @@
 import { Extension, InputRule, textInputRule } from '@tiptap/core'
 import type { Node as ProseMirrorNode, ResolvedPos } from '@tiptap/pm/model'
+import {
+  germanTypography,
+  hasDoubleHyphen,
+  hasStraightQuotes,
+  opensQuotation,
+} from '../../domain/german-typography'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     germanTypography: {
-      /** Replaces straight quotes (" and ') in the whole document with German typographic ones. */
+      /** Replaces straight quotes (" and ') and -- in the whole document with German typography. */
       fixStraightQuotes: () => ReturnType
     }
   }
-}
-
-const openingContext = /[\s([{„‚\-–—/\ufffc]/
-
-/** Whether a double quote after `before` (one character, '' at the start of a block) opens a quotation. */
-export function opensQuotation(before: string): boolean {
-  return before === '' || openingContext.test(before)
-}
-
-/** Converts straight quotes in a text: "…" → „…“, ' → ’. `before` is the character preceding it. */
-export function germanQuotes(text: string, before = ''): string {
-  let previous = before
-  let out = ''
-  for (const char of text) {
-    const next = char === '"' ? (opensQuotation(previous) ? '„' : '“') : char === "'" ? '’' : char
-    out += next
-    previous = next
-  }
-  return out
 }
 
 function characterBefore($pos: ResolvedPos): string {
@@ -35,9 +22,10 @@ function characterBefore($pos: ResolvedPos): string {
     : ''
 }
 
-/** Whether a document still contains straight quotes. */
-export function hasStraightQuotes(doc: ProseMirrorNode): boolean {
-  return /["']/.test(doc.textBetween(0, doc.content.size, '\n', '\ufffc'))
+/** Whether a document still contains straight quotes or -- for a dash. */
+function needsTypography(doc: ProseMirrorNode): boolean {
+  const text = doc.textBetween(0, doc.content.size, '\n', '\ufffc')
+  return hasStraightQuotes(text) || hasDoubleHyphen(text)
 }
 
 /**
@@ -67,13 +55,15 @@ export const GermanTypography = Extension.create({
       fixStraightQuotes:
         () =>
         ({ tr, state, dispatch }) => {
-          if (!hasStraightQuotes(state.doc)) return false
+          if (!needsTypography(state.doc)) return false
           if (!dispatch) return true
           state.doc.descendants((node, pos) => {
-            if (!node.isText || !node.text || !/["']/.test(node.text)) return
-            const fixed = germanQuotes(node.text, characterBefore(state.doc.resolve(pos)))
+            if (!node.isText || !node.text) return
+            if (!hasStraightQuotes(node.text) && !hasDoubleHyphen(node.text)) return
+            const fixed = germanTypography(node.text, characterBefore(state.doc.resolve(pos)))
             const from = tr.mapping.map(pos)
-            tr.insertText(fixed, from, from + node.text.length)
+            const to = tr.mapping.map(pos + node.text.length)
+            tr.insertText(fixed, from, to)
           })
           return true
         },

@@ -11,6 +11,7 @@ import {
   type Photo,
 } from '../../../domain/article'
 import type { ArticleContent } from '../../../domain/article-merge'
+import { germanTypography } from '../../../domain/german-typography'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import { articleKit } from '../../../editor/article-kit'
 import { useCurrentUser } from '../../../lib/session'
@@ -20,12 +21,17 @@ import { localDraftMirror, type ArticleDraft } from '../autosave/draft-mirror'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
 import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
 import { usePhotoUpload } from '../hooks/use-photo-upload'
+import { useTypographicField } from '../hooks/use-typographic-field'
 import { ArticlePhotos } from './article-photos'
 import { ArticleStatusBadge } from './article-status-badge'
 import { ConflictDialog } from './conflict-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { SaveIndicator } from './save-indicator'
 import { WordCount } from './word-count'
+import './article-editor.css'
+
+/** A headline is one line: line breaks typed or pasted into the field become spaces. */
+const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
 
 /** What the editor shows after a conflict was resolved, in the author's words. */
 const resolutionNotes = {
@@ -66,6 +72,15 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   const [dragging, setDragging] = useState(false)
   const draft = useRef({ headline: initial.headline, photos: initial.photos })
   const editorRef = useRef<Editor | null>(null)
+  const { ref: headlineRef, typed: typedHeadline } =
+    useTypographicField<HTMLTextAreaElement>(headline)
+  useLayoutEffect(() => {
+    // grows with the headline where the browser lacks `field-sizing: content`
+    const field = headlineRef.current
+    if (!field || (typeof CSS !== 'undefined' && CSS.supports?.('field-sizing', 'content'))) return
+    field.style.height = 'auto'
+    if (field.scrollHeight > 0) field.style.height = `${field.scrollHeight}px`
+  }, [headline, headlineRef])
   const latest = useArticle(article.id).data ?? article
   const users = useUsers()
   const createArticle = useCreateArticle()
@@ -137,6 +152,29 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
     // restore once, with the article as loaded
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [])
+
+  const changeHeadline = (next: string) => {
+    draft.current.headline = next
+    setHeadline(next)
+    saver.markChanged()
+  }
+
+  /** "Anführungszeichen korrigieren" outside the body: headline, captions and credits. */
+  const fixTypographyOutsideBody = () => {
+    const fixedHeadline = germanTypography(draft.current.headline)
+    if (fixedHeadline !== draft.current.headline) changeHeadline(fixedHeadline)
+    const fixedPhotos = draft.current.photos.map((photo) => ({
+      ...photo,
+      caption: germanTypography(photo.caption),
+      credit: germanTypography(photo.credit),
+    }))
+    const photosChanged = fixedPhotos.some(
+      (photo, index) =>
+        photo.caption !== draft.current.photos[index]?.caption ||
+        photo.credit !== draft.current.photos[index]?.credit,
+    )
+    if (photosChanged) changePhotos(fixedPhotos)
+  }
 
   const problems = readinessProblems({ headline, photos })
   const headlineAtLimit = headline.length >= maxHeadlineLength
@@ -250,18 +288,20 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
 
       <div className="field field-headline">
         <label htmlFor={headlineId}>Überschrift</label>
-        <input
+        <textarea
           id={headlineId}
-          type="text"
+          ref={headlineRef}
+          rows={1}
           className="headline-input"
           value={headline}
           maxLength={maxHeadlineLength}
           aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
-          onChange={(event) => {
-            draft.current.headline = event.target.value
-            setHeadline(event.target.value)
-            saver.markChanged()
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
+            event.preventDefault()
+            editor.commands.focus('start')
           }}
+          onChange={(event) => changeHeadline(oneLine(typedHeadline(event)))}
         />
         {headlineAtLimit && (
           <p id={`${headlineId}-limit`} className="hint hint-warning">
@@ -274,7 +314,12 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
         <span className="field-label" id="article-body-label">
           Text
         </span>
-        <EditorToolbar editor={editor} linkOpen={linkOpen} setLinkOpen={setLinkOpen} />
+        <EditorToolbar
+          editor={editor}
+          linkOpen={linkOpen}
+          setLinkOpen={setLinkOpen}
+          onFixTypography={fixTypographyOutsideBody}
+        />
         <EditorContent editor={editor} className="editor-content" />
         <WordCount editor={editor} limit={wordLimit} />
       </div>

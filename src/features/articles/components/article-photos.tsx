@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react'
 import { useBackend } from '../../../backend/backend-provider'
 import type { Photo } from '../../../domain/article'
 import { creditLine, creditWithoutPrefix } from '../../../domain/photo-credit'
+import { useTypographicField } from '../hooks/use-typographic-field'
 
 interface ArticlePhotosProps {
   photos: Photo[]
@@ -31,6 +32,10 @@ function PhotoFields({
   const [confirming, setConfirming] = useState(false)
   const [creditPrefixRemoved, setCreditPrefixRemoved] = useState(false)
   const altMissing = !photo.decorative && photo.alt.trim() === ''
+  const { ref: captionRef, typed: typedCaption } = useTypographicField<HTMLTextAreaElement>(
+    photo.caption,
+  )
+  const { ref: creditRef, typed: typedCredit } = useTypographicField<HTMLInputElement>(photo.credit)
   const number = index + 1
   return (
     <fieldset className="photo-item" data-media-id={photo.mediaId}>
@@ -47,21 +52,23 @@ function PhotoFields({
           <label htmlFor={`${id}-caption`}>Bildunterschrift</label>
           <textarea
             id={`${id}-caption`}
+            ref={captionRef}
             rows={2}
             value={photo.caption}
-            onChange={(event) => onChange({ ...photo, caption: event.target.value })}
+            onChange={(event) => onChange({ ...photo, caption: typedCaption(event) })}
           />
         </div>
         <div className="field">
           <label htmlFor={`${id}-credit`}>Fotonachweis</label>
           <input
             id={`${id}-credit`}
+            ref={creditRef}
             type="text"
             value={photo.credit}
             aria-describedby={`${id}-credit-hint`}
             onChange={(event) => {
               setCreditPrefixRemoved(false)
-              onChange({ ...photo, credit: event.target.value })
+              onChange({ ...photo, credit: typedCredit(event) })
             }}
             onBlur={() => {
               const credit = creditWithoutPrefix(photo.credit)

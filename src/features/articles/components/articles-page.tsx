@@ -4,6 +4,7 @@ import { errorMessage } from '../../../backend/api-error'
 import type { ArticleQuery } from '../../../backend/backend'
 import { useIssues } from '../../../backend/queries/list-issues'
 import { useArticles } from '../../../backend/queries/list-articles'
+import { ShortenedText } from '../../../components/shortened-text'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { articleStatusSchema, type Article } from '../../../domain/article'
 import { formatBerlinDateTime } from '../../../domain/deadline'
@@ -191,7 +192,7 @@ export function ArticlesPage() {
                 <tr key={article.id}>
                   <th scope="row">
                     <Link to={`/beitraege/${encodeURIComponent(article.id)}`}>
-                      {article.headline || 'Ohne Überschrift'}
+                      <ShortenedText text={article.headline || 'Ohne Überschrift'} max={100} />
                     </Link>
                   </th>
                   <td>

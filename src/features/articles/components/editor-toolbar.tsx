@@ -10,6 +10,8 @@ interface ToolbarButton {
   isActive?: (editor: Editor) => boolean
   isDisabled?: (editor: Editor) => boolean
   icon: string
+  /** Also corrects the fields outside the body (headline, captions, credits). */
+  fixesTypography?: true
 }
 
 const buttons: ToolbarButton[] = [
@@ -58,6 +60,7 @@ const buttons: ToolbarButton[] = [
   {
     label: 'Anführungszeichen korrigieren',
     icon: '„“',
+    fixesTypography: true,
     // no disabled state: checking the whole text on every keystroke would slow long articles
     run: (e) => e.chain().focus().fixStraightQuotes().run(),
   },
@@ -82,10 +85,13 @@ export function EditorToolbar({
   editor,
   linkOpen,
   setLinkOpen,
+  onFixTypography,
 }: {
   editor: Editor
   linkOpen: boolean
   setLinkOpen: (open: boolean) => void
+  /** Corrects quotes and dashes in the article's fields outside the body. */
+  onFixTypography?: () => void
 }) {
   const [focusIndex, setFocusIndex] = useState(0)
   const toolbar = useRef<HTMLDivElement>(null)
@@ -114,20 +120,23 @@ export function EditorToolbar({
     toolbar.current?.querySelectorAll<HTMLButtonElement>('button[data-toolbar-item]')[next]?.focus()
   }
 
-  const renderButton = (button: ToolbarButton, index: number) => (
+  /** `index` is the button's place in `buttons` (and in the editor state); `position` its tab position. */
+  const renderButton = (button: ToolbarButton, index: number, position = index) => (
     <button
       key={button.label}
       type="button"
       data-toolbar-item
       className="toolbar-button"
-      tabIndex={focusIndex === index ? 0 : -1}
+      tabIndex={focusIndex === position ? 0 : -1}
       aria-pressed={state.active[index] ?? undefined}
       aria-disabled={state.disabled[index] || undefined}
       title={button.shortcut ? `${button.label} (${button.shortcut})` : button.label}
       aria-keyshortcuts={button.shortcut?.replace('Strg', 'Control').replace('Umschalt', 'Shift')}
-      onFocus={() => setFocusIndex(index)}
+      onFocus={() => setFocusIndex(position)}
       onClick={() => {
-        if (!state.disabled[index]) button.run(editor)
+        if (state.disabled[index]) return
+        if (button.fixesTypography) onFixTypography?.()
+        button.run(editor)
       }}
     >
       <span aria-hidden="true" className="toolbar-icon">
@@ -168,7 +177,7 @@ export function EditorToolbar({
         </button>
         {buttons
           .slice(linkIndex)
-          .map((button, index) => renderButton(button, index + linkIndex + 1))}
+          .map((button, index) => renderButton(button, index + linkIndex, index + linkIndex + 1))}
       </div>
       {linkOpen && <LinkForm editor={editor} onClose={() => setLinkOpen(false)} />}
     </div>

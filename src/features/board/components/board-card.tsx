@@ -4,10 +4,15 @@ import { attachClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/clos
 import { extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge/extract-closest-edge'
 import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
+import { ShortenedText } from '../../../components/shortened-text'
 import { Badge } from '../../../components/ui/badge'
 import { articleStatusLabels, type Article } from '../../../domain/article'
 import { articleWarnings } from '../../../domain/article-warnings'
 import type { BoardPosition } from '../../../domain/board'
+import './board-card.css'
+
+/** Headlines longer than this are cut at a word boundary on a card. */
+const cardHeadlineCharacters = 80
 
 /** Data a dragged card or a card under the pointer carries (Pragmatic drag and drop). */
 export interface CardData extends Record<string | symbol, unknown> {
@@ -104,7 +109,7 @@ export const BoardCard = memo(function BoardCard({
             className="board-card-title"
             draggable={false}
           >
-            {headline}
+            <ShortenedText text={headline} max={cardHeadlineCharacters} />
           </Link>
           <p className="board-card-meta">
             {authorName} ·{' '}
@@ -114,9 +119,15 @@ export const BoardCard = memo(function BoardCard({
             · {article.photos.length} {article.photos.length === 1 ? 'Foto' : 'Fotos'}
           </p>
           {warnings.length > 0 && (
-            <ul className="board-card-warnings" aria-label="Warnungen">
+            <ul className="board-card-warnings" aria-label="Offene Punkte">
               {warnings.map((warning) => (
-                <li key={warning}>⚠ {warning}</li>
+                <li key={warning.id} className={`board-card-finding-${warning.severity}`}>
+                  <span aria-hidden="true">{warning.severity === 'error' ? '✗' : '⚠'}</span>{' '}
+                  <span className="visually-hidden">
+                    {warning.severity === 'error' ? 'Fehler:' : 'Warnung:'}
+                  </span>{' '}
+                  {warning.label}
+                </li>
               ))}
             </ul>
           )}

@@ -26,6 +26,7 @@ import { useCurrentUser } from '../../../lib/session'
 import { useArrangeIssue } from '../api/use-arrange-issue'
 import { BoardCard, isCardData } from './board-card'
 import { BoardColumn, isColumnData } from './board-column'
+import './board.css'
 
 const columnNames: Record<BoardPosition['column'], string> = {
   pool: 'Themenspeicher',
@@ -244,9 +245,17 @@ export function Board({ issueId }: { issueId: string }) {
           </strong>{' '}
           Beiträgen fertig
         </p>
-        <p className={readiness.warnings > 0 ? 'summary-warning' : undefined}>
-          <strong>{readiness.warnings}</strong>{' '}
-          {readiness.warnings === 1 ? 'offene Warnung' : 'offene Warnungen'}
+        <p
+          className={
+            readiness.errors > 0
+              ? 'summary-error'
+              : readiness.warnings > 0
+                ? 'summary-warning'
+                : undefined
+          }
+        >
+          <strong>{readiness.errors}</strong> Fehler, <strong>{readiness.warnings}</strong>{' '}
+          {readiness.warnings === 1 ? 'Warnung' : 'Warnungen'} offen
         </p>
         <p>
           Redaktionsschluss: <DeadlineLabel issue={issue.data} />
