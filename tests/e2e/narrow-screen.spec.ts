@@ -28,3 +28,22 @@ test('zeigt die Ausgaben auf 390 px als Karten mit Status und Redaktionsschluss 
   await expectNoAxeViolations(page, 'Ausgaben auf schmalem Bildschirm')
   await page.screenshot({ path: 'test-results/ausgaben-390.png', fullPage: true })
 })
+
+test('zeigt die Beiträge auf 390 px als Karten mit Status, Ausgabe und Aktionen im Bild', async ({
+  page,
+}) => {
+  await signIn(page, 'Dr. Frank Rühling (Redaktion)')
+  await page.getByRole('link', { name: 'Beiträge' }).click()
+  const row = page.getByRole('row', { name: /Sozialplan/ })
+  await expect(row).toBeVisible()
+  await expectOnScreen(row.locator('td[data-label="Status"] > *'), 'Der Status')
+  await expectOnScreen(row.getByText('August 2018'), 'Die Ausgabe')
+  await expectOnScreen(row.locator('td[data-label="Zuletzt geändert"]'), 'Zuletzt geändert')
+  await expectNoSidewaysScroll(page)
+  const draft = page.getByRole('row').filter({ has: page.getByRole('button', { name: /fertig/ }) })
+  if ((await draft.count()) > 0) {
+    await expectOnScreen(draft.first().getByRole('button').first(), 'Die Aktion')
+  }
+  await expectNoAxeViolations(page, 'Beiträge auf schmalem Bildschirm')
+  await page.screenshot({ path: 'test-results/beitraege-390.png', fullPage: true })
+})

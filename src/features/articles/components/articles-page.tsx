@@ -174,7 +174,7 @@ export function ArticlesPage() {
         </p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <caption className="visually-hidden">
               {articles.data.length} {articles.data.length === 1 ? 'Beitrag' : 'Beiträge'}
             </caption>
@@ -195,11 +195,11 @@ export function ArticlesPage() {
                       <ShortenedText text={article.headline || 'Ohne Überschrift'} max={100} />
                     </Link>
                   </th>
-                  <td>
+                  <td data-label="Status">
                     <ArticleStatusBadge status={article.status} />
                   </td>
-                  <td>{issueLabel(article.issueId)}</td>
-                  <td>{formatBerlinDateTime(article.updatedAt)}</td>
+                  <td data-label="Ausgabe">{issueLabel(article.issueId)}</td>
+                  <td data-label="Zuletzt geändert">{formatBerlinDateTime(article.updatedAt)}</td>
                   {canWrite && (
                     <td>
                       <div className="row-actions">
