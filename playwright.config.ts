@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { defineConfig, devices } from '@playwright/test'
 import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' }
 
@@ -5,8 +6,7 @@ import chromiumArgs from './scripts/chromium-args.json' with { type: 'json' }
 const port = Number(process.env.E2E_PORT ?? 4173)
 const realServerPort = port + 1
 const realServerData = `node_modules/.cache/rundbrief-e2e-data-${realServerPort}`
-const testServerDirectory =
-  process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'node_modules/.cache/rundbrief-test-server'
+const testServerDirectory = `node_modules/.cache/${basename(process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'rundbrief-test-server')}`
 
 /**
  * End-to-end tests in Debian's Chromium: against the demo build, and (project "echter-server")

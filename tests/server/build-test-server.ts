@@ -1,12 +1,14 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { build } from 'vite'
 
 /**
- * Where the test server is built: outside dist/, never shipped. RUNDBRIEF_TEST_SERVER_DIR gives
- * runs that go on at the same time (two checkouts, two terminals) a folder each.
+ * Where the test server is built: outside dist/, never shipped, inside node_modules so that the
+ * bundle finds its packages. RUNDBRIEF_TEST_SERVER_DIR names a folder of its own (only its last
+ * part counts) for runs that go on at the same time in two checkouts.
  */
 export const testServerDirectory = resolve(
-  process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'node_modules/.cache/rundbrief-test-server',
+  'node_modules/.cache',
+  basename(process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'rundbrief-test-server'),
 )
 export const testServerBundle = resolve(testServerDirectory, 'test-server.js')
 

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
+import { testServerDirectory } from './build-test-server'
 
 /** The real server plus the test hooks (test-server-entry.ts), its benchmark and the shipped entries; never shipped. */
 export default defineConfig({
@@ -7,9 +8,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     ssr: true,
-    outDir: resolve(
-      process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'node_modules/.cache/rundbrief-test-server',
-    ),
+    outDir: testServerDirectory,
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
