@@ -194,7 +194,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
           </button>
         )}
       </div>
-      <p role="status" className="hint">
+      <p role="status" className="hint layout-status">
         {message ?? (changed ? 'Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.' : '')}
       </p>
     </form>

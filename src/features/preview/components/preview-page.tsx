@@ -64,6 +64,8 @@ export function PreviewPage({ issueId }: { issueId: string }) {
   const [exporting, setExporting] = useState<ExportKind | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
   const [frameHeight, setFrameHeight] = useState<number | null>(null)
+  // Chromium never matches :focus on an iframe whose document has the focus: tracked by hand
+  const [frameFocused, setFrameFocused] = useState(false)
   const printWhenLoaded = useRef(false)
 
   const outputs = useMemo(() => {
@@ -94,7 +96,11 @@ export function PreviewPage({ issueId }: { issueId: string }) {
   }, [])
   const onFrameLoad = () => {
     fitFrame()
-    frame.current?.contentWindow?.addEventListener('resize', fitFrame)
+    const content = frame.current?.contentWindow
+    content?.addEventListener('resize', fitFrame)
+    setFrameFocused(content?.document.hasFocus() ?? false)
+    content?.addEventListener('focus', () => setFrameFocused(true))
+    content?.addEventListener('blur', () => setFrameFocused(false))
     if (printWhenLoaded.current) {
       printWhenLoaded.current = false
       frame.current?.contentWindow?.print()
@@ -259,7 +265,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           ref={frame}
           key={tab}
           title={`Vorschau: ${tabs.find((candidate) => candidate.id === tab)?.label}`}
-          className="preview-frame"
+          className={frameFocused ? 'preview-frame preview-frame-focused' : 'preview-frame'}
           sandbox="allow-same-origin allow-modals"
           srcDoc={outputs[tab]}
           onLoad={onFrameLoad}
