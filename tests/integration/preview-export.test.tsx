@@ -49,7 +49,7 @@ describe('Heruntergeladene Ausgaben sind eigenständig', () => {
     '„%s“ bettet jedes Foto verkleinert als data:-Adresse ein, ohne Adresse des Redaktionsservers',
     async (button, fileName, scaledWidth) => {
       const { user } = await renderApp({ route, as: 'designer' })
-      await user.click(await screen.findByRole('button', { name: button }))
+      await user.click(await screen.findByRole('button', { name: button }, { timeout: 10_000 }))
       await waitFor(() => expect(downloads).toHaveLength(1))
       expect(downloads[0]?.name).toBe(fileName)
       const html = await downloads[0]!.blob.text()
@@ -75,7 +75,7 @@ describe('Heruntergeladene Ausgaben sind eigenständig', () => {
 
   it('Fotos neben dem Text werden für ihre schmalere Spalte verkleinert', async () => {
     const { user } = await renderApp({ route, as: 'designer' })
-    await user.click(await screen.findByLabelText('Links neben dem Text'))
+    await user.click(await screen.findByLabelText('Links neben dem Text', {}, { timeout: 10_000 }))
     await user.click(screen.getByRole('button', { name: 'HTML herunterladen' }))
     await waitFor(() => expect(downloads).toHaveLength(1))
     expect(scaling.calls.map((call) => call.request.maxWidth)).toEqual([464, 464, 464])
@@ -90,7 +90,9 @@ describe('Heruntergeladene Ausgaben sind eigenständig', () => {
         getMediaFile: () => Promise.reject(new Error('Das Foto wurde nicht gefunden.')),
       }),
     })
-    await user.click(await screen.findByRole('button', { name: 'Webseite herunterladen' }))
+    await user.click(
+      await screen.findByRole('button', { name: 'Webseite herunterladen' }, { timeout: 10_000 }),
+    )
     expect(await screen.findByRole('alert')).toHaveTextContent(
       'Die Datei konnte nicht erstellt werden',
     )
@@ -99,7 +101,9 @@ describe('Heruntergeladene Ausgaben sind eigenständig', () => {
 
   it('„Als Word-Dokument (.docx)“ lädt ein Word-Dokument mit Text und Fotos herunter', async () => {
     const { user } = await renderApp({ route, as: 'editor' })
-    await user.click(await screen.findByRole('button', { name: 'Als Word-Dokument (.docx)' }))
+    await user.click(
+      await screen.findByRole('button', { name: 'Als Word-Dokument (.docx)' }, { timeout: 10_000 }),
+    )
     await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 10_000 })
     expect(downloads[0]?.name).toBe('rundbrief-august-2018.docx')
     const buffer = Buffer.from(await downloads[0]!.blob.arrayBuffer())
@@ -113,7 +117,7 @@ describe('Heruntergeladene Ausgaben sind eigenständig', () => {
 describe('Drucken, Kopf mit Ausgabe', () => {
   it('„Drucken / PDF“ geht auch vom E-Mail-Tab aus: es zeigt die Druckfassung und druckt sie', async () => {
     const { user } = await renderApp({ route, as: 'designer' })
-    const print = await screen.findByRole('button', { name: 'Drucken / PDF' })
+    const print = await screen.findByRole('button', { name: 'Drucken / PDF' }, { timeout: 10_000 })
     expect(screen.getByRole('tab', { name: 'E-Mail' })).toHaveAttribute('aria-selected', 'true')
     expect(print).toBeEnabled()
     expect(print).toHaveAccessibleDescription(/druckt die Druckfassung/)
@@ -124,7 +128,11 @@ describe('Drucken, Kopf mit Ausgabe', () => {
 
   it('die Gestaltung wählt „Ausgabe und Erscheinungsdatum zeigen“ und speichert es', async () => {
     const { user } = await renderApp({ route, as: 'designer' })
-    const choice = await screen.findByLabelText('Ausgabe und Erscheinungsdatum zeigen')
+    const choice = await screen.findByLabelText(
+      'Ausgabe und Erscheinungsdatum zeigen',
+      {},
+      { timeout: 10_000 },
+    )
     expect(choice).not.toBeChecked()
     const emailHtml = () => screen.getByTitle('Vorschau: E-Mail').getAttribute('srcdoc') ?? ''
     expect(emailHtml()).not.toContain('Ausgabe August 2018 · 15. August 2018')
