@@ -81,4 +81,6 @@ export interface Backend {
   getMedia(id: string): Promise<Media>
   /** Address of a photo's file, for <img src>. */
   mediaFileUrl(id: string): string
+  /** A photo's file itself, e.g. to embed it scaled into an export. */
+  getMediaFile(id: string): Promise<Blob>
 }

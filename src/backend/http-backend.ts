@@ -233,6 +233,19 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       resolveMediaUrl(await request(`/media/${encodeURIComponent(id)}`, { schema: mediaSchema })),
     mediaFileUrl: (id) =>
       new URL(`${baseUrl}/media/${encodeURIComponent(id)}/file`, `${origin}/`).href,
+    getMediaFile: async (id) => {
+      let response: Response
+      try {
+        response = await doFetch(`${baseUrl}/media/${encodeURIComponent(id)}/file`, {
+          credentials: 'same-origin',
+          signal: AbortSignal.timeout(timeoutMs),
+        })
+      } catch (error) {
+        throw new NetworkError(error)
+      }
+      if (!response.ok) throw new ApiError(response.status, await readProblem(response))
+      return response.blob()
+    },
   }
 }
 

@@ -29,9 +29,17 @@ export const layoutSchema = z.object({
   photoPlacement: z.enum(['full', 'left', 'right']),
   /** A logo photo shown in the masthead, or none. */
   logoMediaId: idSchema().nullable(),
+  /**
+   * Whether the masthead names the issue and its Erscheinungsdatum ("Ausgabe August 2018 ·
+   * 15. August 2018"). Layouts stored before this choice existed read as off, so no export
+   * changes unasked; the printed newsletter of the Dezernat has no such line either.
+   */
+  mastheadIssueLine: z.boolean().default(false),
 })
-/** Layout of the newsletter, set by Gestaltung: accent colour, fonts, photo placement, logo. */
+/** Layout of the newsletter, set by Gestaltung: accent colour, fonts, photo placement, logo, masthead. */
 export type Layout = z.infer<typeof layoutSchema>
+/** A layout as it may be stored or passed in: choices added later may be missing (their default applies). */
+export type StoredLayout = z.input<typeof layoutSchema>
 
 export const defaultLayout: Layout = {
   accentColor: '#0b4f8a',
@@ -39,6 +47,7 @@ export const defaultLayout: Layout = {
   bodyFont: 'sans',
   photoPlacement: 'full',
   logoMediaId: null,
+  mastheadIssueLine: false,
 }
 
 export const publicationContentSchema = z.object({

@@ -1,4 +1,5 @@
 import { formatBerlinDate } from '../domain/deadline'
+import { issueTitle } from '../domain/issue'
 import type { RenderModel } from './render-model'
 
 /** The Impressum as paragraphs of lines, worded as in the newsletter. */
@@ -25,3 +26,9 @@ export function impressumParagraphs({
 
 /** The masthead's subtitle with the dashes of the printed newsletter. */
 export const subtitleLine = (subtitle: string) => `- ${subtitle} -`
+
+/** The masthead's issue line: "Ausgabe August 2018 · 15. August 2018" (with the Erscheinungsdatum if known). */
+export function mastheadIssueLine(issue: RenderModel['issue']): string {
+  const title = issueTitle(issue.label)
+  return issue.plannedSendDate ? `${title} · ${formatBerlinDate(issue.plannedSendDate)}` : title
+}

@@ -1,12 +1,14 @@
 import { escapeHtml } from './escape-html'
-import { impressumParagraphs, subtitleLine } from './impressum'
-import { defaultLayout, fontStack, safeColor, type LayoutSettings } from './layout'
-import { photoAlt, photoDimensions, safeImageUrl } from './photo-html'
+import { impressumParagraphs, mastheadIssueLine, subtitleLine } from './impressum'
+import { defaultLayout, fontStack, photoSide, safeColor, type LayoutSettings } from './layout'
+import { photoAlt, photoDimensions, photoWidth, safeImageUrl } from './photo-html'
 import type { RenderModel } from './render-model'
 import { richTextHtml, type ElementStyles } from './rich-text-html'
 import { creditLine } from '../domain/photo-credit'
 
 const contentWidth = 536
+/** Space between the photo column and the text column when photos stand beside the text. */
+const columnGap = 20
 const textColor = '#222222'
 const mutedColor = '#555555'
 
@@ -20,6 +22,8 @@ export function preheader(model: RenderModel): string {
  * The issue as an HTML e-mail: 600 px layout tables (role="presentation"), every style inline
  * (Outlook renders with Word and ignores most style sheets), width attributes on images, alt
  * texts, a hidden preheader, colours that stay readable when clients invert them for dark mode.
+ * Photos beside the text stand in a two-column table (photo column, text column) whose cells
+ * stack on narrow screens; clients without media queries (Outlook) keep the two columns at 600 px.
  * Hand-written instead of juice/MJML/React Email: the markup is small and fixed, so a pure function
  * without a DOM or a build step renders it the same in the browser, the tests and a server.
  */
@@ -48,14 +52,16 @@ export function renderEmail(
     ? `<img src="${escapeHtml(logoUrl)}" height="64" alt="${escapeHtml(publication.impressum.publisher)}" style="display:block;margin:0 auto 12px;height:64px;width:auto;border:0;">`
     : ''
   const row = (content: string, padding = '0 32px 16px') =>
-    `<tr><td style="padding:${padding};">${content}</td></tr>`
+    `<tr><td class="section" style="padding:${padding};">${content}</td></tr>`
+  const side = photoSide(layout)
+  const shownWidth = photoWidth('email', layout)
 
   const articles = model.articles
     .map((article) => {
       const photos = article.photos
         .map((photo) => {
           const src = safeImageUrl(model.photoUrl(photo.mediaId))
-          const { width, height } = photoDimensions(model, photo, contentWidth)
+          const { width, height } = photoDimensions(model, photo, shownWidth)
           const image = src
             ? `<img src="${escapeHtml(src)}" width="${width}" height="${height}" alt="${photoAlt(photo)}" style="display:block;width:100%;max-width:${width}px;height:auto;border:0;outline:none;text-decoration:none;">`
             : ''
@@ -68,13 +74,21 @@ export function renderEmail(
           return `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 16px;"><tr><td>${image}${credit}${caption}</td></tr></table>`
         })
         .join('')
-      return row(
-        `<h2 style="margin:8px 0 12px;font-family:${heading};font-size:20px;line-height:26px;color:${accent};">${escapeHtml(article.headline)}</h2>${richTextHtml(article.body, styles, 1)}${photos}`,
-        '16px 32px 8px',
-      )
+      const headline = `<h2 style="margin:8px 0 12px;font-family:${heading};font-size:20px;line-height:26px;color:${accent};">${escapeHtml(article.headline)}</h2>`
+      const text = richTextHtml(article.body, styles, 1)
+      if (!side || photos === '') return row(`${headline}${text}${photos}`, '16px 32px 8px')
+      // dir="rtl" puts the photo column (first in the source, so first when stacked) on the right
+      const textWidth = contentWidth - shownWidth - columnGap
+      const gap =
+        side === 'left' ? `padding:0 ${columnGap}px 0 0;` : `padding:0 0 0 ${columnGap}px;`
+      const columns = `<table role="presentation" width="${contentWidth}" cellpadding="0" cellspacing="0" border="0" class="columns"${side === 'right' ? ' dir="rtl"' : ''} style="width:100%;"><tr><td class="column photo-column" width="${shownWidth + columnGap}" valign="top" dir="ltr" style="width:${shownWidth + columnGap}px;${gap}">${photos}</td><td class="column text-column" width="${textWidth}" valign="top" dir="ltr" style="width:${textWidth}px;">${text}</td></tr></table>`
+      return row(`${headline}${columns}`, '16px 32px 8px')
     })
     .join('\n')
 
+  const issueLine = layout.mastheadIssueLine
+    ? `<p style="margin:6px 0 0;font-family:${body};font-size:15px;line-height:22px;font-weight:bold;color:${textColor};">${escapeHtml(mastheadIssueLine(model.issue))}</p>`
+    : ''
   const impressum = impressumParagraphs(model)
     .map(
       (lines) =>
@@ -90,23 +104,23 @@ export function renderEmail(
 <meta name="color-scheme" content="light">
 <meta name="supported-color-schemes" content="light">
 <title>${escapeHtml(`${publication.title} – ${model.issue.label}`)}</title>
-<style>@media only screen and (max-width:620px){.container{width:100%!important}.container td{padding-left:16px!important;padding-right:16px!important}}</style>
+<style>@media only screen and (max-width:620px){.container{width:100%!important}.container td.section{padding-left:16px!important;padding-right:16px!important}.columns{width:100%!important}.columns td.column{display:block!important;width:100%!important;max-width:100%!important;padding:0!important;box-sizing:border-box}.columns td.photo-column img{max-width:100%!important}}</style>
 </head>
 <body style="margin:0;padding:0;background-color:#eeeeee;">
 <div style="display:none;max-height:0;overflow:hidden;font-size:1px;line-height:1px;color:#eeeeee;">${escapeHtml(preheader(model))}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#eeeeee;">
 <tr><td align="center" style="padding:16px 8px;">
 <table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;">
-<tr><td align="center" style="padding:28px 32px 20px;border-bottom:4px solid ${accent};">
+<tr><td align="center" class="section" style="padding:28px 32px 20px;border-bottom:4px solid ${accent};">
 ${logo}<h1 style="margin:0;font-family:${heading};font-size:24px;line-height:30px;color:${accent};">${escapeHtml(publication.title)}</h1>
-<p style="margin:8px 0 0;font-family:${body};font-size:17px;line-height:24px;color:${textColor};">${escapeHtml(subtitleLine(publication.subtitle))}</p>
+<p style="margin:8px 0 0;font-family:${body};font-size:17px;line-height:24px;color:${textColor};">${escapeHtml(subtitleLine(publication.subtitle))}</p>${issueLine}
 </td></tr>
 ${articles}
-<tr><td style="padding:16px 32px 8px;border-top:1px solid #cccccc;">
+<tr><td class="section" style="padding:16px 32px 8px;border-top:1px solid #cccccc;">
 <h2 style="margin:8px 0 10px;font-family:${heading};font-size:16px;line-height:22px;color:${textColor};">Impressum</h2>
 ${impressum}
 </td></tr>
-<tr><td style="padding:8px 32px 28px;"><p style="margin:0;font-family:${body};font-size:13px;line-height:19px;color:${mutedColor};">${escapeHtml(publication.unsubscribeText)}</p></td></tr>
+<tr><td class="section" style="padding:8px 32px 28px;"><p style="margin:0;font-family:${body};font-size:13px;line-height:19px;color:${mutedColor};">${escapeHtml(publication.unsubscribeText)}</p></td></tr>
 </table>
 </td></tr>
 </table>

@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape-html'
 import { defaultLayout, type LayoutSettings } from './layout'
+import { photoWidth } from './photo-html'
 import type { RenderModel } from './render-model'
 import { articlesHtml, baseCss, frameHtml } from './render-web'
 
@@ -34,7 +35,7 @@ p { orphans: 3; widows: 3; }
 <div class="sheet">
 ${masthead}
 <main>
-${articlesHtml(model, 600)}
+${articlesHtml(model, photoWidth('print', layout), layout)}
 </main>
 ${impressum}
 </div>

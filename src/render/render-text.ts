@@ -1,5 +1,6 @@
 import { isAllowedHref, type BlockNode, type InlineNode } from '../domain/rich-text'
-import { impressumParagraphs, subtitleLine } from './impressum'
+import { impressumParagraphs, mastheadIssueLine, subtitleLine } from './impressum'
+import { defaultLayout, type LayoutSettings } from './layout'
 import type { RenderModel } from './render-model'
 import { creditLine } from '../domain/photo-credit'
 
@@ -39,9 +40,13 @@ function blockText(node: BlockNode, prefix = ''): string[] {
 }
 
 /** The plain-text part of the e-mail: same content and order as the HTML, blocks separated by blank lines. */
-export function renderText(model: RenderModel): string {
+export function renderText(
+  model: RenderModel,
+  layout: LayoutSettings = model.publication.layout ?? defaultLayout,
+): string {
   const { publication } = model
   const blocks: string[] = [publication.title, subtitleLine(publication.subtitle)]
+  if (layout.mastheadIssueLine) blocks.push(mastheadIssueLine(model.issue))
   for (const article of model.articles) {
     blocks.push(article.headline, ...article.body.content.flatMap((node) => blockText(node)))
     for (const photo of article.photos) {

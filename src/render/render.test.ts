@@ -135,6 +135,60 @@ describe('Renderer', () => {
     expect(renderWeb(model)).not.toContain('class="logo"')
   })
 
+  it('zeigt „Ausgabe … · Erscheinungsdatum“ im Kopf nur, wenn die Gestaltung es wählt', () => {
+    const model = seedModel()
+    const layout = { ...model.publication.layout, mastheadIssueLine: true }
+    for (const output of [
+      renderWeb(model, layout),
+      renderEmail(model, layout),
+      renderPrint(model, layout),
+      renderText(model, layout),
+    ]) {
+      expect(output).toContain('Ausgabe August 2018 · 15. August 2018')
+    }
+    for (const output of [renderWeb(model), renderEmail(model), renderText(model)]) {
+      expect(output).not.toContain('Ausgabe August 2018')
+    }
+  })
+
+  it.each(['left', 'right'] as const)(
+    'Fotos %s neben dem Text: Web und Druck setzen das Foto vor den Text, die E-Mail in eine eigene Spalte',
+    (side) => {
+      const model = seedModel()
+      const layout = { ...model.publication.layout, photoPlacement: side }
+      for (const html of [renderWeb(model, layout), renderPrint(model, layout)]) {
+        const doc = new DOMParser().parseFromString(sanitizeDocument(html), 'text/html')
+        const article = [...doc.querySelectorAll('article')].find((a) => a.querySelector('figure'))
+        expect(article?.children[1]?.tagName).toBe('FIGURE')
+        expect(html).toContain(`float: ${side}`)
+      }
+      const email = new DOMParser().parseFromString(
+        sanitizeDocument(renderEmail(model, layout)),
+        'text/html',
+      )
+      const columns = email.querySelector('table.columns')
+      expect(columns?.getAttribute('dir')).toBe(side === 'right' ? 'rtl' : null)
+      const cells = [...(columns?.querySelectorAll(':scope > tbody > tr > td') ?? [])]
+      expect(cells.map((cell) => cell.className)).toEqual([
+        'column photo-column',
+        'column text-column',
+      ])
+      expect(cells[0]?.querySelector('img')?.getAttribute('width')).toBe('232')
+      expect(cells[1]?.textContent).toContain('Oberbürgermeister Julian Vonarb')
+    },
+  )
+
+  it('bettet Fotos als data:-Adresse ein, aber keine anderen data:-Adressen', () => {
+    const model = seedModel()
+    const embedded = 'data:image/jpeg;base64,/9j/4AAQSkZJRg=='
+    const html = sanitizeDocument(renderWeb({ ...model, photoUrl: () => embedded }))
+    expect(html).toContain(`src="${embedded}"`)
+    const hostile = sanitizeDocument(
+      renderWeb({ ...model, photoUrl: () => 'data:text/html;base64,PHNjcmlwdD4=' }),
+    )
+    expect(hostile).not.toContain('data:text/html')
+  })
+
   it('das Druckbild setzt A4, Seitenzahlen und verbietet Trennungen von Foto und Bildunterschrift', () => {
     const html = renderPrint(seedModel())
     expect(html).toContain('size: A4')

@@ -28,6 +28,7 @@ export function initialPublication(at: string): Publication {
       bodyFont: 'sans',
       photoPlacement: 'full',
       logoMediaId: null,
+      mastheadIssueLine: false,
     },
     version: 1,
     updatedAt: at,

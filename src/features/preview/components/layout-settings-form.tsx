@@ -3,6 +3,7 @@ import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import type { Layout, Publication } from '../../../domain/publication'
 import { useUpdateLayout } from '../api/update-layout'
+import './layout-settings-form.css'
 
 /** WCAG contrast ratio of a hex colour against white. */
 export function contrastOnWhite(hex: string): number {
@@ -64,7 +65,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
     >
       <h2 id="layout-heading">Layout</h2>
       <div className="layout-fields">
-        <div className="field">
+        <div className="field layout-accent-field">
           <label htmlFor="layout-accent">Akzentfarbe</label>
           <input
             id="layout-accent"
@@ -124,6 +125,19 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
             </label>
           ))}
         </fieldset>
+        <fieldset className="field">
+          <legend>Kopf</legend>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={draft.mastheadIssueLine}
+              onChange={(event) =>
+                onDraftChange({ ...draft, mastheadIssueLine: event.target.checked })
+              }
+            />
+            Ausgabe und Erscheinungsdatum zeigen
+          </label>
+        </fieldset>
         <div className="field">
           <span className="field-label">Logo</span>
           <input
@@ -180,7 +194,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
           </button>
         )}
       </div>
-      <p role="status" className="hint">
+      <p role="status" className="hint layout-status">
         {message ?? (changed ? 'Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.' : '')}
       </p>
     </form>

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
 import { useBackend } from '../../../backend/backend-provider'
 import { useIssue } from '../../../backend/queries/get-issue'
@@ -17,6 +17,10 @@ import { renderPrint } from '../../../render/render-print'
 import { renderText } from '../../../render/render-text'
 import { renderWeb } from '../../../render/render-web'
 import { issueTitle } from '../../../domain/issue'
+import { errorMessage } from '../../../backend/api-error'
+import { buildExport, type ExportKind } from '../export/build-export'
+import { scaleImageInCanvas } from '../export/scale-image-in-canvas'
+import './preview-page.css'
 
 type Tab = 'print' | 'email' | 'web'
 const tabs: { id: Tab; label: string }[] = [
@@ -25,8 +29,8 @@ const tabs: { id: Tab; label: string }[] = [
   { id: 'web', label: 'Web' },
 ]
 
-function download(content: string, fileName: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }))
+function download(content: Blob, fileName: string) {
+  const url = URL.createObjectURL(content)
   const link = document.createElement('a')
   link.href = url
   link.download = fileName
@@ -34,6 +38,12 @@ function download(content: string, fileName: string, type: string) {
   link.click()
   link.remove()
   setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+const exportFiles: Record<ExportKind, { suffix: string; label: string }> = {
+  email: { suffix: '.html', label: 'HTML herunterladen' },
+  web: { suffix: '-web.html', label: 'Webseite herunterladen' },
+  docx: { suffix: '.docx', label: 'Als Word-Dokument (.docx)' },
 }
 
 const kilobytes = (bytes: number) =>
@@ -51,6 +61,12 @@ export function PreviewPage({ issueId }: { issueId: string }) {
   const user = useCurrentUser()
   const [draftLayout, setDraftLayout] = useState<Layout | null>(null)
   const layout = draftLayout ?? publication.data?.layout ?? defaultLayout
+  const [exporting, setExporting] = useState<ExportKind | null>(null)
+  const [exportError, setExportError] = useState<string | null>(null)
+  const [frameHeight, setFrameHeight] = useState<number | null>(null)
+  // Chromium never matches :focus on an iframe whose document has the focus: tracked by hand
+  const [frameFocused, setFrameFocused] = useState(false)
+  const printWhenLoaded = useRef(false)
 
   const outputs = useMemo(() => {
     if (!issue.data || !articles.data || !publication.data) return null
@@ -62,14 +78,34 @@ export function PreviewPage({ issueId }: { issueId: string }) {
     }
     const email = sanitizeDocument(renderEmail(model, layout))
     return {
+      model,
       print: sanitizeDocument(renderPrint(model, layout)),
       email,
       web: sanitizeDocument(renderWeb(model, layout)),
-      text: renderText(model),
+      text: renderText(model, layout),
       emailBytes: byteSize(email),
       empty: model.articles.length === 0,
     }
   }, [issue.data, articles.data, publication.data, backend, layout])
+
+  /** The frame takes the height of its content, so the page scrolls and not a small box. */
+  const fitFrame = useCallback(() => {
+    // the root element's own height: scrollHeight would never be less than the frame itself
+    const content = frame.current?.contentDocument?.documentElement
+    if (content) setFrameHeight(Math.ceil(content.getBoundingClientRect().height) + 2)
+  }, [])
+  const onFrameLoad = () => {
+    fitFrame()
+    const content = frame.current?.contentWindow
+    content?.addEventListener('resize', fitFrame)
+    setFrameFocused(content?.document.hasFocus() ?? false)
+    content?.addEventListener('focus', () => setFrameFocused(true))
+    content?.addEventListener('blur', () => setFrameFocused(false))
+    if (printWhenLoaded.current) {
+      printWhenLoaded.current = false
+      frame.current?.contentWindow?.print()
+    }
+  }
 
   const failed = [issue, articles, publication].find((query) => query.isError && !query.data)
   if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
@@ -89,6 +125,31 @@ export function PreviewPage({ issueId }: { issueId: string }) {
     document.getElementById(`preview-tab-${target.id}`)?.focus()
   }
   const overLimit = outputs.emailBytes > emailClipBytes
+  const printIssue = () => {
+    if (tab === 'print') {
+      frame.current?.contentWindow?.print()
+      return
+    }
+    printWhenLoaded.current = true
+    setTab('print')
+  }
+  const exportFile = async (kind: ExportKind) => {
+    setExporting(kind)
+    setExportError(null)
+    try {
+      const file = await buildExport(kind, outputs.model, layout, {
+        getFile: (id) => backend.getMediaFile(id),
+        scale: scaleImageInCanvas,
+      })
+      download(file, `${fileBase}${exportFiles[kind].suffix}`)
+    } catch (error) {
+      setExportError(
+        `Die Datei konnte nicht erstellt werden: ${errorMessage(error)} Bitte versuchen Sie es erneut.`,
+      )
+    } finally {
+      setExporting(null)
+    }
+  }
 
   return (
     <>
@@ -107,33 +168,47 @@ export function PreviewPage({ issueId }: { issueId: string }) {
         <button
           type="button"
           className="button"
-          onClick={() => frame.current?.contentWindow?.print()}
-          disabled={tab !== 'print'}
+          onClick={printIssue}
+          aria-describedby="preview-print-hint"
         >
           Drucken / PDF
         </button>
+        {(['email', 'web', 'docx'] as const).map((kind) => (
+          <button
+            key={kind}
+            type="button"
+            className="button"
+            disabled={exporting !== null}
+            onClick={() => void exportFile(kind)}
+          >
+            {exportFiles[kind].label}
+          </button>
+        ))}
         <button
           type="button"
           className="button"
-          onClick={() => download(outputs.email, `${fileBase}.html`, 'text/html;charset=utf-8')}
-        >
-          HTML herunterladen
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => download(outputs.text, `${fileBase}.txt`, 'text/plain;charset=utf-8')}
+          onClick={() =>
+            download(
+              new Blob([outputs.text], { type: 'text/plain;charset=utf-8' }),
+              `${fileBase}.txt`,
+            )
+          }
         >
           Text herunterladen
         </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => download(outputs.web, `${fileBase}-web.html`, 'text/html;charset=utf-8')}
-        >
-          Webseite herunterladen
-        </button>
       </div>
+      <p id="preview-print-hint" className="hint">
+        „Drucken / PDF“ druckt die Druckfassung (A4). Heruntergeladene Dateien enthalten ihre Fotos
+        und funktionieren ohne Verbindung zur Redaktion.
+      </p>
+      <p role="status" className="hint preview-export-status">
+        {exporting ? 'Die Datei wird erstellt, Fotos werden eingebettet …' : ''}
+      </p>
+      {exportError && (
+        <p role="alert" className="notice notice-warning">
+          {exportError}
+        </p>
+      )}
       <p className={overLimit ? 'notice notice-warning' : 'hint'}>
         E-Mail-HTML: {kilobytes(outputs.emailBytes)} von höchstens {kilobytes(emailClipBytes)} –{' '}
         {overLimit
@@ -190,10 +265,14 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           ref={frame}
           key={tab}
           title={`Vorschau: ${tabs.find((candidate) => candidate.id === tab)?.label}`}
-          className="preview-frame"
+          className={frameFocused ? 'preview-frame preview-frame-focused' : 'preview-frame'}
           sandbox="allow-same-origin allow-modals"
           srcDoc={outputs[tab]}
-          style={{ width: tab === 'email' ? `${emailWidth + 32}px` : '100%' }}
+          onLoad={onFrameLoad}
+          style={{
+            width: tab === 'email' ? `${emailWidth + 32}px` : '100%',
+            ...(frameHeight ? { height: `${frameHeight}px` } : {}),
+          }}
         />
         {tab === 'email' && (
           <details className="plain-text">
