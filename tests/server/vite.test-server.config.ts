@@ -1,6 +1,5 @@
-import { resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
 import { defineConfig } from 'vite'
-import { testServerDirectory } from './build-test-server'
 
 /** The real server plus the test hooks (test-server-entry.ts), its benchmark and the shipped entries; never shipped. */
 export default defineConfig({
@@ -8,7 +7,11 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     ssr: true,
-    outDir: testServerDirectory,
+    // as testServerDirectory in build-test-server.ts (Vite's config loader wants no import here)
+    outDir: resolve(
+      'node_modules/.cache',
+      basename(process.env.RUNDBRIEF_TEST_SERVER_DIR ?? 'rundbrief-test-server'),
+    ),
     emptyOutDir: true,
     target: 'node20',
     rollupOptions: {
