@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react'
+import type { Editor } from '@tiptap/core'
+import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter } from 'react-router'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
@@ -16,6 +17,25 @@ export const testServer = createTestServer()
 
 /** A backend behind MSW in Node, as `createTestServer` makes it. */
 export type TestServer = ReturnType<typeof createTestServer>
+
+/** The user id of the seed person of `role`. */
+function seedUserId(role: Role): string {
+  return seedUsers.find((candidate) => candidate.role === role)!.id
+}
+
+/** The test server's backend signed in as the seed person of `role`, to arrange a test's data. */
+export async function backendAs(role: Role, server: TestServer = testServer): Promise<Backend> {
+  let token: string | null = null
+  const backend = createHttpBackend({ baseUrl: server.apiBaseUrl, getToken: () => token })
+  token = (await backend.login(seedUserId(role))).token
+  return backend
+}
+
+/** The article editor's body text (Tiptap) once it is rendered. */
+export async function bodyEditor(): Promise<Editor> {
+  const body = await screen.findByRole('textbox', { name: 'Text' })
+  return (body as unknown as { editor: Editor }).editor
+}
 
 /** Registers MSW (unhandled requests fail the test) and a fresh seed per test. */
 export function setupTestServer(server: TestServer = testServer) {
@@ -62,10 +82,7 @@ export async function renderApp({
   const tokens = memoryTokenStorage()
   const base = createHttpBackend({ baseUrl: server.apiBaseUrl, getToken: () => tokens.get() })
   const backend = wrap ? wrap(base) : base
-  if (as) {
-    const user = seedUsers.find((candidate) => candidate.role === as)!
-    tokens.set((await base.login(user.id)).token)
-  }
+  if (as) tokens.set((await base.login(seedUserId(as))).token)
   if (token) tokens.set(token)
   if (faults) server.setFaults(faults)
   const queryClient = createQueryClient()

@@ -1,26 +1,18 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import { runChecks } from '../../src/domain/checks'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
 const issueId = 'ausgabe-2018-08'
 const articleId = 'beitrag-02-sozialplan'
 
-async function signedIn(userId: string) {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login(userId)).token
-  return backend
-}
-
 /** The seed issue, submitted and approved, with its Redaktionsschluss ahead. */
 async function approvedIssue() {
-  const head = await signedIn('sandra-wanzar')
-  const editor = await signedIn('frank-ruehling')
+  const head = await backendAs('head')
+  const editor = await backendAs('editor')
   let issue = await head.getIssue(issueId)
   issue = await head.updateIssue(issueId, {
     version: issue.version,

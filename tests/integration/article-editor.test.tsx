@@ -1,11 +1,9 @@
-import type { Editor } from '@tiptap/core'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { plainText } from '../../src/domain/rich-text'
 import { draftStorageKey } from '../../src/lib/draft-storage'
 import { tinyPng } from '../fixtures/images'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, bodyEditor, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -13,20 +11,8 @@ const articleId = 'beitrag-02-sozialplan'
 /** Where the editor's (Frank Rühling's) unsaved draft of the article is mirrored. */
 const draftKey = draftStorageKey('frank-ruehling', articleId)
 
-async function bodyEditor(): Promise<Editor> {
-  const body = await screen.findByRole('textbox', { name: 'Text' })
-  return (body as unknown as { editor: Editor }).editor
-}
-
 const stored = () =>
   testServer.store.snapshot().articles.find((article) => article.id === articleId)!
-
-async function headBackend() {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login('sandra-wanzar')).token
-  return backend
-}
 
 describe('Beitrag bearbeiten', () => {
   it('legt einen neuen Beitrag an und speichert Überschrift und Text automatisch', async () => {
@@ -60,7 +46,7 @@ describe('Beitrag bearbeiten', () => {
   it('zeigt bei einem Versionskonflikt beide Fassungen und übernimmt auf Wunsch die neuere', async () => {
     const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     const editor = await bodyEditor()
-    const head = await headBackend()
+    const head = await backendAs('head')
     await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
 
     editor.commands.insertContent('Mein Zusatz ')
@@ -92,7 +78,7 @@ describe('Beitrag bearbeiten', () => {
   it('setzt eine Fassung Stelle für Stelle aus beiden zusammen und speichert sie über die neuere', async () => {
     const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     const editor = await bodyEditor()
-    const head = await headBackend()
+    const head = await backendAs('head')
     const added = {
       type: 'paragraph' as const,
       content: [{ type: 'text' as const, text: 'Ergänzt von der Dezernentin.' }],
@@ -134,7 +120,7 @@ describe('Beitrag bearbeiten', () => {
   })
 
   it('sagt nach dem Übernehmen der neueren Fassung nicht, die eigenen Änderungen seien wiederhergestellt', async () => {
-    const head = await headBackend()
+    const head = await backendAs('head')
     await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
     const original = testServer.store
       .snapshot()
@@ -167,7 +153,7 @@ describe('Beitrag bearbeiten', () => {
   it('speichert auf Wunsch die eigene Fassung über die neuere', async () => {
     const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     const editor = await bodyEditor()
-    const head = await headBackend()
+    const head = await backendAs('head')
     await head.updateArticle(articleId, { version: 1, headline: 'Von der Dezernentin geändert' })
     editor.commands.insertContent('Mein Zusatz ')
     const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
@@ -180,7 +166,7 @@ describe('Beitrag bearbeiten', () => {
   it('behält bei „Beide behalten“ die eigene Fassung als neuen Beitrag', async () => {
     const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     const editor = await bodyEditor()
-    const head = await headBackend()
+    const head = await backendAs('head')
     await head.updateArticle(articleId, { version: 1, headline: 'Neuer Titel' })
     editor.commands.insertContent('Nur in meiner Fassung ')
     const dialog = await screen.findByRole('dialog', {}, { timeout: 10_000 })
@@ -429,7 +415,7 @@ describe('Nur lesen', () => {
   })
 
   it('sperrt Beiträge einer eingereichten Ausgabe für die Redaktion', async () => {
-    const head = await headBackend()
+    const head = await backendAs('head')
     await head.submitIssue('ausgabe-2018-08', { version: 1 })
     await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     expect(await screen.findByText(/liegt der Dezernentin zur Freigabe vor/)).toBeInTheDocument()

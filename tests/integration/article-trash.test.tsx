@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { docFromParagraphs } from '../../src/domain/rich-text'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -10,13 +9,6 @@ const seedArticleCount = 10
 const articles = () => testServer.store.snapshot().articles
 const trash = () => testServer.store.snapshot().trash ?? []
 const mainNavigation = () => screen.getByRole('navigation', { name: 'Hauptnavigation' })
-
-async function editorBackend() {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login('frank-ruehling')).token
-  return backend
-}
 
 describe('Neuer Beitrag', () => {
   it('legt bei einem Doppelklick nur einen Beitrag an', async () => {
@@ -54,7 +46,7 @@ describe('Neuer Beitrag', () => {
 describe('Beiträge löschen und wiederherstellen', () => {
   it('fragt nach, legt in den Papierkorb und stellt von dort wieder her', async () => {
     await (
-      await editorBackend()
+      await backendAs('editor')
     ).createArticle({ headline: 'Alte Notiz', body: docFromParagraphs(['Überholt.']) })
     const { user } = await renderApp({ route: '/beitraege', as: 'editor' })
     await screen.findByRole('link', { name: 'Alte Notiz' })
@@ -96,7 +88,7 @@ describe('Beiträge löschen und wiederherstellen', () => {
   })
 
   it('macht das Löschen mit „Rückgängig“ gleich wieder rückgängig', async () => {
-    await (await editorBackend()).createArticle({ headline: 'Versehentlich gelöscht' })
+    await (await backendAs('editor')).createArticle({ headline: 'Versehentlich gelöscht' })
     const { user } = await renderApp({ route: '/beitraege', as: 'editor' })
     await user.click(
       await screen.findByRole('button', { name: '„Versehentlich gelöscht“ löschen' }),
@@ -111,7 +103,7 @@ describe('Beiträge löschen und wiederherstellen', () => {
   })
 
   it('zeigt der Gestaltung weder Löschen noch Papierkorb', async () => {
-    await (await editorBackend()).createArticle({ headline: 'Nur lesen' })
+    await (await backendAs('editor')).createArticle({ headline: 'Nur lesen' })
     await renderApp({ route: '/beitraege', as: 'designer' })
     await screen.findByRole('link', { name: 'Nur lesen' })
     expect(screen.queryByRole('button', { name: /löschen/ })).not.toBeInTheDocument()

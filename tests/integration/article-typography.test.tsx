@@ -1,27 +1,13 @@
-import type { Editor } from '@tiptap/core'
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../src/backend/backend'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { docFromParagraphs } from '../../src/domain/rich-text'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, bodyEditor, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
 const articleId = 'beitrag-01-antrittsbesuch'
 const issueId = 'ausgabe-2018-08'
-
-async function backendAs(userId: string) {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login(userId)).token
-  return backend
-}
-
-async function bodyEditor(): Promise<Editor> {
-  const body = await screen.findByRole('textbox', { name: 'Text' })
-  return (body as unknown as { editor: Editor }).editor
-}
 
 const stored = (id = articleId) =>
   testServer.store.snapshot().articles.find((article) => article.id === id)!
@@ -87,7 +73,7 @@ describe('Typografie in Überschrift, Bildunterschrift und Fotonachweis', () => 
   })
 
   it('„Anführungszeichen korrigieren“ korrigiert Text, Überschrift, Bildunterschriften und Fotonachweise', async () => {
-    await changeArticle(await backendAs('frank-ruehling'), articleId, (article) => ({
+    await changeArticle(await backendAs('editor'), articleId, (article) => ({
       headline: '"Wohnen im Alter" -- ab Montag',
       body: docFromParagraphs(['Sie sagte "Willkommen".']),
       photos: article.photos.map((photo) => ({
@@ -121,14 +107,14 @@ describe('Typografie in Überschrift, Bildunterschrift und Fotonachweis', () => 
 
 describe('Prüfungen vor der Freigabe', () => {
   it('meldet Word-Reste, „Foto: Foto:“, gerade Anführungszeichen in Bildunterschriften und „--“ in Überschriften', async () => {
-    const head = await backendAs('sandra-wanzar')
+    const head = await backendAs('head')
     const issue = await head.getIssue(issueId)
     await head.updateIssue(issueId, {
       version: issue.version,
       deadline: new Date(Date.now() + 5 * 86_400_000).toISOString(),
       plannedSendDate: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
     })
-    const editor = await backendAs('frank-ruehling')
+    const editor = await backendAs('editor')
     for (const id of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
       await changeArticle(editor, id, (article) => ({
         photos: article.photos.map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),

@@ -1,8 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import type { MemoryState } from '../../mocks/memory-store'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -11,9 +10,7 @@ function replaceState(change: (state: MemoryState) => MemoryState) {
 }
 
 async function createEmptyIssue() {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login('frank-ruehling')).token
+  const backend = await backendAs('editor')
   const deadline = new Date(Date.now() + 7 * 86_400_000)
   return backend.createIssue({
     label: 'Dezember 2099',

@@ -1,26 +1,12 @@
-import type { Editor } from '@tiptap/core'
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { isoToBerlinLocal } from '../../src/domain/deadline'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, bodyEditor, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
 const issueId = 'ausgabe-2018-08'
 const articleId = 'beitrag-02-sozialplan'
-
-async function backendAs(userId: string) {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login(userId)).token
-  return backend
-}
-
-async function bodyEditor(): Promise<Editor> {
-  const body = await screen.findByRole('textbox', { name: 'Text' })
-  return (body as unknown as { editor: Editor }).editor
-}
 
 const storedArticle = (id: string) =>
   testServer.store.snapshot().articles.find((article) => article.id === id)!
@@ -87,7 +73,7 @@ describe('Zu lange und gefährliche Eingaben', () => {
       timeout: 10_000,
     })
 
-    const editorBackend = await backendAs('frank-ruehling')
+    const editorBackend = await backendAs('editor')
     await expect(
       editorBackend.updateArticle(articleId, {
         version: storedArticle(articleId).version,
@@ -117,7 +103,7 @@ describe('Zu lange und gefährliche Eingaben', () => {
       await screen.findByRole('heading', { name: `Ausgabe ${'T'.repeat(120)}` }),
     ).toBeInTheDocument()
 
-    const editorBackend = await backendAs('frank-ruehling')
+    const editorBackend = await backendAs('editor')
     await expect(
       editorBackend.createIssue({
         label: 'T'.repeat(500),
@@ -131,7 +117,7 @@ describe('Zu lange und gefährliche Eingaben', () => {
   })
 
   it('weist einen Kommentar von 10.000 Zeichen auf Deutsch zurück und behält ihn im Feld', async () => {
-    const head = await backendAs('sandra-wanzar')
+    const head = await backendAs('head')
     await head.submitIssue(issueId, { version: 1 })
     const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
     await user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
@@ -201,7 +187,7 @@ describe('Zu lange und gefährliche Eingaben', () => {
     )
     expect(JSON.stringify(editor.getJSON())).not.toContain('javascript:')
 
-    const editorBackend = await backendAs('frank-ruehling')
+    const editorBackend = await backendAs('editor')
     const { body, version } = storedArticle(articleId)
     await expect(
       editorBackend.updateArticle(articleId, {

@@ -1,9 +1,8 @@
 import { screen, within } from '@testing-library/react'
 import { http, HttpResponse } from 'msw'
 import { describe, expect, it, vi } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import type { Role } from '../../src/domain/user'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -16,13 +15,6 @@ function answerGet(path: string, resolver: () => Response) {
 }
 
 const malformed = () => HttpResponse.json({ unerwartet: true })
-
-async function headBackend() {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login('sandra-wanzar')).token
-  return backend
-}
 
 function expectShell() {
   const navigation = screen.getByRole('navigation', { name: 'Hauptnavigation' })
@@ -98,7 +90,7 @@ describe('Antworten in falschem Format', () => {
   })
 
   it('zeigt der Dezernentin statt endloser „Prüfungen laufen …“ eine Meldung, wenn die Publikation fehlerhaft ankommt', async () => {
-    const head = await headBackend()
+    const head = await backendAs('head')
     await head.submitIssue(issueId, { version: 1 })
     answerGet('/publication', malformed)
     const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })

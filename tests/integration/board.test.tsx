@@ -1,8 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { isoToBerlinLocal } from '../../src/domain/deadline'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -11,13 +10,6 @@ const serverOrder = () =>
   testServer.store.snapshot().issues.find((issue) => issue.id === issueId)!.articleIds
 const first = 'Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales'
 const second = 'Beschlussvorlage zum Integrierten Sozialplan liegt vor'
-
-async function backendAs(userId: string) {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login(userId)).token
-  return backend
-}
 
 async function openBoard(as: 'editor' | 'head' | 'designer' = 'editor') {
   const view = await renderApp({ route: `/ausgaben/${issueId}`, as })
@@ -48,7 +40,7 @@ describe('Board einer Ausgabe', () => {
   })
 
   it('nimmt Beiträge aus dem Themenspeicher auf und entfernt sie wieder', async () => {
-    const editor = await backendAs('frank-ruehling')
+    const editor = await backendAs('editor')
     const fresh = await editor.createArticle({ headline: 'Frisch aus dem Themenspeicher' })
     const { user } = await openBoard()
     const pool = screen.getByRole('list', { name: 'Themenspeicher' })
@@ -140,7 +132,7 @@ describe('Board einer Ausgabe', () => {
 
   it('nimmt eine Verschiebung zurück, wenn jemand anderes die Ausgabe inzwischen geändert hat', async () => {
     const { user } = await openBoard()
-    const head = await backendAs('sandra-wanzar')
+    const head = await backendAs('head')
     const reversed = [...serverOrder()].reverse()
     await head.arrangeIssue(issueId, { version: 1, articleIds: reversed })
 
@@ -175,7 +167,7 @@ describe('Board einer Ausgabe', () => {
   })
 
   it('sperrt das Board für die Redaktion, solange die Ausgabe zur Freigabe vorliegt', async () => {
-    const head = await backendAs('sandra-wanzar')
+    const head = await backendAs('head')
     await head.submitIssue(issueId, { version: 1 })
     await openBoard('editor')
     expect(screen.getByText(/liegt der Dezernentin zur Freigabe vor/)).toBeInTheDocument()
@@ -227,7 +219,7 @@ describe('Ausgaben anlegen und bearbeiten', () => {
     const { user } = await openBoard()
     await user.click(screen.getByRole('button', { name: 'Ausgabe bearbeiten' }))
     const form = screen.getByRole('form', { name: 'Ausgabe bearbeiten' })
-    const head = await backendAs('sandra-wanzar')
+    const head = await backendAs('head')
     await head.updateIssue(issueId, { version: 1, label: 'August 2018 (Dezernentin)' })
 
     await user.clear(within(form).getByLabelText('Titel der Ausgabe'))

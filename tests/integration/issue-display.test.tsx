@@ -1,16 +1,13 @@
 import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { issueTitle } from '../../src/domain/issue'
 import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
 async function createIssue(label: string) {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login('frank-ruehling')).token
+  const backend = await backendAs('editor')
   const inDays = (days: number) => new Date(Date.now() + days * 24 * 60 * 60 * 1000)
   return backend.createIssue({
     label,

@@ -1,9 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import type { Editor } from '@tiptap/core'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
 import { tinyPng } from '../fixtures/images'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, bodyEditor, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -75,8 +73,7 @@ describe('Feindliche Inhalte auf dem Weg durch Editor und API', () => {
       '<p>Vorher<script>alert(1)</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">Klick</a>' +
       '<svg onload="alert(4)"></svg><span style="background:url(javascript:alert(5))">Nachher</span></p>'
     const editorView = await renderApp({ route: '/beitraege/beitrag-02-sozialplan', as: 'editor' })
-    const body = await screen.findByRole('textbox', { name: 'Text' })
-    const editor = (body as unknown as { editor: Editor }).editor
+    const editor = await bodyEditor()
     editor.commands.focus('end')
     editor.view.pasteHTML(hostile)
     await waitFor(
@@ -91,9 +88,7 @@ describe('Feindliche Inhalte auf dem Weg durch Editor und API', () => {
     )
     editorView.unmount()
 
-    let token: string | null = null
-    const api = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-    token = (await api.login('frank-ruehling')).token
+    const api = await backendAs('editor')
     const article = await api.getArticle('beitrag-04-planungskoordination')
     await expect(
       api.updateArticle(article.id, {

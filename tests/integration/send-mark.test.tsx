@@ -1,24 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createHttpBackend } from '../../src/backend/http-backend'
-import type { Role } from '../../src/domain/user'
-import { renderApp, setupTestServer, testServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer } from '../render-app'
 
 setupTestServer()
 
 const issueId = 'ausgabe-2018-08'
-const userIds: Record<Role, string> = {
-  editor: 'frank-ruehling',
-  head: 'sandra-wanzar',
-  designer: 'jana-krause',
-}
-
-async function backendAs(role: Role) {
-  let token: string | null = null
-  const backend = createHttpBackend({ baseUrl: testServer.apiBaseUrl, getToken: () => token })
-  token = (await backend.login(userIds[role])).token
-  return backend
-}
 
 const days = (count: number) => new Date(Date.now() + count * 86_400_000)
 
