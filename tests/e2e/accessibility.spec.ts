@@ -135,8 +135,11 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
       async () => {
         if (!(await clickIfThere(page, 'Neuer Beitrag'))) return false
         const headline = `Zum Löschen (${role.name})`
-        await page.getByLabel('Überschrift').fill(headline)
-        await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible()
+        // on the list, "Überschrift" would also find the search field
+        await expect(page.getByRole('heading', { name: 'Beitrag bearbeiten' })).toBeVisible()
+        await page.getByLabel('Überschrift', { exact: true }).fill(headline)
+        // saved: the page title follows the stored headline ("✓ Gespeichert" shows before typing)
+        await expect(page).toHaveTitle(`${headline} bearbeiten – Rundbrief`)
         await page.goto('/beitraege')
         await button(page, `„${headline}“ löschen`).click()
         await expect(page.getByRole('dialog', { name: `„${headline}“ löschen?` })).toBeVisible()

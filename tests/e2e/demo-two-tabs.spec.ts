@@ -51,8 +51,9 @@ test('zwei Tabs der Demo teilen einen Stand: der ältere Tab bekommt den Konflik
     name: 'Konflikt: Der Beitrag wurde inzwischen geändert',
   })
   await expect(dialog).toBeVisible({ timeout: 15_000 })
-  await expect(dialog).toContainText('Ergänzung aus Tab A.')
-  await expect(dialog).toContainText('Ergänzung aus Tab B.')
+  // the dialog shows the word diff: tab A's ending as the server's, tab B's as its own
+  await expect(dialog).toContainText('Ergänzung aus Tab [nur auf dem Server: A.]')
+  await expect(dialog).toContainText('[nur in Ihrer Fassung: B.]')
   await tabA.screenshot({ path: test.info().outputPath('tab-a-beim-konflikt.png') })
   await tabB.screenshot({ path: test.info().outputPath('tab-b-beim-konflikt.png') })
   await dialog.getByRole('button', { name: 'Beide behalten (meine als Kopie)' }).click()

@@ -37,7 +37,7 @@ test('zeigt die Beiträge auf 390 px als Karten mit Status, Ausgabe und Aktionen
   const row = page.getByRole('row', { name: /Sozialplan/ })
   await expect(row).toBeVisible()
   await expectOnScreen(row.locator('td[data-label="Status"] > *'), 'Der Status')
-  await expectOnScreen(row.getByText('August 2018'), 'Die Ausgabe')
+  await expectOnScreen(row.locator('td[data-label="Ausgabe"]'), 'Die Ausgabe')
   await expectOnScreen(row.locator('td[data-label="Zuletzt geändert"]'), 'Zuletzt geändert')
   await expectNoSidewaysScroll(page)
   const draft = page.getByRole('row').filter({ has: page.getByRole('button', { name: /fertig/ }) })

@@ -61,8 +61,10 @@ test('Redaktion löscht einen Beitrag nach Rückfrage und stellt ihn aus dem Pap
   await signIn(page, editor)
   await page.goto('/beitraege')
   await page.getByRole('button', { name: 'Neuer Beitrag' }).click()
-  await page.getByLabel('Überschrift').fill('Termine der Sozialplanung (Entwurf)')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
+  // on the list, "Überschrift" would also find the search field
+  await expect(page.getByRole('heading', { name: 'Beitrag bearbeiten' })).toBeVisible()
+  await page.getByLabel('Überschrift', { exact: true }).fill('Termine der Sozialplanung (Entwurf)')
+  await expect(page).toHaveTitle('Termine der Sozialplanung (Entwurf) bearbeiten – Rundbrief', {
     timeout: 10_000,
   })
   await page

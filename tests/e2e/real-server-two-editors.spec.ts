@@ -60,8 +60,9 @@ test('zwei Browser, ein Beitrag und eine Ausgabe: nichts wird still überschrieb
     name: 'Konflikt: Der Beitrag wurde inzwischen geändert',
   })
   await expect(dialog).toBeVisible({ timeout: 15_000 })
-  await expect(dialog).toContainText('Ergänzung von Frank.')
-  await expect(dialog).toContainText('Ergänzung von Sandra.')
+  // the dialog shows the word diff: Frank's ending as the server's, Sandra's as her own
+  await expect(dialog).toContainText('Ergänzung von [nur auf dem Server: Frank.]')
+  await expect(dialog).toContainText('[nur in Ihrer Fassung: Sandra.]')
   await expectNoAxeViolations(sandra, 'Konfliktdialog (zwei Browser)')
   await dialog.getByRole('button', { name: 'Beide behalten (meine als Kopie)' }).click()
   await expect(dialog).toHaveCount(0)
