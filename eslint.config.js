@@ -12,6 +12,11 @@ const features = readdirSync(new URL('./src/features', import.meta.url), { withF
 
 const shared = ['domain', 'backend', 'lib', 'components', 'editor', 'render']
 
+const withoutReactAndMsw = {
+  group: ['react', 'react-dom', 'react-*', '@tanstack/*', 'msw', 'msw/*'],
+  message: 'Domäne und Server kommen ohne React und MSW aus.',
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -99,14 +104,22 @@ export default tseslint.config(
   },
   {
     files: ['src/domain/**/*.ts', 'src/server/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [withoutReactAndMsw] }] },
+  },
+  {
+    // a later block replaces the rule's options, so the pattern above is repeated here
+    files: ['src/server/routes/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            withoutReactAndMsw,
             {
-              group: ['react', 'react-dom', 'react-*', '@tanstack/*', 'msw', 'msw/*'],
-              message: 'Domäne und Server kommen ohne React und MSW aus.',
+              group: ['./*', '../routes/*', '**/server/routes/*'],
+              message:
+                'Routendateien importieren einander nicht; Gemeinsames gehört in ein Modul unter src/server (z. B. issue-operations).',
             },
           ],
         },

@@ -9,6 +9,7 @@ import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
 import { publicationRoutes } from './routes/publication'
 import { publicSessionRoutes, sessionRoutes } from './routes/session'
+import { workflowRoutes } from './routes/workflow'
 import { authenticate } from './session-auth'
 import { ConcurrentChange } from './store'
 
@@ -88,6 +89,7 @@ export function createApp(options: AppOptions) {
   app.route('/', sessionRoutes(deps))
   app.route('/', publicationRoutes(deps))
   app.route('/', issueRoutes(deps))
+  app.route('/', workflowRoutes(deps))
   app.route('/', articleRoutes(deps))
   app.route('/', mediaRoutes(deps))
   return app

@@ -24,10 +24,10 @@ import {
   type AppEnv,
   type HandlerDeps,
 } from '../context'
+import { assertContentEditable, withdrawApprovalAfterChange } from '../issue-operations'
 import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
 import { RetryTransaction, type StoreTx, type StoredArticle, type TrashEntry } from '../store'
 import type { Issue } from '../../domain/issue'
-import { assertContentEditable, withdrawApprovalAfterChange } from './issues'
 
 /** 404 for an article that is not there; one in the Papierkorb says so and where to restore it. */
 async function missingArticle(tx: StoreTx, id: string): Promise<ProblemError> {
