@@ -92,6 +92,21 @@ export default tseslint.config(
               ],
               message: 'Der Server-Handler kennt nur die Domäne.',
             },
+            // render and editor turn data into output and know no UI
+            {
+              target: ['./src/render', './src/editor'],
+              from: ['./src/components', './src/backend', './src/lib'],
+              except: ['./sanitize-html.ts'],
+              message:
+                'render und editor kennen keine Oberfläche: keine Komponenten, Hooks oder das Backend.',
+            },
+            // shared components get data and URLs as props, never from the adapter
+            {
+              target: './src/components',
+              from: './src/backend',
+              message:
+                'Gemeinsame Komponenten bekommen Daten und Adressen als Props; das Backend spricht das Feature an.',
+            },
             {
               target: './src/domain',
               from: ['./src/backend', './src/server', './src/lib', './src/components'],
@@ -120,6 +135,30 @@ export default tseslint.config(
               group: ['./*', '../routes/*', '**/server/routes/*'],
               message:
                 'Routendateien importieren einander nicht; Gemeinsames gehört in ein Modul unter src/server (z. B. issue-operations).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/render/**/*.{ts,tsx}', 'src/editor/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'react',
+                'react/*',
+                'react-dom',
+                'react-dom/*',
+                '@tanstack/*',
+                '@tiptap/react',
+                '@tiptap/react/*',
+              ],
+              message: 'render und editor kommen ohne React und TanStack Query aus.',
             },
           ],
         },

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Navigate, useLocation } from 'react-router'
+import { errorMessage } from '../backend/api-error'
 import { ErrorState, Loading } from '../components/ui/query-state'
 import { useSession } from '../lib/session'
 
@@ -23,7 +24,10 @@ export function RequireSession({ children }: { children: ReactNode }) {
   if (!session.user) {
     return (
       <main id="inhalt">
-        <ErrorState error={session.error} onRetry={() => window.location.reload()} />
+        <ErrorState
+          message={errorMessage(session.error)}
+          onRetry={() => window.location.reload()}
+        />
       </main>
     )
   }

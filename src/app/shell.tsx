@@ -1,6 +1,6 @@
 import { useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
-import { ErrorBoundary } from '../components/ui/error-boundary'
+import { ErrorBoundary } from './error-boundary'
 import { roleLabels } from '../domain/user'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'

@@ -1,14 +1,12 @@
-import { useBackend } from '../backend/backend-provider'
 import type { Photo } from '../domain/article'
 import { creditLine } from '../domain/photo-credit'
 
-/** A photo with its credit ("Foto: …") and caption below, as in the newsletter. */
-export function PhotoFigure({ photo }: { photo: Photo }) {
-  const backend = useBackend()
+/** A photo (its file at `src`) with its credit ("Foto: …") and caption below, as in the newsletter. */
+export function PhotoFigure({ photo, src }: { photo: Photo; src: string }) {
   return (
     <figure className="photo">
       <img
-        src={backend.mediaFileUrl(photo.mediaId)}
+        src={src}
         alt={photo.decorative ? '' : photo.alt}
         loading="lazy"
         width={960}

@@ -4,6 +4,7 @@ import {
   isAllowedHref,
   maxRichTextDepth,
   nestsDeeperThan,
+  normaliseHref,
   plainText,
   richTextDocSchema,
   richTextTooDeepMessage,
@@ -111,6 +112,13 @@ describe('Beitragstext als Tiptap-JSON', () => {
     ]) {
       expect(isAllowedHref(href), href).toBe(false)
     }
+  })
+
+  it('ergänzt bei Links ohne Protokoll https:// oder mailto:', () => {
+    expect(normaliseHref(' www.gera.de ')).toBe('https://www.gera.de')
+    expect(normaliseHref('sozialamt@gera.de')).toBe('mailto:sozialamt@gera.de')
+    expect(normaliseHref('http://gera.de')).toBe('http://gera.de')
+    expect(normaliseHref('mailto:a@b.de')).toBe('mailto:a@b.de')
   })
 
   it('baut Absätze aus Text', () => {

@@ -14,6 +14,14 @@ export function isAllowedHref(href: string): boolean {
   }
 }
 
+/** Adds "https://" to addresses typed without a protocol (www.gera.de), mailto: to e-mail addresses. */
+export function normaliseHref(input: string): string {
+  const value = input.trim()
+  if (/^[a-z][a-z\d+.-]*:/i.test(value)) return value
+  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(value)) return `mailto:${value}`
+  return `https://${value}`
+}
+
 const boldMark = z.object({ type: z.literal('bold') }).strict()
 const italicMark = z.object({ type: z.literal('italic') }).strict()
 const underlineMark = z.object({ type: z.literal('underline') }).strict()

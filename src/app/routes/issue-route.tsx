@@ -1,4 +1,5 @@
 import { useParams } from 'react-router'
+import { errorMessage } from '../../backend/api-error'
 import { useIssue } from '../../backend/queries/get-issue'
 import { ErrorState } from '../../components/ui/query-state'
 import { WorkflowPanel } from '../../features/approval/components/workflow-panel'
@@ -11,7 +12,7 @@ export default function IssueRoute() {
   const issue = useIssue(issueId)
   // one message for the whole page instead of one from the header and one from the board
   if (issue.isError && !issue.data)
-    return <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
+    return <ErrorState message={errorMessage(issue.error)} onRetry={() => issue.refetch()} />
   return (
     <div key={issueId}>
       <IssueHeader issueId={issueId} />

@@ -1,5 +1,3 @@
-import { errorMessage } from '../../backend/api-error'
-
 /** A polite loading message. */
 export function Loading({ label = 'Wird geladen …' }: { label?: string }) {
   return (
@@ -9,12 +7,12 @@ export function Loading({ label = 'Wird geladen …' }: { label?: string }) {
   )
 }
 
-/** A German error message with an optional retry button. */
-export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+/** A German error message (see `errorMessage` of the backend) with an optional retry button. */
+export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
     <div className="error-state" role="alert">
       <p>
-        <strong>Das hat nicht geklappt.</strong> {errorMessage(error)}
+        <strong>Das hat nicht geklappt.</strong> {message}
       </p>
       {onRetry && (
         <button type="button" className="button" onClick={onRetry}>

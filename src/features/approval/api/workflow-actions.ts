@@ -2,9 +2,10 @@ import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { ConflictError } from '../../../backend/api-error'
 import type { Backend } from '../../../backend/backend'
 import { useBackend } from '../../../backend/backend-provider'
+import { adoptConflictCurrent } from '../../../backend/conflict'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
-import type { ApproveInput, Issue } from '../../../domain/issue'
+import { issueSchema, type ApproveInput, type Issue } from '../../../domain/issue'
 import { transitions, type WorkflowAction } from '../../../domain/workflow'
 
 /** Extra input of a workflow verb besides the version. */
@@ -72,7 +73,7 @@ export function useWorkflowAction(issueId: string) {
     onSuccess: (saved) => queryClient.setQueryData(key, saved),
     onError: (error) => {
       if (!(error instanceof ConflictError)) return
-      if (error.current) queryClient.setQueryData(key, error.current as Issue)
+      adoptConflictCurrent(queryClient, key, error, issueSchema)
       // the content may have changed without the issue (an approval's fingerprint): show it anew
       void queryClient.invalidateQueries({
         queryKey: articlesQueryOptions(backend, { issueId }).queryKey,

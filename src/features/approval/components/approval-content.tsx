@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { useBackend } from '../../../backend/backend-provider'
 import { PhotoFigure } from '../../../components/photo-figure'
 import { RichTextView } from '../../../components/rich-text-view'
 import type { Article } from '../../../domain/article'
@@ -11,6 +12,7 @@ import './approval-content.css'
  * the issue in its order, in full, with its photos, captions and credits.
  */
 export function ApprovalContent({ issue, articles }: { issue: Issue; articles: Article[] }) {
+  const backend = useBackend()
   const shown = orderedArticles(issue, articles)
   return (
     <section aria-labelledby="approval-content-heading" className="approval-content">
@@ -31,7 +33,11 @@ export function ApprovalContent({ issue, articles }: { issue: Issue; articles: A
           <h4 id={`approval-article-${index}`}>{article.headline || 'Ohne Überschrift'}</h4>
           <RichTextView doc={article.body} headingOffset={3} />
           {article.photos.map((photo) => (
-            <PhotoFigure key={photo.mediaId} photo={photo} />
+            <PhotoFigure
+              key={photo.mediaId}
+              photo={photo}
+              src={backend.mediaFileUrl(photo.mediaId)}
+            />
           ))}
         </article>
       ))}

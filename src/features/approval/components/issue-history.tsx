@@ -1,3 +1,4 @@
+import { errorMessage } from '../../../backend/api-error'
 import { useIssueHistory } from '../../../backend/queries/get-issue-history'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { auditActionLabels, groupHistory } from '../../../domain/audit-event'
@@ -17,7 +18,7 @@ export function IssueHistory({
       <h3 id="issue-history-heading">Verlauf</h3>
       {!history.data ? (
         history.isError ? (
-          <ErrorState error={history.error} onRetry={() => history.refetch()} />
+          <ErrorState message={errorMessage(history.error)} onRetry={() => history.refetch()} />
         ) : (
           <Loading />
         )

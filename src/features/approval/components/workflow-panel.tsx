@@ -99,7 +99,8 @@ function ApprovalArea({
   const articles = useQuery(articlesQueryOptions(backend, { issueId: issue.id }))
   const [acknowledged, setAcknowledged] = useState<string[]>([])
   const failed = [articles, publication].find((query) => query.isError && !query.data)
-  if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
+  if (failed)
+    return <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
   if (!articles.data || !publication.data) return <p role="status">Prüfungen laufen …</p>
   const shown = articles.data
   const results = runChecks(issue, shown, publication.data)

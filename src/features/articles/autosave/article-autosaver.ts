@@ -1,5 +1,11 @@
-import { ApiError, ConflictError, NetworkError, errorMessage } from '../../../backend/api-error'
-import type { Article, ArticleStatus, UpdateArticleInput } from '../../../domain/article'
+import { ApiError, NetworkError, errorMessage } from '../../../backend/api-error'
+import { conflictCurrent } from '../../../backend/conflict'
+import {
+  articleSchema,
+  type Article,
+  type ArticleStatus,
+  type UpdateArticleInput,
+} from '../../../domain/article'
 import { canonicalJson } from '../../../domain/fingerprint'
 import type { ArticleDraft, DraftMirror } from './draft-mirror'
 
@@ -211,7 +217,7 @@ export class ArticleAutosaver {
         .save({ version: this.baseVersion, ...draft, ...(status && { status }) })
         .catch((error: unknown) => {
           // someone saved exactly this content already: adopt their version, nothing to decide
-          const current = error instanceof ConflictError ? (error.current as Article | null) : null
+          const current = conflictCurrent(error, articleSchema)
           if (current && !status && sameContent(draft, current)) return current
           throw error
         })
@@ -229,9 +235,10 @@ export class ArticleAutosaver {
       }
     } catch (error) {
       this.mirrorNow()
-      if (error instanceof ConflictError && error.current) {
+      const theirs = conflictCurrent(error, articleSchema)
+      if (theirs) {
         this.blocked = 'conflict'
-        this.setState({ kind: 'conflict', mine: draft, theirs: error.current as Article })
+        this.setState({ kind: 'conflict', mine: draft, theirs })
       } else if (
         error instanceof NetworkError ||
         (error instanceof ApiError && error.status >= 500)

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { Link } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { useArticle } from '../../../backend/queries/get-article'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
@@ -38,10 +39,11 @@ export function ArticleEditorPage({ articleId }: { articleId: string }) {
   const withdrawnHere = useApprovalWithdrawnWhileOpen(issue.data?.status)
 
   const failed = [article, publication].find((query) => query.isError && !query.data)
-  if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
+  if (failed)
+    return <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
   if (!article.data || !publication.data || (issueId !== null && !issue.data)) {
     return issue.isError ? (
-      <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
+      <ErrorState message={errorMessage(issue.error)} onRetry={() => issue.refetch()} />
     ) : (
       <Loading />
     )

@@ -1,4 +1,6 @@
 import { Link } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
+import { useBackend } from '../../../backend/backend-provider'
 import { useArticle } from '../../../backend/queries/get-article'
 import { useIssue } from '../../../backend/queries/get-issue'
 import { useUsers } from '../../../backend/queries/list-users'
@@ -17,10 +19,12 @@ function IssueLink({ issueId }: { issueId: string }) {
 
 /** One article as it reads: headline, text and photos with credit and caption. */
 export function ArticlePage({ articleId, notice }: { articleId: string; notice?: string }) {
+  const backend = useBackend()
   const article = useArticle(articleId)
   const users = useUsers()
   if (article.isPending) return <Loading />
-  if (!article.data) return <ErrorState error={article.error} onRetry={() => article.refetch()} />
+  if (!article.data)
+    return <ErrorState message={errorMessage(article.error)} onRetry={() => article.refetch()} />
   const { data } = article
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Unbekannt'
 
@@ -43,7 +47,7 @@ export function ArticlePage({ articleId, notice }: { articleId: string; notice?:
       )}
       <RichTextView doc={data.body} />
       {data.photos.map((photo) => (
-        <PhotoFigure key={photo.mediaId} photo={photo} />
+        <PhotoFigure key={photo.mediaId} photo={photo} src={backend.mediaFileUrl(photo.mediaId)} />
       ))}
     </article>
   )

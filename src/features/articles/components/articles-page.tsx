@@ -167,7 +167,7 @@ export function ArticlesPage() {
       {articles.isPending ? (
         <Loading />
       ) : !articles.data ? (
-        <ErrorState error={articles.error} onRetry={() => articles.refetch()} />
+        <ErrorState message={errorMessage(articles.error)} onRetry={() => articles.refetch()} />
       ) : articles.data.length === 0 ? (
         <p className="empty" role="status">
           Keine Beiträge gefunden.

@@ -1,14 +1,6 @@
 import type { Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
-import { isAllowedHref } from '../../../domain/rich-text'
-
-/** Adds "https://" to addresses typed without a protocol (www.gera.de), mailto: to e-mail addresses. */
-export function normaliseHref(input: string): string {
-  const value = input.trim()
-  if (/^[a-z][a-z\d+.-]*:/i.test(value)) return value
-  if (/^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(value)) return `mailto:${value}`
-  return `https://${value}`
-}
+import { isAllowedHref, normaliseHref } from '../../../domain/rich-text'
 
 /** Small form to set or remove the link on the selection. */
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {

@@ -56,7 +56,7 @@ export function TrashPage() {
       {trash.isPending ? (
         <Loading />
       ) : !trash.data ? (
-        <ErrorState error={trash.error} onRetry={() => trash.refetch()} />
+        <ErrorState message={errorMessage(trash.error)} onRetry={() => trash.refetch()} />
       ) : trash.data.length === 0 ? (
         <p className="empty" role="status">
           Der Papierkorb ist leer.

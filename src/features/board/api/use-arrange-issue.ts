@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
-import { ApiError, ConflictError, NetworkError, errorMessage } from '../../../backend/api-error'
+import { ApiError, NetworkError, errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
+import { conflictCurrent } from '../../../backend/conflict'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { issueHistoryQueryOptions } from '../../../backend/queries/get-issue-history'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
-import type { Issue } from '../../../domain/issue'
+import { issueSchema, type Issue } from '../../../domain/issue'
 
 function refusalMessage(error: unknown): string {
-  if (error instanceof ConflictError && error.current) {
+  if (conflictCurrent(error, issueSchema)) {
     return 'Die Ausgabe wurde inzwischen von jemand anderem geändert. Ihre Verschiebung wurde nicht übernommen; die aktuelle Reihenfolge wird angezeigt.'
   }
   if (error instanceof NetworkError) {
@@ -61,8 +62,7 @@ export function useArrangeIssue(issueId: string) {
       } catch (reason) {
         if (myGeneration === generation.current) {
           generation.current++
-          if (reason instanceof ConflictError && reason.current)
-            confirmed.current = reason.current as Issue
+          confirmed.current = conflictCurrent(reason, issueSchema) ?? confirmed.current
           setError(refusalMessage(reason))
         }
       } finally {

@@ -11,6 +11,7 @@ import {
   useState,
   type KeyboardEvent,
 } from 'react'
+import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
@@ -224,9 +225,9 @@ export function Board({ issueId }: { issueId: string }) {
   )
 
   if (issue.isError && !issue.data)
-    return <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
+    return <ErrorState message={errorMessage(issue.error)} onRetry={() => issue.refetch()} />
   if (articles.isError && !articles.data)
-    return <ErrorState error={articles.error} onRetry={() => articles.refetch()} />
+    return <ErrorState message={errorMessage(articles.error)} onRetry={() => articles.refetch()} />
   if (!issue.data || !articles.data) return <Loading label="Board wird geladen …" />
 
   const readiness = issueReadiness(content)

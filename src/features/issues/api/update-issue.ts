@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { ConflictError } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
+import { adoptConflictCurrent } from '../../../backend/conflict'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { issuesQueryOptions } from '../../../backend/queries/list-issues'
-import type { Issue, UpdateIssueInput } from '../../../domain/issue'
+import { issueSchema, type UpdateIssueInput } from '../../../domain/issue'
 
 /** PATCH /issues/:id; on 409 the current issue goes into the cache. */
 export function useUpdateIssue(issueId: string) {
@@ -19,9 +19,6 @@ export function useUpdateIssue(issueId: string) {
         exact: true,
       })
     },
-    onError: (error) => {
-      if (error instanceof ConflictError && error.current)
-        queryClient.setQueryData(key, error.current as Issue)
-    },
+    onError: (error) => adoptConflictCurrent(queryClient, key, error, issueSchema),
   })
 }

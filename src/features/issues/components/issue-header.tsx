@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
 import { useIssue } from '../../../backend/queries/get-issue'
 import { useUsers } from '../../../backend/queries/list-users'
 import { DeadlineLabel } from '../../../components/deadline-label'
@@ -24,7 +25,8 @@ export function IssueHeader({ issueId }: { issueId: string }) {
   } = useDisclosure()
 
   if (issue.isPending) return <Loading />
-  if (!issue.data) return <ErrorState error={issue.error} onRetry={() => issue.refetch()} />
+  if (!issue.data)
+    return <ErrorState message={errorMessage(issue.error)} onRetry={() => issue.refetch()} />
 
   const userName = (id: string) =>
     users.data?.find((candidate) => candidate.id === id)?.name ?? 'Unbekannt'

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react'
-import { ApiError, ConflictError, errorMessage } from '../../../backend/api-error'
+import { ApiError, errorMessage } from '../../../backend/api-error'
+import { conflictCurrent } from '../../../backend/conflict'
 import {
   berlinLocalToIso,
   formatBerlinDate,
   formatBerlinDateTime,
   isoToBerlinLocal,
 } from '../../../domain/deadline'
-import type { Issue } from '../../../domain/issue'
+import { issueSchema, type Issue } from '../../../domain/issue'
 import { deadlineChangeProblem } from '../../../domain/workflow'
 import { useCurrentUser } from '../../../lib/session'
 import { useUpdateIssue } from '../api/update-issue'
@@ -44,8 +45,8 @@ export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => v
       {
         onSuccess: () => onDone(),
         onError: (error) => {
-          if (error instanceof ConflictError && error.current) {
-            const current = error.current as Issue
+          const current = conflictCurrent(error, issueSchema)
+          if (current) {
             setConflict(current)
             setBaseVersion(current.version)
           } else if (error instanceof ApiError) setErrors(error.fieldErrors)

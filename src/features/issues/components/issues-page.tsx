@@ -1,4 +1,5 @@
 import { Link } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
 import { useArticles } from '../../../backend/queries/list-articles'
 import { useIssues } from '../../../backend/queries/list-issues'
 import { DeadlineLabel } from '../../../components/deadline-label'
@@ -46,7 +47,7 @@ export function IssuesPage() {
       {issues.isPending ? (
         <Loading />
       ) : !issues.data ? (
-        <ErrorState error={issues.error} onRetry={() => issues.refetch()} />
+        <ErrorState message={errorMessage(issues.error)} onRetry={() => issues.refetch()} />
       ) : issues.data.length === 0 ? (
         <p className="empty">Es gibt noch keine Ausgaben.</p>
       ) : (

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
-import { ConflictError } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
+import { adoptConflictCurrent } from '../../../backend/conflict'
 import { publicationQueryOptions } from '../../../backend/queries/get-publication'
-import type { Publication, UpdateLayoutInput } from '../../../domain/publication'
+import { publicationSchema, type UpdateLayoutInput } from '../../../domain/publication'
 
 /** PUT /publication/layout; the saved (or, on 409, current) publication goes into the cache. */
 export function useUpdateLayout() {
@@ -12,9 +12,6 @@ export function useUpdateLayout() {
   return useMutation({
     mutationFn: (input: UpdateLayoutInput) => backend.updateLayout(input),
     onSuccess: (publication) => queryClient.setQueryData(key, publication),
-    onError: (error) => {
-      if (error instanceof ConflictError && error.current)
-        queryClient.setQueryData(key, error.current as Publication)
-    },
+    onError: (error) => adoptConflictCurrent(queryClient, key, error, publicationSchema),
   })
 }

@@ -108,7 +108,8 @@ export function PreviewPage({ issueId }: { issueId: string }) {
   }
 
   const failed = [issue, articles, publication].find((query) => query.isError && !query.data)
-  if (failed) return <ErrorState error={failed.error} onRetry={() => failed.refetch()} />
+  if (failed)
+    return <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
   if (!outputs || !issue.data) return <Loading label="Vorschau wird erstellt …" />
 
   const fileBase = `rundbrief-${issue.data.label.toLocaleLowerCase('de-DE').replace(/[^a-z0-9äöüß]+/g, '-')}`

@@ -22,7 +22,8 @@ export function DemoSignInForm({ onSignedIn }: { onSignedIn: () => void }) {
   }
 
   if (users.isPending) return <Loading />
-  if (users.isError) return <ErrorState error={users.error} onRetry={() => users.refetch()} />
+  if (users.isError)
+    return <ErrorState message={errorMessage(users.error)} onRetry={() => users.refetch()} />
   return (
     <form onSubmit={submit} noValidate>
       <fieldset aria-describedby={missingChoice ? 'login-choice-error' : undefined}>

@@ -1,4 +1,5 @@
 import { useLocation, useNavigate } from 'react-router'
+import { errorMessage } from '../../../backend/api-error'
 import { useSignInMethod } from '../../../backend/queries/get-sign-in-method'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { DemoSignInForm } from './demo-sign-in-form'
@@ -30,7 +31,7 @@ export function LoginPage() {
         {method.isPending ? (
           <Loading />
         ) : method.isError ? (
-          <ErrorState error={method.error} onRetry={() => method.refetch()} />
+          <ErrorState message={errorMessage(method.error)} onRetry={() => method.refetch()} />
         ) : method.data === 'password' ? (
           <PasswordSignInForm onSignedIn={onSignedIn} />
         ) : (

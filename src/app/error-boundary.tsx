@@ -1,5 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
-import { ApiError, errorMessage, NetworkError, ResponseFormatError } from '../../backend/api-error'
+import { ApiError, errorMessage, NetworkError, ResponseFormatError } from '../backend/api-error'
 
 interface Props {
   children: ReactNode
