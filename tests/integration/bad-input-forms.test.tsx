@@ -149,6 +149,20 @@ describe('Zu lange und gefährliche Eingaben', () => {
     ).toBeInTheDocument()
   })
 
+  it('weist einen Kommentar mit unzulässigen Zeichen schon im Formular zurück, wie das Schema des Servers', async () => {
+    const head = await backendAs('head')
+    await head.submitIssue(issueId, { version: 1 })
+    const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    await user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
+    const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
+    const comment = within(form).getByLabelText('Kommentar')
+    fireEvent.change(comment, { target: { value: 'Bitte \uD800 prüfen' } })
+    await user.click(within(form).getByRole('button', { name: 'Änderungen anfordern' }))
+    expect(comment).toHaveAccessibleDescription('Der Text enthält unzulässige Zeichen.')
+    expect(comment).toHaveValue('Bitte \uD800 prüfen')
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
+  })
+
   it('meldet eine zu lange Bildunterschrift auf Deutsch und behält den Text', async () => {
     const { user } = await renderApp({
       route: '/beitraege/beitrag-01-antrittsbesuch',
