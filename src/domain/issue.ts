@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { photoSchema } from './article'
 import { cleanString, idSchema, maxIdLength, versionSchema } from './clean-text'
 import { berlinDate, timeLeft } from './deadline'
+import type { FieldError } from './field-errors'
 import { richTextDocSchema } from './rich-text'
 
 export const issueStatusSchema = z.enum([
@@ -23,10 +24,6 @@ export const issueStatusLabels: Record<IssueStatus, string> = {
 }
 
 const calendarDate = z.iso.date({ message: 'Bitte ein Datum im Format JJJJ-MM-TT angeben.' })
-const dateTime = z.iso.datetime({
-  offset: true,
-  message: 'Bitte Datum und Uhrzeit angeben.',
-})
 
 /** The content an approval covers, kept so that later changes can be shown as a diff. */
 export const approvedContentSchema = z.object({
@@ -98,18 +95,24 @@ const label = cleanString()
     message: `Der Titel der Ausgabe darf höchstens ${maxIssueLabelLength} Zeichen lang sein.`,
   })
 
+const deadlineInput = z.iso.datetime({
+  offset: true,
+  message: 'Bitte Datum und Uhrzeit des Redaktionsschlusses angeben.',
+})
+const plannedSendDateInput = z.iso.date({ message: 'Bitte das Erscheinungsdatum angeben.' })
+
 export const createIssueInputSchema = z.object({
   label,
-  deadline: dateTime,
-  plannedSendDate: calendarDate,
+  deadline: deadlineInput,
+  plannedSendDate: plannedSendDateInput,
 })
 export type CreateIssueInput = z.infer<typeof createIssueInputSchema>
 
 export const updateIssueInputSchema = z.object({
   version: versionSchema(),
   label: label.optional(),
-  deadline: dateTime.optional(),
-  plannedSendDate: calendarDate.optional(),
+  deadline: deadlineInput.optional(),
+  plannedSendDate: plannedSendDateInput.optional(),
 })
 export type UpdateIssueInput = z.infer<typeof updateIssueInputSchema>
 
@@ -137,7 +140,7 @@ export const requestChangesInputSchema = z.object({
   version: versionSchema(),
   comment: cleanString()
     .trim()
-    .min(1, { message: 'Bitte einen Kommentar angeben.' })
+    .min(1, { message: 'Bitte einen Kommentar angeben: Was soll die Redaktion ändern?' })
     .max(maxChangeRequestCommentLength, {
       message: `Der Kommentar darf höchstens ${maxChangeRequestCommentLength} Zeichen lang sein.`,
     }),
@@ -157,12 +160,6 @@ export const unpublishInputSchema = z.object({
     }),
 })
 export type UnpublishInput = z.infer<typeof unpublishInputSchema>
-
-/** A field error in German, addressed by its field name. */
-export interface FieldError {
-  path: string
-  message: string
-}
 
 /**
  * Rules that relate the dates of an issue: the Redaktionsschluss must lie before the send date

@@ -22,6 +22,18 @@ export function normaliseHref(input: string): string {
   return `https://${value}`
 }
 
+const linkAddressMessage =
+  'Bitte eine Adresse mit https://, http:// oder eine E-Mail-Adresse angeben.'
+
+/** A link address as typed into the editor's link form, normalised to the href the link gets. */
+export const linkAddressInputSchema = z.object({
+  href: cleanString()
+    .trim()
+    .min(1, { message: linkAddressMessage })
+    .transform(normaliseHref)
+    .pipe(z.string().refine(isAllowedHref, { message: linkAddressMessage })),
+})
+
 const boldMark = z.object({ type: z.literal('bold') }).strict()
 const italicMark = z.object({ type: z.literal('italic') }).strict()
 const underlineMark = z.object({ type: z.literal('underline') }).strict()

@@ -4,7 +4,7 @@ import type { AuditEvent } from '../domain/audit-event'
 import { findUncleanText, uncleanTextMessage } from '../domain/clean-text'
 import { can, permissionDeniedMessage, type Permission } from '../domain/permissions'
 import type { User } from '../domain/user'
-import { fieldErrors, forbidden, invalid, ProblemError, problemTypes } from './problem'
+import { forbidden, invalid, invalidInput, ProblemError, problemTypes } from './problem'
 import type { Session, Store, StoreTx } from './store'
 
 /**
@@ -70,7 +70,7 @@ export async function readJson<Schema extends z.ZodType>(
     )
   }
   const result = schema.safeParse(raw)
-  if (!result.success) throw invalid(fieldErrors(result.error))
+  if (!result.success) throw invalidInput(result.error.issues)
   const unclean = findUncleanText(result.data)
   if (unclean !== null) throw invalid([{ path: unclean, message: uncleanTextMessage }])
   return result.data

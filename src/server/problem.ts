@@ -1,7 +1,6 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
-import type { z } from 'zod'
-import type { FieldError } from '../domain/issue'
+import { fieldErrorList, fieldErrors, type FieldError } from '../domain/field-errors'
 
 /** Problem types of the contract (RFC 9457 `type` members). */
 export const problemTypes = {
@@ -77,10 +76,6 @@ export const invalid = (errors: FieldError[]) =>
     { errors },
   )
 
-/** Field errors from a zod error, addressed by dotted paths. */
-export function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map(String).join('.'),
-    message: issue.message,
-  }))
-}
+/** The 422 answer to input a domain schema refused, with the same messages the forms show. */
+export const invalidInput = (issues: Parameters<typeof fieldErrors>[0]) =>
+  invalid(fieldErrorList(fieldErrors(issues)))

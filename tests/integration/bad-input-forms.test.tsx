@@ -14,6 +14,16 @@ const storedArticle = (id: string) =>
 const localIn = (days: number) =>
   isoToBerlinLocal(new Date(Date.now() + days * 86_400_000).toISOString())
 
+/** Submits the issue as the Dezernentin and opens „Änderungen anfordern“ on its page. */
+async function openRequestChangesForm() {
+  const head = await backendAs('head')
+  await head.submitIssue(issueId, { version: 1 })
+  const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+  await user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
+  const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
+  return { head, user, form, comment: within(form).getByLabelText('Kommentar') }
+}
+
 // Checks already covered in article-editor.test.tsx („weist falsche Dateitypen und zu große
 // Dateien auf Deutsch ab“, „meldet, wenn der Server ein getarntes Foto ablehnt“): GIF by type,
 // a JPEG over 10 MB, SVG bytes named .png. Added here: PDF, GIF bytes named .png, nothing lost.
@@ -117,12 +127,7 @@ describe('Zu lange und gefährliche Eingaben', () => {
   })
 
   it('weist einen Kommentar von 10.000 Zeichen auf Deutsch zurück und behält ihn im Feld', async () => {
-    const head = await backendAs('head')
-    await head.submitIssue(issueId, { version: 1 })
-    const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
-    await user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
-    const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
-    const comment = within(form).getByLabelText('Kommentar')
+    const { head, user, form, comment } = await openRequestChangesForm()
     await user.click(comment)
     await user.paste('K'.repeat(10_000))
     await user.click(within(form).getByRole('button', { name: 'Änderungen anfordern' }))
@@ -147,6 +152,15 @@ describe('Zu lange und gefährliche Eingaben', () => {
     expect(
       await screen.findByRole('heading', { name: 'Änderungen angefordert' }),
     ).toBeInTheDocument()
+  })
+
+  it('weist einen Kommentar mit unzulässigen Zeichen schon im Formular zurück, wie das Schema des Servers', async () => {
+    const { user, form, comment } = await openRequestChangesForm()
+    fireEvent.change(comment, { target: { value: 'Bitte \uD800 prüfen' } })
+    await user.click(within(form).getByRole('button', { name: 'Änderungen anfordern' }))
+    expect(comment).toHaveAccessibleDescription('Der Text enthält unzulässige Zeichen.')
+    expect(comment).toHaveValue('Bitte \uD800 prüfen')
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
   })
 
   it('meldet eine zu lange Bildunterschrift auf Deutsch und behält den Text', async () => {

@@ -11,7 +11,7 @@ import {
   UploadTooLarge,
   type StreamedFile,
 } from '../multipart-upload'
-import { fieldErrors, invalid, notFound, ProblemError, problemTypes } from '../problem'
+import { invalid, notFound, ProblemError, problemTypes } from '../problem'
 
 const unsupported = () =>
   new ProblemError(
@@ -86,7 +86,9 @@ export function mediaRoutes(deps: HandlerDeps) {
       }
       const fileName = fileNameSchema.safeParse(file.fileName || 'foto')
       if (!fileName.success) {
-        throw invalid(fieldErrors(fileName.error).map((error) => ({ ...error, path: 'file' })))
+        throw invalid(
+          fileName.error.issues.map((issue) => ({ path: 'file', message: issue.message })),
+        )
       }
       const image = sniffUpload(file)
       if (!image || !(allowedImageTypes as readonly string[]).includes(image.mimeType)) {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
-import { maxUnpublishReasonLength } from '../../../domain/issue'
+import { fieldErrors } from '../../../domain/field-errors'
+import { unpublishInputSchema } from '../../../domain/issue'
 import { transitions } from '../../../domain/workflow'
 
 interface PublishConfirmDialogProps {
@@ -48,6 +49,8 @@ export function PublishConfirmDialog({
   )
 }
 
+const reasonSchema = unpublishInputSchema.pick({ reason: true })
+
 interface UnpublishDialogProps {
   issueLabel: string
   busy: boolean
@@ -70,18 +73,12 @@ export function UnpublishDialog({
   const [error, setError] = useState<string | null>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const trimmed = reason.trim()
-    if (trimmed === '') {
-      setError('Bitte einen Grund angeben: Warum wird der Versand zurückgenommen?')
+    const parsed = reasonSchema.safeParse({ reason }, { reportInput: true })
+    if (!parsed.success) {
+      setError(fieldErrors(parsed.error.issues).reason ?? null)
       return
     }
-    if (trimmed.length > maxUnpublishReasonLength) {
-      setError(
-        `Der Grund darf höchstens ${maxUnpublishReasonLength} Zeichen lang sein (jetzt ${trimmed.length.toLocaleString('de-DE')}).`,
-      )
-      return
-    }
-    onConfirm(trimmed)
+    onConfirm(parsed.data.reason)
   }
   return (
     <ModalDialog

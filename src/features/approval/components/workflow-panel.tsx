@@ -10,7 +10,8 @@ import { useUsers } from '../../../backend/queries/list-users'
 import { ErrorState } from '../../../components/ui/query-state'
 import { approvalBlockers, runChecks } from '../../../domain/checks'
 import { formatBerlinDateTime } from '../../../domain/deadline'
-import { maxChangeRequestCommentLength, type Issue } from '../../../domain/issue'
+import { fieldErrors } from '../../../domain/field-errors'
+import { requestChangesInputSchema, type Issue } from '../../../domain/issue'
 import { contentFingerprint } from '../../../domain/fingerprint'
 import { can } from '../../../domain/permissions'
 import { availableActions, checkTransition } from '../../../domain/workflow'
@@ -23,6 +24,8 @@ import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
+
+const commentSchema = requestChangesInputSchema.pick({ comment: true })
 
 function RequestChangesForm({
   onSubmit,
@@ -38,18 +41,12 @@ function RequestChangesForm({
   const [error, setError] = useState<string | null>(null)
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (comment.trim() === '') {
-      setError('Bitte einen Kommentar angeben: Was soll die Redaktion ändern?')
+    const parsed = commentSchema.safeParse({ comment }, { reportInput: true })
+    if (!parsed.success) {
+      setError(fieldErrors(parsed.error.issues).comment ?? null)
       return
     }
-    const length = comment.trim().length
-    if (length > maxChangeRequestCommentLength) {
-      setError(
-        `Der Kommentar darf höchstens ${maxChangeRequestCommentLength} Zeichen lang sein (jetzt ${length.toLocaleString('de-DE')}).`,
-      )
-      return
-    }
-    onSubmit(comment.trim())
+    onSubmit(parsed.data.comment)
   }
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label="Änderungen anfordern">

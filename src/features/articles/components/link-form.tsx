@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
-import { isAllowedHref, normaliseHref } from '../../../domain/rich-text'
+import { fieldErrors } from '../../../domain/field-errors'
+import { linkAddressInputSchema } from '../../../domain/rich-text'
 
 /** Small form to set or remove the link on the selection. */
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
@@ -13,11 +14,12 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const normalised = normaliseHref(href)
-    if (href.trim() === '' || !isAllowedHref(normalised)) {
-      setError('Bitte eine Adresse mit https://, http:// oder eine E-Mail-Adresse angeben.')
+    const parsed = linkAddressInputSchema.safeParse({ href })
+    if (!parsed.success) {
+      setError(fieldErrors(parsed.error.issues).href ?? null)
       return
     }
+    const normalised = parsed.data.href
     if (editor.state.selection.empty && !editor.isActive('link')) {
       editor
         .chain()

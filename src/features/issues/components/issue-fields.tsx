@@ -1,46 +1,5 @@
-import { berlinLocalToIso } from '../../../domain/deadline'
-import { issueDateErrors, maxIssueLabelLength, type FieldError } from '../../../domain/issue'
-
-/** What the issue form holds: wall-clock values as the inputs give them. */
-export interface IssueFormValues {
-  label: string
-  /** "YYYY-MM-DDTHH:mm" in Europe/Berlin */
-  deadlineLocal: string
-  /** "YYYY-MM-DD" */
-  plannedSendDate: string
-}
-
-/** German field errors of the issue form, keyed by field; the same date rules as the backend. */
-export function issueFormErrors(
-  values: IssueFormValues,
-  now: Date,
-  creating: boolean,
-): Record<string, string> {
-  const errors: FieldError[] = []
-  if (values.label.trim() === '')
-    errors.push({ path: 'label', message: 'Bitte einen Titel der Ausgabe angeben.' })
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(values.deadlineLocal)) {
-    errors.push({
-      path: 'deadline',
-      message: 'Bitte Datum und Uhrzeit des Redaktionsschlusses angeben.',
-    })
-  }
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(values.plannedSendDate)) {
-    errors.push({ path: 'plannedSendDate', message: 'Bitte das Erscheinungsdatum angeben.' })
-  }
-  if (errors.length === 0) {
-    errors.push(
-      ...issueDateErrors(
-        {
-          deadline: berlinLocalToIso(values.deadlineLocal),
-          plannedSendDate: values.plannedSendDate,
-        },
-        { now, creating },
-      ),
-    )
-  }
-  return Object.fromEntries(errors.map((error) => [error.path, error.message]))
-}
+import { maxIssueLabelLength } from '../../../domain/issue'
+import type { IssueFormValues } from '../issue-form'
 
 interface IssueFieldsProps {
   idPrefix: string

@@ -1,17 +1,13 @@
 import { useState, type FormEvent } from 'react'
 import { ApiError, errorMessage } from '../../../backend/api-error'
 import { conflictCurrent } from '../../../backend/conflict'
-import {
-  berlinLocalToIso,
-  formatBerlinDate,
-  formatBerlinDateTime,
-  isoToBerlinLocal,
-} from '../../../domain/deadline'
+import { formatBerlinDate, formatBerlinDateTime, isoToBerlinLocal } from '../../../domain/deadline'
 import { issueSchema, type Issue } from '../../../domain/issue'
 import { deadlineChangeProblem } from '../../../domain/workflow'
 import { useCurrentUser } from '../../../lib/session'
 import { useUpdateIssue } from '../api/update-issue'
-import { IssueFields, issueFormErrors, type IssueFormValues } from './issue-fields'
+import { parseIssueSettingsForm, type IssueFormValues } from '../issue-form'
+import { IssueFields } from './issue-fields'
 
 const valuesOf = (issue: Issue): IssueFormValues => ({
   label: issue.label,
@@ -30,29 +26,19 @@ export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => v
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const found = issueFormErrors(values, new Date(), false)
-    setErrors(found)
-    if (Object.keys(found).length > 0) return
-    update.mutate(
-      {
-        version: baseVersion,
-        label: values.label.trim(),
-        ...(values.deadlineLocal !== isoToBerlinLocal(issue.deadline) && {
-          deadline: berlinLocalToIso(values.deadlineLocal),
-        }),
-        plannedSendDate: values.plannedSendDate,
+    const parsed = parseIssueSettingsForm(values, issue, baseVersion, new Date())
+    setErrors(parsed.success ? {} : parsed.errors)
+    if (!parsed.success) return
+    update.mutate(parsed.data, {
+      onSuccess: () => onDone(),
+      onError: (error) => {
+        const current = conflictCurrent(error, issueSchema)
+        if (current) {
+          setConflict(current)
+          setBaseVersion(current.version)
+        } else if (error instanceof ApiError) setErrors(error.fieldErrors)
       },
-      {
-        onSuccess: () => onDone(),
-        onError: (error) => {
-          const current = conflictCurrent(error, issueSchema)
-          if (current) {
-            setConflict(current)
-            setBaseVersion(current.version)
-          } else if (error instanceof ApiError) setErrors(error.fieldErrors)
-        },
-      },
-    )
+    })
   }
 
   return (

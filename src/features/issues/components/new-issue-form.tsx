@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { ApiError, errorMessage } from '../../../backend/api-error'
-import { berlinLocalToIso } from '../../../domain/deadline'
 import { useCreateIssue } from '../api/create-issue'
-import { IssueFields, issueFormErrors, type IssueFormValues } from './issue-fields'
+import { parseNewIssueForm, type IssueFormValues } from '../issue-form'
+import { IssueFields } from './issue-fields'
 
 /** "Neue Ausgabe": title, Redaktionsschluss, Erscheinungsdatum; opens the new issue's board. */
 export function NewIssueForm({ onCancel }: { onCancel: () => void }) {
@@ -18,22 +18,15 @@ export function NewIssueForm({ onCancel }: { onCancel: () => void }) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
-    const found = issueFormErrors(values, new Date(), true)
-    setErrors(found)
-    if (Object.keys(found).length > 0) return
-    create.mutate(
-      {
-        label: values.label.trim(),
-        deadline: berlinLocalToIso(values.deadlineLocal),
-        plannedSendDate: values.plannedSendDate,
+    const parsed = parseNewIssueForm(values, new Date())
+    setErrors(parsed.success ? {} : parsed.errors)
+    if (!parsed.success) return
+    create.mutate(parsed.data, {
+      onSuccess: (issue) => navigate(`/ausgaben/${encodeURIComponent(issue.id)}`),
+      onError: (error) => {
+        if (error instanceof ApiError) setErrors(error.fieldErrors)
       },
-      {
-        onSuccess: (issue) => navigate(`/ausgaben/${encodeURIComponent(issue.id)}`),
-        onError: (error) => {
-          if (error instanceof ApiError) setErrors(error.fieldErrors)
-        },
-      },
-    )
+    })
   }
 
   return (

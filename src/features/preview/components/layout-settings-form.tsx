@@ -2,7 +2,8 @@ import { useRef, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { contrastOnWhite } from '../../../domain/color-contrast'
-import type { Layout, Publication } from '../../../domain/publication'
+import { fieldErrors } from '../../../domain/field-errors'
+import { updateLayoutInputSchema, type Layout, type Publication } from '../../../domain/publication'
 import { useUpdateLayout } from '../api/update-layout'
 import './layout-settings-form.css'
 
@@ -39,19 +40,24 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
       aria-labelledby="layout-heading"
       onSubmit={(event) => {
         event.preventDefault()
+        const parsed = updateLayoutInputSchema.safeParse({
+          version: publication.version,
+          layout: draft,
+        })
+        if (!parsed.success) {
+          setMessage(Object.values(fieldErrors(parsed.error.issues)).join(' '))
+          return
+        }
         setMessage(null)
-        update.mutate(
-          { version: publication.version, layout: draft },
-          {
-            onSuccess: () => setMessage('Das Layout ist gespeichert.'),
-            onError: (error) =>
-              setMessage(
-                error instanceof ConflictError
-                  ? 'Das Layout wurde inzwischen geändert. Ihre Auswahl ist noch da; speichern Sie erneut, um sie zu übernehmen.'
-                  : errorMessage(error),
-              ),
-          },
-        )
+        update.mutate(parsed.data, {
+          onSuccess: () => setMessage('Das Layout ist gespeichert.'),
+          onError: (error) =>
+            setMessage(
+              error instanceof ConflictError
+                ? 'Das Layout wurde inzwischen geändert. Ihre Auswahl ist noch da; speichern Sie erneut, um sie zu übernehmen.'
+                : errorMessage(error),
+            ),
+        })
       }}
     >
       <h2 id="layout-heading">Layout</h2>
