@@ -130,7 +130,7 @@ export function runChecks(
         id: finding.id,
         severity: finding.severity,
         articleId: article.id,
-        message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}`,
+        message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}${finding.hint ? ` ${finding.hint}` : ''}`,
       })
     }
   }

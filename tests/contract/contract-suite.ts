@@ -4,6 +4,7 @@ import type { Backend } from '../../src/backend/backend'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { formatBerlinDateTime } from '../../src/domain/deadline'
 import { contentFingerprint } from '../../src/domain/fingerprint'
+import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
 
@@ -715,6 +716,26 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           status: 'ready',
         })
         expect(fixed.status).toBe('ready')
+      })
+
+      it('verlangt Fotonachweis und Text wie die Prüfungen, bevor ein Beitrag fertig ist', async () => {
+        const article = await editor().getArticle('beitrag-03-behoerdennetzwerk')
+        const photos = article.photos.map((photo) => ({ ...photo, alt: 'Sitzung', credit: '' }))
+        const error = await rejection(
+          editor().updateArticle(article.id, { version: article.version, photos, status: 'ready' }),
+          422,
+        )
+        expect(error.message).toBe('Foto 1: Der Fotonachweis fehlt.')
+        const blank = await rejection(
+          editor().updateArticle(article.id, {
+            version: article.version,
+            photos: article.photos.map((photo) => ({ ...photo, alt: 'Sitzung' })),
+            body: docFromParagraphs(['  ', '']),
+            status: 'ready',
+          }),
+          422,
+        )
+        expect(blank.message).toBe('Der Text ist leer.')
       })
 
       it('setzt einen fertigen Beitrag zurück auf Entwurf, statt eine Änderung abzulehnen', async () => {
