@@ -7,6 +7,9 @@ import { runChecks } from './checks'
 import { docFromParagraphs, type RichTextDoc } from './rich-text'
 import { isEmptyArticle } from './trash'
 
+/** An e-mail size well below Gmail's clip limit: these tests are about the articles. */
+const emailUnderClip = 30 * 1024
+
 const article = (changes: Partial<Article>): Article => ({
   id: 'a',
   headline: 'Sommerfest im Stadtteilzentrum',
@@ -35,7 +38,12 @@ function answers(subject: Article) {
   const errorIds = articleFindings(subject)
     .filter((finding) => finding.severity === 'error')
     .map((finding) => finding.id)
-  const checks = runChecks({ articleIds: [subject.id] }, [subject], createSeedState().publication)
+  const checks = runChecks(
+    { articleIds: [subject.id] },
+    [subject],
+    createSeedState().publication,
+    emailUnderClip,
+  )
   return {
     readinessBlocks: readinessProblems(subject).length > 0,
     errorsOnCard: articleWarnings(subject)
@@ -146,7 +154,12 @@ describe('Eine Regel, eine Antwort: Bereitschaft, Karte und Prüfungen', () => {
 
   it('gibt in den Prüfungen zum fehlenden Alternativtext den Ausweg an', () => {
     const subject = article({ photos: [{ ...photo, alt: '' }] })
-    const checks = runChecks({ articleIds: ['a'] }, [subject], createSeedState().publication)
+    const checks = runChecks(
+      { articleIds: ['a'] },
+      [subject],
+      createSeedState().publication,
+      emailUnderClip,
+    )
     expect(checks.find((result) => result.id === 'alt:a:m')?.message).toBe(
       '„Sommerfest im Stadtteilzentrum“, Foto 1: Der Alternativtext fehlt. Ist das Foto rein dekorativ, dies beim Foto ankreuzen.',
     )

@@ -379,6 +379,39 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(error.message).toMatch(/Alternativtext fehlt/)
       })
 
+      it('misst die E-Mail vor der Freigabe, wie sie gerendert wird', async () => {
+        const id = 'ausgabe-2018-08'
+        let issue = await extendDeadline(id)
+        for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+          const article = await editor().getArticle(articleId)
+          await editor().updateArticle(articleId, {
+            version: article.version,
+            photos: article.photos.map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
+          })
+        }
+        // little text, but every paragraph carries its inline styles into the e-mail
+        const chopped = await editor().getArticle('beitrag-02-sozialplan')
+        await editor().updateArticle(chopped.id, {
+          version: chopped.version,
+          body: docFromParagraphs(Array.from({ length: 1500 }, () => 'Ja.')),
+        })
+        issue = await editor().submitIssue(id, { version: issue.version })
+        const error = await rejection(
+          head().approveIssue(id, {
+            version: issue.version,
+            acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+          }),
+          422,
+        )
+        expect(Object.keys(error.fieldErrors)).toEqual(['checks.email-size'])
+        expect(error.message).toMatch(/Gmail kürzt E-Mails über 102 KB/)
+        const approved = await head().approveIssue(id, {
+          version: issue.version,
+          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU', 'email-size'],
+        })
+        expect(approved.status).toBe('approved')
+      })
+
       it('nimmt die Freigabe zurück, sobald sich freigegebener Inhalt ändert, und prüft den Fingerabdruck', async () => {
         const id = 'ausgabe-2018-08'
         let issue = await extendDeadline(id)
