@@ -1,7 +1,7 @@
 import type { Article } from './article'
 import { hasDoubleHyphen, hasStraightQuotes } from './german-typography'
 import { creditLine, creditWithoutPrefix } from './photo-credit'
-import { blockTexts, plainText } from './rich-text'
+import { blockTexts, isBlankDoc, plainText } from './rich-text'
 import { startsWithListDebris } from './word-debris'
 
 /** Errors block an approval; warnings must be acknowledged by the Dezernentin. */
@@ -45,6 +45,8 @@ export interface ArticleFinding {
   detail: string
   /** The part of the article it is about ("Foto 2"), when not the article as a whole. */
   where?: string
+  /** A way out the "Prüfungen" add to the sentence; the editor shows the way beside the field. */
+  hint?: string
 }
 
 type CheckedArticle = Pick<Article, 'id' | 'headline' | 'body' | 'photos'>
@@ -72,11 +74,23 @@ function finding(
   label: string,
   detail: string,
   where?: string,
+  hint?: string,
 ): ArticleFinding {
-  return { id, kind, severity: findingSeverity[kind], label, detail, ...(where ? { where } : {}) }
+  return {
+    id,
+    kind,
+    severity: findingSeverity[kind],
+    label,
+    detail,
+    ...(where ? { where } : {}),
+    ...(hint ? { hint } : {}),
+  }
 }
 
-/** What is missing or wrong in one article, in reading order; pure, used by the board and the checks. */
+/**
+ * What is missing or wrong in one article, in reading order; pure, the one source of the
+ * editor's readiness, the cards on the board, the "Prüfungen" and the server.
+ */
 export function articleFindings(article: CheckedArticle): ArticleFinding[] {
   const findings: ArticleFinding[] = []
   const headline = article.headline.trim()
@@ -99,7 +113,7 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
       ),
     )
   }
-  if (plainText(article.body).trim() === '') {
+  if (isBlankDoc(article.body)) {
     findings.push(
       finding('body-empty', `body-empty:${article.id}`, 'Text fehlt', 'Der Text ist leer.'),
     )
@@ -113,8 +127,9 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
           'alt',
           `alt:${article.id}:${photo.mediaId}`,
           `Alternativtext fehlt${suffix}`,
-          'Der Alternativtext fehlt (oder das Foto als dekorativ markieren).',
+          'Der Alternativtext fehlt.',
           where,
+          'Ist das Foto rein dekorativ, dies beim Foto ankreuzen.',
         ),
       )
     }
@@ -180,4 +195,18 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
     )
   }
   return findings
+}
+
+/** A finding as one German sentence naming where it is: "Foto 1: Der Fotonachweis fehlt." */
+export const findingSentence = (finding: ArticleFinding) =>
+  finding.where ? `${finding.where}: ${finding.detail}` : finding.detail
+
+/**
+ * What keeps an article from being marked "fertig": its error-level findings, the same that
+ * block an approval. Used by "Als fertig markieren" and by the server's PATCH.
+ */
+export function readinessProblems(article: CheckedArticle): string[] {
+  return articleFindings(article)
+    .filter((finding) => finding.severity === 'error')
+    .map(findingSentence)
 }

@@ -62,18 +62,6 @@ export const updateArticleInputSchema = z.object({
 })
 export type UpdateArticleInput = z.infer<typeof updateArticleInputSchema>
 
-/** What the article's content is missing before it may be marked ready, in German. */
-export function readinessProblems(article: Pick<Article, 'headline' | 'photos'>): string[] {
-  const problems: string[] = []
-  if (article.headline.trim() === '') problems.push('Die Überschrift fehlt.')
-  article.photos.forEach((photo, index) => {
-    if (!photo.decorative && photo.alt.trim() === '') {
-      problems.push(`Foto ${index + 1}: Der Alternativtext fehlt.`)
-    }
-  })
-  return problems
-}
-
 /**
  * The status an article gets with a save. Asking for "ready" while something is missing is
  * refused (the problems are returned); a ready article whose content no longer qualifies goes

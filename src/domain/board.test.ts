@@ -86,7 +86,12 @@ describe('Ein Schweregrad überall', () => {
       updatedBy: 'u',
     }
     const onCard = findingsOnCard(article)
-    const inChecks = runChecks({ articleIds: ['a'] }, [article], createSeedState().publication)
+    const inChecks = runChecks(
+      { articleIds: ['a'] },
+      [article],
+      createSeedState().publication,
+      30 * 1024,
+    )
     expect(onCard.map((item) => [item.id, item.severity])).toEqual([
       ['credit:a:m', 'error'],
       ['straight-quotes:a', 'warning'],

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Article } from './article'
-import { approvalBlockers, nearDuplicateNames, runChecks } from './checks'
+import { approvalBlockers, emailClipBytes, nearDuplicateNames, runChecks } from './checks'
 import { docFromParagraphs } from './rich-text'
+
+/** An e-mail size well below Gmail's clip limit, for checks about the content. */
+const emailUnderClip = 30 * 1024
 
 const seed = () => {
   const state = createSeedState()
@@ -21,7 +24,7 @@ describe('Prüfungen vor der Freigabe', () => {
 
   it('meldet für die Vorlage die fehlenden Alternativtexte als Fehler und die Schreibweise als Warnung', () => {
     const { issue, articles, publication } = seed()
-    const results = runChecks(issue, articles, publication)
+    const results = runChecks(issue, articles, publication, emailUnderClip)
     expect(results.map((result) => [result.severity, result.id])).toEqual([
       ['error', 'alt:beitrag-03-behoerdennetzwerk:foto-2'],
       ['error', 'alt:beitrag-07-ministerin:foto-3'],
@@ -43,19 +46,21 @@ describe('Prüfungen vor der Freigabe', () => {
       { ...articles[1]!, body: docFromParagraphs(['']) },
       { ...articles[2]!, body: docFromParagraphs(['Wort '.repeat(25_000)]), photos: [] },
     ]
-    const results = runChecks({ articleIds: changed.map((article) => article.id) }, changed, {
-      ...publication,
-      impressum: { ...publication.impressum, phone: ' ' },
-    })
+    const results = runChecks(
+      { articleIds: changed.map((article) => article.id) },
+      changed,
+      { ...publication, impressum: { ...publication.impressum, phone: ' ' } },
+      emailClipBytes + 1,
+    )
     const ids = results.map((result) => result.id)
     expect(ids).toContain(`headline-long:${first.id}`)
     expect(ids).toContain(`straight-quotes:${first.id}`)
     expect(ids).toContain('body-empty:beitrag-02-sozialplan')
     expect(ids).toContain('email-size')
     expect(results.find((result) => result.id === 'impressum')?.message).toMatch(/Telefon/)
-    expect(runChecks({ articleIds: [] }, [], publication).map((result) => result.id)).toEqual([
-      'issue-empty',
-    ])
+    expect(
+      runChecks({ articleIds: [] }, [], publication, emailUnderClip).map((result) => result.id),
+    ).toEqual(['issue-empty'])
     void issue
   })
 })
@@ -77,7 +82,7 @@ describe('Prüfungen für Typografie, Word-Reste und Fotonachweise', () => {
     }
   }
   const checksOf = (article: Article) =>
-    runChecks({ articleIds: [article.id] }, [article], seed().publication)
+    runChecks({ articleIds: [article.id] }, [article], seed().publication, emailUnderClip)
 
   it('bestätigt einen sauberen Beitrag ohne Befund', () => {
     expect(checksOf(clean())).toEqual([])

@@ -2,7 +2,7 @@ import type { Article } from './article'
 import { articleFindings, findingSeverity, type CheckSeverity } from './article-findings'
 import type { Issue } from './issue'
 import { publicationContentSchema, type Publication } from './publication'
-import { blockTexts, plainText } from './rich-text'
+import { blockTexts } from './rich-text'
 
 /** One finding of the pre-approval checks ("Prüfungen"). */
 export interface CheckResult {
@@ -93,25 +93,15 @@ export function nearDuplicateNames(articles: readonly Article[]) {
   return findings
 }
 
-/** A rough size of the e-mail HTML of an issue, for the clip warning before the renderer exists. */
-export function estimateEmailBytes(articles: readonly Article[]): number {
-  const encoder = new TextEncoder()
-  const frame = 6000
-  return articles.reduce(
-    (sum, article) =>
-      sum +
-      1200 +
-      Math.round(encoder.encode(article.headline + plainText(article.body)).length * 1.25) +
-      article.photos.length * 900,
-    frame,
-  )
-}
-
-/** The pre-approval checks of an issue, in reading order; pure, used by the UI and the backend. */
+/**
+ * The pre-approval checks of an issue, in reading order; pure. `emailBytes` is the size of the
+ * rendered e-mail HTML, which the domain cannot render itself (see `src/render/issue-checks.ts`).
+ */
 export function runChecks(
   issue: Pick<Issue, 'articleIds'>,
   articles: readonly Article[],
   publication: Publication,
+  emailBytes: number,
 ): CheckResult[] {
   const byId = new Map(articles.map((article) => [article.id, article]))
   const ordered = issue.articleIds.flatMap((id) => byId.get(id) ?? [])
@@ -130,7 +120,7 @@ export function runChecks(
         id: finding.id,
         severity: finding.severity,
         articleId: article.id,
-        message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}`,
+        message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}${finding.hint ? ` ${finding.hint}` : ''}`,
       })
     }
   }
@@ -142,12 +132,11 @@ export function runChecks(
       message: `„${finding.rare}“ ähnelt „${finding.common}“ (${finding.commonCount}× in dieser Ausgabe) – Schreibweise prüfen.`,
     })
   }
-  const bytes = estimateEmailBytes(ordered)
-  if (bytes > emailClipBytes) {
+  if (emailBytes > emailClipBytes) {
     results.push({
       id: 'email-size',
       severity: findingSeverity['email-size'],
-      message: `Die E-Mail wird etwa ${Math.round(bytes / 1024)} KB groß; Gmail kürzt E-Mails über 102 KB und versteckt dabei den Abmeldehinweis.`,
+      message: `Die E-Mail wird etwa ${Math.round(emailBytes / 1024)} KB groß; Gmail kürzt E-Mails über 102 KB und versteckt dabei den Abmeldehinweis.`,
     })
   }
   const impressum = publicationContentSchema.safeParse(publication)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { readinessProblems } from './article'
+import { readinessProblems } from './article-findings'
+import { docFromParagraphs } from './rich-text'
 import { deadlineNote, issueDateErrors } from './issue'
 
 describe('Daten einer Ausgabe', () => {
@@ -53,9 +54,14 @@ describe('Daten einer Ausgabe', () => {
   })
 
   it('nennt fehlende Überschrift und Alternativtexte, nicht aber dekorative Fotos', () => {
-    const photo = { mediaId: 'm', caption: '', credit: '', alt: '', decorative: false }
+    const photo = { mediaId: 'm', caption: '', credit: 'Stadt Gera', alt: '', decorative: false }
     expect(
-      readinessProblems({ headline: ' ', photos: [photo, { ...photo, decorative: true }] }),
+      readinessProblems({
+        id: 'a',
+        headline: ' ',
+        body: docFromParagraphs(['Text']),
+        photos: [photo, { ...photo, mediaId: 'n', decorative: true }],
+      }),
     ).toEqual(['Die Überschrift fehlt.', 'Foto 1: Der Alternativtext fehlt.'])
   })
 })

@@ -232,3 +232,8 @@ export function plainText(doc: RichTextDoc): string {
     .filter((text) => text.trim() !== '')
     .join('\n\n')
 }
+
+/** Whether a body holds no visible text: only empty paragraphs, spaces or line breaks. */
+export function isBlankDoc(doc: RichTextDoc): boolean {
+  return blockTexts(doc).every((text) => text.trim() === '')
+}

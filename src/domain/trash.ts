@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { articleSchema, type Article } from './article'
 import { idSchema } from './clean-text'
-import { blockTexts } from './rich-text'
+import { isBlankDoc } from './rich-text'
 
 /** How long a deleted article waits in the Papierkorb before it is removed for good. */
 export const trashRetentionDays = 30
@@ -37,11 +37,7 @@ export function daysUntilPurge(purgeAt: string, now: Date): number {
  * (left behind by "Neuer Beitrag") is discarded for good, not put into the Papierkorb.
  */
 export function isEmptyArticle(article: Pick<Article, 'headline' | 'body' | 'photos'>): boolean {
-  return (
-    article.headline.trim() === '' &&
-    article.photos.length === 0 &&
-    blockTexts(article.body).every((text) => text.trim() === '')
-  )
+  return article.headline.trim() === '' && article.photos.length === 0 && isBlankDoc(article.body)
 }
 
 /** Why an article cannot be deleted, in German, or null when it can. */

@@ -4,6 +4,7 @@ import type { Backend } from '../../src/backend/backend'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { formatBerlinDateTime } from '../../src/domain/deadline'
 import { contentFingerprint } from '../../src/domain/fingerprint'
+import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
 
@@ -70,6 +71,17 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         deadline: futureDate(7).iso,
         plannedSendDate: futureDate(9).day,
       })
+    }
+
+    /** Writes the two alt texts the seed issue lacks, its only errors in the checks. */
+    const addMissingAltTexts = async () => {
+      for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+        const article = await editor().getArticle(articleId)
+        await editor().updateArticle(articleId, {
+          version: article.version,
+          photos: article.photos.map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
+        })
+      }
     }
 
     beforeEach(async () => {
@@ -378,16 +390,37 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(error.message).toMatch(/Alternativtext fehlt/)
       })
 
+      it('misst die E-Mail vor der Freigabe, wie sie gerendert wird', async () => {
+        const id = 'ausgabe-2018-08'
+        let issue = await extendDeadline(id)
+        await addMissingAltTexts()
+        // little text, but every paragraph carries its inline styles into the e-mail
+        const chopped = await editor().getArticle('beitrag-02-sozialplan')
+        await editor().updateArticle(chopped.id, {
+          version: chopped.version,
+          body: docFromParagraphs(Array.from({ length: 1500 }, () => 'Ja.')),
+        })
+        issue = await editor().submitIssue(id, { version: issue.version })
+        const error = await rejection(
+          head().approveIssue(id, {
+            version: issue.version,
+            acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+          }),
+          422,
+        )
+        expect(Object.keys(error.fieldErrors)).toEqual(['checks.email-size'])
+        expect(error.message).toMatch(/Gmail kürzt E-Mails über 102 KB/)
+        const approved = await head().approveIssue(id, {
+          version: issue.version,
+          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU', 'email-size'],
+        })
+        expect(approved.status).toBe('approved')
+      })
+
       it('nimmt die Freigabe zurück, sobald sich freigegebener Inhalt ändert, und prüft den Fingerabdruck', async () => {
         const id = 'ausgabe-2018-08'
         let issue = await extendDeadline(id)
-        for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
-          const article = await editor().getArticle(articleId)
-          await editor().updateArticle(articleId, {
-            version: article.version,
-            photos: article.photos.map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
-          })
-        }
+        await addMissingAltTexts()
         issue = await editor().submitIssue(id, { version: issue.version })
         const acknowledgedWarnings = ['spelling:OTEAU:OTEGAU']
         const stale = await rejection(
@@ -715,6 +748,26 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           status: 'ready',
         })
         expect(fixed.status).toBe('ready')
+      })
+
+      it('verlangt Fotonachweis und Text wie die Prüfungen, bevor ein Beitrag fertig ist', async () => {
+        const article = await editor().getArticle('beitrag-03-behoerdennetzwerk')
+        const photos = article.photos.map((photo) => ({ ...photo, alt: 'Sitzung', credit: '' }))
+        const error = await rejection(
+          editor().updateArticle(article.id, { version: article.version, photos, status: 'ready' }),
+          422,
+        )
+        expect(error.message).toBe('Foto 1: Der Fotonachweis fehlt.')
+        const blank = await rejection(
+          editor().updateArticle(article.id, {
+            version: article.version,
+            photos: article.photos.map((photo) => ({ ...photo, alt: 'Sitzung' })),
+            body: docFromParagraphs(['  ', '']),
+            status: 'ready',
+          }),
+          422,
+        )
+        expect(blank.message).toBe('Der Text ist leer.')
       })
 
       it('setzt einen fertigen Beitrag zurück auf Entwurf, statt eine Änderung abzulehnen', async () => {

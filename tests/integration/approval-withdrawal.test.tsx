@@ -1,7 +1,7 @@
 import { screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { contentFingerprint } from '../../src/domain/fingerprint'
-import { runChecks } from '../../src/domain/checks'
+import { issueChecks } from '../../src/render/issue-checks'
 import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
@@ -28,7 +28,7 @@ async function approvedIssue() {
   }
   issue = await editor.submitIssue(issueId, { version: issue.version })
   const articles = await head.listArticles({ issueId })
-  const acknowledgedWarnings = runChecks(issue, articles, await head.getPublication())
+  const acknowledgedWarnings = issueChecks(issue, articles, await head.getPublication())
     .filter((result) => result.severity === 'warning')
     .map((result) => result.id)
   return head.approveIssue(issueId, {

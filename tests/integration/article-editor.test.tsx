@@ -394,6 +394,32 @@ describe('Als fertig markieren', () => {
     })
   })
 
+  it('hält einen Beitrag ohne Fotonachweis oder mit leerem Text zurück, wie die Prüfungen', async () => {
+    const { user } = await renderApp({
+      route: '/beitraege/beitrag-03-behoerdennetzwerk',
+      as: 'editor',
+    })
+    const editor = await bodyEditor()
+    const button = screen.getByRole('button', { name: 'Als fertig markieren' })
+    await user.type(screen.getByLabelText('Alternativtext'), 'Sitzung des Behördennetzwerks')
+    await user.clear(screen.getByLabelText('Fotonachweis'))
+    expect(button).toHaveAttribute('aria-disabled', 'true')
+    expect(button).toHaveAccessibleDescription('Noch nicht fertig: Foto 1: Der Fotonachweis fehlt.')
+    await user.type(screen.getByLabelText('Fotonachweis'), 'Stadt Gera')
+    expect(button).not.toHaveAttribute('aria-disabled')
+
+    editor.commands.setContent({ type: 'doc', content: [{ type: 'paragraph' }] })
+    editor.commands.insertContent('   ')
+    await waitFor(() =>
+      expect(button).toHaveAccessibleDescription('Noch nicht fertig: Der Text ist leer.'),
+    )
+    await user.click(button)
+    expect(screen.queryByRole('button', { name: 'Wieder als Entwurf markieren' })).toBeNull()
+    expect(
+      testServer.store.snapshot().articles.find((a) => a.id === 'beitrag-03-behoerdennetzwerk'),
+    ).toMatchObject({ status: 'draft' })
+  })
+
   it('markiert in der Liste als fertig oder nennt den Grund', async () => {
     const { user } = await renderApp({ route: '/beitraege?status=draft', as: 'editor' })
     const row = (

@@ -1,6 +1,6 @@
 import type { Article } from '../../src/domain/article'
 import type { AuditEvent } from '../../src/domain/audit-event'
-import { runChecks } from '../../src/domain/checks'
+import { issueChecks } from '../../src/render/issue-checks'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
 import type { Publication } from '../../src/domain/publication'
@@ -85,7 +85,7 @@ export async function approvalRequest(client: Client, issue: Issue) {
     issue.articleIds.map((id) => ok(client.call<Article>('GET', `/articles/${id}`), 'Beitrag')),
   )
   const publication = await ok(client.call<Publication>('GET', '/publication'), 'Publikation')
-  const acknowledgedWarnings = runChecks(issue, articles, publication)
+  const acknowledgedWarnings = issueChecks(issue, articles, publication)
     .filter((result) => result.severity === 'warning')
     .map((result) => result.id)
   return { version: issue.version, acknowledgedWarnings }

@@ -3,11 +3,11 @@ import {
   articleStatusSchema,
   createArticleInputSchema,
   nextArticleStatus,
-  readinessProblems,
   updateArticleInputSchema,
   type Article,
   type Photo,
 } from '../../domain/article'
+import { readinessProblems } from '../../domain/article-findings'
 import { emptyDoc } from '../../domain/rich-text'
 import {
   deletionProblem,

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import type { z } from 'zod'
-import { approvalBlockers, runChecks } from '../../domain/checks'
+import { approvalBlockers } from '../../domain/checks'
 import { approvedContent, contentFingerprint } from '../../domain/fingerprint'
 import {
   approveInputSchema,
@@ -10,6 +10,7 @@ import {
   type Issue,
 } from '../../domain/issue'
 import { checkTransition, type WorkflowAction } from '../../domain/workflow'
+import { issueChecks } from '../../render/issue-checks'
 import { audit, readJson, type AppContext, type AppEnv, type HandlerDeps } from '../context'
 import {
   articlesOf,
@@ -85,7 +86,7 @@ export function workflowRoutes(deps: HandlerDeps) {
       runWorkflow(c, 'approve', approveInputSchema, async (issue, input, tx) => {
         const articles = await articlesOf(tx, issue)
         const blockers = approvalBlockers(
-          runChecks(issue, articles, await tx.getPublication()),
+          issueChecks(issue, articles, await tx.getPublication()),
           input.acknowledgedWarnings,
         )
         if (blockers.length > 0) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
@@ -8,7 +8,7 @@ import { usePublication } from '../../../backend/queries/get-publication'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import { useUsers } from '../../../backend/queries/list-users'
 import { ErrorState } from '../../../components/ui/query-state'
-import { approvalBlockers, runChecks } from '../../../domain/checks'
+import { approvalBlockers } from '../../../domain/checks'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { fieldErrors } from '../../../domain/field-errors'
 import { requestChangesInputSchema, type Issue } from '../../../domain/issue'
@@ -16,6 +16,7 @@ import { contentFingerprint } from '../../../domain/fingerprint'
 import { can } from '../../../domain/permissions'
 import { availableActions, checkTransition } from '../../../domain/workflow'
 import { useNow } from '../../../lib/use-now'
+import { issueChecks } from '../../../render/issue-checks'
 import { useCurrentUser } from '../../../lib/session'
 import { useDisclosure } from '../../../lib/use-disclosure'
 import { useWorkflowAction, workflowActions } from '../api/workflow-actions'
@@ -95,12 +96,19 @@ function ApprovalArea({
   const publication = usePublication()
   const articles = useQuery(articlesQueryOptions(backend, { issueId: issue.id }))
   const [acknowledged, setAcknowledged] = useState<string[]>([])
+  // renders the e-mail to measure it: once per change of the content, not per checkbox
+  const results = useMemo(
+    () =>
+      articles.data && publication.data
+        ? issueChecks(issue, articles.data, publication.data)
+        : null,
+    [issue, articles.data, publication.data],
+  )
   const failed = [articles, publication].find((query) => query.isError && !query.data)
   if (failed)
     return <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
-  if (!articles.data || !publication.data) return <p role="status">Prüfungen laufen …</p>
+  if (!articles.data || !results) return <p role="status">Prüfungen laufen …</p>
   const shown = articles.data
-  const results = runChecks(issue, shown, publication.data)
   const blockers = approvalBlockers(results, acknowledged)
   return (
     <div className="approval-review">

@@ -4,12 +4,8 @@ import { Link } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useArticle } from '../../../backend/queries/get-article'
 import { useUsers } from '../../../backend/queries/list-users'
-import {
-  maxHeadlineLength,
-  readinessProblems,
-  type Article,
-  type Photo,
-} from '../../../domain/article'
+import { maxHeadlineLength, type Article, type Photo } from '../../../domain/article'
+import { readinessProblems } from '../../../domain/article-findings'
 import type { ArticleContent } from '../../../domain/article-merge'
 import { germanTypography } from '../../../domain/german-typography'
 import type { RichTextDoc } from '../../../domain/rich-text'
@@ -64,6 +60,8 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   }
   const [headline, setHeadline] = useState(initial.headline)
   const [photos, setPhotos] = useState<Photo[]>(initial.photos)
+  /** The body as readiness last saw it: taken from the editor after a pause in typing. */
+  const [checkedBody, setCheckedBody] = useState<RichTextDoc>(initial.body)
   const [linkOpen, setLinkOpen] = useState(false)
   const [statusMessage, setStatusMessage] = useState<string | null>(null)
   const [resolving, setResolving] = useState(false)
@@ -146,6 +144,18 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   useLayoutEffect(() => {
     editorRef.current = editor
   }, [editor])
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const update = () => {
+      clearTimeout(timer)
+      timer = setTimeout(() => setCheckedBody(editor.getJSON() as RichTextDoc), 300)
+    }
+    editor.on('update', update)
+    return () => {
+      clearTimeout(timer)
+      editor.off('update', update)
+    }
+  }, [editor])
 
   useEffect(() => {
     if (restored) saver.restore(restored.baseVersion, latest, restored.draft)
@@ -176,13 +186,14 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
     if (photosChanged) changePhotos(fixedPhotos)
   }
 
-  const problems = readinessProblems({ headline, photos })
+  const problems = readinessProblems({ id: article.id, headline, body: checkedBody, photos })
   const headlineAtLimit = headline.length >= maxHeadlineLength
   const conflict = state.kind === 'conflict' ? state : null
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Jemand'
 
   const show = (content: ArticleContent) => {
     editor.commands.setContent(content.body, { emitUpdate: false })
+    setCheckedBody(content.body)
     draft.current = { headline: content.headline, photos: content.photos }
     setHeadline(content.headline)
     setPhotos(content.photos)
@@ -245,7 +256,10 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
               aria-disabled={problems.length > 0 || undefined}
               aria-describedby={problems.length > 0 ? 'readiness-problems' : undefined}
               onClick={() => {
-                if (problems.length > 0) return
+                const body = editor.getJSON() as RichTextDoc
+                setCheckedBody(body)
+                const current = { ...draft.current, id: article.id, body }
+                if (readinessProblems(current).length > 0) return
                 setStatusMessage(null)
                 void saver.requestStatus('ready')
               }}

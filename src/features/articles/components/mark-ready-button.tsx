@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { errorMessage } from '../../../backend/api-error'
-import { readinessProblems, type Article } from '../../../domain/article'
+import type { Article } from '../../../domain/article'
+import { readinessProblems } from '../../../domain/article-findings'
 import { useUpdateArticle } from '../api/update-article'
 
 /** "Als fertig markieren" in the article list, with the reason when it is not possible yet. */
