@@ -79,7 +79,7 @@ export default tseslint.config(
               from: ['./src/server', './mocks'],
               message: 'Die App spricht den Server nur über das Backend (HTTP) an.',
             },
-            // the contract handler knows only the domain
+            // the contract handler knows only the domain and the pure renderers (e-mail size check)
             {
               target: './src/server',
               from: [
@@ -90,7 +90,7 @@ export default tseslint.config(
                 './src/lib',
                 './mocks',
               ],
-              message: 'Der Server-Handler kennt nur die Domäne.',
+              message: 'Der Server-Handler kennt nur die Domäne und die reinen Renderer.',
             },
             // render and editor turn data into output and know no UI
             {
