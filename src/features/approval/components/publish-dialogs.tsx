@@ -1,8 +1,10 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { fieldErrors } from '../../../domain/field-errors'
 import { unpublishInputSchema } from '../../../domain/issue'
 import { transitions } from '../../../domain/workflow'
+import { ReasonField } from './reason-field'
 
 interface PublishConfirmDialogProps {
   issueLabel: string
@@ -22,30 +24,21 @@ export function PublishConfirmDialog({
   onCancel,
 }: PublishConfirmDialogProps) {
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={`„${issueLabel}“ als versendet markieren?`}
-      onClose={onCancel}
-      className="modal-confirm"
+      confirmLabel={transitions.publish.label}
+      confirmClassName="button-primary"
+      busy={busy}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
       <p>
         Danach ist die Ausgabe gesperrt: Beiträge, Reihenfolge und Angaben können nicht mehr
         geändert werden. Zurücknehmen kann die Markierung nur die Dezernentin, mit Begründung im
         Verlauf.
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="button button-primary" disabled={busy} onClick={onConfirm}>
-          {transitions.publish.label}
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Abbrechen
-        </button>
-      </div>
-    </ModalDialog>
+    </ConfirmDialog>
   )
 }
 
@@ -68,7 +61,6 @@ export function UnpublishDialog({
   onConfirm,
   onCancel,
 }: UnpublishDialogProps) {
-  const id = useId()
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string | null>(null)
   const submit = (event: FormEvent) => {
@@ -91,25 +83,16 @@ export function UnpublishDialog({
           Die Ausgabe ist danach wieder freigegeben und nicht mehr gesperrt. Jede Änderung am Inhalt
           nimmt die Freigabe zurück. Der Grund steht im Verlauf.
         </p>
-        <div className="field">
-          <label htmlFor={id}>Grund</label>
-          <textarea
-            id={id}
-            rows={3}
-            value={reason}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
-            onChange={(event) => {
-              setReason(event.target.value)
-              setError(null)
-            }}
-          />
-          {error && (
-            <p id={`${id}-error`} className="field-error">
-              {error}
-            </p>
-          )}
-        </div>
+        <ReasonField
+          label="Grund"
+          rows={3}
+          value={reason}
+          error={error}
+          onChange={(value) => {
+            setReason(value)
+            setError(null)
+          }}
+        />
         {failure && (
           <p className="field-error" role="alert">
             {failure}

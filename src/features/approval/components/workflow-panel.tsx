@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react'
+import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { flushSync } from 'react-dom'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
@@ -25,6 +25,7 @@ import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
+import { ReasonField } from './reason-field'
 
 const commentSchema = requestChangesInputSchema.pick({ comment: true })
 
@@ -37,7 +38,6 @@ function RequestChangesForm({
   onCancel: () => void
   busy: boolean
 }) {
-  const id = useId()
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string | null>(null)
   const submit = (event: FormEvent) => {
@@ -51,26 +51,17 @@ function RequestChangesForm({
   }
   return (
     <form className="panel" onSubmit={submit} noValidate aria-label="Änderungen anfordern">
-      <div className="field">
-        <label htmlFor={id}>Kommentar</label>
-        <textarea
-          id={id}
-          rows={4}
-          value={comment}
-          autoFocus
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-          onChange={(event) => {
-            setComment(event.target.value)
-            setError(null)
-          }}
-        />
-        {error && (
-          <p id={`${id}-error`} className="field-error">
-            {error}
-          </p>
-        )}
-      </div>
+      <ReasonField
+        label="Kommentar"
+        rows={4}
+        value={comment}
+        error={error}
+        autoFocus
+        onChange={(value) => {
+          setComment(value)
+          setError(null)
+        }}
+      />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Änderungen anfordern

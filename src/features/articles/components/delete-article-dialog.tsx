@@ -1,4 +1,4 @@
-import { ModalDialog } from '../../../components/ui/modal-dialog'
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { trashRetentionDays } from '../../../domain/trash'
 
 interface DeleteArticleDialogProps {
@@ -19,28 +19,19 @@ export function DeleteArticleDialog({
   onCancel,
 }: DeleteArticleDialogProps) {
   return (
-    <ModalDialog
+    <ConfirmDialog
       title={`„${headline || 'Ohne Überschrift'}“ löschen?`}
-      onClose={onCancel}
-      className="modal-confirm"
+      confirmLabel="In den Papierkorb legen"
+      confirmClassName="button-danger"
+      busy={busy}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
     >
       <p>
         Der Beitrag kommt in den Papierkorb. Dort können Sie ihn {trashRetentionDays} Tage lang
         wiederherstellen; danach wird er endgültig gelöscht.
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
-          In den Papierkorb legen
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Abbrechen
-        </button>
-      </div>
-    </ModalDialog>
+    </ConfirmDialog>
   )
 }

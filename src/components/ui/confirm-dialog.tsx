@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react'
+import { ModalDialog } from './modal-dialog'
+
+interface ConfirmDialogProps {
+  title: string
+  /** What happens when the user confirms. */
+  children: ReactNode
+  confirmLabel: string
+  /** `button-primary`, or `button-danger` for what cannot simply be undone. */
+  confirmClassName: string
+  busy: boolean
+  /** Why the last attempt failed, shown in the dialog. */
+  error: string | null
+  onConfirm: () => void
+  onCancel: () => void
+}
+
+/** A question before a step: what it does, why the last try failed, confirm or Abbrechen. */
+export function ConfirmDialog({
+  title,
+  children,
+  confirmLabel,
+  confirmClassName,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
+  return (
+    <ModalDialog title={title} onClose={onCancel} className="modal-confirm">
+      {children}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button
+          type="button"
+          className={`button ${confirmClassName}`}
+          disabled={busy}
+          onClick={onConfirm}
+        >
+          {confirmLabel}
+        </button>
+        <button type="button" className="button button-secondary" onClick={onCancel}>
+          Abbrechen
+        </button>
+      </div>
+    </ModalDialog>
+  )
+}
