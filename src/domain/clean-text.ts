@@ -29,6 +29,19 @@ export function cleanString() {
   return z.string().refine(isCleanText, { message: uncleanTextMessage })
 }
 
+/**
+ * A text the user must give (a comment, a reason): trimmed, not empty, at most `maxLength`
+ * characters. `noun` names it in the length message ("Der Kommentar", "Der Grund").
+ */
+export function requiredText(options: { maxLength: number; missing: string; noun: string }) {
+  return cleanString()
+    .trim()
+    .min(1, { message: options.missing })
+    .max(options.maxLength, {
+      message: `${options.noun} darf höchstens ${options.maxLength} Zeichen lang sein.`,
+    })
+}
+
 /** An id as the API accepts it: clean, not empty, at most `maxIdLength` characters. */
 export function idSchema() {
   return cleanString()

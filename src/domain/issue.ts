@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { photoSchema } from './article'
-import { cleanString, idSchema, maxIdLength, versionSchema } from './clean-text'
+import { cleanString, idSchema, maxIdLength, requiredText, versionSchema } from './clean-text'
 import { berlinDate, timeLeft } from './deadline'
 import type { FieldError } from './field-errors'
 import { richTextDocSchema } from './rich-text'
@@ -138,12 +138,11 @@ export type ApproveInput = z.input<typeof approveInputSchema>
 
 export const requestChangesInputSchema = z.object({
   version: versionSchema(),
-  comment: cleanString()
-    .trim()
-    .min(1, { message: 'Bitte einen Kommentar angeben: Was soll die Redaktion ändern?' })
-    .max(maxChangeRequestCommentLength, {
-      message: `Der Kommentar darf höchstens ${maxChangeRequestCommentLength} Zeichen lang sein.`,
-    }),
+  comment: requiredText({
+    maxLength: maxChangeRequestCommentLength,
+    missing: 'Bitte einen Kommentar angeben: Was soll die Redaktion ändern?',
+    noun: 'Der Kommentar',
+  }),
 })
 export type RequestChangesInput = z.infer<typeof requestChangesInputSchema>
 
@@ -152,12 +151,11 @@ export const maxUnpublishReasonLength = 2000
 
 export const unpublishInputSchema = z.object({
   version: versionSchema(),
-  reason: cleanString()
-    .trim()
-    .min(1, { message: 'Bitte einen Grund angeben: Warum wird der Versand zurückgenommen?' })
-    .max(maxUnpublishReasonLength, {
-      message: `Der Grund darf höchstens ${maxUnpublishReasonLength} Zeichen lang sein.`,
-    }),
+  reason: requiredText({
+    maxLength: maxUnpublishReasonLength,
+    missing: 'Bitte einen Grund angeben: Warum wird der Versand zurückgenommen?',
+    noun: 'Der Grund',
+  }),
 })
 export type UnpublishInput = z.infer<typeof unpublishInputSchema>
 

@@ -33,6 +33,22 @@ async function fixAltTexts() {
   }
 }
 
+/** The issue with a future deadline, submitted by the Redaktion. */
+async function submittedIssue({ withAltTexts }: { withAltTexts: boolean }) {
+  const issue = await extendDeadline()
+  if (withAltTexts) await fixAltTexts()
+  return (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
+}
+
+/** The issue submitted and approved by the Dezernentin (the spelling warning acknowledged). */
+async function approvedIssue() {
+  const submitted = await submittedIssue({ withAltTexts: true })
+  return (await backendAs('head')).approveIssue(issueId, {
+    version: submitted.version,
+    acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+  })
+}
+
 const panel = () => screen.getByRole('region', { name: 'Freigabe' })
 
 describe('Freigabe vor dem Redaktionsschluss', () => {
@@ -112,17 +128,8 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
   })
 
   it('eine Änderung nach der Freigabe nimmt sie sichtbar zurück; die Dezernentin sieht, was sich geändert hat', async () => {
-    await extendDeadline()
-    await fixAltTexts()
+    await approvedIssue()
     const editor = await backendAs('editor')
-    const head = await backendAs('head')
-    const submitted = await editor.submitIssue(issueId, {
-      version: (await editor.getIssue(issueId)).version,
-    })
-    await head.approveIssue(issueId, {
-      version: submitted.version,
-      acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
-    })
     const article = await editor.getArticle('beitrag-07-ministerin')
     await editor.updateArticle(article.id, {
       version: article.version,
@@ -191,9 +198,7 @@ describe('Lesen, was freigegeben wird', () => {
   }
 
   it('zeigt jeden Beitrag ganz neben den Prüfungen und gibt genau den angezeigten Stand frei', async () => {
-    const issue = await extendDeadline()
-    await fixAltTexts()
-    await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
+    await submittedIssue({ withAltTexts: true })
 
     const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
     const content = await screen.findByRole('region', { name: 'Inhalt zur Freigabe' })
@@ -287,64 +292,32 @@ describe('Rollen × Aktionen', () => {
       action: 'approve',
       permission: 'issue.approve',
       button: 'Freigeben',
-      prepare: async () => {
-        const issue = await extendDeadline()
-        await fixAltTexts()
-        await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
-      },
+      prepare: async () => void (await submittedIssue({ withAltTexts: true })),
     },
     {
       action: 'requestChanges',
       permission: 'issue.requestChanges',
       button: 'Änderungen anfordern …',
-      prepare: async () => {
-        const issue = await extendDeadline()
-        await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
-      },
+      prepare: async () => void (await submittedIssue({ withAltTexts: false })),
     },
     {
       action: 'reopen',
       permission: 'issue.reopen',
       button: 'Wieder öffnen',
-      prepare: async () => {
-        const issue = await extendDeadline()
-        await (await backendAs('editor')).submitIssue(issueId, { version: issue.version })
-      },
+      prepare: async () => void (await submittedIssue({ withAltTexts: false })),
     },
     {
       action: 'publish',
       permission: 'issue.publish',
       button: 'Als versendet markieren …',
-      prepare: async () => {
-        const issue = await extendDeadline()
-        await fixAltTexts()
-        const submitted = await (
-          await backendAs('editor')
-        ).submitIssue(issueId, { version: issue.version })
-        await (
-          await backendAs('head')
-        ).approveIssue(issueId, {
-          version: submitted.version,
-          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
-        })
-      },
+      prepare: async () => void (await approvedIssue()),
     },
     {
       action: 'unpublish',
       permission: 'issue.unpublish',
       button: 'Versand zurücknehmen …',
       prepare: async () => {
-        const issue = await extendDeadline()
-        await fixAltTexts()
-        const submitted = await (
-          await backendAs('editor')
-        ).submitIssue(issueId, { version: issue.version })
-        const approved = await (
-          await backendAs('head')
-        ).approveIssue(issueId, {
-          version: submitted.version,
-          acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
-        })
+        const approved = await approvedIssue()
         await (await backendAs('editor')).publishIssue(issueId, { version: approved.version })
       },
     },
