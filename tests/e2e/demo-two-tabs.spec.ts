@@ -1,18 +1,12 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import {
+  articleText as text,
+  signIn,
+  typeAtEndOfText as typeAtEnd,
+  type StoredArticle,
+} from './helpers'
 
 const articleId = 'beitrag-05-integrationswerkstatt'
-
-interface StoredArticle {
-  id: string
-  headline: string
-  version: number
-  body: { content: { content?: { text?: string }[] }[] }
-}
-const text = (article: StoredArticle) =>
-  article.body.content
-    .map((block) => (block.content ?? []).map((node) => node.text ?? '').join(''))
-    .join('\n')
 
 /** Reads a resource through this tab's own demo backend, with the shared demo session. */
 const read = <T>(page: Page, path: string) =>
@@ -23,12 +17,6 @@ const read = <T>(page: Page, path: string) =>
   }, `/api${path}`) as Promise<T>
 
 const editorText = (page: Page) => page.getByRole('textbox', { name: 'Text', exact: true })
-
-const typeAtEnd = async (page: Page, words: string) => {
-  await editorText(page).click()
-  await page.keyboard.press('Control+End')
-  await page.keyboard.type(words)
-}
 
 test('zwei Tabs der Demo teilen einen Stand: der ältere Tab bekommt den Konflikt, das Zurücksetzen gilt überall', async ({
   context,

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { signIn } from './helpers'
+import { articleText, signIn, type StoredArticle } from './helpers'
 
 interface DemoWindow {
   rundbriefDemo: {
@@ -85,18 +85,15 @@ test('Störbetrieb: jeder Tastendruck wird gespeichert oder sichtbar nachgeholt,
   await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
     timeout: 60_000,
   })
-  const stored = await page.evaluate(async (id) => {
-    const token = localStorage.getItem('rundbrief.sitzung')
-    const response = await fetch(`/api/articles/${id}`, {
-      headers: { Authorization: `Bearer ${token}` },
-    })
-    const article = (await response.json()) as {
-      body: { content: { content?: { text?: string }[] }[] }
-    }
-    return article.body.content
-      .map((block) => (block.content ?? []).map((node) => node.text ?? '').join(''))
-      .join('\n')
-  }, 'beitrag-08-volkshochschule')
+  const stored = articleText(
+    await page.evaluate(async (id) => {
+      const token = localStorage.getItem('rundbrief.sitzung')
+      const response = await fetch(`/api/articles/${id}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+      return (await response.json()) as StoredArticle
+    }, 'beitrag-08-volkshochschule'),
+  )
   expect(stored).toContain(original.split('\n')[0] ?? '')
   expect(stored).toContain(bursts.join(''))
 

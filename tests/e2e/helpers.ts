@@ -33,3 +33,24 @@ export async function signInWithPassword(page: Page, account: { login: string; p
   await page.getByRole('button', { name: 'Anmelden', exact: true }).click()
   await expect(page.getByRole('heading', { name: 'Ausgaben', level: 1 })).toBeVisible()
 }
+
+/** An article as the API returns it, as far as the browser tests read it. */
+export interface StoredArticle {
+  id: string
+  headline: string
+  version: number
+  body: { content: { content?: { text?: string }[] }[] }
+}
+
+/** The article's text, one line per block. */
+export const articleText = (article: Pick<StoredArticle, 'body'>) =>
+  article.body.content
+    .map((block) => (block.content ?? []).map((node) => node.text ?? '').join(''))
+    .join('\n')
+
+/** Types at the very end of the article editor's text, as an author continuing it would. */
+export async function typeAtEndOfText(page: Page, words: string) {
+  await page.getByRole('textbox', { name: 'Text', exact: true }).click()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(words)
+}

@@ -1,6 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { seedAccounts } from '../server/seed-accounts'
-import { expectNoAxeViolations, signInWithPassword } from './helpers'
+import {
+  articleText as text,
+  expectNoAxeViolations,
+  signInWithPassword,
+  typeAtEndOfText as typeAtEnd,
+  type StoredArticle,
+} from './helpers'
 
 const articleId = 'beitrag-05-integrationswerkstatt'
 const issueId = 'ausgabe-2018-08'
@@ -19,17 +25,6 @@ const read = <T>(page: Page, path: string) =>
     return (await response.json()) as unknown
   }, `/api${path}`) as Promise<T>
 
-interface StoredArticle {
-  id: string
-  headline: string
-  version: number
-  body: { content: { content?: { text?: string }[] }[] }
-}
-const text = (article: StoredArticle) =>
-  article.body.content
-    .map((block) => (block.content ?? []).map((node) => node.text ?? '').join(''))
-    .join('\n')
-
 test('zwei Browser, ein Beitrag und eine Ausgabe: nichts wird still überschrieben', async ({
   browser,
   request,
@@ -47,11 +42,6 @@ test('zwei Browser, ein Beitrag und eine Ausgabe: nichts wird still überschrieb
     expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
       timeout: 15_000,
     })
-  const typeAtEnd = async (page: Page, words: string) => {
-    await page.getByRole('textbox', { name: 'Text', exact: true }).click()
-    await page.keyboard.press('Control+End')
-    await page.keyboard.type(words)
-  }
 
   await typeAtEnd(frank, ' Ergänzung von Frank.')
   await saved(frank)
