@@ -1,10 +1,8 @@
-import { useState, type FormEvent } from 'react'
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
-import { fieldErrors } from '../../../domain/field-errors'
 import { unpublishInputSchema } from '../../../domain/issue'
 import { transitions } from '../../../domain/workflow'
-import { ReasonField } from './reason-field'
+import { ReasonField, useReasonField } from './reason-field'
 
 interface PublishConfirmDialogProps {
   issueLabel: string
@@ -42,8 +40,6 @@ export function PublishConfirmDialog({
   )
 }
 
-const reasonSchema = unpublishInputSchema.pick({ reason: true })
-
 interface UnpublishDialogProps {
   issueLabel: string
   busy: boolean
@@ -61,38 +57,19 @@ export function UnpublishDialog({
   onConfirm,
   onCancel,
 }: UnpublishDialogProps) {
-  const [reason, setReason] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = reasonSchema.safeParse({ reason }, { reportInput: true })
-    if (!parsed.success) {
-      setError(fieldErrors(parsed.error.issues).reason ?? null)
-      return
-    }
-    onConfirm(parsed.data.reason)
-  }
+  const { handleSubmit, ...reason } = useReasonField(unpublishInputSchema.shape.reason)
   return (
     <ModalDialog
       title={`Versand von „${issueLabel}“ zurücknehmen?`}
       onClose={onCancel}
       className="modal-confirm"
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={handleSubmit(onConfirm)} noValidate>
         <p>
           Die Ausgabe ist danach wieder freigegeben und nicht mehr gesperrt. Jede Änderung am Inhalt
           nimmt die Freigabe zurück. Der Grund steht im Verlauf.
         </p>
-        <ReasonField
-          label="Grund"
-          rows={3}
-          value={reason}
-          error={error}
-          onChange={(value) => {
-            setReason(value)
-            setError(null)
-          }}
-        />
+        <ReasonField label="Grund" rows={3} {...reason} />
         {failure && (
           <p className="field-error" role="alert">
             {failure}

@@ -1,4 +1,29 @@
-import { useId } from 'react'
+import { useId, useState, type FormEvent } from 'react'
+import type { z } from 'zod'
+import { fieldErrors } from '../../../domain/field-errors'
+
+/**
+ * State of a required text checked with its domain schema: the text, its German error (cleared
+ * on typing) and a submit handler that passes on the parsed text only when it is valid.
+ */
+export function useReasonField(schema: z.ZodType<string>) {
+  const [value, setValue] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  return {
+    value,
+    error,
+    onChange: (next: string) => {
+      setValue(next)
+      setError(null)
+    },
+    handleSubmit: (onValid: (text: string) => void) => (event: FormEvent) => {
+      event.preventDefault()
+      const parsed = schema.safeParse(value, { reportInput: true })
+      if (parsed.success) onValid(parsed.data)
+      else setError(fieldErrors(parsed.error.issues)[''] ?? null)
+    },
+  }
+}
 
 interface ReasonFieldProps {
   label: string

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
@@ -10,7 +10,6 @@ import { useUsers } from '../../../backend/queries/list-users'
 import { ErrorState } from '../../../components/ui/query-state'
 import { approvalBlockers } from '../../../domain/checks'
 import { formatBerlinDateTime } from '../../../domain/deadline'
-import { fieldErrors } from '../../../domain/field-errors'
 import { requestChangesInputSchema, type Issue } from '../../../domain/issue'
 import { contentFingerprint } from '../../../domain/fingerprint'
 import { can } from '../../../domain/permissions'
@@ -25,9 +24,7 @@ import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
-import { ReasonField } from './reason-field'
-
-const commentSchema = requestChangesInputSchema.pick({ comment: true })
+import { ReasonField, useReasonField } from './reason-field'
 
 function RequestChangesForm({
   onSubmit,
@@ -38,30 +35,15 @@ function RequestChangesForm({
   onCancel: () => void
   busy: boolean
 }) {
-  const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const submit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = commentSchema.safeParse({ comment }, { reportInput: true })
-    if (!parsed.success) {
-      setError(fieldErrors(parsed.error.issues).comment ?? null)
-      return
-    }
-    onSubmit(parsed.data.comment)
-  }
+  const { handleSubmit, ...comment } = useReasonField(requestChangesInputSchema.shape.comment)
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-label="Änderungen anfordern">
-      <ReasonField
-        label="Kommentar"
-        rows={4}
-        value={comment}
-        error={error}
-        autoFocus
-        onChange={(value) => {
-          setComment(value)
-          setError(null)
-        }}
-      />
+    <form
+      className="panel"
+      onSubmit={handleSubmit(onSubmit)}
+      noValidate
+      aria-label="Änderungen anfordern"
+    >
+      <ReasonField label="Kommentar" rows={4} autoFocus {...comment} />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={busy}>
           Änderungen anfordern
