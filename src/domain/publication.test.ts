@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { defaultLayout, layoutSchema, updateLayoutInputSchema } from './publication'
+import {
+  defaultLayout,
+  layoutSchema,
+  publicationContentSchema,
+  updateLayoutInputSchema,
+} from './publication'
 
 const olderLayout = {
   accentColor: '#0b4f8a',
@@ -25,5 +30,52 @@ describe('Layout der Publikation', () => {
     expect(layoutSchema.safeParse({ ...defaultLayout, mastheadIssueLine: 'ja' }).success).toBe(
       false,
     )
+  })
+})
+
+describe('Angaben der Publikation', () => {
+  const content = publicationContentSchema.parse({
+    title: 'Kommunale Sozialplanung und Integrationsmanagement',
+    subtitle: 'Nachrichten aus dem Dezernat Soziales',
+    impressum: {
+      publisher: 'Stadt Gera',
+      department: 'Dezernat Soziales',
+      street: 'Gagarinstraße 99/101',
+      postalCodeCity: '07545 Gera',
+      phone: '0365/838-3010',
+      email: 'jugend.soziales@gera.de',
+      editorialStaff: 'Dr. Frank Rühling',
+      responsibleName: 'Sandra Wanzar',
+      responsibleFunction: 'Dezernentin für Soziales',
+    },
+    unsubscribeText: 'Abmelden per E-Mail.',
+    articleWordLimit: 300,
+    layout: defaultLayout,
+  })
+
+  it('nimmt einen Abmeldehinweis bis 1000 Zeichen an, nicht länger, mit deutscher Meldung', () => {
+    const accepted = publicationContentSchema.safeParse({
+      ...content,
+      unsubscribeText: 'x'.repeat(1000),
+    })
+    expect(accepted.success).toBe(true)
+    const refused = publicationContentSchema.safeParse({
+      ...content,
+      unsubscribeText: 'x'.repeat(1001),
+    })
+    expect(refused.error?.issues.map((issue) => issue.message)).toEqual([
+      'Abmeldehinweis darf höchstens 1000 Zeichen lang sein.',
+    ])
+  })
+
+  it('meldet eine zu lange oder leere Impressumsangabe auf Deutsch', () => {
+    const refused = publicationContentSchema.safeParse({
+      ...content,
+      impressum: { ...content.impressum, street: 'S'.repeat(301), phone: '  ' },
+    })
+    expect(refused.error?.issues.map((issue) => issue.message)).toEqual([
+      'Straße darf höchstens 300 Zeichen lang sein.',
+      'Telefon darf nicht leer sein.',
+    ])
   })
 })

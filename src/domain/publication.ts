@@ -1,22 +1,19 @@
 import { z } from 'zod'
-import { cleanString, idSchema, versionSchema } from './clean-text'
+import { cleanString, idSchema, requiredText, versionSchema } from './clean-text'
 
-const requiredText = (label: string) =>
-  cleanString()
-    .trim()
-    .min(1, { message: `${label} darf nicht leer sein.` })
-    .max(300)
+const requiredEntry = (label: string, maxLength = 300) =>
+  requiredText({ maxLength, missing: `${label} darf nicht leer sein.`, noun: label })
 
 export const impressumSchema = z.object({
-  publisher: requiredText('Herausgeber'),
-  department: requiredText('Dezernat'),
-  street: requiredText('Straße'),
-  postalCodeCity: requiredText('PLZ und Ort'),
-  phone: requiredText('Telefon'),
+  publisher: requiredEntry('Herausgeber'),
+  department: requiredEntry('Dezernat'),
+  street: requiredEntry('Straße'),
+  postalCodeCity: requiredEntry('PLZ und Ort'),
+  phone: requiredEntry('Telefon'),
   email: z.email({ message: 'Bitte eine gültige E-Mail-Adresse angeben.' }),
-  editorialStaff: requiredText('Redaktion'),
-  responsibleName: requiredText('Verantwortlich'),
-  responsibleFunction: requiredText('Funktion'),
+  editorialStaff: requiredEntry('Redaktion'),
+  responsibleName: requiredEntry('Verantwortlich'),
+  responsibleFunction: requiredEntry('Funktion'),
 })
 export type Impressum = z.infer<typeof impressumSchema>
 
@@ -51,10 +48,10 @@ export const defaultLayout: Layout = {
 }
 
 export const publicationContentSchema = z.object({
-  title: requiredText('Titel'),
-  subtitle: requiredText('Untertitel'),
+  title: requiredEntry('Titel'),
+  subtitle: requiredEntry('Untertitel'),
   impressum: impressumSchema,
-  unsubscribeText: requiredText('Abmeldehinweis').max(1000),
+  unsubscribeText: requiredEntry('Abmeldehinweis', 1000),
   /** Soft limit of words per article: shown in the editor, never enforced. */
   articleWordLimit: z
     .number()

@@ -1,4 +1,4 @@
-import type { Publication } from '../domain/publication'
+import { defaultLayout, type Publication } from '../domain/publication'
 
 /**
  * The newsletter as the Dezernat Soziales publishes it (title, Impressum, layout): what a new
@@ -22,14 +22,7 @@ export function initialPublication(at: string): Publication {
     unsubscribeText:
       'Wenn Sie die „Nachrichten aus dem Dezernat Soziales“ nicht mehr erhalten möchten, senden Sie bitte eine E-Mail an: jugend.soziales@gera.de',
     articleWordLimit: 300,
-    layout: {
-      accentColor: '#0b4f8a',
-      headingFont: 'sans',
-      bodyFont: 'sans',
-      photoPlacement: 'full',
-      logoMediaId: null,
-      mastheadIssueLine: false,
-    },
+    layout: { ...defaultLayout },
     version: 1,
     updatedAt: at,
   }
