@@ -5,9 +5,13 @@ import type { Media } from '../src/domain/media'
 import type { Publication } from '../src/domain/publication'
 import { plainText } from '../src/domain/rich-text'
 import type { User } from '../src/domain/user'
+import type { DeliveryStatus, DeliveryStep } from '../src/domain/delivery'
+import type { Subscriber } from '../src/domain/subscriber'
 import type {
   Credential,
+  DeliveryCounts,
   LoginFailures,
+  SendJob,
   Session,
   Store,
   StoreTx,
@@ -31,6 +35,23 @@ export interface MemoryState {
   /** Only for tests of password sign-in; the demo signs in without passwords. */
   credentials?: Credential[]
   loginFailures?: LoginFailures[]
+  /** Recipients and the send queue (missing in demo data saved before they existed). */
+  subscribers?: Subscriber[]
+  sends?: SendJob[]
+  deliveries?: MemoryDelivery[]
+}
+
+/** A row of the send queue, as the database keeps it. */
+export interface MemoryDelivery {
+  sendId: string
+  subscriberId: string
+  status: DeliveryStatus
+  attempts: number
+  nextAttemptAt: string
+  claimedBy: string | null
+  claimedAt: string | null
+  lastError: string | null
+  sentAt: string | null
 }
 
 /** Photo bytes by media id, kept beside the state because they are large. */
@@ -285,5 +306,187 @@ function createTx(
     },
     listAudit: async (resourceId) =>
       state.read().auditEvents.filter((event) => event.resourceId === resourceId),
+
+    ...memorySendQueue(state),
+  }
+}
+
+const time = (iso: string) => new Date(iso).getTime()
+
+/** Recipients and the send queue with the database's rules (one transaction runs at a time here). */
+function memorySendQueue(state: { read: () => MemoryState; write: () => MemoryState }) {
+  const subscribers = (draft: MemoryState) => (draft.subscribers ??= [])
+  const sends = (draft: MemoryState) => (draft.sends ??= [])
+  const deliveries = (draft: MemoryState) => (draft.deliveries ??= [])
+  const read = {
+    subscribers: () => state.read().subscribers ?? [],
+    sends: () => state.read().sends ?? [],
+    deliveries: () => state.read().deliveries ?? [],
+  }
+  const findDelivery = (draft: MemoryState, sendId: string, subscriberId: string) =>
+    deliveries(draft).find(
+      (delivery) => delivery.sendId === sendId && delivery.subscriberId === subscriberId,
+    )
+  return {
+    insertSubscriber: async (subscriber: Subscriber) => {
+      if (read.subscribers().some((item) => item.email === subscriber.email))
+        throw new ConcurrentChange('Die Adresse ist schon eingetragen.', 'subscribers_email_key')
+      subscribers(state.write()).push(structuredClone(subscriber))
+    },
+    getSubscriberByEmail: async (email: string) =>
+      read.subscribers().find((item) => item.email === email) ?? null,
+    unsubscribe: async (subscriberId: string, at: string) => {
+      const draft = state.write()
+      for (const subscriber of subscribers(draft))
+        if (subscriber.id === subscriberId) {
+          subscriber.status = 'unsubscribed'
+          subscriber.unsubscribedAt = at
+        }
+      for (const delivery of deliveries(draft))
+        if (delivery.subscriberId === subscriberId && delivery.status === 'pending') {
+          delivery.status = 'skipped'
+          delivery.lastError = 'Abgemeldet, bevor die Nachricht gesendet wurde.'
+        }
+    },
+
+    insertSend: async (send: SendJob) => {
+      if (read.sends().some((item) => item.issueId === send.issueId && item.status !== 'done'))
+        throw new ConcurrentChange('Die Ausgabe wird schon versendet.', 'sends_one_open_per_issue')
+      const draft = state.write()
+      sends(draft).push(structuredClone(send))
+      const recipients = subscribers(draft).filter((item) => item.status === 'confirmed')
+      for (const subscriber of recipients)
+        deliveries(draft).push({
+          sendId: send.id,
+          subscriberId: subscriber.id,
+          status: 'pending',
+          attempts: 0,
+          nextAttemptAt: send.scheduledAt,
+          claimedBy: null,
+          claimedAt: null,
+          lastError: null,
+          sentAt: null,
+        })
+      return recipients.length
+    },
+    getSend: async (id: string) => read.sends().find((send) => send.id === id) ?? null,
+    setSendStatus: async (
+      id: string,
+      from: readonly SendJob['status'][],
+      to: SendJob['status'],
+    ) => {
+      const current = read.sends().find((send) => send.id === id)
+      if (!current || !from.includes(current.status)) return false
+      const send = sends(state.write()).find((item) => item.id === id)
+      if (send) send.status = to
+      return true
+    },
+    startDueSends: async (now: string) => {
+      const due = read
+        .sends()
+        .filter((send) => send.status === 'scheduled' && time(send.scheduledAt) <= time(now))
+      if (due.length === 0) return []
+      for (const send of sends(state.write()))
+        if (due.some((item) => item.id === send.id)) send.status = 'running'
+      return due.map((send) => send.id)
+    },
+    claimDeliveries: async (claim: {
+      workerId: string
+      now: string
+      limit: number
+      leaseExpiredBefore: string
+    }) => {
+      const running = new Set(
+        read
+          .sends()
+          .filter((send) => send.status === 'running')
+          .map((send) => send.id),
+      )
+      const due = read
+        .deliveries()
+        .filter(
+          (delivery) =>
+            running.has(delivery.sendId) &&
+            ((delivery.status === 'pending' && time(delivery.nextAttemptAt) <= time(claim.now)) ||
+              (delivery.status === 'sending' &&
+                delivery.claimedAt !== null &&
+                time(delivery.claimedAt) < time(claim.leaseExpiredBefore))),
+        )
+        .sort(
+          (a, b) =>
+            time(a.nextAttemptAt) - time(b.nextAttemptAt) ||
+            a.subscriberId.localeCompare(b.subscriberId),
+        )
+        .slice(0, claim.limit)
+      if (due.length === 0) return []
+      const draft = state.write()
+      return due.flatMap((picked) => {
+        const delivery = findDelivery(draft, picked.sendId, picked.subscriberId)
+        const subscriber = subscribers(draft).find((item) => item.id === picked.subscriberId)
+        if (!delivery || !subscriber) return []
+        delivery.status = 'sending'
+        delivery.claimedBy = claim.workerId
+        delivery.claimedAt = claim.now
+        delivery.attempts += 1
+        return {
+          sendId: delivery.sendId,
+          subscriber: {
+            id: subscriber.id,
+            email: subscriber.email,
+            name: subscriber.name,
+            status: subscriber.status,
+          },
+          attempts: delivery.attempts,
+        }
+      })
+    },
+    completeDelivery: async (done: {
+      sendId: string
+      subscriberId: string
+      workerId: string
+      at: string
+      step: DeliveryStep
+    }) => {
+      const current = read
+        .deliveries()
+        .find((item) => item.sendId === done.sendId && item.subscriberId === done.subscriberId)
+      if (current?.status !== 'sending' || current.claimedBy !== done.workerId) return false
+      const delivery = findDelivery(state.write(), done.sendId, done.subscriberId)
+      if (!delivery) return false
+      delivery.status = done.step.status
+      delivery.claimedBy = null
+      delivery.claimedAt = null
+      delivery.lastError = done.step.status === 'sent' ? null : done.step.reason
+      delivery.sentAt = done.step.status === 'sent' ? done.at : null
+      if (done.step.status === 'pending')
+        delivery.nextAttemptAt = done.step.nextAttemptAt.toISOString()
+      return true
+    },
+    finishCompletedSends: async (at: string) => {
+      const open = new Set(
+        read
+          .deliveries()
+          .filter((delivery) => delivery.status === 'pending' || delivery.status === 'sending')
+          .map((delivery) => delivery.sendId),
+      )
+      const finished = read
+        .sends()
+        .filter((send) => send.status === 'running' && !open.has(send.id))
+      if (finished.length === 0) return []
+      const draft = state.write()
+      return sends(draft)
+        .filter((send) => finished.some((done) => done.id === send.id))
+        .map((send) => {
+          send.status = 'done'
+          send.finishedAt = at
+          return structuredClone(send)
+        })
+    },
+    deliveryCounts: async (sendId: string) => {
+      const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 }
+      for (const delivery of read.deliveries())
+        if (delivery.sendId === sendId) counts[delivery.status]++
+      return counts
+    },
   }
 }

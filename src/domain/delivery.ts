@@ -1,7 +1,10 @@
 import { z } from 'zod'
 
-export const deliveryStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed'])
-/** One message of a send to one recipient: waiting, handed to SMTP, accepted, or given up. */
+export const deliveryStatusSchema = z.enum(['pending', 'sending', 'sent', 'failed', 'skipped'])
+/**
+ * One message of a send to one recipient: waiting, handed to SMTP, accepted, given up, or not
+ * sent because the person unsubscribed (or was erased) before it went out.
+ */
 export type DeliveryStatus = z.infer<typeof deliveryStatusSchema>
 
 export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
@@ -9,7 +12,12 @@ export const deliveryStatusLabels: Record<DeliveryStatus, string> = {
   sending: 'wird gesendet',
   sent: 'gesendet',
   failed: 'fehlgeschlagen',
+  skipped: 'nicht gesendet (abgemeldet)',
 }
+
+export const sendStatusSchema = z.enum(['scheduled', 'running', 'paused', 'done'])
+/** A send of an issue: planned, under way, held by "Anhalten", or through. */
+export type SendStatus = z.infer<typeof sendStatusSchema>
 
 /** What the SMTP server (or the way to it) answered for one message. */
 export type SmtpOutcome =
@@ -57,6 +65,7 @@ export function deliveryFailureReason(outcome: Exclude<SmtpOutcome, { kind: 'acc
 /** What becomes of a delivery after an attempt (`attempts` counts this one). */
 export type DeliveryStep =
   | { status: 'sent' }
+  | { status: 'skipped'; reason: string }
   | { status: 'failed'; reason: string }
   | { status: 'pending'; reason: string; nextAttemptAt: Date }
 

@@ -1,8 +1,10 @@
 import type { Article } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
+import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/delivery'
 import type { Issue } from '../domain/issue'
 import type { Media } from '../domain/media'
 import type { Publication } from '../domain/publication'
+import type { Subscriber } from '../domain/subscriber'
 import type { User } from '../domain/user'
 
 /** A signed-in session; the token is the bearer credential. */
@@ -44,6 +46,32 @@ export interface ArticleFilter {
   status?: Article['status']
   q?: string
 }
+
+/**
+ * A send of an issue to every confirmed recipient. The message is fixed when the send is made:
+ * the approved rendering, so later edits never reach a reader (see decision 0009).
+ */
+export interface SendJob {
+  id: string
+  issueId: string
+  status: SendStatus
+  scheduledAt: string
+  createdAt: string
+  createdBy: string
+  finishedAt: string | null
+  message: { subject: string; from: string; html: string; text: string; fingerprint: string }
+}
+
+/** A delivery taken by one worker: it is `sending` and belongs to that worker until its lease ends. */
+export interface ClaimedDelivery {
+  sendId: string
+  /** As the recipient is now: one who is no longer `confirmed` gets nothing (`skipped`). */
+  subscriber: Pick<Subscriber, 'id' | 'email' | 'name' | 'status'>
+  /** Attempts including this one. */
+  attempts: number
+}
+
+export type DeliveryCounts = Record<DeliveryStatus, number>
 
 /**
  * The storage port of the contract handler. Versioned writes are conditional: they return
@@ -125,6 +153,49 @@ export interface StoreTx {
 
   appendAudit(event: AuditEvent): Promise<void>
   listAudit(resourceId: string): Promise<AuditEvent[]>
+
+  /** Refused (ConcurrentChange) when the address is there already: addresses are unique. */
+  insertSubscriber(subscriber: Subscriber): Promise<void>
+  getSubscriberByEmail(email: string): Promise<Subscriber | null>
+  /**
+   * Marks the person unsubscribed; every message of theirs still waiting is `skipped`, so a send
+   * under way gives them nothing more.
+   */
+  unsubscribe(subscriberId: string, at: string): Promise<void>
+
+  /**
+   * Stores the send and one waiting delivery per confirmed recipient, in the database in one
+   * statement (recipients are never all read into memory); returns how many.
+   */
+  insertSend(send: SendJob): Promise<number>
+  getSend(id: string): Promise<SendJob | null>
+  /** Changes the status only from one of `from` (e.g. "Anhalten": running → paused). */
+  setSendStatus(id: string, from: readonly SendStatus[], to: SendStatus): Promise<boolean>
+  /** Starts the planned sends whose time has come; returns their ids. */
+  startDueSends(now: string): Promise<string[]>
+  /**
+   * Takes up to `limit` deliveries of running sends for one worker: waiting ones that are due,
+   * and `sending` ones whose worker's lease ended before `leaseExpiredBefore` (a crashed
+   * process). Rows another worker holds are skipped (FOR UPDATE SKIP LOCKED), so no delivery
+   * is taken twice.
+   */
+  claimDeliveries(claim: {
+    workerId: string
+    now: string
+    limit: number
+    leaseExpiredBefore: string
+  }): Promise<ClaimedDelivery[]>
+  /** Records an attempt's result; false when the delivery is no longer this worker's. */
+  completeDelivery(done: {
+    sendId: string
+    subscriberId: string
+    workerId: string
+    at: string
+    step: DeliveryStep
+  }): Promise<boolean>
+  /** Marks running sends with nothing left to do as done; each is returned to one caller only. */
+  finishCompletedSends(at: string): Promise<SendJob[]>
+  deliveryCounts(sendId: string): Promise<DeliveryCounts>
 }
 
 /**

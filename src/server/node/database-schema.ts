@@ -4,7 +4,9 @@ import type { AuditEvent } from '../../domain/audit-event'
 import type { Issue } from '../../domain/issue'
 import type { Media } from '../../domain/media'
 import type { Publication } from '../../domain/publication'
-import type { StoredArticle } from '../store'
+import type { DeliveryStatus, SendStatus } from '../../domain/delivery'
+import type { SubscriberStatus } from '../../domain/subscriber'
+import type { SendJob, StoredArticle } from '../store'
 
 /** A jsonb column: written as a JSON string, read back as the parsed value. */
 type Json<T> = ColumnType<T, string, string>
@@ -98,6 +100,49 @@ export interface AuditEventsTable {
   data: Json<AuditEvent>
 }
 
+export interface SubscribersTable {
+  id: string
+  /** Normalised (lower case), unique. */
+  email: string
+  name: string
+  organisation: string
+  status: SubscriberStatus
+  consent_version: string | null
+  requested_at: Timestamp
+  confirmed_at: ColumnType<Date | null, string | null, string | null>
+  unsubscribed_at: ColumnType<Date | null, string | null, string | null>
+}
+
+/** SHA-256 of erased addresses, so that an import does not bring them back by accident. */
+export interface SuppressedAddressesTable {
+  email_hash: string
+  suppressed_at: Timestamp
+}
+
+export interface SendsTable {
+  id: string
+  issue_id: string
+  status: SendStatus
+  scheduled_at: Timestamp
+  created_at: Timestamp
+  created_by: string
+  finished_at: ColumnType<Date | null, string | null, string | null>
+  message: Json<SendJob['message']>
+}
+
+/** One message of a send to one recipient: the queue (see docs/decisions/0009-send-queue.md). */
+export interface DeliveriesTable {
+  send_id: string
+  subscriber_id: string
+  status: DeliveryStatus
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: Timestamp
+  claimed_by: string | null
+  claimed_at: ColumnType<Date | null, string | null, string | null>
+  last_error: string | null
+  sent_at: ColumnType<Date | null, string | null, string | null>
+}
+
 /** The tables of the Rundbrief database (see migrations.ts). */
 export interface Database {
   users: UsersTable
@@ -111,4 +156,8 @@ export interface Database {
   media: MediaTable
   media_chunks: MediaChunksTable
   audit_events: AuditEventsTable
+  subscribers: SubscribersTable
+  suppressed_addresses: SuppressedAddressesTable
+  sends: SendsTable
+  deliveries: DeliveriesTable
 }

@@ -15,6 +15,7 @@ import {
 } from '../store'
 import { concatBytes, rechunk } from '../bytes'
 import type { Database, StoredIssue } from './database-schema'
+import { sendQueueTx } from './database-send-queue'
 
 /** Photos are stored in pieces of this size (see migration 0005). */
 const mediaChunkBytes = 256 * 1024
@@ -409,6 +410,8 @@ function createTx(db: Transaction<Database>): StoreTx {
           .orderBy('seq')
           .execute()
       ).map((row) => row.data),
+
+    ...sendQueueTx(db),
   }
 }
 

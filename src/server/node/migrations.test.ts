@@ -46,13 +46,17 @@ describe('Migrationen', () => {
       'article_trash',
       'articles',
       'audit_events',
+      'deliveries',
       'issue_articles',
       'issues',
       'login_failures',
       'media',
       'media_chunks',
       'publication',
+      'sends',
       'sessions',
+      'subscribers',
+      'suppressed_addresses',
       'users',
     ])
     const again = await migrateToLatest(database as unknown as Kysely<unknown>)

@@ -191,6 +191,82 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0008-subscribers-and-sends': {
+    // Recipients, and the send queue in the same database: one row per send and recipient,
+    // taken with FOR UPDATE SKIP LOCKED (docs/decisions/0009-send-queue.md). Erasing a recipient
+    // removes their deliveries; only a hash of the address stays, on the suppression list.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('subscribers')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('email', 'text', (column) => column.notNull().unique())
+        .addColumn('name', 'text', (column) => column.notNull())
+        .addColumn('organisation', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) =>
+          column
+            .notNull()
+            .check(sql`status in ('pending', 'confirmed', 'unsubscribed', 'bounced')`),
+        )
+        .addColumn('consent_version', 'text')
+        .addColumn('requested_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('confirmed_at', 'timestamptz')
+        .addColumn('unsubscribed_at', 'timestamptz')
+        .execute()
+      await db.schema
+        .createTable('suppressed_addresses')
+        .addColumn('email_hash', 'text', (column) => column.primaryKey())
+        .addColumn('suppressed_at', 'timestamptz', (column) => column.notNull())
+        .execute()
+      await db.schema
+        .createTable('sends')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('issue_id', 'text', (column) =>
+          column.notNull().references('issues.id').onDelete('restrict'),
+        )
+        .addColumn('status', 'text', (column) =>
+          column.notNull().check(sql`status in ('scheduled', 'running', 'paused', 'done')`),
+        )
+        .addColumn('scheduled_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('created_by', 'text', (column) => column.notNull())
+        .addColumn('finished_at', 'timestamptz')
+        .addColumn('message', 'jsonb', (column) => column.notNull())
+        .execute()
+      // an issue goes out once: at most one send that is not done
+      await sql`create unique index sends_one_open_per_issue on sends (issue_id) where status <> 'done'`.execute(
+        db,
+      )
+      await db.schema
+        .createTable('deliveries')
+        .addColumn('send_id', 'text', (column) =>
+          column.notNull().references('sends.id').onDelete('cascade'),
+        )
+        .addColumn('subscriber_id', 'text', (column) =>
+          column.notNull().references('subscribers.id').onDelete('cascade'),
+        )
+        .addColumn('status', 'text', (column) =>
+          column
+            .notNull()
+            .check(sql`status in ('pending', 'sending', 'sent', 'failed', 'skipped')`),
+        )
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_at', 'timestamptz')
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'timestamptz')
+        .addPrimaryKeyConstraint('deliveries_pkey', ['send_id', 'subscriber_id'])
+        .execute()
+      await sql`create index deliveries_open on deliveries (next_attempt_at) where status in ('pending', 'sending')`.execute(
+        db,
+      )
+      await db.schema
+        .createIndex('deliveries_subscriber')
+        .on('deliveries')
+        .column('subscriber_id')
+        .execute()
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

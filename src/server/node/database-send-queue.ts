@@ -1,0 +1,233 @@
+import { sql, type Selectable, type Transaction } from 'kysely'
+import type { Subscriber } from '../../domain/subscriber'
+import type { DeliveryCounts, SendJob, StoreTx } from '../store'
+import type { Database, SendsTable, SubscribersTable } from './database-schema'
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null)
+
+const subscriberOf = (row: Selectable<SubscribersTable>): Subscriber => ({
+  id: row.id,
+  email: row.email,
+  name: row.name,
+  organisation: row.organisation,
+  status: row.status,
+  consentVersion: row.consent_version,
+  requestedAt: row.requested_at.toISOString(),
+  confirmedAt: iso(row.confirmed_at),
+  unsubscribedAt: iso(row.unsubscribed_at),
+})
+
+const sendOf = (row: Selectable<SendsTable>): SendJob => ({
+  id: row.id,
+  issueId: row.issue_id,
+  status: row.status,
+  scheduledAt: row.scheduled_at.toISOString(),
+  createdAt: row.created_at.toISOString(),
+  createdBy: row.created_by,
+  finishedAt: iso(row.finished_at),
+  message: row.message,
+})
+
+type SendQueueTx = Pick<
+  StoreTx,
+  | 'insertSubscriber'
+  | 'getSubscriberByEmail'
+  | 'unsubscribe'
+  | 'insertSend'
+  | 'getSend'
+  | 'setSendStatus'
+  | 'startDueSends'
+  | 'claimDeliveries'
+  | 'completeDelivery'
+  | 'finishCompletedSends'
+  | 'deliveryCounts'
+>
+
+/** Recipients and the send queue on PostgreSQL (see docs/decisions/0009-send-queue.md). */
+export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
+  return {
+    insertSubscriber: async (subscriber) => {
+      await db
+        .insertInto('subscribers')
+        .values({
+          id: subscriber.id,
+          email: subscriber.email,
+          name: subscriber.name,
+          organisation: subscriber.organisation,
+          status: subscriber.status,
+          consent_version: subscriber.consentVersion,
+          requested_at: subscriber.requestedAt,
+          confirmed_at: subscriber.confirmedAt,
+          unsubscribed_at: subscriber.unsubscribedAt,
+        })
+        .execute()
+    },
+    getSubscriberByEmail: async (email) => {
+      const row = await db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where('email', '=', email)
+        .executeTakeFirst()
+      return row ? subscriberOf(row) : null
+    },
+    unsubscribe: async (subscriberId, at) => {
+      await db
+        .updateTable('subscribers')
+        .set({ status: 'unsubscribed', unsubscribed_at: at })
+        .where('id', '=', subscriberId)
+        .execute()
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'skipped', last_error: 'Abgemeldet, bevor die Nachricht gesendet wurde.' })
+        .where('subscriber_id', '=', subscriberId)
+        .where('status', '=', 'pending')
+        .execute()
+    },
+
+    insertSend: async (send) => {
+      await db
+        .insertInto('sends')
+        .values({
+          id: send.id,
+          issue_id: send.issueId,
+          status: send.status,
+          scheduled_at: send.scheduledAt,
+          created_at: send.createdAt,
+          created_by: send.createdBy,
+          finished_at: send.finishedAt,
+          message: JSON.stringify(send.message),
+        })
+        .execute()
+      const inserted = await db
+        .insertInto('deliveries')
+        .columns(['send_id', 'subscriber_id', 'status', 'next_attempt_at'])
+        .expression((select) =>
+          select
+            .selectFrom('subscribers')
+            .select([
+              sql<string>`${send.id}`.as('send_id'),
+              'id',
+              sql<string>`'pending'`.as('status'),
+              sql<string>`${send.scheduledAt}::timestamptz`.as('next_attempt_at'),
+            ])
+            .where('status', '=', 'confirmed'),
+        )
+        .executeTakeFirst()
+      return Number(inserted.numInsertedOrUpdatedRows ?? 0)
+    },
+    getSend: async (id) => {
+      const row = await db.selectFrom('sends').selectAll().where('id', '=', id).executeTakeFirst()
+      return row ? sendOf(row) : null
+    },
+    setSendStatus: async (id, from, to) => {
+      const result = await db
+        .updateTable('sends')
+        .set({ status: to })
+        .where('id', '=', id)
+        .where('status', 'in', [...from])
+        .executeTakeFirst()
+      return result.numUpdatedRows > 0n
+    },
+    startDueSends: async (now) =>
+      (
+        await db
+          .updateTable('sends')
+          .set({ status: 'running' })
+          .where('status', '=', 'scheduled')
+          .where('scheduled_at', '<=', new Date(now))
+          .returning('id')
+          .execute()
+      ).map((row) => row.id),
+
+    claimDeliveries: async ({ workerId, now, limit, leaseExpiredBefore }) => {
+      const claimed = await sql<{
+        send_id: string
+        subscriber_id: string
+        attempts: number
+        email: string
+        name: string
+        subscriber_status: Subscriber['status']
+      }>`
+        with picked as (
+          select delivery.send_id, delivery.subscriber_id
+          from deliveries delivery
+          join sends on sends.id = delivery.send_id and sends.status = 'running'
+          where (delivery.status = 'pending' and delivery.next_attempt_at <= ${now}::timestamptz)
+             or (delivery.status = 'sending' and delivery.claimed_at < ${leaseExpiredBefore}::timestamptz)
+          order by delivery.next_attempt_at, delivery.subscriber_id
+          limit ${limit}
+          for update of delivery skip locked
+        )
+        update deliveries
+        set status = 'sending', claimed_by = ${workerId}, claimed_at = ${now}::timestamptz,
+            attempts = deliveries.attempts + 1
+        from picked, subscribers
+        where deliveries.send_id = picked.send_id
+          and deliveries.subscriber_id = picked.subscriber_id
+          and subscribers.id = picked.subscriber_id
+        returning deliveries.send_id, deliveries.subscriber_id, deliveries.attempts,
+          subscribers.email, subscribers.name, subscribers.status as subscriber_status
+      `.execute(db)
+      return claimed.rows.map((row) => ({
+        sendId: row.send_id,
+        subscriber: {
+          id: row.subscriber_id,
+          email: row.email,
+          name: row.name,
+          status: row.subscriber_status,
+        },
+        attempts: row.attempts,
+      }))
+    },
+    completeDelivery: async ({ sendId, subscriberId, workerId, at, step }) => {
+      const result = await db
+        .updateTable('deliveries')
+        .set({
+          status: step.status,
+          claimed_by: null,
+          claimed_at: null,
+          last_error: step.status === 'sent' ? null : step.reason,
+          sent_at: step.status === 'sent' ? at : null,
+          ...(step.status === 'pending'
+            ? { next_attempt_at: step.nextAttemptAt.toISOString() }
+            : {}),
+        })
+        .where('send_id', '=', sendId)
+        .where('subscriber_id', '=', subscriberId)
+        .where('claimed_by', '=', workerId)
+        .where('status', '=', 'sending')
+        .executeTakeFirst()
+      return result.numUpdatedRows > 0n
+    },
+    finishCompletedSends: async (at) =>
+      (
+        await db
+          .updateTable('sends')
+          .set({ status: 'done', finished_at: at })
+          .where('status', '=', 'running')
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('deliveries')
+                  .select('deliveries.send_id')
+                  .whereRef('deliveries.send_id', '=', 'sends.id')
+                  .where('deliveries.status', 'in', ['pending', 'sending']),
+              ),
+            ),
+          )
+          .returningAll()
+          .execute()
+      ).map(sendOf),
+    deliveryCounts: async (sendId) => {
+      const rows = await db
+        .selectFrom('deliveries')
+        .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+        .where('send_id', '=', sendId)
+        .groupBy('status')
+        .execute()
+      const counts: DeliveryCounts = { pending: 0, sending: 0, sent: 0, failed: 0, skipped: 0 }
+      for (const row of rows) counts[row.status] = Number(row.count)
+      return counts
+    },
+  }
+}
