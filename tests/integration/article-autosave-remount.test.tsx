@@ -85,4 +85,32 @@ describe('Automatisches Speichern beim Verlassen und Zurückkehren', () => {
     expect(saves.statuses).toEqual([200, 200])
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
   })
+
+  it('öffnet unter StrictMode nur einen Speicher, auch wenn der Editor gleich wieder neu geöffnet wird', async () => {
+    const saves = holdSaves()
+    const { user } = await renderApp({
+      route: `/beitraege/${articleId}`,
+      as: 'editor',
+      strict: true,
+    })
+    const first = await bodyEditor()
+    first.commands.setTextSelection(1)
+    first.commands.insertContent('Streng: ')
+    await waitFor(() => expect(saves.held).toBe(1), { timeout: 10_000 })
+    await user.click(screen.getAllByRole('link', { name: 'Beiträge' })[0]!)
+    await user.click(await screen.findByRole('link', { name: headline }))
+    const second = await bodyEditor()
+    expect(second.getText().startsWith('Streng: ')).toBe(true)
+    second.commands.setTextSelection(1)
+    second.commands.insertContent('Noch strenger: ')
+    saves.releaseNext()
+    await waitFor(() => expect(saves.held).toBe(1), { timeout: 10_000 })
+    saves.releaseNext()
+    await waitFor(() => expect(stored().version).toBe(3), { timeout: 10_000 })
+    expect(plainText(stored().body).startsWith('Noch strenger: Streng: ')).toBe(true)
+    await waitFor(() => expect(localStorage.getItem(draftKey)).toBeNull())
+    expect(saves.sent.map((save) => save.version)).toEqual([1, 2])
+    expect(saves.statuses).toEqual([200, 200])
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
 })
