@@ -18,20 +18,17 @@ function whenIdle(work: () => void): void {
   else work()
 }
 
-/** Whether a draft says exactly what a stored article says (then a 409 is no real conflict). */
-export function sameContent(draft: ArticleDraft, article: Article): boolean {
-  return (
-    canonicalJson(draft) ===
-    canonicalJson({ headline: article.headline, body: article.body, photos: article.photos })
-  )
-}
-
-/** What the author's draft looks like in an article as the server has it. */
+/** What the author can change of an article as the server has it. */
 export const draftOf = (article: Article): ArticleDraft => ({
   headline: article.headline,
   body: article.body,
   photos: article.photos,
 })
+
+/** Whether a draft says exactly what a stored article says (then a 409 is no real conflict). */
+export function sameContent(draft: ArticleDraft, article: Article): boolean {
+  return canonicalJson(draft) === canonicalJson(draftOf(article))
+}
 
 /**
  * The body as the editor has it after a change: read (serialised) only when it is saved or
@@ -130,7 +127,7 @@ export class ArticleAutosaver {
     return () => this.listeners.delete(listener)
   }
 
-  /** Calls `listener` when the backend refuses a requested status change; the content is still saved. */
+  /** Calls `listener` when the backend refuses a requested status change (the text is saved). */
   onStatusRejected(listener: (message: string) => void): () => void {
     this.statusRejectedListeners.add(listener)
     return () => this.statusRejectedListeners.delete(listener)

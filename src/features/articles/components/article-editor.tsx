@@ -124,9 +124,9 @@ function DraftEditor({
         return true
       },
     },
-    onUpdate: ({ transaction }) => {
+    onUpdate: ({ editor: changed, transaction }) => {
       if (!transaction.docChanged) return
-      const doc = transaction.doc
+      const doc = changed.state.doc
       saver.edit({ body: () => doc.toJSON() as RichTextDoc })
     },
   })
@@ -232,7 +232,7 @@ function DraftEditor({
               onClick={() => {
                 const body = editor.getJSON() as RichTextDoc
                 setCheckedBody(body)
-                const current = { ...saver.draft, id: article.id, body }
+                const current = { id: article.id, headline, body, photos }
                 if (readinessProblems(current).length > 0) return
                 setStatusMessage(null)
                 void saver.requestStatus('ready')
