@@ -1,6 +1,7 @@
 import type { Editor } from '@tiptap/core'
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
+import { StrictMode } from 'react'
 import { MemoryRouter } from 'react-router'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createTestServer } from '../mocks/node'
@@ -67,6 +68,8 @@ interface RenderAppOptions {
   backend?: (backend: Backend) => Backend
   /** Another test server, e.g. one with password sign-in (`as` needs the demo sign-in). */
   server?: TestServer
+  /** Renders in React's StrictMode, as `src/main.tsx` does: effects run, clean up and run again. */
+  strict?: boolean
 }
 
 /** Renders the whole app at a route with a fresh QueryClient, token storage and backend. */
@@ -78,6 +81,7 @@ export async function renderApp({
   demo = null,
   backend: wrap,
   server = testServer,
+  strict = false,
 }: RenderAppOptions = {}) {
   const tokens = memoryTokenStorage()
   const base = createHttpBackend({ baseUrl: server.apiBaseUrl, getToken: () => tokens.get() })
@@ -91,10 +95,11 @@ export async function renderApp({
     queries: { ...queryClient.getDefaultOptions().queries, retry: false },
   })
   const user = userEvent.setup()
-  const view = render(
+  const app = (
     <MemoryRouter initialEntries={[route]}>
       <App backend={backend} tokens={tokens} demo={demo} queryClient={queryClient} />
-    </MemoryRouter>,
+    </MemoryRouter>
   )
+  const view = render(strict ? <StrictMode>{app}</StrictMode> : app)
   return { ...view, user, tokens, backend, queryClient }
 }

@@ -23,7 +23,7 @@ function setup(
   save: (input: UpdateArticleInput) => Promise<Article>,
   extra: Partial<ConstructorParameters<typeof ArticleAutosaver>[0]> = {},
 ) {
-  let draft: ArticleDraft = { headline: 'A', body: docFromParagraphs(['x']), photos: [] }
+  const draft: ArticleDraft = { headline: 'A', body: docFromParagraphs(['x']), photos: [] }
   const stored = new Map<string, MirroredDraft>()
   const mirror: DraftMirror = {
     read: (id) => stored.get(id) ?? null,
@@ -34,21 +34,19 @@ function setup(
   const saver = new ArticleAutosaver({
     articleId: 'a',
     baseVersion: 1,
-    readDraft: () => draft,
+    draft,
     save,
     mirror,
-    onState: (state) => states.push(state.kind),
-    onSaved: () => undefined,
     ...extra,
+  })
+  saver.subscribe(() => {
+    if (states.at(-1) !== saver.current.kind) states.push(saver.current.kind)
   })
   return {
     saver,
     states,
     stored,
-    type: (headline: string) => {
-      draft = { ...draft, headline }
-      saver.markChanged()
-    },
+    type: (headline: string) => saver.edit({ headline }),
   }
 }
 
@@ -134,10 +132,9 @@ describe('Automatisches Speichern', () => {
       if (input.status) throw new ApiError(422, { detail: 'Foto 1: Der Alternativtext fehlt.' })
       return article(input.version + 1, input.headline)
     })
-    const { saver, type } = setup(save, {
-      onStatusRejected: (message) => {
-        rejected.push(message)
-      },
+    const { saver, type } = setup(save)
+    saver.onStatusRejected((message) => {
+      rejected.push(message)
     })
     type('Fertig?')
     await saver.requestStatus('ready')

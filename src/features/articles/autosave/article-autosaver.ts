@@ -4,9 +4,11 @@ import {
   articleSchema,
   type Article,
   type ArticleStatus,
+  type Photo,
   type UpdateArticleInput,
 } from '../../../domain/article'
 import { canonicalJson } from '../../../domain/fingerprint'
+import type { RichTextDoc } from '../../../domain/rich-text'
 import type { ArticleDraft, DraftMirror } from './draft-mirror'
 
 /** Runs work when the browser is idle (after the next paint), so saving never delays a keystroke. */
@@ -16,12 +18,30 @@ function whenIdle(work: () => void): void {
   else work()
 }
 
+/** What the author can change of an article as the server has it. */
+export const draftOf = (article: Article): ArticleDraft => ({
+  headline: article.headline,
+  body: article.body,
+  photos: article.photos,
+})
+
 /** Whether a draft says exactly what a stored article says (then a 409 is no real conflict). */
 export function sameContent(draft: ArticleDraft, article: Article): boolean {
-  return (
-    canonicalJson(draft) ===
-    canonicalJson({ headline: article.headline, body: article.body, photos: article.photos })
-  )
+  return canonicalJson(draft) === canonicalJson(draftOf(article))
+}
+
+/**
+ * The body as the editor has it after a change: read (serialised) only when it is saved or
+ * mirrored, so a keystroke costs nothing. It reads an unchangeable snapshot of the document, never
+ * the editor itself, so it stays valid after the editor is gone.
+ */
+export type BodySnapshot = () => RichTextDoc
+
+/** A change the author made in the editor. */
+export interface DraftChange {
+  headline?: string
+  photos?: Photo[]
+  body?: BodySnapshot
 }
 
 /** What the save indicator shows. */
@@ -35,16 +55,14 @@ export type SaveState =
 
 export interface ArticleAutosaverOptions {
   articleId: string
-  /** The server version the editor's content is based on. */
+  /** The server version the draft is based on. */
   baseVersion: number
-  /** Reads the current draft from the editor (called only when saving or mirroring). */
-  readDraft: () => ArticleDraft
+  /** The draft the editor starts from. */
+  draft: ArticleDraft
+  /** Whether that draft is unsaved work restored from this device's mirror. */
+  restored?: boolean
   save: (input: UpdateArticleInput) => Promise<Article>
   mirror: DraftMirror
-  onState: (state: SaveState) => void
-  onSaved: (article: Article) => void
-  /** Called when the backend refuses a requested status change; the content is still saved. */
-  onStatusRejected?: (message: string) => void
   /** Pause after the last change before saving. */
   debounceMs?: number
   /** Longest time typing may go on without a save. */
@@ -57,12 +75,20 @@ export interface ArticleAutosaverOptions {
 }
 
 /**
- * Saves one article: debounced, one request in flight at a time, always with the version the
- * content is based on. Unsaved content is mirrored locally until the server has it. A stale save
- * (409) stops and reports both versions; network failures are retried; nothing is overwritten
- * without the author's choice.
+ * Holds the author's draft of one article and saves it: debounced, one request in flight at a
+ * time, always with the version the content is based on. Unsaved content is mirrored locally
+ * until the server has it. A stale save (409) stops and reports both versions; network failures
+ * are retried; nothing is overwritten without the author's choice. The editor shows the draft and
+ * reports changes; React reads it (and the save state) through `subscribe`.
  */
 export class ArticleAutosaver {
+  /** Whether the draft this saver started from is unsaved work restored from this device. */
+  readonly restoredFromDevice: boolean
+  private headlineValue: string
+  private photosValue: Photo[]
+  private body: RichTextDoc | BodySnapshot
+  private readonly listeners = new Set<() => void>()
+  private readonly statusRejectedListeners = new Set<(message: string) => void>()
   private baseVersion: number
   private changeSeq = 0
   private savedSeq = 0
@@ -79,16 +105,32 @@ export class ArticleAutosaver {
 
   constructor(options: ArticleAutosaverOptions) {
     this.options = {
+      restored: false,
       debounceMs: 1000,
       maxWaitMs: 5000,
       mirrorDelayMs: 500,
       retryMs: 2000,
       now: () => new Date(),
-      onStatusRejected: () => undefined,
       ...options,
     }
     this.baseVersion = options.baseVersion
     this.retryDelay = this.options.retryMs
+    this.restoredFromDevice = this.options.restored
+    this.headlineValue = options.draft.headline
+    this.photosValue = options.draft.photos
+    this.body = options.draft.body
+  }
+
+  /** Calls `listener` whenever the save state, the headline or the photos change. */
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Calls `listener` when the backend refuses a requested status change (the text is saved). */
+  onStatusRejected(listener: (message: string) => void): () => void {
+    this.statusRejectedListeners.add(listener)
+    return () => this.statusRejectedListeners.delete(listener)
   }
 
   /** The current state of saving. */
@@ -96,13 +138,44 @@ export class ArticleAutosaver {
     return this.state
   }
 
+  get headline(): string {
+    return this.headlineValue
+  }
+
+  get photos(): Photo[] {
+    return this.photosValue
+  }
+
+  /** The whole draft; serialises the body if it changed since it was last read. */
+  get draft(): ArticleDraft {
+    if (typeof this.body === 'function') this.body = this.body()
+    return { headline: this.headlineValue, body: this.body, photos: this.photosValue }
+  }
+
   /** Whether something typed has not reached the server yet. */
   get hasUnsavedChanges(): boolean {
     return this.changeSeq !== this.savedSeq
   }
 
-  /** Call after every change in the editor; cheap, as it runs on every keystroke. */
-  markChanged(): void {
+  /** Takes a change from the editor; cheap, as it runs on every keystroke. */
+  edit(change: DraftChange): void {
+    const shown = change.headline !== undefined || change.photos !== undefined
+    if (change.headline !== undefined) this.headlineValue = change.headline
+    if (change.photos !== undefined) this.photosValue = change.photos
+    if (change.body !== undefined) this.body = change.body
+    this.markChanged()
+    if (shown) this.notify()
+  }
+
+  /** Shows content the author chose while resolving a conflict; saved by `resolveConflict`. */
+  replaceDraft(content: ArticleDraft): void {
+    this.headlineValue = content.headline
+    this.photosValue = content.photos
+    this.body = content.body
+    this.notify()
+  }
+
+  private markChanged(): void {
     this.changeSeq++
     if (this.blocked === 'error') this.blocked = null
     if (!this.blocked && this.state.kind !== 'offline' && this.state.kind !== 'pending') {
@@ -156,18 +229,21 @@ export class ArticleAutosaver {
     return this.flush()
   }
 
-  /** Starts from a locally mirrored draft that the server does not have yet. */
-  restore(baseVersion: number, theirs: Article | null, mine: ArticleDraft): void {
-    this.baseVersion = baseVersion
+  /**
+   * Sends the restored draft (see `restoredFromDevice`), or reports a conflict when the server's
+   * article has changed since the draft's version.
+   */
+  restore(theirs: Article): void {
     this.changeSeq++
-    if (theirs && theirs.version !== baseVersion) {
+    if (theirs.version !== this.baseVersion) {
       this.blocked = 'conflict'
-      this.setState({ kind: 'conflict', mine, theirs })
+      this.setState({ kind: 'conflict', mine: this.draft, theirs })
       return
     }
     this.schedule(0)
   }
 
+  /** Stops saving for good: no timer, no request; what is unsaved stays in the mirror. */
   dispose(): void {
     this.disposed = true
     clearTimeout(this.saveTimer)
@@ -185,7 +261,7 @@ export class ArticleAutosaver {
     this.mirrorTimer = undefined
     if (!this.hasUnsavedChanges) return
     this.options.mirror.write(this.options.articleId, {
-      draft: this.options.readDraft(),
+      draft: this.draft,
       ...(this.pendingStatus && { status: this.pendingStatus }),
       baseVersion: this.baseVersion,
       changedAt: this.options.now().toISOString(),
@@ -194,12 +270,16 @@ export class ArticleAutosaver {
 
   private setState(state: SaveState) {
     this.state = state
-    this.options.onState(state)
+    this.notify()
+  }
+
+  private notify() {
+    for (const listener of this.listeners) listener()
   }
 
   private run(): Promise<void> {
     if (this.inFlight) return this.inFlight.then(() => this.run())
-    if (this.blocked || !this.hasUnsavedChanges) return Promise.resolve()
+    if (this.disposed || this.blocked || !this.hasUnsavedChanges) return Promise.resolve()
     this.inFlight = this.saveOnce().finally(() => {
       this.inFlight = null
     })
@@ -210,7 +290,7 @@ export class ArticleAutosaver {
     this.firstUnsavedChangeAt = undefined
     const seq = this.changeSeq
     const status = this.pendingStatus
-    const draft = this.options.readDraft()
+    const draft = this.draft
     this.setState({ kind: 'saving' })
     try {
       const article = await this.options
@@ -225,7 +305,6 @@ export class ArticleAutosaver {
       this.savedSeq = seq
       this.retryDelay = this.options.retryMs
       if (this.pendingStatus === status) this.pendingStatus = undefined
-      this.options.onSaved(article)
       if (this.changeSeq === seq) {
         this.options.mirror.clear(this.options.articleId)
         this.setState({ kind: 'saved' })
@@ -248,7 +327,8 @@ export class ArticleAutosaver {
         this.retryDelay = Math.min(this.retryDelay * 2, 30_000)
       } else if (status && error instanceof ApiError && error.status === 422) {
         if (this.pendingStatus === status) this.pendingStatus = undefined
-        this.options.onStatusRejected(errorMessage(error))
+        const message = errorMessage(error)
+        for (const listener of this.statusRejectedListeners) listener(message)
         this.schedule(0)
       } else {
         this.blocked = 'error'
@@ -256,4 +336,28 @@ export class ArticleAutosaver {
       }
     }
   }
+}
+
+/**
+ * The saver for an article as loaded from the server. It starts from the unsaved draft this device
+ * mirrored, if that says something other than the server, and sends it (or reports the conflict).
+ */
+export function openArticleAutosaver(
+  article: Article,
+  options: Omit<ArticleAutosaverOptions, 'articleId' | 'baseVersion' | 'draft' | 'restored'>,
+): ArticleAutosaver {
+  let unsaved = options.mirror.read(article.id)
+  if (unsaved && !unsaved.status && sameContent(unsaved.draft, article)) {
+    options.mirror.clear(article.id)
+    unsaved = null
+  }
+  const saver = new ArticleAutosaver({
+    ...options,
+    articleId: article.id,
+    baseVersion: unsaved?.baseVersion ?? article.version,
+    draft: unsaved?.draft ?? draftOf(article),
+    restored: unsaved !== null,
+  })
+  if (unsaved) saver.restore(article)
+  return saver
 }

@@ -1,5 +1,5 @@
-import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Link } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useArticle } from '../../../backend/queries/get-article'
@@ -10,10 +10,8 @@ import type { ArticleContent } from '../../../domain/article-merge'
 import { germanTypography } from '../../../domain/german-typography'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import { articleKit } from '../../../editor/article-kit'
-import { useCurrentUser } from '../../../lib/session'
 import { useCreateArticle } from '../api/create-article'
-import { sameContent } from '../autosave/article-autosaver'
-import { localDraftMirror, type ArticleDraft } from '../autosave/draft-mirror'
+import type { ArticleAutosaver } from '../autosave/article-autosaver'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
 import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
 import { usePhotoUpload } from '../hooks/use-photo-upload'
@@ -40,36 +38,38 @@ const resolutionNotes = {
 const hasFiles = (dataTransfer: DataTransfer | null) =>
   !!dataTransfer && Array.from(dataTransfer.types).includes('Files')
 
-/** The article editor: headline, rich text, photos, autosave with conflict resolution. */
-export function ArticleEditor({ article, wordLimit }: { article: Article; wordLimit: number }) {
+interface ArticleEditorProps {
+  article: Article
+  wordLimit: number
+}
+
+/**
+ * The article editor: headline, rich text, photos, autosave with conflict resolution. The draft
+ * is held by the article's one saver, which outlives this editor until it has saved.
+ */
+export function ArticleEditor(props: ArticleEditorProps) {
+  const open = useArticleAutosave(props.article)
+  return open && <DraftEditor key={open.serial} saver={open.saver} {...props} />
+}
+
+function DraftEditor({
+  article,
+  wordLimit,
+  saver,
+}: ArticleEditorProps & { saver: ArticleAutosaver }) {
   const headlineId = useId()
-  const user = useCurrentUser()
-  const [mirror] = useState(() => localDraftMirror(user.id))
-  const [restored] = useState(() => {
-    const mirrored = mirror.read(article.id)
-    if (mirrored && sameContent(mirrored.draft, article) && !mirrored.status) {
-      mirror.clear(article.id)
-      return null
-    }
-    return mirrored
-  })
-  const initial: ArticleDraft = restored?.draft ?? {
-    headline: article.headline,
-    body: article.body,
-    photos: article.photos,
-  }
-  const [headline, setHeadline] = useState(initial.headline)
-  const [photos, setPhotos] = useState<Photo[]>(initial.photos)
+  const [initialBody] = useState(() => saver.draft.body)
+  const state = useSyncExternalStore(saver.subscribe, () => saver.current)
+  const headline = useSyncExternalStore(saver.subscribe, () => saver.headline)
+  const photos = useSyncExternalStore(saver.subscribe, () => saver.photos)
   /** The body as readiness last saw it: taken from the editor after a pause in typing. */
-  const [checkedBody, setCheckedBody] = useState<RichTextDoc>(initial.body)
+  const [checkedBody, setCheckedBody] = useState<RichTextDoc>(initialBody)
   const [linkOpen, setLinkOpen] = useState(false)
   const [statusMessage, setStatusMessage] = useState<string | null>(null)
   const [resolving, setResolving] = useState(false)
   const [resolution, setResolution] = useState<string | null>(null)
   const [copyNotice, setCopyNotice] = useState<{ id: string; headline: string } | null>(null)
   const [dragging, setDragging] = useState(false)
-  const draft = useRef({ headline: initial.headline, photos: initial.photos })
-  const editorRef = useRef<Editor | null>(null)
   const { ref: headlineRef, typed: typedHeadline } =
     useTypographicField<HTMLTextAreaElement>(headline)
   useLayoutEffect(() => {
@@ -83,24 +83,11 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   const users = useUsers()
   const createArticle = useCreateArticle()
 
-  const { saver, state } = useArticleAutosave({
-    article,
-    mirror,
-    readDraft: () => ({
-      headline: draft.current.headline,
-      body: (editorRef.current?.getJSON() as RichTextDoc | undefined) ?? initial.body,
-      photos: draft.current.photos,
-    }),
-    onStatusRejected: setStatusMessage,
-  })
+  useEffect(() => saver.onStatusRejected(setStatusMessage), [saver])
   useDiscardWhenLeftEmpty(article.id, saver)
 
-  const changePhotos = (next: Photo[]) => {
-    draft.current.photos = next
-    setPhotos(next)
-    saver.markChanged()
-  }
-  const upload = usePhotoUpload((photo) => changePhotos([...draft.current.photos, photo]))
+  const changePhotos = (next: Photo[]) => saver.edit({ photos: next })
+  const upload = usePhotoUpload((photo) => changePhotos([...saver.photos, photo]))
   const addFiles = useRef(upload.addFiles)
   useLayoutEffect(() => {
     addFiles.current = upload.addFiles
@@ -108,7 +95,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
 
   const editor = useEditor({
     extensions: articleKit(),
-    content: initial.body,
+    content: initialBody,
     immediatelyRender: true,
     shouldRerenderOnTransaction: false,
     editorProps: {
@@ -137,13 +124,12 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
         return true
       },
     },
-    onUpdate: ({ transaction }) => {
-      if (transaction.docChanged) saver.markChanged()
+    onUpdate: ({ editor: changed, transaction }) => {
+      if (!transaction.docChanged) return
+      const doc = changed.state.doc
+      saver.edit({ body: () => doc.toJSON() as RichTextDoc })
     },
   })
-  useLayoutEffect(() => {
-    editorRef.current = editor
-  }, [editor])
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined
     const update = () => {
@@ -157,31 +143,21 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
     }
   }, [editor])
 
-  useEffect(() => {
-    if (restored) saver.restore(restored.baseVersion, latest, restored.draft)
-    // restore once, with the article as loaded
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
-
-  const changeHeadline = (next: string) => {
-    draft.current.headline = next
-    setHeadline(next)
-    saver.markChanged()
-  }
+  const changeHeadline = (next: string) => saver.edit({ headline: next })
 
   /** "Anführungszeichen korrigieren" outside the body: headline, captions and credits. */
   const fixTypographyOutsideBody = () => {
-    const fixedHeadline = germanTypography(draft.current.headline)
-    if (fixedHeadline !== draft.current.headline) changeHeadline(fixedHeadline)
-    const fixedPhotos = draft.current.photos.map((photo) => ({
+    const fixedHeadline = germanTypography(saver.headline)
+    if (fixedHeadline !== saver.headline) changeHeadline(fixedHeadline)
+    const fixedPhotos = saver.photos.map((photo) => ({
       ...photo,
       caption: germanTypography(photo.caption),
       credit: germanTypography(photo.credit),
     }))
     const photosChanged = fixedPhotos.some(
       (photo, index) =>
-        photo.caption !== draft.current.photos[index]?.caption ||
-        photo.credit !== draft.current.photos[index]?.credit,
+        photo.caption !== saver.photos[index]?.caption ||
+        photo.credit !== saver.photos[index]?.credit,
     )
     if (photosChanged) changePhotos(fixedPhotos)
   }
@@ -194,9 +170,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
   const show = (content: ArticleContent) => {
     editor.commands.setContent(content.body, { emitUpdate: false })
     setCheckedBody(content.body)
-    draft.current = { headline: content.headline, photos: content.photos }
-    setHeadline(content.headline)
-    setPhotos(content.photos)
+    saver.replaceDraft(content)
   }
   const takeTheirs = async (theirs: Article) => {
     show(theirs)
@@ -258,7 +232,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
               onClick={() => {
                 const body = editor.getJSON() as RichTextDoc
                 setCheckedBody(body)
-                const current = { ...draft.current, id: article.id, body }
+                const current = { id: article.id, headline, body, photos }
                 if (readinessProblems(current).length > 0) return
                 setStatusMessage(null)
                 void saver.requestStatus('ready')
@@ -277,7 +251,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
           )}
         </div>
       </div>
-      {state.kind !== 'conflict' && (resolution ?? restored) && (
+      {state.kind !== 'conflict' && (resolution ?? saver.restoredFromDevice) && (
         <p className="notice" role="status">
           {resolution ?? 'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
         </p>

@@ -7,6 +7,7 @@ import { can } from '../../../domain/permissions'
 import { isEmptyArticle } from '../../../domain/trash'
 import { useCurrentUser } from '../../../lib/session'
 import type { ArticleAutosaver } from '../autosave/article-autosaver'
+import { useAutosaverRegistry } from './use-article-autosave'
 
 /**
  * When the editor is left and the article holds nothing anyone typed (no headline, no text, no
@@ -17,6 +18,7 @@ export function useDiscardWhenLeftEmpty(articleId: string, saver: ArticleAutosav
   const backend = useBackend()
   const queryClient = useQueryClient()
   const user = useCurrentUser()
+  const registry = useAutosaverRegistry()
   const mounted = useRef(false)
 
   useEffect(() => {
@@ -25,11 +27,12 @@ export function useDiscardWhenLeftEmpty(articleId: string, saver: ArticleAutosav
       mounted.current = false
       // After a macrotask: React's StrictMode mounts again at once, a real leave does not.
       setTimeout(() => {
-        if (mounted.current || !can(user.role, 'article.delete')) return
+        const reopened = () => mounted.current || registry.isOpen(user.id, articleId)
+        if (reopened() || !can(user.role, 'article.delete')) return
         void (async () => {
           await saver.flush()
           // a conflict, an error or an offline save all leave unsaved changes
-          if (saver.hasUnsavedChanges) return
+          if (saver.hasUnsavedChanges || reopened()) return
           const key = articleQueryOptions(backend, articleId).queryKey
           const article = queryClient.getQueryData(key)
           if (!article || article.issueId !== null || !isEmptyArticle(article)) return
@@ -46,5 +49,5 @@ export function useDiscardWhenLeftEmpty(articleId: string, saver: ArticleAutosav
         })()
       }, 0)
     }
-  }, [articleId, backend, queryClient, saver, user.role])
+  }, [articleId, backend, queryClient, registry, saver, user.id, user.role])
 }
