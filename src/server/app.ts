@@ -1,8 +1,9 @@
-import { Hono } from 'hono'
 import { z } from 'zod'
 import { requestBodyRules } from './body-limits'
+import { contractRoutes } from './contract'
 import { requestInputRules } from './input-rules'
-import type { AppEnv, HandlerDeps } from './context'
+import type { HandlerDeps } from './context'
+import { addOpenApiDocumentRoute } from './openapi-document'
 import { ProblemError, problemResponse, problemTypes } from './problem'
 import { articleRoutes } from './routes/articles'
 import { issueRoutes } from './routes/issues'
@@ -39,7 +40,7 @@ export function createApp(options: AppOptions) {
     logError: (errorId, error) => console.error(`[rundbrief] Fehler ${errorId}`, error),
     ...options,
   }
-  const app = new Hono<AppEnv>().basePath('/api')
+  const app = contractRoutes().basePath('/api')
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error)
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions) {
 
   app.use('*', requestBodyRules)
   app.use('*', requestInputRules)
+  addOpenApiDocumentRoute(app)
   app.route('/', publicSessionRoutes(deps))
   app.route('/', publicMediaRoutes(deps))
 
