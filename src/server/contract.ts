@@ -1,5 +1,5 @@
-import { createRoute, OpenAPIHono, type RouteConfig } from '@hono/zod-openapi'
-import type { Handler } from 'hono'
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi'
+import { Hono, type Handler } from 'hono'
 import type { BlankSchema } from 'hono/types'
 import { z } from 'zod'
 import { articleSchema } from '../domain/article'
@@ -14,36 +14,61 @@ import { readJson, type AppContext, type AppEnv } from './context'
 
 /*
  * The REST contract is described once, here and in the route files: every route is a
- * `createRoute` description (method, path, parameters, body, answers, all with the domain's zod
- * schemas) registered together with its handler by `addDescribedRoute`. `GET /api/openapi.json`
- * serves the OpenAPI 3.1 document generated from these descriptions.
+ * description (method, path, parameters, body and answers, all with the domain's zod schemas;
+ * zod-to-openapi's `RouteConfig`) registered together with its handler by `addDescribedRoute`.
+ * `GET /api/openapi.json` serves the OpenAPI 3.1 document generated from these descriptions
+ * (`openapi-document.ts`, which loads the generator only when asked). See
+ * docs/decisions/0008-contract-described-once.md.
  *
  * The domain schemas stay plain zod: the ids that name them as components (`.meta({ id })`) are
  * added to copies here, on the server, so that the browser bundle does not carry them.
  */
 
-export { createRoute }
+/** `/issues/{id}` (OpenAPI) as Hono writes it: `/issues/:id`. */
+type HonoPath<Path extends string> = Path extends `${infer Start}/{${infer Param}}${infer Rest}`
+  ? `${Start}/:${Param}${HonoPath<Rest>}`
+  : Path
 
-/** A group of routes whose descriptions are collected for the OpenAPI document. */
-export type ContractRoutes = OpenAPIHono<AppEnv, BlankSchema, string>
+const honoPath = (path: string) => path.replaceAll(/\/\{(\w+)\}/g, '/:$1')
 
-export const contractRoutes = (): ContractRoutes => new OpenAPIHono<AppEnv>()
+/** A route's description, its literal path kept so that the handler's path parameters are typed. */
+export const describeRoute = <Path extends string, Route extends RouteConfig & { path: Path }>(
+  route: Route,
+): Route => route
 
-type DescribedRoute = RouteConfig & { getRoutingPath(): string }
+/** A group of routes: their handlers, and their descriptions for the OpenAPI document. */
+export interface ContractRoutes<BasePath extends string = '/'> {
+  readonly handlers: Hono<AppEnv, BlankSchema, BasePath>
+  readonly descriptions: RouteConfig[]
+}
+
+export const contractRoutes = (): ContractRoutes => ({
+  handlers: new Hono<AppEnv>(),
+  descriptions: [],
+})
+
+/** Adds a group's handlers and descriptions to `target` (both at the same path). */
+export function mountRoutes<BasePath extends string>(
+  target: ContractRoutes<BasePath>,
+  group: ContractRoutes,
+): void {
+  target.handlers.route('/', group.handlers)
+  target.descriptions.push(...group.descriptions)
+}
 
 /**
- * Registers a route's description (for the OpenAPI document) and its handler at the described
- * method and path. Unlike `OpenAPIHono.openapi` it adds no validators of its own: the handler
- * checks its input as before (`readBody`, after the permission check, with the German messages
- * and the problem format of the contract), which the library's validators would change.
+ * Registers a route's description and its handler at the described method and path. Unlike
+ * `OpenAPIHono.openapi` of @hono/zod-openapi it adds no validators: the handler checks its input
+ * as before (`readBody`, after the permission check, with the German messages and the problem
+ * format of the contract), which the library's validators would change.
  */
-export function addDescribedRoute<Route extends DescribedRoute>(
-  routes: ContractRoutes,
+export function addDescribedRoute<Route extends RouteConfig, BasePath extends string>(
+  routes: ContractRoutes<BasePath>,
   route: Route,
-  handler: Handler<AppEnv, ReturnType<Route['getRoutingPath']>>,
+  handler: Handler<AppEnv, HonoPath<Route['path']>>,
 ): void {
-  routes.openAPIRegistry.registerPath(route)
-  routes.on(route.method.toUpperCase(), route.getRoutingPath(), handler as Handler<AppEnv>)
+  routes.descriptions.push(route)
+  routes.handlers.on(route.method.toUpperCase(), honoPath(route.path), handler as Handler<AppEnv>)
 }
 
 interface JsonBody<Schema extends z.ZodType> {
@@ -134,7 +159,7 @@ export const notFoundAnswer = (
   description = 'Not found (`/probleme/nicht-gefunden`), also for an id that is no usable id.',
 ) => ({ 404: problemAnswer(description) })
 
-/** 409 with `current`, the resource as it is stored now, when the `version` sent is not the stored one. */
+/** 409 with `current`, the resource as stored now, when the `version` sent is not the stored one. */
 export const conflictAnswer = (current: z.ZodType, description: string) => ({
   409: problemAnswer(description, problemSchema.extend({ current: current.optional() })),
 })
@@ -144,7 +169,7 @@ export const invalidAnswer = (
   description = 'Invalid input (`/probleme/ungueltige-eingabe`); `errors` names each field with its German message.',
 ) => ({ 422: problemAnswer(description, invalidInputProblemSchema) })
 
-/** The answers of every route that reads a JSON body: not JSON, too large, not declared as JSON, invalid. */
+/** The answers of a route that reads a JSON body: not JSON, too large, not declared JSON, invalid. */
 export const jsonBodyAnswers = (invalidDescription?: string) => ({
   400: problemAnswer('The body is not JSON (`/probleme/ungueltiges-json`).'),
   413: problemAnswer('The body is larger than 2 MB (`/probleme/datei-zu-gross`).'),

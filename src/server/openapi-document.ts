@@ -1,14 +1,15 @@
+import type { RouteConfig } from '@asteasolutions/zod-to-openapi'
 import { z } from 'zod'
 import {
   addDescribedRoute,
-  createRoute,
+  describeRoute,
   jsonAnswer,
   publicRoute,
   type ContractRoutes,
 } from './contract'
 import { sessionCookieName } from './session-auth'
 
-const documentRoute = createRoute({
+const documentRoute = describeRoute({
   method: 'get',
   path: '/openapi.json',
   summary: 'This description of the contract as an OpenAPI 3.1 document',
@@ -18,9 +19,27 @@ const documentRoute = createRoute({
   },
 })
 
-/** The OpenAPI 3.1 document of every route described in `app` (with its base path). */
-export function openApiDocument(app: ContractRoutes) {
-  return app.getOpenAPI31Document({
+/**
+ * The OpenAPI 3.1 document of `routes` under `basePath`. The generator is loaded only here: the
+ * demo runs this handler in the browser and need not carry it until someone asks.
+ */
+export async function openApiDocument(routes: readonly RouteConfig[], basePath: string) {
+  const { OpenAPIRegistry, OpenApiGeneratorV31 } = await import('@asteasolutions/zod-to-openapi')
+  const registry = new OpenAPIRegistry()
+  for (const route of routes) registry.registerPath({ ...route, path: `${basePath}${route.path}` })
+  registry.registerComponent('securitySchemes', 'bearerToken', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'The token that `POST /api/session` answers (demo, tests, scripts).',
+  })
+  registry.registerComponent('securitySchemes', 'sessionCookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: sessionCookieName,
+    description:
+      'The HttpOnly cookie of the browser app on the real server; every change repeats `X-CSRF-Token`.',
+  })
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Rundbrief',
@@ -33,22 +52,12 @@ export function openApiDocument(app: ContractRoutes) {
 }
 
 /**
- * Serves the document at `GET /openapi.json` of `app` (public). It is generated on the first
- * request, when every route has been added, and kept.
+ * Serves the document of every route described in `routes` at `GET /openapi.json` (public). It
+ * is generated on the first request, when every route has been added, and kept.
  */
-export function addOpenApiDocumentRoute(app: ContractRoutes): void {
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'The token that `POST /api/session` answers (demo, tests, scripts).',
-  })
-  app.openAPIRegistry.registerComponent('securitySchemes', 'sessionCookie', {
-    type: 'apiKey',
-    in: 'cookie',
-    name: sessionCookieName,
-    description:
-      'The HttpOnly cookie of the browser app on the real server; every change repeats `X-CSRF-Token`.',
-  })
+export function addOpenApiDocumentRoute(routes: ContractRoutes<'/api'>): void {
   let document: ReturnType<typeof openApiDocument> | null = null
-  addDescribedRoute(app, documentRoute, (c) => c.json((document ??= openApiDocument(app))))
+  addDescribedRoute(routes, documentRoute, async (c) =>
+    c.json(await (document ??= openApiDocument(routes.descriptions, '/api'))),
+  )
 }

@@ -22,7 +22,7 @@ import {
   articleComponent,
   conflictAnswer,
   contractRoutes,
-  createRoute,
+  describeRoute,
   forbiddenAnswer,
   idParams,
   invalidAnswer,
@@ -43,7 +43,7 @@ const articleNotFound = notFoundAnswer(
   'No such article (`/probleme/nicht-gefunden`), or it lies in the Papierkorb (`/probleme/im-papierkorb`).',
 )
 
-const listArticlesRoute = createRoute({
+const listArticlesRoute = describeRoute({
   method: 'get',
   path: '/articles',
   summary: 'Articles, filtered by issue, status and a search term',
@@ -68,7 +68,7 @@ const listArticlesRoute = createRoute({
   },
 })
 
-const createArticleRoute = createRoute({
+const createArticleRoute = describeRoute({
   method: 'post',
   path: '/articles',
   summary: 'Writes a new article into the Themenspeicher (status `draft`, author = caller)',
@@ -81,7 +81,7 @@ const createArticleRoute = createRoute({
   },
 })
 
-const getArticleRoute = createRoute({
+const getArticleRoute = describeRoute({
   method: 'get',
   path: '/articles/{id}',
   summary: 'One article',
@@ -93,7 +93,7 @@ const getArticleRoute = createRoute({
   },
 })
 
-const updateArticleRoute = createRoute({
+const updateArticleRoute = describeRoute({
   method: 'patch',
   path: '/articles/{id}',
   summary: 'Saves changes of an article (autosave), and marks it ready or draft',
@@ -113,7 +113,7 @@ const updateArticleRoute = createRoute({
   },
 })
 
-const deleteArticleRoute = createRoute({
+const deleteArticleRoute = describeRoute({
   method: 'delete',
   path: '/articles/{id}',
   summary: 'Moves an article in no issue into the Papierkorb (an empty one is removed for good)',
@@ -134,7 +134,7 @@ const deleteArticleRoute = createRoute({
   },
 })
 
-const listTrashRoute = createRoute({
+const listTrashRoute = describeRoute({
   method: 'get',
   path: '/trash',
   summary: 'The Papierkorb, most recently deleted first (entries older than 30 days are gone)',
@@ -144,7 +144,7 @@ const listTrashRoute = createRoute({
   },
 })
 
-const restoreArticleRoute = createRoute({
+const restoreArticleRoute = describeRoute({
   method: 'post',
   path: '/trash/{id}/restore',
   summary: 'Takes an article out of the Papierkorb into the Themenspeicher (`version + 1`)',

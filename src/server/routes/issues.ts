@@ -15,7 +15,7 @@ import {
   auditEventComponent,
   conflictAnswer,
   contractRoutes,
-  createRoute,
+  describeRoute,
   forbiddenAnswer,
   idParams,
   issueComponent,
@@ -39,7 +39,7 @@ import { forbidden, invalid } from '../problem'
 
 const issueNotFound = notFoundAnswer('No such issue (`/probleme/nicht-gefunden`).')
 
-const listIssuesRoute = createRoute({
+const listIssuesRoute = describeRoute({
   method: 'get',
   path: '/issues',
   summary: 'All issues, latest Redaktionsschluss first',
@@ -49,7 +49,7 @@ const listIssuesRoute = createRoute({
   },
 })
 
-const createIssueRoute = createRoute({
+const createIssueRoute = describeRoute({
   method: 'post',
   path: '/issues',
   summary: 'Plans a new issue (status `draft`)',
@@ -64,7 +64,7 @@ const createIssueRoute = createRoute({
   },
 })
 
-const getIssueRoute = createRoute({
+const getIssueRoute = describeRoute({
   method: 'get',
   path: '/issues/{id}',
   summary: 'One issue',
@@ -76,7 +76,7 @@ const getIssueRoute = createRoute({
   },
 })
 
-const updateIssueRoute = createRoute({
+const updateIssueRoute = describeRoute({
   method: 'patch',
   path: '/issues/{id}',
   summary: 'Changes label, Redaktionsschluss or planned send date of an issue',
@@ -96,7 +96,7 @@ const updateIssueRoute = createRoute({
   },
 })
 
-const arrangeIssueRoute = createRoute({
+const arrangeIssueRoute = describeRoute({
   method: 'put',
   path: '/issues/{id}/articles',
   summary: 'Sets which articles the issue holds, in their order',
@@ -116,7 +116,7 @@ const arrangeIssueRoute = createRoute({
   },
 })
 
-const issueHistoryRoute = createRoute({
+const issueHistoryRoute = describeRoute({
   method: 'get',
   path: '/issues/{id}/history',
   summary: 'The Verlauf of an issue, oldest first',

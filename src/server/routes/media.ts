@@ -5,7 +5,7 @@ import { concatBytes } from '../bytes'
 import {
   addDescribedRoute,
   contractRoutes,
-  createRoute,
+  describeRoute,
   forbiddenAnswer,
   idParams,
   invalidAnswer,
@@ -36,7 +36,7 @@ const unsupported = () =>
 
 const photoNotFound = notFoundAnswer('No such photo (`/probleme/nicht-gefunden`).')
 
-const mediaFileRoute = createRoute({
+const mediaFileRoute = describeRoute({
   method: 'get',
   path: '/media/{id}/file',
   summary: 'The file of a photo (public, so that `<img>` can load it)',
@@ -53,7 +53,7 @@ const mediaFileRoute = createRoute({
   },
 })
 
-const uploadMediaRoute = createRoute({
+const uploadMediaRoute = describeRoute({
   method: 'post',
   path: '/media',
   summary: 'Uploads a photo (JPEG, PNG or WebP by content, at most 10 MB)',
@@ -83,7 +83,7 @@ const uploadMediaRoute = createRoute({
   },
 })
 
-const getMediaRoute = createRoute({
+const getMediaRoute = describeRoute({
   method: 'get',
   path: '/media/{id}',
   summary: 'The metadata of a photo',

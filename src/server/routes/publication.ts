@@ -10,7 +10,7 @@ import {
   addDescribedRoute,
   conflictAnswer,
   contractRoutes,
-  createRoute,
+  describeRoute,
   forbiddenAnswer,
   jsonAnswer,
   jsonBody,
@@ -26,7 +26,7 @@ const publicationConflict = conflictAnswer(
   'The `version` sent is not the stored one (`/probleme/versionskonflikt`, `current` is the stored publication).',
 )
 
-const getPublicationRoute = createRoute({
+const getPublicationRoute = describeRoute({
   method: 'get',
   path: '/publication',
   summary: 'Masthead, Impressum, unsubscribe note and layout of the newsletter',
@@ -36,7 +36,7 @@ const getPublicationRoute = createRoute({
   },
 })
 
-const updatePublicationRoute = createRoute({
+const updatePublicationRoute = describeRoute({
   method: 'put',
   path: '/publication',
   summary: 'Saves masthead, Impressum and unsubscribe note (the stored layout is kept)',
@@ -50,7 +50,7 @@ const updatePublicationRoute = createRoute({
   },
 })
 
-const updateLayoutRoute = createRoute({
+const updateLayoutRoute = describeRoute({
   method: 'put',
   path: '/publication/layout',
   summary: 'Saves the layout (Gestaltung)',

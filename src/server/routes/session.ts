@@ -5,7 +5,7 @@ import type { AppContext, HandlerDeps, SignInMethod } from '../context'
 import {
   addDescribedRoute,
   contractRoutes,
-  createRoute,
+  describeRoute,
   jsonAnswer,
   jsonBody,
   jsonBodyAnswers,
@@ -44,7 +44,7 @@ const signedIn = (description: string) =>
     `${description}: \`{ token, user }\`, or with \`X-Rundbrief-Session: cookie\` on the real server \`{ user, csrfToken }\` and the HttpOnly session cookie`,
   )
 
-const signInOptionsRoute = createRoute({
+const signInOptionsRoute = describeRoute({
   method: 'get',
   path: '/session/options',
   summary: 'How this backend signs people in',
@@ -54,7 +54,7 @@ const signInOptionsRoute = createRoute({
   },
 })
 
-const demoSignInRoute = createRoute({
+const demoSignInRoute = describeRoute({
   method: 'post',
   path: '/session',
   summary: 'Signs in as a person of the demo, without a password',
@@ -66,7 +66,7 @@ const demoSignInRoute = createRoute({
   },
 })
 
-const passwordSignInRoute = createRoute({
+const passwordSignInRoute = describeRoute({
   method: 'post',
   path: '/session',
   summary: 'Signs in with login name and password',
@@ -80,7 +80,7 @@ const passwordSignInRoute = createRoute({
   },
 })
 
-const currentSessionRoute = createRoute({
+const currentSessionRoute = describeRoute({
   method: 'get',
   path: '/session',
   summary: 'Who is signed in (a cookie session gets its CSRF token again)',
@@ -93,7 +93,7 @@ const currentSessionRoute = createRoute({
   },
 })
 
-const signOutRoute = createRoute({
+const signOutRoute = describeRoute({
   method: 'delete',
   path: '/session',
   summary: 'Ends the session (and clears the cookie)',
@@ -104,7 +104,7 @@ const signOutRoute = createRoute({
 })
 
 const listUsersRoute = (access: 'public' | 'signed-in') =>
-  createRoute({
+  describeRoute({
     method: 'get',
     path: '/users',
     summary:

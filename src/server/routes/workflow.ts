@@ -15,7 +15,7 @@ import {
   addDescribedRoute,
   conflictAnswer,
   contractRoutes,
-  createRoute,
+  describeRoute,
   forbiddenAnswer,
   idParams,
   issueComponent,
@@ -43,7 +43,7 @@ function workflowRoute<Verb extends string, Schema extends z.ZodType<{ version: 
   schema: Schema,
   texts: { summary: string; done: string; invalid?: string },
 ) {
-  return createRoute({
+  return describeRoute({
     method: 'post',
     path: `/issues/{id}/${verb}`,
     summary: texts.summary,
