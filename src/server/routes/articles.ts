@@ -34,6 +34,7 @@ import {
   trashedArticleComponent,
   unauthenticatedAnswer,
 } from '../contract'
+import { maxQueryValueLength } from '../input-rules'
 import { assertContentEditable, withdrawApprovalAfterChange } from '../issue-operations'
 import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
 import { RetryTransaction, type StoreTx, type StoredArticle, type TrashEntry } from '../store'
@@ -56,7 +57,7 @@ const listArticlesRoute = describeRoute({
       status: articleStatusSchema.optional(),
       q: z
         .string()
-        .max(200)
+        .max(maxQueryValueLength)
         .optional()
         .meta({ description: 'Searches headline and text, case-insensitive.' }),
     }),
