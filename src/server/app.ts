@@ -1,8 +1,10 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
 import { requestBodyRules } from './body-limits'
+import { mountRoutes, type ContractRoutes } from './contract'
 import { requestInputRules } from './input-rules'
 import type { AppEnv, HandlerDeps } from './context'
+import { addOpenApiDocumentRoute } from './openapi-document'
 import { ProblemError, problemResponse, problemTypes } from './problem'
 import { articleRoutes } from './routes/articles'
 import { issueRoutes } from './routes/issues'
@@ -40,6 +42,7 @@ export function createApp(options: AppOptions) {
     ...options,
   }
   const app = new Hono<AppEnv>().basePath('/api')
+  const contract: ContractRoutes<'/api'> = { handlers: app, descriptions: [] }
 
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(c, error)
@@ -81,17 +84,18 @@ export function createApp(options: AppOptions) {
 
   app.use('*', requestBodyRules)
   app.use('*', requestInputRules)
-  app.route('/', publicSessionRoutes(deps))
-  app.route('/', publicMediaRoutes(deps))
+  addOpenApiDocumentRoute(contract)
+  mountRoutes(contract, publicSessionRoutes(deps))
+  mountRoutes(contract, publicMediaRoutes(deps))
 
   app.use('*', authenticate(deps))
 
-  app.route('/', sessionRoutes(deps))
-  app.route('/', publicationRoutes(deps))
-  app.route('/', issueRoutes(deps))
-  app.route('/', workflowRoutes(deps))
-  app.route('/', articleRoutes(deps))
-  app.route('/', mediaRoutes(deps))
+  mountRoutes(contract, sessionRoutes(deps))
+  mountRoutes(contract, publicationRoutes(deps))
+  mountRoutes(contract, issueRoutes(deps))
+  mountRoutes(contract, workflowRoutes(deps))
+  mountRoutes(contract, articleRoutes(deps))
+  mountRoutes(contract, mediaRoutes(deps))
   return app
 }
 

@@ -1,4 +1,3 @@
-import { Hono } from 'hono'
 import {
   updateLayoutInputSchema,
   updatePublicationInputSchema,
@@ -6,39 +5,96 @@ import {
   type PublicationContent,
 } from '../../domain/publication'
 import type { User } from '../../domain/user'
-import { audit, readJson, requirePermission, type AppEnv, type HandlerDeps } from '../context'
+import { audit, requirePermission, type HandlerDeps } from '../context'
+import {
+  addDescribedRoute,
+  conflictAnswer,
+  contractRoutes,
+  describeRoute,
+  forbiddenAnswer,
+  jsonAnswer,
+  jsonBody,
+  jsonBodyAnswers,
+  publicationComponent,
+  readBody,
+  unauthenticatedAnswer,
+} from '../contract'
 import { versionConflict } from '../problem'
+
+const publicationConflict = conflictAnswer(
+  publicationComponent,
+  'The `version` sent is not the stored one (`/probleme/versionskonflikt`, `current` is the stored publication).',
+)
+
+const getPublicationRoute = describeRoute({
+  method: 'get',
+  path: '/publication',
+  summary: 'Masthead, Impressum, unsubscribe note and layout of the newsletter',
+  responses: {
+    200: jsonAnswer(publicationComponent, 'The publication'),
+    ...unauthenticatedAnswer,
+  },
+})
+
+const updatePublicationRoute = describeRoute({
+  method: 'put',
+  path: '/publication',
+  summary: 'Saves masthead, Impressum and unsubscribe note (the stored layout is kept)',
+  request: { body: jsonBody(updatePublicationInputSchema) },
+  responses: {
+    200: jsonAnswer(publicationComponent, 'The saved publication, `version + 1`'),
+    ...unauthenticatedAnswer,
+    ...forbiddenAnswer(),
+    ...publicationConflict,
+    ...jsonBodyAnswers(),
+  },
+})
+
+const updateLayoutRoute = describeRoute({
+  method: 'put',
+  path: '/publication/layout',
+  summary: 'Saves the layout (Gestaltung)',
+  request: { body: jsonBody(updateLayoutInputSchema) },
+  responses: {
+    200: jsonAnswer(publicationComponent, 'The saved publication, `version + 1`'),
+    ...unauthenticatedAnswer,
+    ...forbiddenAnswer(),
+    ...publicationConflict,
+    ...jsonBodyAnswers(),
+  },
+})
 
 /** GET/PUT /publication: masthead, Impressum and unsubscribe note. */
 export function publicationRoutes(deps: HandlerDeps) {
-  return new Hono<AppEnv>()
-    .get('/publication', async (c) =>
-      c.json(await deps.store.transaction((tx) => tx.getPublication())),
+  const routes = contractRoutes()
+  addDescribedRoute(routes, getPublicationRoute, async (c) =>
+    c.json(await deps.store.transaction((tx) => tx.getPublication())),
+  )
+  addDescribedRoute(routes, updatePublicationRoute, async (c) => {
+    const user = c.get('user')
+    requirePermission(user, 'publication.edit')
+    const { version, ...content } = await readBody(c, updatePublicationRoute)
+    // the layout belongs to Gestaltung (layout.edit): this endpoint keeps the stored one
+    const saved = await savePublication(deps, user, version, (current) => ({
+      ...content,
+      layout: current.layout,
+    }))
+    return c.json(saved)
+  })
+  addDescribedRoute(routes, updateLayoutRoute, async (c) => {
+    const user = c.get('user')
+    requirePermission(user, 'layout.edit')
+    const { version, layout } = await readBody(c, updateLayoutRoute)
+    const saved = await savePublication(
+      deps,
+      user,
+      version,
+      (current) => ({ ...current, layout }),
+      'Layout geändert',
     )
-    .put('/publication', async (c) => {
-      const user = c.get('user')
-      requirePermission(user, 'publication.edit')
-      const { version, ...content } = await readJson(c, updatePublicationInputSchema)
-      // the layout belongs to Gestaltung (layout.edit): this endpoint keeps the stored one
-      const saved = await savePublication(deps, user, version, (current) => ({
-        ...content,
-        layout: current.layout,
-      }))
-      return c.json(saved)
-    })
-    .put('/publication/layout', async (c) => {
-      const user = c.get('user')
-      requirePermission(user, 'layout.edit')
-      const { version, layout } = await readJson(c, updateLayoutInputSchema)
-      const saved = await savePublication(
-        deps,
-        user,
-        version,
-        (current) => ({ ...current, layout }),
-        'Layout geändert',
-      )
-      return c.json(saved)
-    })
+    return c.json(saved)
+  })
+  return routes
 }
 
 /** Writes a change to the publication if it still has `version`; 409 with the current one otherwise. */

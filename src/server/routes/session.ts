@@ -1,8 +1,22 @@
-import { Hono } from 'hono'
+import { z } from 'zod'
 import { demoSignInInputSchema, passwordSignInInputSchema } from '../../domain/sign-in'
 import type { User } from '../../domain/user'
-import type { AppContext, AppEnv, HandlerDeps, SignInMethod } from '../context'
-import { readJson } from '../context'
+import type { AppContext, HandlerDeps, SignInMethod } from '../context'
+import {
+  addDescribedRoute,
+  contractRoutes,
+  describeRoute,
+  jsonAnswer,
+  jsonBody,
+  jsonBodyAnswers,
+  problemAnswer,
+  publicRoute,
+  readBody,
+  tooManyAttemptsAnswer,
+  unauthenticatedAnswer,
+  userComponent,
+  type ContractRoutes,
+} from '../contract'
 import { loginWaitMs, withOneMoreFailure } from '../login-throttle'
 import { invalid, ProblemError, problemTypes } from '../problem'
 import {
@@ -12,6 +26,97 @@ import {
   wantsCookieSession,
 } from '../session-auth'
 import type { LoginFailures, StoreTx } from '../store'
+
+const tokenSession = z.object({
+  token: z.string().min(1).meta({ description: 'Send it as `Authorization: Bearer <token>`.' }),
+  user: userComponent,
+})
+const cookieSession = z.object({
+  user: userComponent,
+  csrfToken: z
+    .string()
+    .min(1)
+    .meta({ description: 'Repeat it as `X-CSRF-Token` with every change.' }),
+})
+const signedIn = (description: string) =>
+  jsonAnswer(
+    z.union([tokenSession, cookieSession]),
+    `${description}: \`{ token, user }\`, or with \`X-Rundbrief-Session: cookie\` on the real server \`{ user, csrfToken }\` and the HttpOnly session cookie`,
+  )
+
+const signInOptionsRoute = describeRoute({
+  method: 'get',
+  path: '/session/options',
+  summary: 'How this backend signs people in',
+  ...publicRoute,
+  responses: {
+    200: jsonAnswer(z.object({ method: z.enum(['demo', 'password']) }), 'The sign-in method'),
+  },
+})
+
+const demoSignInRoute = describeRoute({
+  method: 'post',
+  path: '/session',
+  summary: 'Signs in as a person of the demo, without a password',
+  ...publicRoute,
+  request: { body: jsonBody(demoSignInInputSchema) },
+  responses: {
+    201: signedIn('Signed in'),
+    ...jsonBodyAnswers('Invalid input, or an unknown person.'),
+  },
+})
+
+const passwordSignInRoute = describeRoute({
+  method: 'post',
+  path: '/session',
+  summary: 'Signs in with login name and password',
+  ...publicRoute,
+  request: { body: jsonBody(passwordSignInInputSchema) },
+  responses: {
+    201: signedIn('Signed in'),
+    401: problemAnswer('Wrong login name or password (`/probleme/anmeldung-fehlgeschlagen`).'),
+    ...tooManyAttemptsAnswer,
+    ...jsonBodyAnswers(),
+  },
+})
+
+const currentSessionRoute = describeRoute({
+  method: 'get',
+  path: '/session',
+  summary: 'Who is signed in (a cookie session gets its CSRF token again)',
+  responses: {
+    200: jsonAnswer(
+      z.object({ user: userComponent, csrfToken: z.string().min(1).optional() }),
+      'The session',
+    ),
+    ...unauthenticatedAnswer,
+  },
+})
+
+const signOutRoute = describeRoute({
+  method: 'delete',
+  path: '/session',
+  summary: 'Ends the session (and clears the cookie)',
+  responses: {
+    204: { description: 'Signed out' },
+    ...unauthenticatedAnswer,
+  },
+})
+
+const listUsersRoute = (access: 'public' | 'signed-in') =>
+  describeRoute({
+    method: 'get',
+    path: '/users',
+    summary:
+      access === 'public'
+        ? 'The people (demo: public, so that the sign-in page can offer them)'
+        : 'The people',
+    ...(access === 'public' ? publicRoute : {}),
+    responses: {
+      200: jsonAnswer(z.array(userComponent), 'The people'),
+      ...(access === 'public' ? {} : unauthenticatedAnswer),
+    },
+  })
 
 const wrongCredentials = () =>
   new ProblemError(
@@ -83,7 +188,7 @@ async function signInWithPassword(
   signIn: Extract<SignInMethod, { method: 'password' }>,
   c: AppContext,
 ) {
-  const { login, password } = await readJson(c, passwordSignInInputSchema)
+  const { login, password } = await readBody(c, passwordSignInRoute)
   const loginKey = `login:${login.toLocaleLowerCase('de-DE')}`
   const addressKey = `address:${signIn.clientAddress(c)}`
   const keys = [loginKey, addressKey]
@@ -121,14 +226,16 @@ async function signInWithPassword(
 
 /** Public session endpoints: how to sign in, signing in, and (demo only) the list of people. */
 export function publicSessionRoutes(deps: HandlerDeps) {
-  const routes = new Hono<AppEnv>()
-    .get('/session/options', (c) => c.json({ method: deps.signIn.method }))
-    .post('/session', async (c) => {
-      const signIn = deps.signIn
-      if (signIn.method === 'password') {
-        return sessionAnswer(deps, c, await signInWithPassword(deps, signIn, c))
-      }
-      const { userId } = await readJson(c, demoSignInInputSchema)
+  const routes = contractRoutes()
+  addDescribedRoute(routes, signInOptionsRoute, (c) => c.json({ method: deps.signIn.method }))
+  const signIn = deps.signIn
+  if (signIn.method === 'password') {
+    addDescribedRoute(routes, passwordSignInRoute, async (c) =>
+      sessionAnswer(deps, c, await signInWithPassword(deps, signIn, c)),
+    )
+  } else {
+    addDescribedRoute(routes, demoSignInRoute, async (c) => {
+      const { userId } = await readBody(c, demoSignInRoute)
       const result = await deps.store.transaction(async (tx) => {
         const user = await tx.getUser(userId)
         if (!user) throw invalid([{ path: 'userId', message: 'Diese Person ist nicht bekannt.' }])
@@ -136,28 +243,36 @@ export function publicSessionRoutes(deps: HandlerDeps) {
       })
       return sessionAnswer(deps, c, result)
     })
-  if (deps.signIn.method === 'demo') routes.get('/users', listUsers(deps))
+    addListUsersRoute(deps, routes, 'public')
+  }
   return routes
 }
 
-const listUsers = (deps: HandlerDeps) => async (c: AppContext) =>
-  c.json(await deps.store.transaction((tx) => tx.listUsers()))
+function addListUsersRoute(
+  deps: HandlerDeps,
+  routes: ContractRoutes,
+  access: 'public' | 'signed-in',
+): void {
+  addDescribedRoute(routes, listUsersRoute(access), async (c) =>
+    c.json(await deps.store.transaction((tx) => tx.listUsers())),
+  )
+}
 
 /** Session endpoints that need a token; with passwords, the list of people needs one too. */
 export function sessionRoutes(deps: HandlerDeps) {
-  const routes = new Hono<AppEnv>()
-    .get('/session', async (c) =>
-      c.json(
-        c.get('sessionTransport') === 'cookie'
-          ? { user: c.get('user'), csrfToken: await csrfTokenFor(c.get('session').token) }
-          : { user: c.get('user') },
-      ),
-    )
-    .delete('/session', async (c) => {
-      await deps.store.transaction((tx) => tx.deleteSession(c.get('session').token))
-      if (c.get('sessionTransport') === 'cookie') clearSessionCookie(deps, c)
-      return c.body(null, 204)
-    })
-  if (deps.signIn.method === 'password') routes.get('/users', listUsers(deps))
+  const routes = contractRoutes()
+  addDescribedRoute(routes, currentSessionRoute, async (c) =>
+    c.json(
+      c.get('sessionTransport') === 'cookie'
+        ? { user: c.get('user'), csrfToken: await csrfTokenFor(c.get('session').token) }
+        : { user: c.get('user') },
+    ),
+  )
+  addDescribedRoute(routes, signOutRoute, async (c) => {
+    await deps.store.transaction((tx) => tx.deleteSession(c.get('session').token))
+    if (c.get('sessionTransport') === 'cookie') clearSessionCookie(deps, c)
+    return c.body(null, 204)
+  })
+  if (deps.signIn.method === 'password') addListUsersRoute(deps, routes, 'signed-in')
   return routes
 }

@@ -1,4 +1,3 @@
-import { Hono } from 'hono'
 import type { z } from 'zod'
 import { approvalBlockers } from '../../domain/checks'
 import { approvedContent, contentFingerprint } from '../../domain/fingerprint'
@@ -11,7 +10,22 @@ import {
 } from '../../domain/issue'
 import { checkTransition, type WorkflowAction } from '../../domain/workflow'
 import { issueChecks } from '../../render/issue-checks'
-import { audit, readJson, type AppContext, type AppEnv, type HandlerDeps } from '../context'
+import { audit, type AppContext, type HandlerDeps } from '../context'
+import {
+  addDescribedRoute,
+  conflictAnswer,
+  contractRoutes,
+  describeRoute,
+  forbiddenAnswer,
+  idParams,
+  issueComponent,
+  jsonAnswer,
+  jsonBody,
+  jsonBodyAnswers,
+  notFoundAnswer,
+  readBody,
+  unauthenticatedAnswer,
+} from '../contract'
 import {
   articlesOf,
   assertVersion,
@@ -23,14 +37,57 @@ import {
 import { forbidden, invalid, ProblemError, problemTypes } from '../problem'
 import type { StoreTx } from '../store'
 
-const workflowPaths: Record<WorkflowAction, string> = {
-  submit: 'submit',
-  approve: 'approve',
-  requestChanges: 'request-changes',
-  reopen: 'reopen',
-  publish: 'publish',
-  unpublish: 'unpublish',
+/** The description of a workflow verb: `POST /issues/{id}/<verb>` with its body and answers. */
+function workflowRoute<Verb extends string, Schema extends z.ZodType<{ version: number }>>(
+  verb: Verb,
+  schema: Schema,
+  texts: { summary: string; done: string; invalid?: string },
+) {
+  return describeRoute({
+    method: 'post',
+    path: `/issues/{id}/${verb}`,
+    summary: texts.summary,
+    request: { params: idParams, body: jsonBody(schema) },
+    responses: {
+      200: jsonAnswer(issueComponent, texts.done),
+      ...unauthenticatedAnswer,
+      ...forbiddenAnswer(),
+      ...notFoundAnswer('No such issue (`/probleme/nicht-gefunden`).'),
+      ...conflictAnswer(
+        issueComponent,
+        "The `version` sent is not the stored one (`/probleme/versionskonflikt`, `current` is the stored issue), or the step is not possible from the issue's status (`/probleme/falscher-status`).",
+      ),
+      ...jsonBodyAnswers(texts.invalid),
+    },
+  })
 }
+
+const submitRoute = workflowRoute('submit', workflowInputSchema, {
+  summary: 'Submits the issue for approval (from `draft` or `changes_requested`)',
+  done: 'The issue, `in_review`',
+})
+const approveRoute = workflowRoute('approve', approveInputSchema, {
+  summary: 'Approves the issue (head only)',
+  done: 'The issue, `approved`, with the approval and a copy of the approved content',
+  invalid:
+    'Invalid input, or a check finds an error or an unacknowledged warning (`errors[].path = "checks.<id>"`).',
+})
+const requestChangesRoute = workflowRoute('request-changes', requestChangesInputSchema, {
+  summary: 'Sends the issue back to the Redaktion with a comment (head only)',
+  done: 'The issue, `changes_requested`',
+})
+const reopenRoute = workflowRoute('reopen', workflowInputSchema, {
+  summary: 'Puts the issue back into Bearbeitung (head only)',
+  done: 'The issue, `draft`',
+})
+const publishRoute = workflowRoute('publish', workflowInputSchema, {
+  summary: 'Marks the approved issue as sent; it is locked afterwards',
+  done: 'The issue, `published`',
+})
+const unpublishRoute = workflowRoute('unpublish', unpublishInputSchema, {
+  summary: 'Takes back "Als versendet markieren", with a reason for the Verlauf (head only)',
+  done: 'The issue, `approved` again, the approval kept',
+})
 
 const workflowAudit = {
   submit: 'issue.submitted',
@@ -46,12 +103,12 @@ export function workflowRoutes(deps: HandlerDeps) {
   async function runWorkflow<Schema extends z.ZodType<{ version: number }>>(
     c: AppContext,
     action: WorkflowAction,
-    schema: Schema,
+    route: Parameters<typeof readBody<Schema>>[1],
     apply: (issue: Issue, input: z.infer<Schema>, tx: StoreTx) => Promise<Partial<Issue>>,
     auditDetail: (next: Issue, input: z.infer<Schema>) => string | null = () => null,
   ) {
     const user = c.get('user')
-    const input = await readJson(c, schema)
+    const input = await readBody(c, route)
     const saved = await deps.store.transaction(async (tx) => {
       const issue = await lockIssue(tx, c.req.param('id') ?? '')
       const check = checkTransition(action, issue, user.role, deps.now())
@@ -78,81 +135,82 @@ export function workflowRoutes(deps: HandlerDeps) {
     return c.json(saved)
   }
 
-  return new Hono<AppEnv>()
-    .post(`/issues/:id/${workflowPaths.submit}`, (c) =>
-      runWorkflow(c, 'submit', workflowInputSchema, async () => ({ changeRequest: null })),
-    )
-    .post(`/issues/:id/${workflowPaths.approve}`, (c) =>
-      runWorkflow(c, 'approve', approveInputSchema, async (issue, input, tx) => {
-        const articles = await articlesOf(tx, issue)
-        const blockers = approvalBlockers(
-          issueChecks(issue, articles, await tx.getPublication()),
-          input.acknowledgedWarnings,
+  const routes = contractRoutes()
+  addDescribedRoute(routes, submitRoute, (c) =>
+    runWorkflow(c, 'submit', submitRoute, async () => ({ changeRequest: null })),
+  )
+  addDescribedRoute(routes, approveRoute, (c) =>
+    runWorkflow(c, 'approve', approveRoute, async (issue, input, tx) => {
+      const articles = await articlesOf(tx, issue)
+      const blockers = approvalBlockers(
+        issueChecks(issue, articles, await tx.getPublication()),
+        input.acknowledgedWarnings,
+      )
+      if (blockers.length > 0) {
+        throw invalid(
+          blockers.map((blocker) => ({ path: `checks.${blocker.id}`, message: blocker.message })),
         )
-        if (blockers.length > 0) {
-          throw invalid(
-            blockers.map((blocker) => ({ path: `checks.${blocker.id}`, message: blocker.message })),
-          )
-        }
-        const fingerprint = await contentFingerprint(issue, articles)
-        if (input.fingerprint !== undefined && input.fingerprint !== fingerprint) {
-          throw new ProblemError(
-            409,
-            problemTypes.versionConflict,
-            'Inhalt geändert',
-            'Der Inhalt der Ausgabe hat sich geändert, während Sie ihn geprüft haben. Bitte prüfen Sie den neuen Stand.',
-            { current: issue },
-          )
-        }
-        const { articles: content } = approvedContent(issue, articles)
-        return {
-          approval: {
-            approvedBy: c.get('user').id,
-            approvedAt: deps.now().toISOString(),
-            fingerprint,
-            content: { articles: content },
-          },
-          withdrawnApproval: null,
-          lastChangeRequest: null,
-        }
-      }),
-    )
-    .post(`/issues/:id/${workflowPaths.requestChanges}`, (c) =>
-      runWorkflow(
-        c,
-        'requestChanges',
-        requestChangesInputSchema,
-        async (issue, input, tx) => {
-          const changeRequest = {
-            comment: input.comment,
-            requestedBy: c.get('user').id,
-            requestedAt: deps.now().toISOString(),
-          }
-          const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
-          return {
-            ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
-            changeRequest,
-            lastChangeRequest: { ...changeRequest, content: { articles: content } },
-          }
+      }
+      const fingerprint = await contentFingerprint(issue, articles)
+      if (input.fingerprint !== undefined && input.fingerprint !== fingerprint) {
+        throw new ProblemError(
+          409,
+          problemTypes.versionConflict,
+          'Inhalt geändert',
+          'Der Inhalt der Ausgabe hat sich geändert, während Sie ihn geprüft haben. Bitte prüfen Sie den neuen Stand.',
+          { current: issue },
+        )
+      }
+      const { articles: content } = approvedContent(issue, articles)
+      return {
+        approval: {
+          approvedBy: c.get('user').id,
+          approvedAt: deps.now().toISOString(),
+          fingerprint,
+          content: { articles: content },
         },
-        (next) => next.changeRequest?.comment ?? null,
-      ),
-    )
-    .post(`/issues/:id/${workflowPaths.reopen}`, (c) =>
-      runWorkflow(c, 'reopen', workflowInputSchema, async (issue) =>
-        withoutApproval(issue, c.get('user'), deps.now().toISOString()),
-      ),
-    )
-    .post(`/issues/:id/${workflowPaths.publish}`, (c) =>
-      runWorkflow(c, 'publish', workflowInputSchema, async () => ({})),
-    )
-    .post(`/issues/:id/${workflowPaths.unpublish}`, (c) =>
-      runWorkflow(
-        c,
-        'unpublish',
-        unpublishInputSchema,
-        async () => ({}),
-        (_next, input) => input.reason,
-      ),
-    )
+        withdrawnApproval: null,
+        lastChangeRequest: null,
+      }
+    }),
+  )
+  addDescribedRoute(routes, requestChangesRoute, (c) =>
+    runWorkflow(
+      c,
+      'requestChanges',
+      requestChangesRoute,
+      async (issue, input, tx) => {
+        const changeRequest = {
+          comment: input.comment,
+          requestedBy: c.get('user').id,
+          requestedAt: deps.now().toISOString(),
+        }
+        const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
+        return {
+          ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
+          changeRequest,
+          lastChangeRequest: { ...changeRequest, content: { articles: content } },
+        }
+      },
+      (next) => next.changeRequest?.comment ?? null,
+    ),
+  )
+  addDescribedRoute(routes, reopenRoute, (c) =>
+    runWorkflow(c, 'reopen', reopenRoute, async (issue) =>
+      withoutApproval(issue, c.get('user'), deps.now().toISOString()),
+    ),
+  )
+  addDescribedRoute(routes, publishRoute, (c) =>
+    runWorkflow(c, 'publish', publishRoute, async () => ({})),
+  )
+  addDescribedRoute(routes, unpublishRoute, (c) =>
+    runWorkflow(
+      c,
+      'unpublish',
+      unpublishRoute,
+      async () => ({}),
+      (_next, input) => input.reason,
+    ),
+  )
+  return routes
 }
