@@ -34,7 +34,7 @@ interface Request {
 /** A backend whose PUT /issues/:id/articles answers only when the test says so. */
 function setup() {
   const requests: Request[] = []
-  const fake = {
+  const fake: Pick<Backend, 'getIssue' | 'listArticles' | 'arrangeIssue'> = {
     getIssue: () => Promise.resolve(stored),
     listArticles: () => Promise.resolve([]),
     arrangeIssue: (_id: string, input: ArrangeIssueInput) =>
@@ -46,7 +46,7 @@ function setup() {
           refuse: reject,
         })
       }),
-  } satisfies Partial<Backend>
+  }
   const backend = fake as Backend
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false }, mutations: { networkMode: 'always' } },
