@@ -67,8 +67,10 @@ export function useArrangeIssue(issueId: string) {
         version: confirmed.version,
       })
     },
-    onMutate: async ({ articleIds }) => {
-      await queryClient.cancelQueries({ queryKey: issueKey })
+    onMutate: ({ articleIds }) => {
+      // Cancelling reverts a running refetch at once, so the move can be written right away and
+      // shows in the same render as the click that made it (the board moves focus in that render).
+      void queryClient.cancelQueries({ queryKey: issueKey })
       const shown = queryClient.getQueryData(issueKey)
       if (shown) queryClient.setQueryData(issueKey, { ...shown, articleIds })
       return { shownBefore: shown }
