@@ -64,6 +64,23 @@ describe('Board einer Ausgabe', () => {
     ).toBeInTheDocument()
   })
 
+  it('behält den Fokus auf der Karte, wenn ihr Knopf mit ihr in die andere Spalte wandert', async () => {
+    const editor = await backendAs('editor')
+    await editor.createArticle({ headline: 'Frisch aus dem Themenspeicher' })
+    const { user } = await openBoard()
+    await user.click(
+      screen.getByRole('button', {
+        name: 'Zur Ausgabe hinzufügen: „Frisch aus dem Themenspeicher“',
+      }),
+    )
+    expect(
+      screen.getByRole('button', { name: '„Frisch aus dem Themenspeicher“ verschieben' }),
+    ).toHaveFocus()
+    await user.click(screen.getByRole('button', { name: `Entfernen: „${first}“` }))
+    expect(screen.getByRole('button', { name: `„${first}“ verschieben` })).toHaveFocus()
+    await waitFor(() => expect(screen.queryByText(/wird gespeichert/)).not.toBeInTheDocument())
+  })
+
   it('ordnet mit „Nach oben“ und „Nach unten“ um', async () => {
     const { user } = await openBoard()
     await user.click(screen.getByRole('button', { name: `Nach unten: „${first}“` }))

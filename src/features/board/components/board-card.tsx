@@ -1,29 +1,15 @@
-import { combine } from '@atlaskit/pragmatic-drag-and-drop/combine'
-import { draggable, dropTargetForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter'
-import { attachClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge/attach-closest-edge'
-import { extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge/extract-closest-edge'
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useRef, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
 import { ShortenedText } from '../../../components/shortened-text'
 import { Badge } from '../../../components/ui/badge'
 import { articleStatusLabels, type Article } from '../../../domain/article'
 import { articleWarnings } from '../../../domain/article-warnings'
 import type { BoardPosition } from '../../../domain/board'
-import './board-card.css'
+import { useDraggableCard } from '../hooks/use-board-drag-and-drop'
+import styles from './board.module.css'
 
 /** Headlines longer than this are cut at a word boundary on a card. */
 const cardHeadlineCharacters = 80
-
-/** Data a dragged card or a card under the pointer carries (Pragmatic drag and drop). */
-export interface CardData extends Record<string | symbol, unknown> {
-  type: 'card'
-  articleId: string
-  column: BoardPosition['column']
-  index: number
-}
-
-export const isCardData = (data: Record<string | symbol, unknown>): data is CardData =>
-  data.type === 'card'
 
 interface BoardCardProps {
   article: Article
@@ -50,50 +36,29 @@ export const BoardCard = memo(function BoardCard({
   onHandleKeyDown,
 }: BoardCardProps) {
   const element = useRef<HTMLLIElement>(null)
-  const [dragging, setDragging] = useState(false)
-  const [edge, setEdge] = useState<'top' | 'bottom' | null>(null)
+  const { dragging, edge } = useDraggableCard(element, {
+    articleId: article.id,
+    column,
+    index,
+    editable,
+  })
   const headline = article.headline || 'Ohne Überschrift'
   const warnings = articleWarnings(article)
 
-  useEffect(() => {
-    const card = element.current
-    if (!card || !editable) return
-    const data: CardData = { type: 'card', articleId: article.id, column, index }
-    return combine(
-      draggable({
-        element: card,
-        getInitialData: () => data,
-        onDragStart: () => setDragging(true),
-        onDrop: () => setDragging(false),
-      }),
-      dropTargetForElements({
-        element: card,
-        canDrop: ({ source }) => isCardData(source.data) && source.data.articleId !== article.id,
-        getData: ({ input }) =>
-          attachClosestEdge(data, { input, element: card, allowedEdges: ['top', 'bottom'] }),
-        onDrag: ({ self }) => {
-          const closest = extractClosestEdge(self.data)
-          setEdge(closest === 'top' || closest === 'bottom' ? closest : null)
-        },
-        onDragLeave: () => setEdge(null),
-        onDrop: () => setEdge(null),
-      }),
-    )
-  }, [article.id, column, index, editable])
-
   const classes = [
-    'board-card',
-    dragging && 'board-card-dragging',
-    lifted && 'board-card-lifted',
-    edge && `drop-${edge}`,
+    styles.card,
+    dragging && styles.cardDragging,
+    lifted && styles.cardLifted,
+    edge === 'top' && styles.dropTop,
+    edge === 'bottom' && styles.dropBottom,
   ]
   return (
     <li ref={element} className={classes.filter(Boolean).join(' ')} data-article-id={article.id}>
-      <div className="board-card-main">
+      <div className={styles.cardMain}>
         {editable && (
           <button
             type="button"
-            className="drag-handle"
+            className={styles.dragHandle}
             data-drag-handle={article.id}
             aria-label={`„${headline}“ verschieben`}
             aria-describedby="board-keyboard-help"
@@ -103,15 +68,16 @@ export const BoardCard = memo(function BoardCard({
             <span aria-hidden="true">⠿</span>
           </button>
         )}
-        <div className="board-card-body">
+        <div>
+          {/* The plain class name is how the e2e tests find a card's title. */}
           <Link
             to={`/beitraege/${encodeURIComponent(article.id)}`}
-            className="board-card-title"
+            className={`${styles.cardTitle} board-card-title`}
             draggable={false}
           >
             <ShortenedText text={headline} max={cardHeadlineCharacters} />
           </Link>
-          <p className="board-card-meta">
+          <p className={styles.cardMeta}>
             {authorName} ·{' '}
             <Badge tone={article.status === 'ready' ? 'success' : 'neutral'}>
               {articleStatusLabels[article.status]}
@@ -119,9 +85,14 @@ export const BoardCard = memo(function BoardCard({
             · {article.photos.length} {article.photos.length === 1 ? 'Foto' : 'Fotos'}
           </p>
           {warnings.length > 0 && (
-            <ul className="board-card-warnings" aria-label="Offene Punkte">
+            <ul className={styles.cardFindings} aria-label="Offene Punkte">
               {warnings.map((warning) => (
-                <li key={warning.id} className={`board-card-finding-${warning.severity}`}>
+                <li
+                  key={warning.id}
+                  className={
+                    warning.severity === 'error' ? styles.findingError : styles.findingWarning
+                  }
+                >
                   <span aria-hidden="true">{warning.severity === 'error' ? '✗' : '⚠'}</span>{' '}
                   <span className="visually-hidden">
                     {warning.severity === 'error' ? 'Fehler:' : 'Warnung:'}
@@ -134,7 +105,7 @@ export const BoardCard = memo(function BoardCard({
         </div>
       </div>
       {editable && (
-        <div className="board-card-actions">
+        <div className={styles.cardActions}>
           {column === 'pool' ? (
             <button
               type="button"

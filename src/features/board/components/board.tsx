@@ -1,5 +1,3 @@
-import { monitorForElements } from '@atlaskit/pragmatic-drag-and-drop/element/adapter'
-import { extractClosestEdge } from '@atlaskit/pragmatic-drag-and-drop-hitbox/closest-edge/extract-closest-edge'
 import { useQuery } from '@tanstack/react-query'
 import {
   useCallback,
@@ -16,30 +14,35 @@ import { useBackend } from '../../../backend/backend-provider'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import { useUsers } from '../../../backend/queries/list-users'
-import { DeadlineLabel } from '../../../components/deadline-label'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import type { Article } from '../../../domain/article'
-import { issueReadiness } from '../../../domain/article-warnings'
-import { dropIndex, moveInOrder, type BoardPosition } from '../../../domain/board'
+import { moveInOrder, type BoardPosition } from '../../../domain/board'
+import {
+  movedAnnouncement,
+  reduceKeyboardMove,
+  type LiftedCard,
+} from '../../../domain/board-keyboard'
 import { can, permissionDeniedMessage } from '../../../domain/permissions'
 import { contentLockReason } from '../../../domain/workflow'
 import { useCurrentUser } from '../../../lib/session'
 import { useArrangeIssue } from '../api/use-arrange-issue'
-import { BoardCard, isCardData } from './board-card'
-import { BoardColumn, isColumnData } from './board-column'
-import './board.css'
+import { useBoardDrop } from '../hooks/use-board-drag-and-drop'
+import { BoardCardList } from './board-card-list'
+import { BoardColumn } from './board-column'
+import { BoardSummary } from './board-summary'
+import styles from './board.module.css'
 
 const columnNames: Record<BoardPosition['column'], string> = {
   pool: 'Themenspeicher',
   issue: 'Inhalt der Ausgabe',
 }
 
-interface Lifted {
-  articleId: string
-  headline: string
-  origin: string[]
-  order: string[]
-}
+const headlineOf = (article: Article | undefined) => article?.headline || 'Ohne Überschrift'
+
+const focusHandleOf = (articleId: string) =>
+  document
+    .querySelector<HTMLButtonElement>(`[data-drag-handle="${CSS.escape(articleId)}"]`)
+    ?.focus()
 
 /** The board of one issue: Themenspeicher and the ordered content, by mouse, keyboard or buttons. */
 export function Board({ issueId }: { issueId: string }) {
@@ -56,7 +59,7 @@ export function Board({ issueId }: { issueId: string }) {
     refetchInterval: arrange.pending ? false : 20_000,
   })
   const users = useUsers()
-  const [lifted, setLifted] = useState<Lifted | null>(null)
+  const [lifted, setLifted] = useState<LiftedCard | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const [poolFilter, setPoolFilter] = useState('')
   const deferredFilter = useDeferredValue(poolFilter.trim().toLocaleLowerCase('de-DE'))
@@ -87,71 +90,32 @@ export function Board({ issueId }: { issueId: string }) {
       : null
   const editable = lockReason === null
 
-  const headlineOf = useCallback(
-    (id: string) => byId.get(id)?.headline || 'Ohne Überschrift',
-    [byId],
-  )
-
-  const latest = useRef({ serverOrder, move: arrange.move, headlineOf })
+  // Callbacks handed to every card and to drag and drop stay the same; they read what is current.
+  const latest = useRef({ serverOrder, move: arrange.move, byId })
   useLayoutEffect(() => {
-    latest.current = { serverOrder, move: arrange.move, headlineOf }
+    latest.current = { serverOrder, move: arrange.move, byId }
   })
+  const currentOrder = useCallback(() => latest.current.serverOrder, [])
 
   const moveTo = useCallback((articleId: string, to: BoardPosition) => {
-    const { serverOrder: current, move, headlineOf: nameOf } = latest.current
+    const { serverOrder: current, move, byId: articlesById } = latest.current
     const next = moveInOrder(current, articleId, to)
     if (next.join() === current.join()) return
     move(next)
-    const index = next.indexOf(articleId)
-    setAnnouncement(
-      index === -1
-        ? `„${nameOf(articleId)}“ in den Themenspeicher verschoben.`
-        : `„${nameOf(articleId)}“ auf Position ${index + 1} von ${next.length} im Inhalt der Ausgabe verschoben.`,
-    )
+    setAnnouncement(movedAnnouncement(next, articleId, headlineOf(articlesById.get(articleId))))
   }, [])
 
-  useEffect(() => {
-    if (!editable) return
-    return monitorForElements({
-      canMonitor: ({ source }) => isCardData(source.data),
-      onDrop: ({ source, location }) => {
-        const target = location.current.dropTargets[0]
-        if (!target || !isCardData(source.data)) return
-        const articleId = source.data.articleId
-        const current = latest.current.serverOrder
-        if (isCardData(target.data)) {
-          if (target.data.column === 'pool') return moveTo(articleId, { column: 'pool', index: 0 })
-          const edge = extractClosestEdge(target.data) === 'bottom' ? 'bottom' : 'top'
-          return moveTo(articleId, {
-            column: 'issue',
-            index: dropIndex(current.indexOf(articleId), target.data.index, edge),
-          })
-        }
-        if (isColumnData(target.data)) {
-          if (target.data.column === 'pool') return moveTo(articleId, { column: 'pool', index: 0 })
-          if (!current.includes(articleId))
-            moveTo(articleId, { column: 'issue', index: current.length })
-        }
-      },
-    })
-  }, [editable, moveTo])
+  useBoardDrop({ editable, currentOrder, moveTo })
 
   useEffect(() => {
-    if (lifted)
-      document
-        .querySelector<HTMLButtonElement>(`[data-drag-handle="${CSS.escape(lifted.articleId)}"]`)
-        ?.focus()
+    if (lifted) focusHandleOf(lifted.articleId)
   }, [lifted])
 
   // A card moved by its buttons may take the focused button with it (other column, first or last place).
   const [movedByButton, setMovedByButton] = useState<{ articleId: string } | null>(null)
   useEffect(() => {
     if (movedByButton && (!document.activeElement || document.activeElement === document.body))
-      document
-        .querySelector<HTMLButtonElement>(
-          `[data-drag-handle="${CSS.escape(movedByButton.articleId)}"]`,
-        )
-        ?.focus()
+      focusHandleOf(movedByButton.articleId)
   }, [movedByButton])
   const moveByButton = useCallback(
     (articleId: string, to: BoardPosition) => {
@@ -161,67 +125,23 @@ export function Board({ issueId }: { issueId: string }) {
     [moveTo],
   )
 
-  const liftedRef = useRef<Lifted | null>(null)
-  const lift = useCallback((next: Lifted | null) => {
-    liftedRef.current = next
-    setLifted(next)
-  }, [])
-
+  const liftedRef = useRef<LiftedCard | null>(null)
   const onHandleKeyDown = useCallback(
     (article: Article, event: KeyboardEvent<HTMLButtonElement>) => {
-      const headline = article.headline || 'Ohne Überschrift'
-      const current = liftedRef.current
-      const key = event.key
-      const isToggle = key === ' ' || key === 'Enter'
-      if (!current || current.articleId !== article.id) {
-        if (!isToggle) return
-        event.preventDefault()
-        const origin = latest.current.serverOrder
-        setAnnouncement(
-          `„${headline}“ aufgenommen, ${describePositionOf(origin, article.id)}. Mit den Pfeiltasten verschieben, mit der Leertaste ablegen, mit Escape abbrechen.`,
-        )
-        lift({ articleId: article.id, headline, origin, order: origin })
-        return
-      }
-      const index = current.order.indexOf(article.id)
-      let next: string[] | null = null
-      if (key === 'ArrowUp' && index > 0)
-        next = moveInOrder(current.order, article.id, { column: 'issue', index: index - 1 })
-      else if (key === 'ArrowDown' && index !== -1 && index < current.order.length - 1)
-        next = moveInOrder(current.order, article.id, { column: 'issue', index: index + 1 })
-      else if (key === 'ArrowLeft' && index !== -1)
-        next = moveInOrder(current.order, article.id, { column: 'pool', index: 0 })
-      else if (key === 'ArrowRight' && index === -1)
-        next = moveInOrder(current.order, article.id, {
-          column: 'issue',
-          index: current.order.length,
-        })
-
-      if (next) {
-        event.preventDefault()
-        setAnnouncement(`${describePositionOf(next, article.id)}.`)
-        lift({ ...current, order: next })
-      } else if (isToggle) {
-        event.preventDefault()
-        if (current.order.join() !== current.origin.join()) latest.current.move(current.order)
-        setAnnouncement(`„${headline}“ abgelegt, ${describePositionOf(current.order, article.id)}.`)
-        lift(null)
-      } else if (key === 'Escape') {
-        event.preventDefault()
-        setAnnouncement(
-          `Verschieben abgebrochen. „${headline}“ bleibt ${describePositionOf(current.origin, article.id)}.`,
-        )
-        lift(null)
-      } else if (key.startsWith('Arrow')) {
-        event.preventDefault()
-        setAnnouncement(
-          index === -1
-            ? 'Im Themenspeicher gibt es keine Reihenfolge. Pfeil nach rechts nimmt den Beitrag in die Ausgabe auf.'
-            : 'Weiter geht es in diese Richtung nicht.',
-        )
-      }
+      const outcome = reduceKeyboardMove(liftedRef.current, {
+        key: event.key,
+        articleId: article.id,
+        headline: headlineOf(article),
+        order: latest.current.serverOrder,
+      })
+      if (!outcome) return
+      event.preventDefault()
+      if (outcome.commit) latest.current.move(outcome.commit)
+      setAnnouncement(outcome.announcement)
+      liftedRef.current = outcome.lifted
+      setLifted(outcome.lifted)
     },
-    [lift],
+    [],
   )
 
   if (issue.isError && !issue.data)
@@ -230,38 +150,19 @@ export function Board({ issueId }: { issueId: string }) {
     return <ErrorState message={errorMessage(articles.error)} onRetry={() => articles.refetch()} />
   if (!issue.data || !articles.data) return <Loading label="Board wird geladen …" />
 
-  const readiness = issueReadiness(content)
   const authorName = (id: string) =>
     users.data?.find((candidate) => candidate.id === id)?.name ?? 'Unbekannt'
+  const cardProps = {
+    authorName,
+    editable,
+    liftedId: lifted?.articleId ?? null,
+    onMove: moveByButton,
+    onHandleKeyDown,
+  }
 
   return (
-    <div className="board">
-      <section className="board-summary" aria-labelledby="board-summary-heading">
-        <h2 id="board-summary-heading" className="visually-hidden">
-          Stand der Ausgabe
-        </h2>
-        <p>
-          <strong>
-            {readiness.ready} von {readiness.total}
-          </strong>{' '}
-          Beiträgen fertig
-        </p>
-        <p
-          className={
-            readiness.errors > 0
-              ? 'summary-error'
-              : readiness.warnings > 0
-                ? 'summary-warning'
-                : undefined
-          }
-        >
-          <strong>{readiness.errors}</strong> Fehler, <strong>{readiness.warnings}</strong>{' '}
-          {readiness.warnings === 1 ? 'Warnung' : 'Warnungen'} offen
-        </p>
-        <p>
-          Redaktionsschluss: <DeadlineLabel issue={issue.data} />
-        </p>
-      </section>
+    <div>
+      <BoardSummary issue={issue.data} content={content} />
       {editable && issue.data.status === 'approved' && (
         <p className="notice notice-warning" role="note">
           Die Ausgabe ist freigegeben. Jede Änderung an Auswahl oder Reihenfolge nimmt die Freigabe
@@ -286,17 +187,18 @@ export function Board({ issueId }: { issueId: string }) {
         nach links in den Themenspeicher, nach rechts in die Ausgabe. Leertaste legt ab, Escape
         bricht ab.
       </p>
-      <div className="board-live" role="status" aria-live="assertive">
+      {/* The plain class names of both status lines are how the e2e tests find them. */}
+      <div className={`${styles.live} board-live`} role="status" aria-live="assertive">
         {announcement}
       </div>
-      <p className="board-save-state" role="status">
+      <p className={`${styles.saveState} board-save-state`} role="status">
         {arrange.pending
           ? 'Reihenfolge wird gespeichert …'
           : arrange.saved
             ? '✓ Reihenfolge gespeichert'
             : ''}
       </p>
-      <div className="board-columns">
+      <div className={styles.columns}>
         <BoardColumn
           column="pool"
           title={`${columnNames.pool} (${pool.length})`}
@@ -314,28 +216,15 @@ export function Board({ issueId }: { issueId: string }) {
             </div>
           }
         >
-          {visiblePool.length === 0 ? (
-            <p className="empty">
-              {pool.length === 0 ? 'Der Themenspeicher ist leer.' : 'Kein Beitrag passt zur Suche.'}
-            </p>
-          ) : (
-            <ul className="board-list" aria-label={columnNames.pool}>
-              {visiblePool.map((article, index) => (
-                <BoardCard
-                  key={article.id}
-                  article={article}
-                  authorName={authorName(article.authorId)}
-                  column="pool"
-                  index={index}
-                  count={visiblePool.length}
-                  editable={editable}
-                  lifted={lifted?.articleId === article.id}
-                  onMove={moveByButton}
-                  onHandleKeyDown={onHandleKeyDown}
-                />
-              ))}
-            </ul>
-          )}
+          <BoardCardList
+            column="pool"
+            label={columnNames.pool}
+            articles={visiblePool}
+            emptyMessage={
+              pool.length === 0 ? 'Der Themenspeicher ist leer.' : 'Kein Beitrag passt zur Suche.'
+            }
+            {...cardProps}
+          />
         </BoardColumn>
         <BoardColumn
           column="issue"
@@ -343,38 +232,15 @@ export function Board({ issueId }: { issueId: string }) {
           description="In dieser Reihenfolge erscheinen die Beiträge."
           editable={editable}
         >
-          {content.length === 0 ? (
-            <p className="empty">
-              Noch keine Beiträge. Ziehen Sie Beiträge hierher oder nutzen Sie „Zur Ausgabe
-              hinzufügen“.
-            </p>
-          ) : (
-            <ol className="board-list" aria-label={columnNames.issue}>
-              {content.map((article, index) => (
-                <BoardCard
-                  key={article.id}
-                  article={article}
-                  authorName={authorName(article.authorId)}
-                  column="issue"
-                  index={index}
-                  count={content.length}
-                  editable={editable}
-                  lifted={lifted?.articleId === article.id}
-                  onMove={moveByButton}
-                  onHandleKeyDown={onHandleKeyDown}
-                />
-              ))}
-            </ol>
-          )}
+          <BoardCardList
+            column="issue"
+            label={columnNames.issue}
+            articles={content}
+            emptyMessage="Noch keine Beiträge. Ziehen Sie Beiträge hierher oder nutzen Sie „Zur Ausgabe hinzufügen“."
+            {...cardProps}
+          />
         </BoardColumn>
       </div>
     </div>
   )
-}
-
-function describePositionOf(ids: string[], articleId: string): string {
-  const index = ids.indexOf(articleId)
-  return index === -1
-    ? 'im Themenspeicher'
-    : `Position ${index + 1} von ${ids.length} im Inhalt der Ausgabe`
 }
