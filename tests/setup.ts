@@ -1,10 +1,14 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { Blob as NodeBlob, File as NodeFile } from 'node:buffer'
 import { afterEach } from 'vitest'
 import { z } from 'zod'
 
 z.config(z.locales.de())
+
+// The first findBy of a file waits for lazy pages and the MSW worker: on a loaded machine (two
+// cores shared by parallel test files) that took more than the default 1 s now and then.
+configure({ asyncUtilTimeout: 3000 })
 
 afterEach(() => {
   cleanup()
