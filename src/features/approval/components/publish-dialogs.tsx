@@ -73,11 +73,7 @@ export function UnpublishDialog({
     onConfirm(parsed.data.reason)
   }
   return (
-    <ModalDialog
-      title={`Versand von „${issueLabel}“ zurücknehmen?`}
-      onClose={onCancel}
-      className="modal-confirm"
-    >
+    <ModalDialog title={`Versand von „${issueLabel}“ zurücknehmen?`} onClose={onCancel} narrow>
       <form onSubmit={submit} noValidate>
         <p>
           Die Ausgabe ist danach wieder freigegeben und nicht mehr gesperrt. Jede Änderung am Inhalt

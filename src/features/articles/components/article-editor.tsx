@@ -24,7 +24,8 @@ import { ConflictDialog } from './conflict-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { SaveIndicator } from './save-indicator'
 import { WordCount } from './word-count'
-import './article-editor.css'
+import { classNames } from '../../../lib/class-names'
+import styles from './article-editor.module.css'
 
 /** A headline is one line: line breaks typed or pasted into the field become spaces. */
 const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
@@ -117,7 +118,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Text',
-        class: 'editor-body rich-text',
+        class: styles.body ?? '',
         spellcheck: 'true',
         lang: 'de',
       },
@@ -231,7 +232,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
 
   return (
     <div
-      className={`article-editor${dragging ? ' article-editor-dragging' : ''}`}
+      className={classNames(styles.editor, dragging && styles.dragging)}
       onDragOver={(event) => {
         if (!hasFiles(event.dataTransfer)) return
         event.preventDefault()
@@ -245,9 +246,9 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
         void upload.addFiles(Array.from(event.dataTransfer.files))
       }}
     >
-      <div className="editor-header">
+      <div className={styles.header}>
         <SaveIndicator state={state} />
-        <div className="editor-status">
+        <div className={styles.status}>
           <ArticleStatusBadge status={latest.status} />
           {latest.status === 'draft' ? (
             <button
@@ -306,7 +307,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
           id={headlineId}
           ref={headlineRef}
           rows={1}
-          className="headline-input"
+          className={styles.headlineInput}
           value={headline}
           maxLength={maxHeadlineLength}
           aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
@@ -334,7 +335,7 @@ export function ArticleEditor({ article, wordLimit }: { article: Article; wordLi
           setLinkOpen={setLinkOpen}
           onFixTypography={fixTypographyOutsideBody}
         />
-        <EditorContent editor={editor} className="editor-content" />
+        <EditorContent editor={editor} className={styles.content} />
         <WordCount editor={editor} limit={wordLimit} />
       </div>
 
