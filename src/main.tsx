@@ -1,10 +1,13 @@
+// The global styles come first, so that a component's module can refine them.
+import './app/tokens.css'
+import './app/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { z } from 'zod'
 import { App } from './app/app'
 import type { DemoControls } from './app/demo-controls'
-import './app/styles.css'
+import errorPageStyles from './app/error-page.module.css'
 import { createHttpBackend } from './backend/http-backend'
 import { localTokenStorage } from './backend/token-storage'
 
@@ -37,7 +40,7 @@ start().catch((error: unknown) => {
   console.error(error)
   container.innerHTML = ''
   const message = document.createElement('div')
-  message.className = 'error-page'
+  message.className = errorPageStyles.errorPage ?? ''
   message.setAttribute('role', 'alert')
   message.innerHTML = '<h1>Rundbrief konnte nicht starten</h1>'
   const detail = document.createElement('p')

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query'
 import { useRef, useState } from 'react'
 import { errorMessage } from '../backend/api-error'
 import { useDemoControls } from './demo-controls'
+import styles from './demo-reset.module.css'
 
 /** "Demo-Daten zurücksetzen" with an explicit confirmation step. */
 export function DemoReset() {
@@ -30,9 +31,9 @@ export function DemoReset() {
   }
 
   return (
-    <div className="demo-reset">
+    <div className={styles.demoReset}>
       {confirming ? (
-        <div role="group" aria-labelledby="demo-reset-question" className="demo-reset-confirm">
+        <div role="group" aria-labelledby="demo-reset-question" className={styles.confirm}>
           <span id="demo-reset-question">
             Alle Änderungen verwerfen und die Ausgabe August 2018 neu laden?
           </span>
@@ -69,7 +70,7 @@ export function DemoReset() {
           Demo-Daten zurücksetzen
         </button>
       )}
-      <span role="status" className="demo-reset-status">
+      <span role="status" className={styles.status}>
         {state.kind === 'done' && 'Demo-Daten wurden zurückgesetzt.'}
         {state.kind === 'error' && state.message}
       </span>

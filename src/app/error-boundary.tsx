@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { ApiError, errorMessage, NetworkError, ResponseFormatError } from '../backend/api-error'
+import styles from './error-page.module.css'
 
 interface Props {
   children: ReactNode
@@ -30,7 +31,7 @@ export class ErrorBoundary extends Component<Props, State> {
   override render() {
     if (this.state.error === null) return this.props.children
     return (
-      <div className="error-page" role="alert">
+      <div className={styles.errorPage} role="alert">
         <h1>Etwas ist schiefgegangen</h1>
         <p>{userMessage(this.state.error)}</p>
         <p>Ihre gespeicherten Daten sind davon nicht betroffen.</p>

@@ -5,6 +5,7 @@ import { roleLabels } from '../domain/user'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
+import styles from './shell.module.css'
 
 /** The signed-in frame: skip link, header with navigation, the page, demo controls. */
 export function Shell() {
@@ -16,11 +17,11 @@ export function Shell() {
 
   return (
     <>
-      <a className="skip-link" href="#inhalt">
+      <a className={styles.skipLink} href="#inhalt">
         Zum Inhalt springen
       </a>
-      <header className="app-header">
-        <span className="brand">Rundbrief</span>
+      <header className={styles.header}>
+        <span className={styles.brand}>Rundbrief</span>
         <nav aria-label="Hauptnavigation">
           <ul>
             <li>
@@ -31,7 +32,7 @@ export function Shell() {
             </li>
           </ul>
         </nav>
-        <div className="user-menu">
+        <div className={styles.userMenu}>
           <span>
             {user.name} <span className="muted">({roleLabels[user.role]})</span>
           </span>
@@ -49,7 +50,7 @@ export function Shell() {
           <Outlet />
         </ErrorBoundary>
       </main>
-      <footer className="app-footer">
+      <footer className={styles.footer}>
         <DemoReset />
       </footer>
     </>

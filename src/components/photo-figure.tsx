@@ -1,10 +1,11 @@
 import type { Photo } from '../domain/article'
 import { creditLine } from '../domain/photo-credit'
+import styles from './photo-figure.module.css'
 
 /** A photo (its file at `src`) with its credit ("Foto: …") and caption below, as in the newsletter. */
 export function PhotoFigure({ photo, src }: { photo: Photo; src: string }) {
   return (
-    <figure className="photo">
+    <figure className={styles.photo}>
       <img
         src={src}
         alt={photo.decorative ? '' : photo.alt}
@@ -14,8 +15,8 @@ export function PhotoFigure({ photo, src }: { photo: Photo; src: string }) {
       />
       {(photo.credit || photo.caption) && (
         <figcaption>
-          {photo.credit && <span className="photo-credit">{creditLine(photo.credit)}</span>}
-          {photo.caption && <span className="photo-caption">{photo.caption}</span>}
+          {photo.credit && <span className={styles.credit}>{creditLine(photo.credit)}</span>}
+          {photo.caption && <span className={styles.caption}>{photo.caption}</span>}
         </figcaption>
       )}
     </figure>

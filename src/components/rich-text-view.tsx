@@ -5,6 +5,7 @@ import {
   type InlineNode,
   type RichTextDoc,
 } from '../domain/rich-text'
+import styles from './rich-text-view.module.css'
 
 function renderInline(node: InlineNode, key: number): ReactNode {
   if (node.type === 'hardBreak') return <br key={key} />
@@ -69,7 +70,7 @@ export function RichTextView({
   headingOffset?: number
 }) {
   return (
-    <div className="rich-text">
+    <div className={styles.richText}>
       {doc.content.map((block, index) => renderBlock(block, index, headingOffset))}
     </div>
   )

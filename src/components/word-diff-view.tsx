@@ -1,6 +1,6 @@
 import { Fragment } from 'react'
 import type { TextChange } from '../domain/content-diff'
-import './word-diff-view.css'
+import styles from './word-diff-view.module.css'
 
 /**
  * A word diff as running text: removed words struck through in `<del>`, added words underlined
@@ -18,7 +18,7 @@ export function WordDiffView({
   addedLabel: string
 }) {
   return (
-    <span className="word-diff">
+    <span className={styles.wordDiff}>
       {changes.map((change, index) =>
         change.kind === 'same' ? (
           <span key={index}>{change.text}</span>

@@ -49,7 +49,7 @@ test('Störbetrieb: jeder Tastendruck wird gespeichert oder sichtbar nachgeholt,
   const indicatorStates = new Set<string>()
   const watchIndicator = async () => {
     const text = await page
-      .locator('.save-indicator')
+      .getByTestId('save-indicator')
       .textContent({ timeout: 500 })
       .catch(() => null)
     if (text) indicatorStates.add(text.trim())

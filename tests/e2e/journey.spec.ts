@@ -220,7 +220,7 @@ test('die ganze Reise per Tastatur: schreiben, zusammenstellen, freigeben, gesta
     if (checkScreen) await screen('Beitrag bearbeiten mit Foto', 'beitrag')
 
     await activate(page, page.getByRole('button', { name: 'Als fertig markieren' }))
-    await expect(page.locator('.editor-status')).toContainText('Fertig')
+    await expect(page.getByRole('main').getByText('Fertig', { exact: true })).toBeVisible()
     await expect(page.getByRole('button', { name: 'Wieder als Entwurf markieren' })).toBeVisible()
     await expectVisibleFocus(page, 'nach „Als fertig markieren“')
     await saved(page)
@@ -349,7 +349,7 @@ test('die ganze Reise per Tastatur: schreiben, zusammenstellen, freigeben, gesta
     await page.keyboard.type('Samstag: ')
     await saved(page)
     await expect(page).toHaveTitle(`${fixedHeadline} bearbeiten – Rundbrief`)
-    await expect(page.locator('.editor-status')).toContainText('Fertig')
+    await expect(page.getByRole('main').getByText('Fertig', { exact: true })).toBeVisible()
     await activate(page, page.getByRole('link', { name: `Ausgabe ${issueLabel}` }))
     await expect(contentTitles()).toHaveText([second.headline, fixedHeadline])
     await activate(page, freigabe().getByRole('button', { name: 'Zur Freigabe einreichen' }))

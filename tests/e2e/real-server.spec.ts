@@ -87,7 +87,7 @@ test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neul
   await expect(reloaded.getByLabel('Fotonachweis')).toHaveValue(
     'Stadtverwaltung Gera (Steffen Weiß)',
   )
-  const thumbnail = reloaded.locator('img.photo-thumb')
+  const thumbnail = reloaded.locator('img')
   await expect(thumbnail).toHaveJSProperty('complete', true)
   expect(await thumbnail.evaluate((image: HTMLImageElement) => image.naturalWidth)).toBeGreaterThan(
     0,

@@ -295,7 +295,8 @@ describe('Fotos', () => {
   it('nimmt Fotos an, die auf den Beitrag gezogen werden', async () => {
     await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
     await bodyEditor()
-    const area = screen.getByLabelText('Überschrift').closest('.article-editor')!
+    // dropped anywhere on the article: here on its headline field
+    const area = screen.getByLabelText('Überschrift')
     const file = new File([tinyPng()], 'gezogen.png', { type: 'image/png' })
     const dataTransfer = { files: [file], types: ['Files'] }
     fireEvent.dragOver(area, { dataTransfer })

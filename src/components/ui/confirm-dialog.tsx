@@ -27,7 +27,7 @@ export function ConfirmDialog({
   onCancel,
 }: ConfirmDialogProps) {
   return (
-    <ModalDialog title={title} onClose={onCancel} className="modal-confirm">
+    <ModalDialog title={title} onClose={onCancel} narrow>
       {children}
       {error && (
         <p className="field-error" role="alert">

@@ -1,18 +1,21 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import styles from './modal-dialog.module.css'
+import { classNames } from '../../lib/class-names'
 
 interface ModalDialogProps {
   title: string
   children: ReactNode
   /** Called on Escape; omit when a choice is required. */
   onClose?: () => void
-  className?: string
+  /** A short question rather than content: a narrower dialog. */
+  narrow?: boolean
 }
 
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 /** A modal dialog: labelled, focus moves in and stays in, and returns where it came from. */
-export function ModalDialog({ title, children, onClose, className }: ModalDialogProps) {
+export function ModalDialog({ title, children, onClose, narrow = false }: ModalDialogProps) {
   const titleId = useId()
   const dialog = useRef<HTMLDivElement>(null)
 
@@ -44,14 +47,14 @@ export function ModalDialog({ title, children, onClose, className }: ModalDialog
   }
 
   return (
-    <div className="modal-backdrop">
+    <div className={styles.backdrop}>
       <div
         ref={dialog}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
         tabIndex={-1}
-        className={`modal ${className ?? ''}`}
+        className={classNames(styles.modal, narrow && styles.narrow)}
         onKeyDown={onKeyDown}
       >
         <h2 id={titleId}>{title}</h2>

@@ -1,7 +1,9 @@
+import styles from './query-state.module.css'
+
 /** A polite loading message. */
 export function Loading({ label = 'Wird geladen …' }: { label?: string }) {
   return (
-    <p className="loading" role="status">
+    <p className={styles.loading} role="status">
       {label}
     </p>
   )

@@ -1,5 +1,7 @@
 import { Link } from 'react-router'
 import type { CheckResult } from '../../../domain/checks'
+import { classNames } from '../../../lib/class-names'
+import styles from './approval-checks.module.css'
 
 /** The "Prüfungen" checklist: errors block, warnings need a tick; each links to its article. */
 export function ApprovalChecks({
@@ -11,12 +13,12 @@ export function ApprovalChecks({
   acknowledged: string[]
   onAcknowledge: (id: string, value: boolean) => void
 }) {
-  if (results.length === 0) return <p className="check-ok">✓ Alle Prüfungen bestanden.</p>
+  if (results.length === 0) return <p className={styles.ok}>✓ Alle Prüfungen bestanden.</p>
   return (
-    <ul className="checks">
+    <ul className={styles.checks}>
       {results.map((result) => (
-        <li key={result.id} className={`check check-${result.severity}`}>
-          <span className="check-label">
+        <li key={result.id} className={classNames(styles.check, styles[result.severity])}>
+          <span className={styles.label}>
             {result.severity === 'error' ? '✗ Fehler:' : '⚠ Warnung:'}
           </span>{' '}
           {result.message}
@@ -27,7 +29,7 @@ export function ApprovalChecks({
             </>
           )}
           {result.severity === 'warning' && (
-            <label className="choice check-ack">
+            <label className="choice">
               <input
                 type="checkbox"
                 checked={acknowledged.includes(result.id)}

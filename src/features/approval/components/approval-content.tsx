@@ -5,7 +5,7 @@ import { RichTextView } from '../../../components/rich-text-view'
 import type { Article } from '../../../domain/article'
 import type { Issue } from '../../../domain/issue'
 import { orderedArticles } from '../../../render/render-model'
-import './approval-content.css'
+import styles from './approval-content.module.css'
 
 /**
  * The content the Dezernentin approves, exactly as the approval covers it: every article of
@@ -15,7 +15,7 @@ export function ApprovalContent({ issue, articles }: { issue: Issue; articles: A
   const backend = useBackend()
   const shown = orderedArticles(issue, articles)
   return (
-    <section aria-labelledby="approval-content-heading" className="approval-content">
+    <section aria-labelledby="approval-content-heading" className={styles.content}>
       <h3 id="approval-content-heading">Inhalt zur Freigabe</h3>
       <p className="hint">
         {shown.length === 1 ? 'Der Beitrag' : `Alle ${shown.length} Beiträge`} in der Reihenfolge
@@ -27,7 +27,7 @@ export function ApprovalContent({ issue, articles }: { issue: Issue; articles: A
       {shown.map((article, index) => (
         <article
           key={article.id}
-          className="approval-article"
+          className={styles.article}
           aria-labelledby={`approval-article-${index}`}
         >
           <h4 id={`approval-article-${index}`}>{article.headline || 'Ohne Überschrift'}</h4>

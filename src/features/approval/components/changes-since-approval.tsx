@@ -6,7 +6,7 @@ import { articleDifferences, blocksText } from '../../../domain/article-merge'
 import { contentChanges, wordDiff } from '../../../domain/content-diff'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import type { ApprovedContent, Issue } from '../../../domain/issue'
-import './changes-since-approval.css'
+import styles from './changes-since-approval.module.css'
 
 const sample = (words: string[]) =>
   words.length > 12 ? `${words.slice(0, 12).join(' ')} …` : words.join(' ')
@@ -26,7 +26,7 @@ function TextChanges({
   if (parts.length === 0) return null
   return (
     <ol
-      className="text-changes"
+      className={styles.textChanges}
       aria-label={`Änderungen in „${after.headline || 'Ohne Überschrift'}“`}
     >
       {parts.map((changes, index) => (
@@ -87,10 +87,13 @@ function ContentChangesSince({
                   </>
                 )}
                 {change.wordsAdded.length > 0 && change.kind !== 'added' && (
-                  <span className="diff-added"> Neu: „{sample(change.wordsAdded)}“.</span>
+                  <span className={styles.added}> Neu: „{sample(change.wordsAdded)}“.</span>
                 )}
                 {change.wordsRemoved.length > 0 && change.kind !== 'removed' && (
-                  <span className="diff-removed"> Entfernt: „{sample(change.wordsRemoved)}“.</span>
+                  <span className={styles.removed}>
+                    {' '}
+                    Entfernt: „{sample(change.wordsRemoved)}“.
+                  </span>
                 )}
                 {change.kind === 'changed' && then && current && (
                   <TextChanges before={then} after={current} />

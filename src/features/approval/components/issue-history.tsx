@@ -3,6 +3,7 @@ import { useIssueHistory } from '../../../backend/queries/get-issue-history'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { auditActionLabels, groupHistory } from '../../../domain/audit-event'
 import { formatBerlinDateTime } from '../../../domain/deadline'
+import styles from './issue-history.module.css'
 
 /** The Verlauf: every transition, approval, withdrawal, comment and deadline change. */
 export function IssueHistory({
@@ -14,7 +15,7 @@ export function IssueHistory({
 }) {
   const history = useIssueHistory(issueId)
   return (
-    <section aria-labelledby="issue-history-heading" className="issue-history">
+    <section aria-labelledby="issue-history-heading">
       <h3 id="issue-history-heading">Verlauf</h3>
       {!history.data ? (
         history.isError ? (
@@ -23,7 +24,7 @@ export function IssueHistory({
           <Loading />
         )
       ) : (
-        <ol className="history-list">
+        <ol className={styles.list}>
           {groupHistory(history.data).map(({ event, count, since }) => (
             <li key={event.id}>
               <time dateTime={event.at}>{formatBerlinDateTime(event.at)}</time> –{' '}

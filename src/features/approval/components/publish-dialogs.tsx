@@ -59,11 +59,7 @@ export function UnpublishDialog({
 }: UnpublishDialogProps) {
   const { handleSubmit, ...reason } = useReasonField(unpublishInputSchema.shape.reason)
   return (
-    <ModalDialog
-      title={`Versand von „${issueLabel}“ zurücknehmen?`}
-      onClose={onCancel}
-      className="modal-confirm"
-    >
+    <ModalDialog title={`Versand von „${issueLabel}“ zurücknehmen?`} onClose={onCancel} narrow>
       <form onSubmit={handleSubmit(onConfirm)} noValidate>
         <p>
           Die Ausgabe ist danach wieder freigegeben und nicht mehr gesperrt. Jede Änderung am Inhalt

@@ -25,6 +25,7 @@ import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
 import { ReasonField, useReasonField } from './reason-field'
+import styles from './workflow-panel.module.css'
 
 function RequestChangesForm({
   onSubmit,
@@ -84,9 +85,9 @@ function ApprovalArea({
   const shown = articles.data
   const blockers = approvalBlockers(results, acknowledged)
   return (
-    <div className="approval-review">
+    <div className={styles.review}>
       <ApprovalContent issue={issue} articles={shown} />
-      <section aria-labelledby="checks-heading" className="approval-area">
+      <section aria-labelledby="checks-heading" className={styles.checksArea}>
         <h3 id="checks-heading">Prüfungen</h3>
         <ApprovalChecks
           results={results}
@@ -170,12 +171,12 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
   }
 
   return (
-    <section className="workflow-panel" aria-labelledby="workflow-heading">
+    <section className={styles.workflowPanel} aria-labelledby="workflow-heading">
       <h2 id="workflow-heading" ref={heading} tabIndex={-1}>
         Freigabe
       </h2>
       {data.approval && (
-        <p className="approval-record">
+        <p className={styles.approvalRecord}>
           ✓ Freigegeben von {userName(data.approval.approvedBy)} am{' '}
           {formatBerlinDateTime(data.approval.approvedAt)}.
           {data.status === 'approved' && ' Jede Änderung am Inhalt nimmt die Freigabe zurück.'}
@@ -285,7 +286,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
       {actions.includes('approve') && (
         <ApprovalArea issue={data} busy={action.isPending} onApprove={approve} />
       )}
-      <div role="status" className="workflow-status">
+      <div role="status" className={styles.status}>
         {message}
       </div>
       {action.isError && !confirming && (

@@ -22,7 +22,8 @@ import { ConflictDialog } from './conflict-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { SaveIndicator } from './save-indicator'
 import { WordCount } from './word-count'
-import './article-editor.css'
+import { classNames } from '../../../lib/class-names'
+import styles from './article-editor.module.css'
 
 /** A headline is one line: line breaks typed or pasted into the field become spaces. */
 const oneLine = (text: string) => text.replace(/[ \t]*[\r\n]+[ \t]*/g, ' ')
@@ -104,7 +105,7 @@ function DraftEditor({
         role: 'textbox',
         'aria-multiline': 'true',
         'aria-label': 'Text',
-        class: 'editor-body rich-text',
+        class: styles.body ?? '',
         spellcheck: 'true',
         lang: 'de',
       },
@@ -205,7 +206,7 @@ function DraftEditor({
 
   return (
     <div
-      className={`article-editor${dragging ? ' article-editor-dragging' : ''}`}
+      className={classNames(styles.editor, dragging && styles.dragging)}
       onDragOver={(event) => {
         if (!hasFiles(event.dataTransfer)) return
         event.preventDefault()
@@ -219,9 +220,9 @@ function DraftEditor({
         void upload.addFiles(Array.from(event.dataTransfer.files))
       }}
     >
-      <div className="editor-header">
+      <div className={styles.header}>
         <SaveIndicator state={state} />
-        <div className="editor-status">
+        <div className={styles.status}>
           <ArticleStatusBadge status={latest.status} />
           {latest.status === 'draft' ? (
             <button
@@ -280,7 +281,7 @@ function DraftEditor({
           id={headlineId}
           ref={headlineRef}
           rows={1}
-          className="headline-input"
+          className={styles.headlineInput}
           value={headline}
           maxLength={maxHeadlineLength}
           aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
@@ -308,7 +309,7 @@ function DraftEditor({
           setLinkOpen={setLinkOpen}
           onFixTypography={fixTypographyOutsideBody}
         />
-        <EditorContent editor={editor} className="editor-content" />
+        <EditorContent editor={editor} className={styles.content} />
         <WordCount editor={editor} limit={wordLimit} />
       </div>
 

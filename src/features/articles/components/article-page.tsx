@@ -9,6 +9,7 @@ import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { RichTextView } from '../../../components/rich-text-view'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { ArticleStatusBadge } from './article-status-badge'
+import styles from './article-page.module.css'
 
 function IssueLink({ issueId }: { issueId: string }) {
   const issue = useIssue(issueId)
@@ -29,13 +30,13 @@ export function ArticlePage({ articleId, notice }: { articleId: string; notice?:
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Unbekannt'
 
   return (
-    <article className="article-view">
+    <article className={styles.articleView}>
       <title>{`${data.headline || 'Beitrag ohne Überschrift'} – Rundbrief`}</title>
       <p className="breadcrumb">
         <Link to="/beitraege">Beiträge</Link>
       </p>
       <h1>{data.headline || 'Ohne Überschrift'}</h1>
-      <p className="article-meta">
+      <p className={styles.meta}>
         <ArticleStatusBadge status={data.status} /> · {userName(data.authorId)} · zuletzt geändert{' '}
         {formatBerlinDateTime(data.updatedAt)} von {userName(data.updatedBy)} ·{' '}
         {data.issueId ? <IssueLink issueId={data.issueId} /> : 'Themenspeicher'}

@@ -3,6 +3,7 @@ import { useBackend } from '../../../backend/backend-provider'
 import type { Photo } from '../../../domain/article'
 import { creditLine, creditWithoutPrefix } from '../../../domain/photo-credit'
 import { useTypographicField } from '../hooks/use-typographic-field'
+import styles from './article-photos.module.css'
 
 interface ArticlePhotosProps {
   photos: Photo[]
@@ -38,16 +39,16 @@ function PhotoFields({
   const { ref: creditRef, typed: typedCredit } = useTypographicField<HTMLInputElement>(photo.credit)
   const number = index + 1
   return (
-    <fieldset className="photo-item" data-media-id={photo.mediaId}>
+    <fieldset className={styles.item} data-media-id={photo.mediaId}>
       <legend>Foto {number}</legend>
       <img
-        className="photo-thumb"
+        className={styles.thumb}
         src={backend.mediaFileUrl(photo.mediaId)}
         alt=""
         width={160}
         height={107}
       />
-      <div className="photo-fields">
+      <div className={styles.fields}>
         <div className="field">
           <label htmlFor={`${id}-caption`}>Bildunterschrift</label>
           <textarea
@@ -128,7 +129,11 @@ function PhotoFields({
             Nach unten
           </button>
           {confirming ? (
-            <span role="group" aria-label={`Foto ${number} entfernen?`} className="confirm-inline">
+            <span
+              role="group"
+              aria-label={`Foto ${number} entfernen?`}
+              className={styles.confirmInline}
+            >
               <span>Foto {number} wirklich entfernen?</span>
               <button
                 type="button"
@@ -210,7 +215,7 @@ export function ArticlePhotos({
   }
 
   return (
-    <section className="article-photos" aria-labelledby="photos-heading" ref={section}>
+    <section className={styles.photos} aria-labelledby="photos-heading" ref={section}>
       <h2 id="photos-heading">Fotos</h2>
       {photos.length === 0 && (
         <p className="empty">Noch keine Fotos. Sie können Fotos auch auf den Beitrag ziehen.</p>

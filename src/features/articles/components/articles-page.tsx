@@ -13,7 +13,9 @@ import { useCurrentUser } from '../../../lib/session'
 import { useCreateArticle } from '../api/create-article'
 import { useRestoreArticle } from '../api/trash'
 import { DeleteArticleButton } from './delete-article-button'
-import './article-trash.css'
+import { classNames } from '../../../lib/class-names'
+import tableStyles from '../../../components/ui/table.module.css'
+import styles from './articles-page.module.css'
 import { MarkReadyButton } from './mark-ready-button'
 import { ArticleStatusBadge } from './article-status-badge'
 
@@ -64,7 +66,7 @@ export function ArticlesPage() {
       <title>Beiträge – Rundbrief</title>
       <div className="page-heading">
         <h1>Beiträge</h1>
-        <div className="page-heading-actions">
+        <div className={styles.headingActions}>
           {canDelete && (
             <Link to="/beitraege/papierkorb" className="button button-secondary">
               Papierkorb
@@ -97,7 +99,7 @@ export function ArticlesPage() {
         </div>
       </div>
       {deleted && (
-        <div className="notice deleted-notice">
+        <div className={classNames('notice', styles.deletedNotice)}>
           <p ref={deletedNotice} tabIndex={-1}>
             {restore.isSuccess
               ? `„${deleted.headline || 'Ohne Überschrift'}“ ist wiederhergestellt.`
@@ -125,7 +127,7 @@ export function ArticlesPage() {
           {errorMessage(createArticle.error)}
         </p>
       )}
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+      <form className={styles.filters} role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
           <label htmlFor="article-search">Suche in Überschrift und Text</label>
           <input
@@ -173,8 +175,8 @@ export function ArticlesPage() {
           Keine Beiträge gefunden.
         </p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table-cards">
+        <div className={tableStyles.wrap}>
+          <table className={classNames(tableStyles.table, tableStyles.cards)}>
             <caption className="visually-hidden">
               {articles.data.length} {articles.data.length === 1 ? 'Beitrag' : 'Beiträge'}
             </caption>
@@ -202,7 +204,7 @@ export function ArticlesPage() {
                   <td data-label="Zuletzt geändert">{formatBerlinDateTime(article.updatedAt)}</td>
                   {canWrite && (
                     <td>
-                      <div className="row-actions">
+                      <div className={styles.rowActions}>
                         {article.status === 'draft' && <MarkReadyButton article={article} />}
                         {canDelete && article.issueId === null && (
                           <DeleteArticleButton

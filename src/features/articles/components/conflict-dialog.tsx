@@ -13,7 +13,7 @@ import { wordDiff } from '../../../domain/content-diff'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { creditLine } from '../../../domain/photo-credit'
 import type { ArticleDraft } from '../autosave/draft-mirror'
-import './conflict-dialog.css'
+import styles from './conflict-dialog.module.css'
 
 const removedLabel = 'nur auf dem Server:'
 const addedLabel = 'nur in Ihrer Fassung:'
@@ -46,16 +46,16 @@ function DifferingPart({
 }) {
   const name = `${useId()}-${id}`
   return (
-    <fieldset className="conflict-part">
+    <fieldset className={styles.part}>
       <legend>{title}</legend>
-      <p className="conflict-diff">
+      <p className={styles.diff}>
         <WordDiffView
           changes={wordDiff(theirsText, mineText)}
           removedLabel={removedLabel}
           addedLabel={addedLabel}
         />
       </p>
-      <div className="conflict-choice">
+      <div className={styles.choice}>
         {(
           [
             ['mine', 'Meine Fassung'],
@@ -113,21 +113,18 @@ export function ConflictDialog({
   let textPart = 0
 
   return (
-    <ModalDialog
-      title="Konflikt: Der Beitrag wurde inzwischen geändert"
-      className="conflict-dialog"
-    >
+    <ModalDialog title="Konflikt: Der Beitrag wurde inzwischen geändert">
       <p>
         {theirsAuthor} hat diesen Beitrag am {formatBerlinDateTime(theirs.updatedAt)} gespeichert,
         während Sie ihn bearbeitet haben. Ihre Fassung ist auf diesem Gerät gesichert. Bitte
         entscheiden Sie, welche Fassung gelten soll – im Ganzen oder Stelle für Stelle.
       </p>
-      <p className="conflict-key">
+      <p className={styles.key}>
         <del>Durchgestrichen</del>: nur in der Fassung auf dem Server (von {theirsAuthor}).{' '}
         <ins>Unterstrichen</ins>: nur in Ihrer Fassung.
       </p>
       <section
-        className="conflict-differences"
+        className={styles.differences}
         aria-labelledby="conflict-differences-heading"
         // Long texts scroll: the area takes focus so that the keyboard can scroll it too.
         tabIndex={0}
@@ -143,13 +140,13 @@ export function ConflictDialog({
             onChoose={choose('headline')}
           />
         ) : (
-          <p className="conflict-headline">{mine.headline || 'Ohne Überschrift'}</p>
+          <p className={styles.headline}>{mine.headline || 'Ohne Überschrift'}</p>
         )}
         {differences.body.map((part) => {
           if (part.kind === 'same') {
             const text = blocksText(part.blocks)
             return text === '' ? null : (
-              <p key={`same-${textPart}`} className="conflict-same">
+              <p key={`same-${textPart}`} className={styles.same}>
                 {text}
               </p>
             )

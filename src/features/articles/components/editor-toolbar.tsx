@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/react'
 import { useEditorState } from '@tiptap/react'
 import { useRef, useState, type KeyboardEvent } from 'react'
 import { LinkForm } from './link-form'
+import styles from './editor-toolbar.module.css'
 
 interface ToolbarButton {
   label: string
@@ -126,7 +127,7 @@ export function EditorToolbar({
       key={button.label}
       type="button"
       data-toolbar-item
-      className="toolbar-button"
+      className={styles.button}
       tabIndex={focusIndex === position ? 0 : -1}
       aria-pressed={state.active[index] ?? undefined}
       aria-disabled={state.disabled[index] || undefined}
@@ -139,29 +140,27 @@ export function EditorToolbar({
         button.run(editor)
       }}
     >
-      <span aria-hidden="true" className="toolbar-icon">
-        {button.icon}
-      </span>
+      <span aria-hidden="true">{button.icon}</span>
       <span className="visually-hidden">{button.label}</span>
     </button>
   )
 
   const linkIndex = 2
   return (
-    <div className="editor-toolbar-wrap">
+    <div className={styles.wrap}>
       <div
         ref={toolbar}
         role="toolbar"
         aria-label="Formatierung"
         aria-controls="article-body"
-        className="editor-toolbar"
+        className={styles.toolbar}
         onKeyDown={onKeyDown}
       >
         {buttons.slice(0, linkIndex).map((button, index) => renderButton(button, index))}
         <button
           type="button"
           data-toolbar-item
-          className="toolbar-button"
+          className={styles.button}
           tabIndex={focusIndex === linkIndex ? 0 : -1}
           aria-pressed={state.link}
           aria-expanded={linkOpen}
@@ -170,9 +169,7 @@ export function EditorToolbar({
           onFocus={() => setFocusIndex(linkIndex)}
           onClick={() => setLinkOpen(!linkOpen)}
         >
-          <span aria-hidden="true" className="toolbar-icon">
-            Link
-          </span>
+          <span aria-hidden="true">Link</span>
           <span className="visually-hidden">Link</span>
         </button>
         {buttons

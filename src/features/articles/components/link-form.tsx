@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/react'
 import { useId, useState, type FormEvent } from 'react'
 import { fieldErrors } from '../../../domain/field-errors'
 import { linkAddressInputSchema } from '../../../domain/rich-text'
+import styles from './link-form.module.css'
 
 /** Small form to set or remove the link on the selection. */
 export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => void }) {
@@ -38,7 +39,7 @@ export function LinkForm({ editor, onClose }: { editor: Editor; onClose: () => v
 
   return (
     <form
-      className="link-form"
+      className={styles.linkForm}
       onSubmit={submit}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {

@@ -10,7 +10,7 @@ import { daysUntilPurge, trashRetentionDays, type TrashedArticle } from '../../.
 import { useNow } from '../../../lib/use-now'
 import { useCurrentUser } from '../../../lib/session'
 import { useRestoreArticle, useTrash } from '../api/trash'
-import './article-trash.css'
+import styles from './trash-page.module.css'
 
 function purgeNote(entry: TrashedArticle, now: Date): string {
   const days = daysUntilPurge(entry.purgeAt, now)
@@ -62,13 +62,13 @@ export function TrashPage() {
           Der Papierkorb ist leer.
         </p>
       ) : (
-        <ul className="trash-list" aria-label="Gelöschte Beiträge">
+        <ul className={styles.list} aria-label="Gelöschte Beiträge">
           {trash.data.map((entry) => {
             const name = entry.headline || 'Ohne Überschrift'
             return (
-              <li key={entry.id} className="trash-item">
-                <h2 className="trash-headline">{name}</h2>
-                <p className="trash-meta">
+              <li key={entry.id} className={styles.item}>
+                <h2 className={styles.headline}>{name}</h2>
+                <p className={styles.meta}>
                   Gelöscht am {formatBerlinDateTime(entry.deletedAt)} von{' '}
                   {userName(entry.deletedBy)}.
                   <br />

@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/react'
 import { useEffect, useState } from 'react'
 import { countText, type TextCount } from '../../../domain/word-count'
+import { classNames } from '../../../lib/class-names'
+import styles from './word-count.module.css'
 
 const countOf = (editor: Editor): TextCount =>
   countText(editor.state.doc.textBetween(0, editor.state.doc.content.size, '\n', ' '))
@@ -22,7 +24,7 @@ export function WordCount({ editor, limit }: { editor: Editor; limit: number }) 
   }, [editor])
   const over = count.words > limit
   return (
-    <p className={`word-count${over ? ' word-count-over' : ''}`}>
+    <p className={classNames(styles.wordCount, over && styles.over)}>
       {count.words.toLocaleString('de-DE')} {count.words === 1 ? 'Wort' : 'Wörter'} ·{' '}
       {count.characters.toLocaleString('de-DE')} Zeichen · Richtwert {limit.toLocaleString('de-DE')}{' '}
       Wörter

@@ -1,5 +1,6 @@
 import { maxIssueLabelLength } from '../../../domain/issue'
 import type { IssueFormValues } from '../issue-form'
+import styles from './issue-fields.module.css'
 
 interface IssueFieldsProps {
   idPrefix: string
@@ -30,7 +31,7 @@ export function IssueFields({
       </p>
     )
   return (
-    <div className="issue-fields">
+    <div className={styles.issueFields}>
       <div className="field">
         <label htmlFor={`${idPrefix}-label`}>Titel der Ausgabe</label>
         <input

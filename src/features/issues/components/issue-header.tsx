@@ -11,6 +11,7 @@ import { useCurrentUser } from '../../../lib/session'
 import { IssueSettings } from './issue-settings'
 import { IssueStatusBadge } from './issue-status-badge'
 import { issueTitle } from '../../../domain/issue'
+import styles from './issue-header.module.css'
 
 /** The head of one Ausgabe: dates, status, change request, settings; the board goes below it. */
 export function IssueHeader({ issueId }: { issueId: string }) {
@@ -40,7 +41,7 @@ export function IssueHeader({ issueId }: { issueId: string }) {
         <Link to="/ausgaben">Ausgaben</Link>
       </p>
       <h1>{issueTitle(issue.data.label)}</h1>
-      <dl className="facts">
+      <dl className={styles.facts}>
         <div>
           <dt>Status</dt>
           <dd>

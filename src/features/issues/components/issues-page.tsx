@@ -11,6 +11,8 @@ import { useDisclosure } from '../../../lib/use-disclosure'
 import { useCurrentUser } from '../../../lib/session'
 import { IssueStatusBadge } from './issue-status-badge'
 import { NewIssueForm } from './new-issue-form'
+import tableStyles from '../../../components/ui/table.module.css'
+import { classNames } from '../../../lib/class-names'
 
 /** "Ausgaben": every issue with status, Redaktionsschluss and time left. */
 export function IssuesPage() {
@@ -51,8 +53,8 @@ export function IssuesPage() {
       ) : issues.data.length === 0 ? (
         <p className="empty">Es gibt noch keine Ausgaben.</p>
       ) : (
-        <div className="table-wrap">
-          <table className="table table-cards">
+        <div className={tableStyles.wrap}>
+          <table className={classNames(tableStyles.table, tableStyles.cards)}>
             <caption className="visually-hidden">
               Alle Ausgaben mit Status und Redaktionsschluss
             </caption>

@@ -5,7 +5,8 @@ import { contrastOnWhite } from '../../../domain/color-contrast'
 import { fieldErrors } from '../../../domain/field-errors'
 import { updateLayoutInputSchema, type Layout, type Publication } from '../../../domain/publication'
 import { useUpdateLayout } from '../api/update-layout'
-import './layout-settings-form.css'
+import { classNames } from '../../../lib/class-names'
+import styles from './layout-settings-form.module.css'
 
 interface Props {
   publication: Publication
@@ -36,7 +37,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
 
   return (
     <form
-      className="panel layout-form"
+      className="panel"
       aria-labelledby="layout-heading"
       onSubmit={(event) => {
         event.preventDefault()
@@ -61,8 +62,8 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
       }}
     >
       <h2 id="layout-heading">Layout</h2>
-      <div className="layout-fields">
-        <div className="field layout-accent-field">
+      <div className={styles.fields}>
+        <div className={classNames('field', styles.accentField)}>
           <label htmlFor="layout-accent">Akzentfarbe</label>
           <input
             id="layout-accent"
@@ -191,7 +192,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
           </button>
         )}
       </div>
-      <p role="status" className="hint layout-status">
+      <p role="status" className={classNames('hint', styles.status)}>
         {message ?? (changed ? 'Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.' : '')}
       </p>
     </form>

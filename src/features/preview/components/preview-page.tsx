@@ -20,7 +20,8 @@ import { issueTitle } from '../../../domain/issue'
 import { errorMessage } from '../../../backend/api-error'
 import { buildExport, type ExportKind } from '../export/build-export'
 import { scaleImageInCanvas } from '../export/scale-image-in-canvas'
-import './preview-page.css'
+import { classNames } from '../../../lib/class-names'
+import styles from './preview-page.module.css'
 
 type Tab = 'print' | 'email' | 'web'
 const tabs: { id: Tab; label: string }[] = [
@@ -165,7 +166,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           Abmeldehinweis.
         </p>
       )}
-      <div className="actions preview-actions">
+      <div className="actions">
         <button
           type="button"
           className="button"
@@ -202,7 +203,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
         „Drucken / PDF“ druckt die Druckfassung (A4). Heruntergeladene Dateien enthalten ihre Fotos
         und funktionieren ohne Verbindung zur Redaktion.
       </p>
-      <p role="status" className="hint preview-export-status">
+      <p role="status" className={classNames('hint', styles.exportStatus)}>
         {exporting ? 'Die Datei wird erstellt, Fotos werden eingebettet …' : ''}
       </p>
       {exportError && (
@@ -223,7 +224,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           onDraftChange={setDraftLayout}
         />
       )}
-      <div role="tablist" aria-label="Ausgabeformat" className="tabs" onKeyDown={onTabKey}>
+      <div role="tablist" aria-label="Ausgabeformat" className={styles.tabs} onKeyDown={onTabKey}>
         {tabs.map((candidate) => (
           <button
             key={candidate.id}
@@ -233,7 +234,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
             aria-selected={tab === candidate.id}
             aria-controls="preview-panel"
             tabIndex={tab === candidate.id ? 0 : -1}
-            className="tab"
+            className={styles.tab}
             onClick={() => setTab(candidate.id)}
           >
             {candidate.label}
@@ -244,10 +245,10 @@ export function PreviewPage({ issueId }: { issueId: string }) {
         id="preview-panel"
         role="tabpanel"
         aria-labelledby={`preview-tab-${tab}`}
-        className="preview-panel"
+        className={styles.panel}
       >
         {tab === 'email' && (
-          <fieldset className="width-switch">
+          <fieldset className={styles.widthSwitch}>
             <legend>Breite</legend>
             {([600, 375] as const).map((width) => (
               <label key={width} className="choice">
@@ -266,7 +267,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           ref={frame}
           key={tab}
           title={`Vorschau: ${tabs.find((candidate) => candidate.id === tab)?.label}`}
-          className={frameFocused ? 'preview-frame preview-frame-focused' : 'preview-frame'}
+          className={classNames(styles.frame, frameFocused && styles.frameFocused)}
           sandbox="allow-same-origin allow-modals"
           srcDoc={outputs[tab]}
           onLoad={onFrameLoad}
@@ -276,7 +277,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           }}
         />
         {tab === 'email' && (
-          <details className="plain-text">
+          <details className={styles.plainText}>
             <summary>Textfassung der E-Mail</summary>
             <pre>{outputs.text}</pre>
           </details>

@@ -4,6 +4,7 @@ import { useSignInMethod } from '../../../backend/queries/get-sign-in-method'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { DemoSignInForm } from './demo-sign-in-form'
 import { PasswordSignInForm } from './password-sign-in-form'
+import styles from './login-page.module.css'
 
 /** "Anmelden": asks the backend how people sign in, then shows the demo picker or the password form. */
 export function LoginPage() {
@@ -15,10 +16,10 @@ export function LoginPage() {
   const onSignedIn = () => navigate(from, { replace: true })
 
   return (
-    <main id="inhalt" className="login">
+    <main id="inhalt" className={styles.login}>
       <title>Anmelden – Rundbrief</title>
-      <div className="login-card">
-        <p className="brand-large">Rundbrief</p>
+      <div className={styles.card}>
+        <p className={styles.brand}>Rundbrief</p>
         <h1>Anmelden</h1>
         <p className="muted">
           Redaktion der „Nachrichten aus dem Dezernat Soziales“ der Stadt Gera
