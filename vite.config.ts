@@ -25,6 +25,19 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     // Built for our own debugging, never referenced from the bundles (the server does not serve them).
     sourcemap: 'hidden',
+    rolldownOptions: {
+      output: {
+        // Named chunks for the two large libraries loaded on demand, so that the benchmark shows
+        // them by name: zod comes with the backend's first answer, not with the app (see
+        // docs/decisions/0007), docx with the first Word export.
+        codeSplitting: {
+          groups: [
+            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+            { name: 'docx', test: /[\\/]node_modules[\\/]docx[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     // scrypt at the recommended cost takes 0.4 s per sign-in; tests sign in hundreds of times.
