@@ -1,4 +1,5 @@
-import { lazy, Suspense, useEffect, type ComponentType, type LazyExoticComponent } from 'react'
+import { useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react'
 import { Navigate, Route, Routes } from 'react-router'
 import { Loading } from '../components/ui/query-state'
 import { LoginPage } from '../features/session/components/login-page'
@@ -6,39 +7,79 @@ import { RequireSession } from './require-session'
 import { NotFoundRoute } from './routes/not-found-route'
 import { Shell } from './shell'
 
-const loadIssuesPage = () => import('../features/issues/components/issues-page')
-const loadArticlesPage = () => import('../features/articles/components/articles-page')
-const loadTrashPage = () => import('../features/articles/components/trash-page')
-
-const IssuesPage = lazy(() => loadIssuesPage().then((page) => ({ default: page.IssuesPage })))
-const ArticlesPage = lazy(() => loadArticlesPage().then((page) => ({ default: page.ArticlesPage })))
-const TrashPage = lazy(() => loadTrashPage().then((page) => ({ default: page.TrashPage })))
-const ArticleRoute = lazy(() => import('./routes/article-route'))
-const IssueRoute = lazy(() => import('./routes/issue-route'))
-const PreviewRoute = lazy(() => import('./routes/preview-route'))
-
 /**
- * The lists behind Anmelden are small; they load once the first screen is up, so that the
- * page after signing in (or a reload on a list) does not wait for its code.
+ * A page in a chunk of its own, shown with „Wird geladen …“ while its code loads. Once `load`
+ * has fetched the code (`preload`), the page renders at once: React would otherwise show the
+ * loading state and hold the page back for its fallback throttle (300 ms) even then.
  */
-function usePreloadListPages() {
-  useEffect(() => {
-    const preload = () => void Promise.all([loadIssuesPage(), loadArticlesPage(), loadTrashPage()])
-    if (typeof requestIdleCallback === 'function') {
-      const handle = requestIdleCallback(preload, { timeout: 1_000 })
-      return () => cancelIdleCallback(handle)
-    }
-    const timer = setTimeout(preload, 0)
-    return () => clearTimeout(timer)
-  }, [])
+function lazyPage<Module>(load: () => Promise<Module>, pick: (module: Module) => ComponentType) {
+  let loaded: ComponentType | undefined
+  const preload = () => load().then((module) => (loaded = pick(module)))
+  const Lazy = lazy(() => preload().then((page) => ({ default: page })))
+  function Page() {
+    // chosen once per mount: a page whose code arrives while it is shown is not mounted twice
+    const [Component] = useState<ComponentType>(() => loaded ?? Lazy)
+    return (
+      <Suspense fallback={<Loading />}>
+        <Component />
+      </Suspense>
+    )
+  }
+  return { Page, preload }
 }
 
-function LazyPage({ page: Page }: { page: LazyExoticComponent<ComponentType> }) {
-  return (
-    <Suspense fallback={<Loading />}>
-      <Page />
-    </Suspense>
-  )
+const issues = lazyPage(
+  () => import('../features/issues/components/issues-page'),
+  (page) => page.IssuesPage,
+)
+const articles = lazyPage(
+  () => import('../features/articles/components/articles-page'),
+  (page) => page.ArticlesPage,
+)
+const trash = lazyPage(
+  () => import('../features/articles/components/trash-page'),
+  (page) => page.TrashPage,
+)
+const issue = lazyPage(
+  () => import('./routes/issue-route'),
+  (route) => route.default,
+)
+const preview = lazyPage(
+  () => import('./routes/preview-route'),
+  (route) => route.default,
+)
+const article = lazyPage(
+  () => import('./routes/article-route'),
+  (route) => route.default,
+)
+
+/** Loads the code of every page, e.g. before tests, so that no page waits for its chunk. */
+export const preloadAllPages = () =>
+  Promise.all([issues, articles, trash, issue, preview, article].map((page) => page.preload()))
+
+/**
+ * The lists behind Anmelden are small; they load once the first screen has its data, so that the
+ * page after signing in (or a reload on a list) does not wait for its code, and the first
+ * screen's own requests do not wait for them.
+ */
+function usePreloadListPages() {
+  const queryClient = useQueryClient()
+  useEffect(() => {
+    let handle: number | undefined
+    const whenIdle = (work: () => void) =>
+      typeof requestIdleCallback === 'function'
+        ? requestIdleCallback(work, { timeout: 2_000 })
+        : window.setTimeout(work, 200)
+    const preload = () => {
+      if (queryClient.isFetching() > 0) handle = whenIdle(preload)
+      else void Promise.all([issues.preload(), articles.preload(), trash.preload()])
+    }
+    handle = whenIdle(preload)
+    return () => {
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle ?? 0)
+      window.clearTimeout(handle)
+    }
+  }, [queryClient])
 }
 
 /**
@@ -58,12 +99,12 @@ export function AppRoutes() {
         }
       >
         <Route index element={<Navigate to="/ausgaben" replace />} />
-        <Route path="ausgaben" element={<LazyPage page={IssuesPage} />} />
-        <Route path="ausgaben/:issueId" element={<LazyPage page={IssueRoute} />} />
-        <Route path="ausgaben/:issueId/vorschau" element={<LazyPage page={PreviewRoute} />} />
-        <Route path="beitraege" element={<LazyPage page={ArticlesPage} />} />
-        <Route path="beitraege/papierkorb" element={<LazyPage page={TrashPage} />} />
-        <Route path="beitraege/:articleId" element={<LazyPage page={ArticleRoute} />} />
+        <Route path="ausgaben" element={<issues.Page />} />
+        <Route path="ausgaben/:issueId" element={<issue.Page />} />
+        <Route path="ausgaben/:issueId/vorschau" element={<preview.Page />} />
+        <Route path="beitraege" element={<articles.Page />} />
+        <Route path="beitraege/papierkorb" element={<trash.Page />} />
+        <Route path="beitraege/:articleId" element={<article.Page />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>
