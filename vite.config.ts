@@ -27,12 +27,16 @@ export default defineConfig(({ mode }) => ({
     sourcemap: 'hidden',
     rolldownOptions: {
       output: {
-        // Named chunks for the two large libraries loaded on demand, so that the benchmark shows
-        // them by name: zod comes with the backend's first answer, not with the app (see
-        // docs/decisions/0007), docx with the first Word export.
+        // Chunks for what is loaded on demand in one piece: the domain's rules and schemas with
+        // zod and the response schemas come with the backend's first answer, not with the app
+        // (see docs/decisions/0007); docx with the first Word export. A domain module the entry
+        // imports must stay out of the group, or the entry would load all of it: role-labels.
         codeSplitting: {
           groups: [
-            { name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ },
+            {
+              name: 'domain',
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]domain[\\/](?!role-labels\.ts$)|[\\/]src[\\/]backend[\\/]response-schemas\.ts$/,
+            },
             { name: 'docx', test: /[\\/]node_modules[\\/]docx[\\/]/ },
           ],
         },
