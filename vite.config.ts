@@ -25,6 +25,23 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     // Built for our own debugging, never referenced from the bundles (the server does not serve them).
     sourcemap: 'hidden',
+    rolldownOptions: {
+      output: {
+        // Chunks for what is loaded on demand in one piece: the domain's rules and schemas with
+        // zod and the response schemas come with the backend's first answer, not with the app
+        // (see docs/decisions/0007); docx with the first Word export. A domain module the entry
+        // imports must stay out of the group, or the entry would load all of it: role-labels.
+        codeSplitting: {
+          groups: [
+            {
+              name: 'domain',
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]domain[\\/](?!role-labels\.ts$)|[\\/]src[\\/]backend[\\/]response-schemas\.ts$/,
+            },
+            { name: 'docx', test: /[\\/]node_modules[\\/]docx[\\/]/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     // scrypt at the recommended cost takes 0.4 s per sign-in; tests sign in hundreds of times.

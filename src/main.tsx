@@ -4,14 +4,11 @@ import './app/base.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
-import { z } from 'zod'
 import { App } from './app/app'
 import type { DemoControls } from './app/demo-controls'
 import errorPageStyles from './app/error-page.module.css'
 import { createHttpBackend } from './backend/http-backend'
 import { localTokenStorage } from './backend/token-storage'
-
-z.config(z.locales.de())
 
 const container = document.getElementById('root') ?? document.body
 

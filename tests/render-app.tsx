@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router'
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { createTestServer } from '../mocks/node'
 import { App, createQueryClient } from '../src/app/app'
+import { preloadAllPages } from '../src/app/app-routes'
 import type { DemoControls } from '../src/app/demo-controls'
 import type { Backend } from '../src/backend/backend'
 import { createHttpBackend } from '../src/backend/http-backend'
@@ -41,15 +42,9 @@ export async function bodyEditor(): Promise<Editor> {
 /** Registers MSW (unhandled requests fail the test) and a fresh seed per test. */
 export function setupTestServer(server: TestServer = testServer) {
   beforeAll(() => server.server.listen({ onUnhandledRequest: 'error' }))
-  // The routes are lazy chunks: loaded once up front, a busy machine does not make the first
+  // The pages are lazy chunks: loaded once up front, a busy machine does not make the first
   // test of a file wait past its timeout for them.
-  beforeAll(async () => {
-    await Promise.all([
-      import('../src/app/routes/article-route'),
-      import('../src/app/routes/issue-route'),
-      import('../src/app/routes/preview-route'),
-    ])
-  }, 60_000)
+  beforeAll(() => preloadAllPages(), 60_000)
   beforeEach(() => server.reset())
   afterEach(() => server.server.resetHandlers())
   afterAll(() => server.server.close())

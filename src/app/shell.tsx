@@ -1,7 +1,7 @@
 import { useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './error-boundary'
-import { roleLabels } from '../domain/user'
+import { roleLabels } from '../domain/role-labels'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
 import { useFocusOnNavigation } from './use-focus-on-navigation'

@@ -1,17 +1,4 @@
-import { z } from 'zod'
-
-export const fieldErrorSchema = z.object({ path: z.string(), message: z.string() })
-
-export const problemSchema = z.looseObject({
-  type: z.string().optional(),
-  title: z.string().optional(),
-  status: z.number().optional(),
-  detail: z.string().optional(),
-  errors: z.array(fieldErrorSchema).optional(),
-  current: z.unknown().optional(),
-})
-/** An RFC 9457 problem document as the contract sends it. */
-export type Problem = z.infer<typeof problemSchema>
+import type { Problem } from './response-schemas'
 
 const fallbackMessages: Record<number, string> = {
   400: 'Die Anfrage war fehlerhaft.',

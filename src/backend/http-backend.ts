@@ -1,20 +1,7 @@
-import { z } from 'zod'
-import { articleSchema } from '../domain/article'
-import { auditEventSchema } from '../domain/audit-event'
-import { issueSchema } from '../domain/issue'
-import { mediaSchema } from '../domain/media'
-import { publicationSchema } from '../domain/publication'
-import { trashedArticleSchema } from '../domain/trash'
-import { userSchema } from '../domain/user'
-import {
-  ApiError,
-  ConflictError,
-  NetworkError,
-  problemSchema,
-  ResponseFormatError,
-  type Problem,
-} from './api-error'
+import type { z } from 'zod'
+import { ApiError, ConflictError, NetworkError, ResponseFormatError } from './api-error'
 import type { ArticleQuery, Backend } from './backend'
+import type { Problem, ResponseSchemas } from './response-schemas'
 
 /** Options of the fetch-based backend adapter. */
 export interface HttpBackendOptions {
@@ -38,13 +25,26 @@ interface RequestOptions<T> {
   headers?: Record<string, string>
   body?: unknown
   form?: FormData
-  schema: z.ZodType<T> | null
-  conflictSchema?: z.ZodType
+  schema: ((schemas: ResponseSchemas) => z.ZodType<T>) | null
+  conflictSchema?: (schemas: ResponseSchemas) => z.ZodType
 }
 
-const sessionSchema = z.object({ token: z.string().min(1), user: userSchema })
-const cookieSessionSchema = z.object({ user: userSchema, csrfToken: z.string().min(1) })
-const currentSessionSchema = z.object({ user: userSchema, csrfToken: z.string().min(1).optional() })
+let schemasLoading: Promise<ResponseSchemas> | undefined
+
+/**
+ * The response schemas (with zod) are loaded with the first request instead of with the app, in
+ * parallel with it; a failed load is tried again with the next request.
+ */
+function loadResponseSchemas(): Promise<ResponseSchemas> {
+  schemasLoading ??= import('./response-schemas').then(
+    (module) => module.responseSchemas,
+    (error: unknown) => {
+      schemasLoading = undefined
+      throw new NetworkError(error)
+    },
+  )
+  return schemasLoading
+}
 const safeMethods = ['GET', 'HEAD', 'OPTIONS']
 
 /**
@@ -68,6 +68,9 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
   let csrfToken: string | null = null
 
   async function request<T>(path: string, init: RequestOptions<T>): Promise<T> {
+    const schemas = loadResponseSchemas()
+    // awaited below or not at all (a DELETE without conflict answer): its failure is reported there
+    schemas.catch(() => {})
     const headers: Record<string, string> = { Accept: 'application/json' }
     const method = init.method ?? 'GET'
     if (cookieSession) {
@@ -95,9 +98,9 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       throw new NetworkError(error)
     }
     if (!response.ok) {
-      const problem = await readProblem(response)
+      const problem = await readProblem(response, await schemas)
       if (response.status === 409 && init.conflictSchema) {
-        const current = init.conflictSchema.safeParse(problem.current)
+        const current = init.conflictSchema(await schemas).safeParse(problem.current)
         throw new ConflictError(problem, current.success ? current.data : null)
       }
       if (response.status === 409) throw new ConflictError(problem, null)
@@ -110,37 +113,39 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     } catch (error) {
       throw new ResponseFormatError(path, error)
     }
-    const parsed = init.schema.safeParse(json)
+    const parsed = init.schema(await schemas).safeParse(json)
     if (!parsed.success) throw new ResponseFormatError(path, parsed.error)
     return parsed.data
   }
 
   async function signIn(body: unknown) {
-    if (!cookieSession) return request('/session', { method: 'POST', body, schema: sessionSchema })
+    if (!cookieSession)
+      return request('/session', { method: 'POST', body, schema: (schemas) => schemas.session })
     const session = await request('/session', {
       method: 'POST',
       body,
       headers: { 'X-Rundbrief-Session': 'cookie' },
-      schema: cookieSessionSchema,
+      schema: (schemas) => schemas.cookieSession,
     })
     csrfToken = session.csrfToken
     return { token: cookieSessionMarker(session.user.id), user: session.user }
   }
 
   const issueWrite = (path: string, method: string, body: unknown) =>
-    request(path, { method, body, schema: issueSchema, conflictSchema: issueSchema })
+    request(path, {
+      method,
+      body,
+      schema: (schemas) => schemas.issue,
+      conflictSchema: (schemas) => schemas.issue,
+    })
 
   return {
     getSignInMethod: async () =>
-      (
-        await request('/session/options', {
-          schema: z.object({ method: z.enum(['demo', 'password']) }),
-        })
-      ).method,
+      (await request('/session/options', { schema: (schemas) => schemas.signInMethod })).method,
     loginWithPassword: (login, password) => signIn({ login, password }),
     login: (userId) => signIn({ userId }),
     getSession: async () => {
-      const session = await request('/session', { schema: currentSessionSchema })
+      const session = await request('/session', { schema: (schemas) => schemas.currentSession })
       if (session.csrfToken) csrfToken = session.csrfToken
       return { user: session.user }
     },
@@ -151,28 +156,29 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         csrfToken = null
       }
     },
-    listUsers: () => request('/users', { schema: z.array(userSchema) }),
+    listUsers: () => request('/users', { schema: (schemas) => schemas.users }),
 
-    getPublication: () => request('/publication', { schema: publicationSchema }),
+    getPublication: () => request('/publication', { schema: (schemas) => schemas.publication }),
     updatePublication: (input) =>
       request('/publication', {
         method: 'PUT',
         body: input,
-        schema: publicationSchema,
-        conflictSchema: publicationSchema,
+        schema: (schemas) => schemas.publication,
+        conflictSchema: (schemas) => schemas.publication,
       }),
 
     updateLayout: (input) =>
       request('/publication/layout', {
         method: 'PUT',
         body: input,
-        schema: publicationSchema,
-        conflictSchema: publicationSchema,
+        schema: (schemas) => schemas.publication,
+        conflictSchema: (schemas) => schemas.publication,
       }),
-    listIssues: () => request('/issues', { schema: z.array(issueSchema) }),
+    listIssues: () => request('/issues', { schema: (schemas) => schemas.issues }),
     createIssue: (input) =>
-      request('/issues', { method: 'POST', body: input, schema: issueSchema }),
-    getIssue: (id) => request(`/issues/${encodeURIComponent(id)}`, { schema: issueSchema }),
+      request('/issues', { method: 'POST', body: input, schema: (schemas) => schemas.issue }),
+    getIssue: (id) =>
+      request(`/issues/${encodeURIComponent(id)}`, { schema: (schemas) => schemas.issue }),
     updateIssue: (id, input) => issueWrite(`/issues/${encodeURIComponent(id)}`, 'PATCH', input),
     arrangeIssue: (id, input) =>
       issueWrite(`/issues/${encodeURIComponent(id)}/articles`, 'PUT', input),
@@ -189,7 +195,9 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     unpublishIssue: (id, input) =>
       issueWrite(`/issues/${encodeURIComponent(id)}/unpublish`, 'POST', input),
     getIssueHistory: (id) =>
-      request(`/issues/${encodeURIComponent(id)}/history`, { schema: z.array(auditEventSchema) }),
+      request(`/issues/${encodeURIComponent(id)}/history`, {
+        schema: (schemas) => schemas.issueHistory,
+      }),
 
     listArticles: (query: ArticleQuery = {}) => {
       const params = new URLSearchParams()
@@ -197,40 +205,45 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       if (query.status) params.set('status', query.status)
       if (query.q) params.set('q', query.q)
       const search = params.size > 0 ? `?${params}` : ''
-      return request(`/articles${search}`, { schema: z.array(articleSchema) })
+      return request(`/articles${search}`, { schema: (schemas) => schemas.articles })
     },
     createArticle: (input) =>
-      request('/articles', { method: 'POST', body: input, schema: articleSchema }),
-    getArticle: (id) => request(`/articles/${encodeURIComponent(id)}`, { schema: articleSchema }),
+      request('/articles', { method: 'POST', body: input, schema: (schemas) => schemas.article }),
+    getArticle: (id) =>
+      request(`/articles/${encodeURIComponent(id)}`, { schema: (schemas) => schemas.article }),
     updateArticle: (id, input) =>
       request(`/articles/${encodeURIComponent(id)}`, {
         method: 'PATCH',
         body: input,
-        schema: articleSchema,
-        conflictSchema: articleSchema,
+        schema: (schemas) => schemas.article,
+        conflictSchema: (schemas) => schemas.article,
       }),
     deleteArticle: (id, version) =>
       request(`/articles/${encodeURIComponent(id)}?version=${version}`, {
         method: 'DELETE',
         schema: null,
-        conflictSchema: articleSchema,
+        conflictSchema: (schemas) => schemas.article,
       }),
-    listTrash: () => request('/trash', { schema: z.array(trashedArticleSchema) }),
+    listTrash: () => request('/trash', { schema: (schemas) => schemas.trash }),
     restoreArticle: (id) =>
       request(`/trash/${encodeURIComponent(id)}/restore`, {
         method: 'POST',
         // an empty JSON body: a body-less POST reaches the handler as an empty stream in the demo
         body: {},
-        schema: articleSchema,
+        schema: (schemas) => schemas.article,
       }),
 
     uploadMedia: async (file, fileName) => {
       const form = new FormData()
       form.set('file', file, fileName)
-      return resolveMediaUrl(await request('/media', { method: 'POST', form, schema: mediaSchema }))
+      return resolveMediaUrl(
+        await request('/media', { method: 'POST', form, schema: (schemas) => schemas.media }),
+      )
     },
     getMedia: async (id) =>
-      resolveMediaUrl(await request(`/media/${encodeURIComponent(id)}`, { schema: mediaSchema })),
+      resolveMediaUrl(
+        await request(`/media/${encodeURIComponent(id)}`, { schema: (schemas) => schemas.media }),
+      ),
     mediaFileUrl: (id) =>
       new URL(`${baseUrl}/media/${encodeURIComponent(id)}/file`, `${origin}/`).href,
     getMediaFile: async (id) => {
@@ -243,15 +256,20 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       } catch (error) {
         throw new NetworkError(error)
       }
-      if (!response.ok) throw new ApiError(response.status, await readProblem(response))
+      if (!response.ok) {
+        throw new ApiError(
+          response.status,
+          await readProblem(response, await loadResponseSchemas()),
+        )
+      }
       return response.blob()
     },
   }
 }
 
-async function readProblem(response: Response): Promise<Problem> {
+async function readProblem(response: Response, schemas: ResponseSchemas): Promise<Problem> {
   try {
-    const parsed = problemSchema.safeParse(await response.json())
+    const parsed = schemas.problem.safeParse(await response.json())
     if (parsed.success) return parsed.data
   } catch {
     // not JSON: fall back to the status text below

@@ -5,12 +5,6 @@ export const roleSchema = z.enum(['editor', 'head', 'designer'])
 /** Role of a user: editorial staff, department head (Dezernentin) or designer. */
 export type Role = z.infer<typeof roleSchema>
 
-export const roleLabels: Record<Role, string> = {
-  editor: 'Redaktion',
-  head: 'Dezernentin',
-  designer: 'Gestaltung',
-}
-
 export const userSchema = z.object({
   id: idSchema(),
   name: cleanString().min(1),

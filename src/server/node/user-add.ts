@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { roleLabels } from '../../domain/user'
+import { roleLabels } from '../../domain/role-labels'
 import { readConfig } from './config'
 import { openPrepared, readPassword } from './cli-support'
 import { explainStartupError, StartupError } from './startup-error'

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util'
 import { z } from 'zod'
-import { roleLabels } from '../../domain/user'
+import { roleLabels } from '../../domain/role-labels'
 import { openPrepared, readPassword } from './cli-support'
 import { readConfig } from './config'
 import { explainStartupError, StartupError } from './startup-error'

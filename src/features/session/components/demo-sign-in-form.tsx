@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import { useUsers } from '../../../backend/queries/list-users'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
-import { roleLabels } from '../../../domain/user'
+import { roleLabels } from '../../../domain/role-labels'
 import { useLogin } from '../../../lib/session'
 
 /** Demo sign-in: "Anmelden als …" one of the people of the demo backend, without a password. */
