@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { initialPublication } from '../server/initial-publication'
 import {
   defaultLayout,
   layoutSchema,
@@ -34,24 +35,11 @@ describe('Layout der Publikation', () => {
 })
 
 describe('Angaben der Publikation', () => {
-  const content = publicationContentSchema.parse({
-    title: 'Kommunale Sozialplanung und Integrationsmanagement',
-    subtitle: 'Nachrichten aus dem Dezernat Soziales',
-    impressum: {
-      publisher: 'Stadt Gera',
-      department: 'Dezernat Soziales',
-      street: 'Gagarinstraße 99/101',
-      postalCodeCity: '07545 Gera',
-      phone: '0365/838-3010',
-      email: 'jugend.soziales@gera.de',
-      editorialStaff: 'Dr. Frank Rühling',
-      responsibleName: 'Sandra Wanzar',
-      responsibleFunction: 'Dezernentin für Soziales',
-    },
-    unsubscribeText: 'Abmelden per E-Mail.',
-    articleWordLimit: 300,
-    layout: defaultLayout,
-  })
+  const {
+    version: _version,
+    updatedAt: _updatedAt,
+    ...content
+  } = initialPublication('2018-08-01T00:00:00.000Z')
 
   it('nimmt einen Abmeldehinweis bis 1000 Zeichen an, nicht länger, mit deutscher Meldung', () => {
     const accepted = publicationContentSchema.safeParse({

@@ -3,6 +3,7 @@ import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { unpublishInputSchema } from '../../../domain/issue'
 import { transitions } from '../../../domain/workflow'
 import { ReasonField, useReasonField } from './reason-field'
+import { FormActions } from '../../../components/ui/form-actions'
 
 interface PublishConfirmDialogProps {
   issueLabel: string
@@ -71,14 +72,7 @@ export function UnpublishDialog({
             {failure}
           </p>
         )}
-        <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {transitions.unpublish.label}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Abbrechen
-          </button>
-        </div>
+        <FormActions submitLabel={transitions.unpublish.label} busy={busy} onCancel={onCancel} />
       </form>
     </ModalDialog>
   )

@@ -26,6 +26,7 @@ import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
 import { ReasonField, useReasonField } from './reason-field'
 import styles from './workflow-panel.module.css'
+import { FormActions } from '../../../components/ui/form-actions'
 
 function RequestChangesForm({
   onSubmit,
@@ -45,14 +46,7 @@ function RequestChangesForm({
       aria-label="Änderungen anfordern"
     >
       <ReasonField label="Kommentar" rows={4} autoFocus {...comment} />
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Änderungen anfordern
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Abbrechen
-        </button>
-      </div>
+      <FormActions submitLabel="Änderungen anfordern" busy={busy} onCancel={onCancel} />
     </form>
   )
 }

@@ -1,23 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { ApiError, ConflictError, NetworkError } from '../../../backend/api-error'
-import type { Article, UpdateArticleInput } from '../../../domain/article'
 import { docFromParagraphs } from '../../../domain/rich-text'
+import type { Article, UpdateArticleInput } from '../../../domain/article'
 import { ArticleAutosaver, type SaveState } from './article-autosaver'
+import { testArticle } from './test-article'
 import type { ArticleDraft, DraftMirror, MirroredDraft } from './draft-mirror'
 
-const article = (version: number, headline = 'Server'): Article => ({
-  id: 'a',
-  headline,
-  body: docFromParagraphs(['Text']),
-  photos: [],
-  authorId: 'u',
-  status: 'draft',
-  issueId: null,
-  version,
-  createdAt: '2026-11-25T10:00:00.000Z',
-  updatedAt: '2026-11-25T10:00:00.000Z',
-  updatedBy: 'u',
-})
+const article = testArticle
 
 function setup(
   save: (input: UpdateArticleInput) => Promise<Article>,

@@ -4,6 +4,7 @@ import { ApiError, errorMessage } from '../../../backend/api-error'
 import { useCreateIssue } from '../api/create-issue'
 import { parseNewIssueForm, type IssueFormValues } from '../issue-form'
 import { IssueFields } from './issue-fields'
+import { FormActions } from '../../../components/ui/form-actions'
 
 /** "Neue Ausgabe": title, Redaktionsschluss, Erscheinungsdatum; opens the new issue's board. */
 export function NewIssueForm({ onCancel }: { onCancel: () => void }) {
@@ -43,14 +44,7 @@ export function NewIssueForm({ onCancel }: { onCancel: () => void }) {
           Bitte prüfen Sie die markierten Felder.
         </p>
       )}
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={create.isPending}>
-          Ausgabe anlegen
-        </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
-          Abbrechen
-        </button>
-      </div>
+      <FormActions submitLabel="Ausgabe anlegen" busy={create.isPending} onCancel={onCancel} />
     </form>
   )
 }
