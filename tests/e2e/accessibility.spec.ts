@@ -145,6 +145,8 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
         await expect(page.getByRole('dialog', { name: `„${headline}“ löschen?` })).toBeVisible()
         await expectNoAxeViolations(page, `Beitrag löschen, Rückfrage (${role.name})`)
         await button(page, 'In den Papierkorb legen').click()
+        // leaving before the answer would cancel the request
+        await expect(page.getByText(`„${headline}“ liegt jetzt im Papierkorb.`)).toBeVisible()
         await page.goto('/beitraege/papierkorb')
         await expect(page.getByRole('listitem').filter({ hasText: headline })).toBeVisible()
         return true
