@@ -279,18 +279,23 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
   })
 })
 
+/** Two stores with their own connection pools on one PostgreSQL database, and a send to `recipients`. */
+async function twoProcessesWithSend(recipients: number): Promise<[Store, Store]> {
+  const config = await postgresConfig()
+  const first = new DatabaseStore(await seededDatabase(config))
+  const secondDb = await openDatabase(config)
+  databases.push(secondDb)
+  await subscribe(
+    first,
+    Array.from({ length: recipients }, (_, index) => subscriber(index)),
+  )
+  await first.transaction((tx) => tx.insertSend(sendJob()))
+  return [first, new DatabaseStore(secondDb)]
+}
+
 describe.skipIf(!postgresUrl)('Versandwarteschlange: zwei Prozesse auf einem PostgreSQL', () => {
   it('teilen sich einen Versand, ohne dass eine Adresse zwei Nachrichten bekommt', async () => {
-    const config = await postgresConfig()
-    const first = new DatabaseStore(await seededDatabase(config))
-    const secondDb = await openDatabase(config)
-    databases.push(secondDb)
-    const second = new DatabaseStore(secondDb)
-    await subscribe(
-      first,
-      Array.from({ length: 400 }, (_, index) => subscriber(index)),
-    )
-    await first.transaction((tx) => tx.insertSend(sendJob()))
+    const [first, second] = await twoProcessesWithSend(400)
     const { server, mail } = await sink()
     const finished: SendJob[] = []
     const clock = { now: start }
@@ -306,16 +311,7 @@ describe.skipIf(!postgresUrl)('Versandwarteschlange: zwei Prozesse auf einem Pos
   })
 
   it('nehmen bei gleichzeitigem Zugriff keine Nachricht doppelt (FOR UPDATE SKIP LOCKED)', async () => {
-    const config = await postgresConfig()
-    const first = new DatabaseStore(await seededDatabase(config))
-    const secondDb = await openDatabase(config)
-    databases.push(secondDb)
-    const second = new DatabaseStore(secondDb)
-    await subscribe(
-      first,
-      Array.from({ length: 300 }, (_, index) => subscriber(index)),
-    )
-    await first.transaction((tx) => tx.insertSend(sendJob()))
+    const [first, second] = await twoProcessesWithSend(300)
     const claim = (store: Store, workerId: string) =>
       store.transaction((tx) =>
         tx.claimDeliveries({
