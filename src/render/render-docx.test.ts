@@ -1,26 +1,11 @@
 import { Packer } from 'docx'
 import mammoth from 'mammoth'
 import { describe, expect, it } from 'vitest'
-import { createSeedState } from '../../mocks/seed/august-2018'
 import { tinyJpeg } from '../../tests/fixtures/images'
 import type { Article } from '../domain/article'
 import type { EmbeddedImage } from './embedded-image'
-import { orderedArticles, type RenderModel } from './render-model'
 import { renderDocx } from './render-docx'
-
-function seedModel(): RenderModel {
-  const state = createSeedState()
-  const issue = state.issues[0]!
-  return {
-    publication: state.publication,
-    issue,
-    articles: orderedArticles(
-      issue,
-      state.articles.map((article) => ({ ...article, issueId: issue.id })),
-    ),
-    photoUrl: (id) => `https://rundbrief.example/api/media/${id}/file`,
-  }
-}
+import { seedRenderModel } from '../../tests/fixtures/render-model'
 
 const formatted: Article['body'] = {
   type: 'doc',
@@ -73,7 +58,7 @@ const formatted: Article['body'] = {
 
 describe('Word-Dokument (.docx)', () => {
   it('enthält Kopf, Beiträge mit Formatierung, Listen, Fotos mit Nachweis und Unterschrift und das Impressum', async () => {
-    const model = seedModel()
+    const model = seedRenderModel()
     const first = model.articles[0]!
     model.articles[0] = { ...first, body: formatted }
     const photos = model.articles.flatMap((article) => article.photos)

@@ -7,6 +7,14 @@ import { richTextHtml, type ElementStyles } from './rich-text-html'
 import { creditLine } from '../domain/photo-credit'
 
 const contentWidth = 536
+
+/** What a sent message adds to the approved rendering: the recipient's own unsubscribe link. */
+export interface EmailDelivery {
+  unsubscribeUrl?: string
+}
+
+export const unsubscribeLinkText = 'Vom Newsletter abmelden'
+
 /** Space between the photo column and the text column when photos stand beside the text. */
 const columnGap = 20
 const textColor = '#222222'
@@ -30,8 +38,12 @@ export function preheader(model: RenderModel): string {
 export function renderEmail(
   model: RenderModel,
   layout: LayoutSettings = model.publication.layout ?? defaultLayout,
+  delivery: EmailDelivery = {},
 ): string {
   const accent = safeColor(layout.accentColor)
+  const unsubscribeLink = delivery.unsubscribeUrl
+    ? `<br><a href="${escapeHtml(delivery.unsubscribeUrl)}" style="color:${accent};">${unsubscribeLinkText}</a>`
+    : ''
   const body = fontStack(layout.bodyFont).replace(/"/g, "'")
   const heading = fontStack(layout.headingFont).replace(/"/g, "'")
   const text = `margin:0 0 12px;font-family:${body};font-size:16px;line-height:24px;color:${textColor};`
@@ -120,7 +132,7 @@ ${articles}
 <h2 style="margin:8px 0 10px;font-family:${heading};font-size:16px;line-height:22px;color:${textColor};">Impressum</h2>
 ${impressum}
 </td></tr>
-<tr><td class="section" style="padding:8px 32px 28px;"><p style="margin:0;font-family:${body};font-size:13px;line-height:19px;color:${mutedColor};">${escapeHtml(publication.unsubscribeText)}</p></td></tr>
+<tr><td class="section" style="padding:8px 32px 28px;"><p style="margin:0;font-family:${body};font-size:13px;line-height:19px;color:${mutedColor};">${escapeHtml(publication.unsubscribeText)}${unsubscribeLink}</p></td></tr>
 </table>
 </td></tr>
 </table>

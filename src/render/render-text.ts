@@ -3,6 +3,7 @@ import { impressumParagraphs, mastheadIssueLine, subtitleLine } from './impressu
 import { defaultLayout, type LayoutSettings } from './layout'
 import type { RenderModel } from './render-model'
 import { creditLine } from '../domain/photo-credit'
+import { unsubscribeLinkText, type EmailDelivery } from './render-email'
 
 function inlineText(content: InlineNode[] | undefined): string {
   return (content ?? [])
@@ -43,6 +44,7 @@ function blockText(node: BlockNode, prefix = ''): string[] {
 export function renderText(
   model: RenderModel,
   layout: LayoutSettings = model.publication.layout ?? defaultLayout,
+  delivery: EmailDelivery = {},
 ): string {
   const { publication } = model
   const blocks: string[] = [publication.title, subtitleLine(publication.subtitle)]
@@ -59,5 +61,6 @@ export function renderText(
     ...impressumParagraphs(model).map((lines) => lines.join('\n')),
     publication.unsubscribeText,
   )
+  if (delivery.unsubscribeUrl) blocks.push(`${unsubscribeLinkText}: ${delivery.unsubscribeUrl}`)
   return `${blocks.join('\n\n')}\n`
 }

@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Article } from '../domain/article'
 import { sanitizeDocument } from '../lib/sanitize-html'
 import { byteSize, renderEmail } from './render-email'
 import type { RenderModel } from './render-model'
-import { orderedArticles } from './render-model'
 import { renderPrint } from './render-print'
 import { renderText } from './render-text'
 import { renderWeb } from './render-web'
+import { seedRenderModel } from '../../tests/fixtures/render-model'
 
 const original = readFileSync(
   resolve('mocks/seed/nachrichten-dezernat-soziales-2018-08.txt'),
@@ -19,19 +18,6 @@ const originalLines = original
   .split('\n')
   .map((line) => line.trim())
   .filter((line) => line !== '')
-
-function seedModel(): RenderModel {
-  const state = createSeedState()
-  const issue = state.issues[0]!
-  const articles = state.articles.map((article) => ({ ...article, issueId: issue.id }))
-  return {
-    publication: state.publication,
-    issue,
-    articles: orderedArticles(issue, articles),
-    photoUrl: (id) => `https://rundbrief.example/api/media/${id}/file`,
-    photoSize: () => ({ width: 960, height: 640 }),
-  }
-}
 
 /** The visible text of an HTML document as trimmed, non-empty lines in reading order. */
 function htmlLines(html: string): string[] {
@@ -50,7 +36,7 @@ function htmlLines(html: string): string[] {
 
 describe('Renderer', () => {
   it('die Textfassung gibt die versendete Ausgabe zeilengenau wieder', () => {
-    const lines = renderText(seedModel())
+    const lines = renderText(seedRenderModel())
       .split('\n')
       .map((line) => line.trim())
       .filter((line) => line !== '')
@@ -62,11 +48,11 @@ describe('Renderer', () => {
     ['E-Mail', renderEmail],
     ['Druck', renderPrint],
   ] as const)('%s gibt den Text der versendeten Ausgabe genau wieder', (_name, render) => {
-    expect(htmlLines(sanitizeDocument(render(seedModel())))).toEqual(originalLines)
+    expect(htmlLines(sanitizeDocument(render(seedRenderModel())))).toEqual(originalLines)
   })
 
   it('die E-Mail ist 600 px breit, mit Layouttabellen, Bildgrößen, Alternativtexten und unter 102 KB', () => {
-    const html = renderEmail(seedModel())
+    const html = renderEmail(seedRenderModel())
     const doc = new DOMParser().parseFromString(sanitizeDocument(html), 'text/html')
     expect(doc.documentElement.lang).toBe('de')
     const tables = [...doc.querySelectorAll('table')]
@@ -88,7 +74,7 @@ describe('Renderer', () => {
   })
 
   it('druckt einen eingetippten „Foto:“-Vorsatz nicht doppelt, in keinem Format', () => {
-    const model = seedModel()
+    const model = seedRenderModel()
     const first = model.articles.find((article) => article.photos.length > 0)!
     first.photos[0] = { ...first.photos[0]!, credit: 'Foto: Stadt Gera' }
     for (const output of [
@@ -103,7 +89,7 @@ describe('Renderer', () => {
   })
 
   it('die Webseite nutzt Überschriften und figure/figcaption', () => {
-    const doc = new DOMParser().parseFromString(renderWeb(seedModel()), 'text/html')
+    const doc = new DOMParser().parseFromString(renderWeb(seedRenderModel()), 'text/html')
     expect(doc.querySelectorAll('h1')).toHaveLength(1)
     expect(doc.querySelectorAll('main article > h2')).toHaveLength(10)
     expect(doc.querySelector('figure figcaption .credit')?.textContent).toBe(
@@ -112,7 +98,7 @@ describe('Renderer', () => {
   })
 
   it('übernimmt die Layout-Einstellungen: Akzentfarbe, Schriften, Fotoplatzierung, Logo', () => {
-    const model = seedModel()
+    const model = seedRenderModel()
     const layout = {
       accentColor: '#8a1538',
       headingFont: 'serif',
@@ -136,7 +122,7 @@ describe('Renderer', () => {
   })
 
   it('zeigt „Ausgabe … · Erscheinungsdatum“ im Kopf nur, wenn die Gestaltung es wählt', () => {
-    const model = seedModel()
+    const model = seedRenderModel()
     const layout = { ...model.publication.layout, mastheadIssueLine: true }
     for (const output of [
       renderWeb(model, layout),
@@ -154,7 +140,7 @@ describe('Renderer', () => {
   it.each(['left', 'right'] as const)(
     'Fotos %s neben dem Text: Web und Druck setzen das Foto vor den Text, die E-Mail in eine eigene Spalte',
     (side) => {
-      const model = seedModel()
+      const model = seedRenderModel()
       const layout = { ...model.publication.layout, photoPlacement: side }
       for (const html of [renderWeb(model, layout), renderPrint(model, layout)]) {
         const doc = new DOMParser().parseFromString(sanitizeDocument(html), 'text/html')
@@ -179,7 +165,7 @@ describe('Renderer', () => {
   )
 
   it('bettet Fotos als data:-Adresse ein, aber keine anderen data:-Adressen', () => {
-    const model = seedModel()
+    const model = seedRenderModel()
     const embedded = 'data:image/jpeg;base64,/9j/4AAQSkZJRg=='
     const html = sanitizeDocument(renderWeb({ ...model, photoUrl: () => embedded }))
     expect(html).toContain(`src="${embedded}"`)
@@ -190,7 +176,7 @@ describe('Renderer', () => {
   })
 
   it('das Druckbild setzt A4, Seitenzahlen und verbietet Trennungen von Foto und Bildunterschrift', () => {
-    const html = renderPrint(seedModel())
+    const html = renderPrint(seedRenderModel())
     expect(html).toContain('size: A4')
     expect(html).toContain('counter(page)')
     expect(html).toMatch(/figure \{ break-inside: avoid/)
@@ -201,7 +187,7 @@ describe('Renderer', () => {
 describe('Feindliche Inhalte', () => {
   const evil = '<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(3)>'
   function hostileModel(): RenderModel {
-    const model = seedModel()
+    const model = seedRenderModel()
     const first = model.articles[0]!
     const hostile: Article = {
       ...first,
