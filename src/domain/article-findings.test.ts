@@ -1,3 +1,4 @@
+import { testArticle } from '../../tests/fixtures/article'
 import { describe, expect, it } from 'vitest'
 import { createSeedState } from '../../mocks/seed/august-2018'
 import { nextArticleStatus, type Article, type Photo } from './article'
@@ -10,20 +11,8 @@ import { isEmptyArticle } from './trash'
 /** An e-mail size well below Gmail's clip limit: these tests are about the articles. */
 const emailUnderClip = 30 * 1024
 
-const article = (changes: Partial<Article>): Article => ({
-  id: 'a',
-  headline: 'Sommerfest im Stadtteilzentrum',
-  body: docFromParagraphs(['Alle sind eingeladen.']),
-  photos: [],
-  authorId: 'u',
-  status: 'draft',
-  issueId: 'i',
-  version: 1,
-  createdAt: '2026-11-25T10:00:00.000Z',
-  updatedAt: '2026-11-25T10:00:00.000Z',
-  updatedBy: 'u',
-  ...changes,
-})
+const article = (changes: Partial<Article>) =>
+  testArticle({ body: docFromParagraphs(['Alle sind eingeladen.']), ...changes })
 
 const photo: Photo = {
   mediaId: 'm',

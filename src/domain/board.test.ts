@@ -1,3 +1,4 @@
+import { testArticle } from '../../tests/fixtures/article'
 import { describe, expect, it } from 'vitest'
 import { createSeedState } from '../../mocks/seed/august-2018'
 import { runChecks } from './checks'
@@ -70,21 +71,12 @@ describe('Warnungen auf Karten', () => {
 
 describe('Ein Schweregrad überall', () => {
   it('zeigt auf der Karte jeden Befund mit dem Schweregrad der Prüfungen', () => {
-    const article: Article = {
-      id: 'a',
+    const article = testArticle({
       headline: '"Wohnen im Alter" -- ab Montag',
-      body: docFromParagraphs(['Text']),
       photos: [
         { mediaId: 'm', caption: 'Die "Alte Mühle"', credit: '', alt: 'Mühle', decorative: false },
       ],
-      authorId: 'u',
-      status: 'draft',
-      issueId: 'i',
-      version: 1,
-      createdAt: '2026-11-25T10:00:00.000Z',
-      updatedAt: '2026-11-25T10:00:00.000Z',
-      updatedBy: 'u',
-    }
+    })
     const onCard = findingsOnCard(article)
     const inChecks = runChecks(
       { articleIds: ['a'] },

@@ -3,10 +3,11 @@ import { ApiError, ConflictError, NetworkError } from '../../../backend/api-erro
 import { docFromParagraphs } from '../../../domain/rich-text'
 import type { Article, UpdateArticleInput } from '../../../domain/article'
 import { ArticleAutosaver, type SaveState } from './article-autosaver'
-import { testArticle } from './test-article'
+import { testArticle } from '../../../../tests/fixtures/article'
 import type { ArticleDraft, DraftMirror, MirroredDraft } from './draft-mirror'
 
-const article = testArticle
+const article = (version: number, headline = 'Server') =>
+  testArticle({ version, headline, issueId: null })
 
 function setup(
   save: (input: UpdateArticleInput) => Promise<Article>,

@@ -4,10 +4,11 @@ import { docFromParagraphs } from '../../../domain/rich-text'
 import type { Article, UpdateArticleInput } from '../../../domain/article'
 import { ArticleAutosaver } from './article-autosaver'
 import { AutosaverRegistry } from './autosaver-registry'
-import { testArticle } from './test-article'
+import { testArticle } from '../../../../tests/fixtures/article'
 import type { DraftMirror, MirroredDraft } from './draft-mirror'
 
-const article = testArticle
+const article = (version: number, headline = 'Server') =>
+  testArticle({ version, headline, issueId: null })
 
 function setup(
   save: (input: UpdateArticleInput) => Promise<Article> = async (input) =>
