@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectNoAxeViolations, signIn } from './helpers'
+import { expectNoAxeViolations, signIn, expectSaved } from './helpers'
 
 test.use({ viewport: { width: 1280, height: 1400 } })
 
@@ -21,9 +21,7 @@ async function setAltText(page: Page, articleId: string) {
   await page
     .getByLabel('Alternativtext', { exact: true })
     .fill('Gesprächsrunde an einem Konferenztisch')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
 }
 
 /** The calendar day `days` from now in Europe/Berlin, as the date field wants it (YYYY-MM-DD). */
@@ -104,9 +102,7 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await switchTo(page, editor)
   await page.goto('/beitraege/beitrag-02-sozialplan')
   await page.getByLabel('Überschrift').fill('Integrierter Sozialplan liegt dem Stadtrat vor')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
   // the page follows the withdrawal: no stale "ist freigegeben", and the editor stays open
   await expect(
     page.getByRole('status').filter({ hasText: /Freigabe.*zurückgenommen/ }),
@@ -114,9 +110,7 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await expect(page.getByText(/ist freigegeben\. Jede Änderung/)).toHaveCount(0)
   await page.getByLabel('Überschrift').fill('Integrierter Sozialplan liegt dem Stadtrat vor!')
   await page.getByLabel('Überschrift').fill('Integrierter Sozialplan liegt dem Stadtrat vor')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
   await page.goto('/ausgaben/ausgabe-2018-08')
   await expect(page.getByText('In Bearbeitung').first()).toBeVisible()
   await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { tinyPng } from '../fixtures/images'
-import { expectNoAxeViolations, signIn } from './helpers'
+import { expectNoAxeViolations, signIn, expectSaved } from './helpers'
 
 const wordClipboard = readFileSync(resolve('tests/fixtures/clipboard/word.html'), 'utf8')
 
@@ -48,9 +48,7 @@ test('ein neuer Beitrag mit Typografie, Word-Einfügung und Foto übersteht das 
   await photo
     .getByLabel('Alternativtext', { exact: true })
     .fill('Menschen an Tischen mit Speisen im Hof der Unterkunft')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
   await expectNoAxeViolations(page, 'Beitrag bearbeiten')
 
   await page.getByRole('button', { name: 'Link' }).click()
@@ -100,9 +98,7 @@ test('offline Getipptes ist nach dem Neuladen wieder da und wird gespeichert', a
   await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toContainText(
     'Offline ergänzt.',
   )
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
   await page.reload()
   await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toContainText(
     'Offline ergänzt.',

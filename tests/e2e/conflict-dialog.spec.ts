@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { august2018Articles } from '../../mocks/seed/august-2018-articles'
-import { expectNoAxeViolations, signIn } from './helpers'
+import { expectNoAxeViolations, signIn, expectSaved } from './helpers'
 
 test.use({ viewport: { width: 1280, height: 1000 } })
 
@@ -15,9 +15,7 @@ test('Konfliktdialog: Unterschiede wortgenau, Stelle für Stelle wählen, alles 
   await page.goto(`/beitraege/${articleId}`)
   // the server's version moves on (version 2) …
   await page.getByLabel('Überschrift').fill('Sozialplan liegt dem Stadtrat vor')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
   // … while this device still holds an unsaved draft based on version 1
   const [first = '', ...rest] = seed.paragraphs
   await page.evaluate(({ key, draft }) => localStorage.setItem(key, JSON.stringify(draft)), {
@@ -68,7 +66,5 @@ test('Konfliktdialog: Unterschiede wortgenau, Stelle für Stelle wählen, alles 
   await expect(
     page.getByText('Ihre Auswahl aus beiden Fassungen wird angezeigt und gespeichert.'),
   ).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 10_000,
-  })
+  await expectSaved(page, 10_000)
 })

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import {
   articleText as text,
+  expectSaved,
   signIn,
   typeAtEndOfText as typeAtEnd,
   type StoredArticle,
@@ -31,9 +32,7 @@ test('zwei Tabs der Demo teilen einen Stand: der ältere Tab bekommt den Konflik
   }
 
   await typeAtEnd(tabA, ' Ergänzung aus Tab A.')
-  await expect(tabA.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 15_000,
-  })
+  await expectSaved(tabA)
   await typeAtEnd(tabB, ' Ergänzung aus Tab B.')
   const dialog = tabB.getByRole('dialog', {
     name: 'Konflikt: Der Beitrag wurde inzwischen geändert',

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { articleText, signIn, type StoredArticle } from './helpers'
+import { articleText, signIn, type StoredArticle, expectSaved } from './helpers'
 
 interface DemoWindow {
   rundbriefDemo: {
@@ -82,9 +82,7 @@ test('Störbetrieb: jeder Tastendruck wird gespeichert oder sichtbar nachgeholt,
   }
 
   await setFaults(page, '')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 60_000,
-  })
+  await expectSaved(page, 60_000)
   const stored = articleText(
     await page.evaluate(async (id) => {
       const token = localStorage.getItem('rundbrief.sitzung')

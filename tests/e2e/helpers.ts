@@ -54,3 +54,7 @@ export async function typeAtEndOfText(page: Page, words: string) {
   await page.keyboard.press('Control+End')
   await page.keyboard.type(words)
 }
+
+/** Waits until the article editor says its text is saved. */
+export const expectSaved = (page: Page, timeout = 15_000) =>
+  expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({ timeout })

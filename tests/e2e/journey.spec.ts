@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
 import { tinyJpeg, tinyPng } from '../fixtures/images'
-import { expectNoAxeViolations } from './helpers'
+import { expectNoAxeViolations, expectSaved } from './helpers'
 
 test.use({ viewport: { width: 1280, height: 1000 } })
 
@@ -123,9 +123,7 @@ async function activate(page: Page, target: Locator) {
 }
 
 async function saved(page: Page) {
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 15_000,
-  })
+  await expectSaved(page)
 }
 
 async function downloadText(download: Download) {

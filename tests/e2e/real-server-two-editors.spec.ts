@@ -3,6 +3,7 @@ import { seedAccounts } from '../server/seed-accounts'
 import {
   articleText as text,
   expectNoAxeViolations,
+  expectSaved,
   signInWithPassword,
   typeAtEndOfText as typeAtEnd,
   type StoredArticle,
@@ -38,13 +39,9 @@ test('zwei Browser, ein Beitrag und eine Ausgabe: nichts wird still überschrieb
     await page.goto(`/beitraege/${articleId}`)
     await expect(page.getByRole('textbox', { name: 'Text', exact: true })).toBeVisible()
   }
-  const saved = (page: Page) =>
-    expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-      timeout: 15_000,
-    })
 
   await typeAtEnd(frank, ' Ergänzung von Frank.')
-  await saved(frank)
+  await expectSaved(frank)
   await typeAtEnd(sandra, ' Ergänzung von Sandra.')
   const dialog = sandra.getByRole('dialog', {
     name: 'Konflikt: Der Beitrag wurde inzwischen geändert',

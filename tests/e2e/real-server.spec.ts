@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { tinyPng } from '../fixtures/images'
 import { seedAccounts } from '../server/seed-accounts'
-import { expectNoAxeViolations, signInWithPassword } from './helpers'
+import { expectNoAxeViolations, signInWithPassword, expectSaved } from './helpers'
 
 test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neuladen, Vorschau', async ({
   page,
@@ -73,9 +73,7 @@ test('Redaktion am echten Server: Anmeldung mit Passwort, Beitrag mit Foto, Neul
   await photo.getByLabel('Bildunterschrift').fill('Gesprächsrunde im Sprachcafé')
   await photo.getByLabel('Fotonachweis').fill('Stadtverwaltung Gera (Steffen Weiß)')
   await photo.getByLabel('Alternativtext', { exact: true }).fill('Menschen im Gespräch am Tisch')
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 15_000,
-  })
+  await expectSaved(page)
   await expectNoAxeViolations(page, 'Beitrag bearbeiten (echter Server)')
 
   await page.reload()
@@ -128,9 +126,7 @@ test('echter Server, Netz weg und wieder da: der Text wartet sichtbar und wird d
   await expect(page.getByText(/Nicht gespeichert – offline/)).toBeVisible({ timeout: 15_000 })
   await expectNoAxeViolations(page, 'Beitrag offline (echter Server)')
   await context.setOffline(false)
-  await expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({
-    timeout: 15_000,
-  })
+  await expectSaved(page)
   await page.reload()
   await expect(body).toContainText('Ohne Netz geschrieben.')
   await expect(page.getByText('wurden wiederhergestellt')).toHaveCount(0)
