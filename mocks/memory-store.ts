@@ -5,7 +5,7 @@ import type { Media } from '../src/domain/media'
 import type { Publication } from '../src/domain/publication'
 import { plainText } from '../src/domain/rich-text'
 import type { User } from '../src/domain/user'
-import type { DeliveryStatus, DeliveryStep } from '../src/domain/delivery'
+import { skippedReasons, type DeliveryStatus, type DeliveryStep } from '../src/domain/delivery'
 import type { Subscriber } from '../src/domain/subscriber'
 import type {
   Credential,
@@ -345,7 +345,7 @@ function memorySendQueue(state: { read: () => MemoryState; write: () => MemorySt
       for (const delivery of deliveries(draft))
         if (delivery.subscriberId === subscriberId && delivery.status === 'pending') {
           delivery.status = 'skipped'
-          delivery.lastError = 'Abgemeldet, bevor die Nachricht gesendet wurde.'
+          delivery.lastError = skippedReasons.unsubscribed
         }
     },
 

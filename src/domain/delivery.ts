@@ -19,6 +19,12 @@ export const sendStatusSchema = z.enum(['scheduled', 'running', 'paused', 'done'
 /** A send of an issue: planned, under way, held by "Anhalten", or through. */
 export type SendStatus = z.infer<typeof sendStatusSchema>
 
+/** Why a delivery was `skipped`: the person unsubscribed, or was no longer confirmed when it was due. */
+export const skippedReasons = {
+  unsubscribed: 'Abgemeldet, bevor die Nachricht gesendet wurde.',
+  notConfirmed: 'Nicht mehr angemeldet, als die Nachricht an der Reihe war.',
+} as const
+
 /** What the SMTP server (or the way to it) answered for one message. */
 export type SmtpOutcome =
   | { kind: 'accepted' }

@@ -1,4 +1,4 @@
-import { afterAttempt, type DeliveryStep } from '../domain/delivery'
+import { afterAttempt, skippedReasons, type DeliveryStep } from '../domain/delivery'
 import type { MailPort, OutgoingMessage } from './mail/mail-port'
 import type { ClaimedDelivery, SendJob, Store } from './store'
 
@@ -22,8 +22,6 @@ export interface SendWorkerDeps {
   /** Called once per send when its last message is through (to mark the issue versendet). */
   onSendFinished?: (send: SendJob) => Promise<void>
 }
-
-const notConfirmed = 'Nicht mehr angemeldet, als die Nachricht an der Reihe war.'
 
 /** Runs `work` over `items` with at most `limit` at a time. */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
@@ -51,7 +49,7 @@ export function createSendWorker(deps: SendWorkerDeps) {
   async function deliver(delivery: ClaimedDelivery, send: SendJob | undefined) {
     let step: DeliveryStep
     if (!send || delivery.subscriber.status !== 'confirmed')
-      step = { status: 'skipped', reason: notConfirmed }
+      step = { status: 'skipped', reason: skippedReasons.notConfirmed }
     else {
       const outcome = await deps.mail.send(deps.compose(send, delivery.subscriber))
       step = afterAttempt(outcome, delivery.attempts, deps.now())

@@ -1,4 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely'
+import { skippedReasons } from '../../domain/delivery'
 import type { Subscriber } from '../../domain/subscriber'
 import type { DeliveryCounts, SendJob, StoreTx } from '../store'
 import type { Database, SendsTable, SubscribersTable } from './database-schema'
@@ -78,7 +79,7 @@ export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
         .execute()
       await db
         .updateTable('deliveries')
-        .set({ status: 'skipped', last_error: 'Abgemeldet, bevor die Nachricht gesendet wurde.' })
+        .set({ status: 'skipped', last_error: skippedReasons.unsubscribed })
         .where('subscriber_id', '=', subscriberId)
         .where('status', '=', 'pending')
         .execute()
