@@ -11,6 +11,23 @@ import type {
 } from '../domain/issue'
 import type { Media } from '../domain/media'
 import type { Publication, UpdateLayoutInput, UpdatePublicationInput } from '../domain/publication'
+import type {
+  AddRecipientInput,
+  OutboxMessage,
+  RecipientImportInput,
+  RecipientImportResult,
+  RecipientQuery,
+  SendPreview,
+  SendProgress,
+  SendSummary,
+  StartSendInput,
+  SubscribeInput,
+  SubscriptionInfo,
+  TestSendInput,
+  TestSendResult,
+  UnsubscribeInfo,
+} from '../domain/sending'
+import type { Subscriber } from '../domain/subscriber'
 import type { TrashedArticle } from '../domain/trash'
 import type { User } from '../domain/user'
 
@@ -83,4 +100,38 @@ export interface Backend {
   mediaFileUrl(id: string): string
   /** A photo's file itself, e.g. to embed it scaled into an export. */
   getMediaFile(id: string): Promise<Blob>
+
+  /** Recipients (Redaktion and Dezernentin; Gestaltung gets 403). */
+  listRecipients(query?: RecipientQuery): Promise<Subscriber[]>
+  addRecipient(input: AddRecipientInput): Promise<Subscriber>
+  /** Erases the address; a hash stays on the suppression list. */
+  deleteRecipient(id: string): Promise<void>
+  /** Checks (`commit: false`) or stores a CSV file; nothing is stored while a row has an error. */
+  importRecipients(input: RecipientImportInput): Promise<RecipientImportResult>
+  /** The list as CSV (UTF-8 with byte order mark, semicolons), as Excel opens it. */
+  exportRecipients(): Promise<Blob>
+
+  /** Public: the consent text and whether sign-up is possible. */
+  getSubscriptionInfo(): Promise<SubscriptionInfo>
+  /** Public: asks for a confirmation e-mail (double opt-in); the answer never tells whether the address is known. */
+  subscribe(input: SubscribeInput): Promise<{ message: string }>
+  /** Public: the link of the confirmation e-mail. */
+  confirmSubscription(token: string): Promise<{ email: string }>
+  /** Public: what the unsubscribe page shows (GET never unsubscribes). */
+  getUnsubscribeInfo(token: string): Promise<UnsubscribeInfo>
+  /** Public: unsubscribes (the button of the unsubscribe page). */
+  unsubscribe(token: string): Promise<UnsubscribeInfo>
+
+  /** Sends the issue as it is now to up to five addresses, subject "[Test] …". */
+  testSendIssue(issueId: string, input: TestSendInput): Promise<TestSendResult>
+  /** Subject, sender, number of recipients and what prevents sending, for the confirmation. */
+  getSendPreview(issueId: string): Promise<SendPreview>
+  /** Sends the approved issue now or at `scheduledAt` (409 when the approval no longer holds). */
+  startSend(issueId: string, input: StartSendInput): Promise<SendProgress>
+  listSends(issueId: string): Promise<SendSummary[]>
+  getSend(sendId: string): Promise<SendProgress>
+  pauseSend(sendId: string): Promise<SendProgress>
+  resumeSend(sendId: string): Promise<SendProgress>
+  /** Demo only: what would have been sent (404 on the real server). */
+  listOutbox(): Promise<OutboxMessage[]>
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { ApiError, ConflictError, NetworkError, ResponseFormatError } from './api-error'
+import type { RecipientQuery } from '../domain/sending'
 import type { ArticleQuery, Backend } from './backend'
 import type { Problem, ResponseSchemas } from './response-schemas'
 
@@ -67,18 +68,41 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
   const cookieSession = options.session === 'cookie'
   let csrfToken: string | null = null
 
-  async function request<T>(path: string, init: RequestOptions<T>): Promise<T> {
-    const schemas = loadResponseSchemas()
-    // awaited below or not at all (a DELETE without conflict answer): its failure is reported there
-    schemas.catch(() => {})
+  function credentialHeaders(method: string): Record<string, string> {
     const headers: Record<string, string> = { Accept: 'application/json' }
-    const method = init.method ?? 'GET'
     if (cookieSession) {
       if (csrfToken && !safeMethods.includes(method)) headers['X-CSRF-Token'] = csrfToken
     } else {
       const token = options.getToken()
       if (token) headers.Authorization = `Bearer ${token}`
     }
+    return headers
+  }
+
+  /** A file answer (not JSON), e.g. a photo or the recipients as CSV. */
+  async function requestFile(path: string, withCredentials: boolean): Promise<Blob> {
+    let response: Response
+    try {
+      response = await doFetch(`${baseUrl}${path}`, {
+        ...(withCredentials ? { headers: credentialHeaders('GET') } : {}),
+        credentials: 'same-origin',
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      throw new NetworkError(error)
+    }
+    if (!response.ok) {
+      throw new ApiError(response.status, await readProblem(response, await loadResponseSchemas()))
+    }
+    return response.blob()
+  }
+
+  async function request<T>(path: string, init: RequestOptions<T>): Promise<T> {
+    const schemas = loadResponseSchemas()
+    // awaited below or not at all (a DELETE without conflict answer): its failure is reported there
+    schemas.catch(() => {})
+    const method = init.method ?? 'GET'
+    const headers = credentialHeaders(method)
     let body: BodyInit | undefined
     if (init.form) body = init.form
     else if (init.body !== undefined) {
@@ -246,24 +270,92 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       ),
     mediaFileUrl: (id) =>
       new URL(`${baseUrl}/media/${encodeURIComponent(id)}/file`, `${origin}/`).href,
-    getMediaFile: async (id) => {
-      let response: Response
-      try {
-        response = await doFetch(`${baseUrl}/media/${encodeURIComponent(id)}/file`, {
-          credentials: 'same-origin',
-          signal: AbortSignal.timeout(timeoutMs),
-        })
-      } catch (error) {
-        throw new NetworkError(error)
-      }
-      if (!response.ok) {
-        throw new ApiError(
-          response.status,
-          await readProblem(response, await loadResponseSchemas()),
-        )
-      }
-      return response.blob()
+    getMediaFile: (id) => requestFile(`/media/${encodeURIComponent(id)}/file`, false),
+
+    listRecipients: (query: RecipientQuery = {}) => {
+      const params = new URLSearchParams()
+      if (query.q) params.set('q', query.q)
+      if (query.status) params.set('status', query.status)
+      const search = params.size > 0 ? `?${params}` : ''
+      return request(`/recipients${search}`, { schema: (schemas) => schemas.recipients })
     },
+    addRecipient: (input) =>
+      request('/recipients', {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.recipient,
+      }),
+    deleteRecipient: (id) =>
+      request(`/recipients/${encodeURIComponent(id)}`, { method: 'DELETE', schema: null }),
+    importRecipients: (input) =>
+      request('/recipients/import', {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.recipientImport,
+      }),
+    exportRecipients: () => requestFile('/recipients/export', true),
+
+    getSubscriptionInfo: () =>
+      request('/subscription', { schema: (schemas) => schemas.subscriptionInfo }),
+    subscribe: (input) =>
+      request('/subscription', {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.subscribeResult,
+      }),
+    confirmSubscription: (token) =>
+      request('/subscription/confirm', {
+        method: 'POST',
+        body: { token },
+        schema: (schemas) => schemas.confirmationResult,
+      }),
+    getUnsubscribeInfo: (token) =>
+      request(`/subscription/unsubscribe/${encodeURIComponent(token)}`, {
+        schema: (schemas) => schemas.unsubscribeInfo,
+      }),
+    unsubscribe: (token) =>
+      request(`/subscription/unsubscribe/${encodeURIComponent(token)}`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.unsubscribeInfo,
+      }),
+
+    testSendIssue: (issueId, input) =>
+      request(`/issues/${encodeURIComponent(issueId)}/test-send`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.testSendResult,
+      }),
+    getSendPreview: (issueId) =>
+      request(`/issues/${encodeURIComponent(issueId)}/send-preview`, {
+        schema: (schemas) => schemas.sendPreview,
+      }),
+    startSend: (issueId, input) =>
+      request(`/issues/${encodeURIComponent(issueId)}/sends`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.sendProgress,
+        conflictSchema: (schemas) => schemas.issue,
+      }),
+    listSends: (issueId) =>
+      request(`/issues/${encodeURIComponent(issueId)}/sends`, {
+        schema: (schemas) => schemas.sends,
+      }),
+    getSend: (sendId) =>
+      request(`/sends/${encodeURIComponent(sendId)}`, { schema: (schemas) => schemas.sendProgress }),
+    pauseSend: (sendId) =>
+      request(`/sends/${encodeURIComponent(sendId)}/pause`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.sendProgress,
+      }),
+    resumeSend: (sendId) =>
+      request(`/sends/${encodeURIComponent(sendId)}/resume`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.sendProgress,
+      }),
+    listOutbox: () => request('/outbox', { schema: (schemas) => schemas.outbox }),
   }
 }
 

@@ -4,6 +4,19 @@ import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
 import { mediaSchema } from '../domain/media'
 import { publicationSchema } from '../domain/publication'
+import {
+  confirmationResultSchema,
+  outboxSchema,
+  recipientImportResultSchema,
+  sendPreviewSchema,
+  sendProgressSchema,
+  sendsSchema,
+  subscribeResultSchema,
+  subscriptionInfoSchema,
+  testSendResultSchema,
+  unsubscribeInfoSchema,
+} from '../domain/sending'
+import { subscriberSchema } from '../domain/subscriber'
 import { trashedArticleSchema } from '../domain/trash'
 import { userSchema } from '../domain/user'
 
@@ -43,5 +56,17 @@ export const responseSchemas = {
   articles: z.array(articleSchema),
   trash: z.array(trashedArticleSchema),
   media: mediaSchema,
+  recipient: subscriberSchema,
+  recipients: z.array(subscriberSchema),
+  recipientImport: recipientImportResultSchema,
+  subscriptionInfo: subscriptionInfoSchema,
+  subscribeResult: subscribeResultSchema,
+  confirmationResult: confirmationResultSchema,
+  unsubscribeInfo: unsubscribeInfoSchema,
+  testSendResult: testSendResultSchema,
+  sendPreview: sendPreviewSchema,
+  sendProgress: sendProgressSchema,
+  sends: sendsSchema,
+  outbox: outboxSchema,
 }
 export type ResponseSchemas = typeof responseSchemas

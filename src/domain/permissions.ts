@@ -18,6 +18,10 @@ export type Permission =
   | 'media.upload'
   | 'layout.edit'
   | 'preview.export'
+  | 'recipients.read'
+  | 'recipients.manage'
+  | 'issue.send'
+  | 'issue.testSend'
 
 const editorial: readonly Role[] = ['editor', 'head']
 const everyone: readonly Role[] = ['editor', 'head', 'designer']
@@ -39,6 +43,11 @@ const matrix: Record<Permission, readonly Role[]> = {
   'media.upload': [...editorial, 'designer'],
   'layout.edit': ['head', 'designer'],
   'preview.export': everyone,
+  // Gestaltung sees no addresses (data minimisation), so it neither reads the list nor sends
+  'recipients.read': editorial,
+  'recipients.manage': editorial,
+  'issue.send': editorial,
+  'issue.testSend': everyone,
 }
 
 const deniedMessages: Record<Permission, string> = {
@@ -60,6 +69,10 @@ const deniedMessages: Record<Permission, string> = {
   'media.upload': 'Fotos hochladen dürfen Redaktion, Dezernentin und Gestaltung.',
   'layout.edit': 'Nur die Gestaltung und die Dezernentin dürfen das Layout ändern.',
   'preview.export': 'Export ist nicht erlaubt.',
+  'recipients.read': 'Die Empfängerliste sehen nur die Redaktion und die Dezernentin.',
+  'recipients.manage': 'Nur die Redaktion und die Dezernentin dürfen Empfänger ändern.',
+  'issue.send': 'Nur die Redaktion und die Dezernentin dürfen eine Ausgabe versenden.',
+  'issue.testSend': 'Testversand ist nicht erlaubt.',
 }
 
 /** Whether a role holds a permission. */

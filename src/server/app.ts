@@ -37,6 +37,7 @@ export function createApp(options: AppOptions) {
     sessionTtlMs: 12 * 60 * 60 * 1000,
     sessionIdleMs: 2 * 60 * 60 * 1000,
     sessionCookie: null,
+    mail: null,
     signIn: { method: 'demo' },
     logError: (errorId, error) => console.error(`[rundbrief] Fehler ${errorId}`, error),
     ...options,

@@ -3,7 +3,10 @@ import { z } from 'zod'
 import type { AuditEvent } from '../domain/audit-event'
 import { findUncleanText, uncleanTextMessage } from '../domain/clean-text'
 import { can, permissionDeniedMessage, type Permission } from '../domain/permissions'
+import type { OutboxMessage } from '../domain/sending'
 import type { User } from '../domain/user'
+import type { ListSettings } from './mail/compose-issue-message'
+import type { MailPort } from './mail/mail-port'
 import { forbidden, invalid, invalidInput, ProblemError, problemTypes } from './problem'
 import type { Session, Store, StoreTx } from './store'
 
@@ -22,6 +25,25 @@ export type SignInMethod =
       /** The client's address (from the socket, or a trusted proxy header). */
       clientAddress: (c: AppContext) => string
     }
+
+/**
+ * How the handler sends mail: SMTP on the real server, the Postausgang in the demo. Without it
+ * (no `SMTP_URL`) the server works, and every way of sending explains in German why it cannot.
+ */
+export interface MailSettings {
+  port: MailPort
+  /** The sender, e.g. `Stadt Gera – Dezernat Soziales <newsletter@gera.de>`. */
+  from: string
+  list: ListSettings
+  /** Signs the unsubscribe links (HMAC); the same on every server process. */
+  secret: string
+  /** How long a confirmation link of the sign-up is valid. */
+  confirmationHours: number
+  /** The demo's Postausgang: what the port received, newest first (absent on the real server). */
+  outbox?: () => Promise<OutboxMessage[]>
+  /** Called when a send was stored as running, so that the worker starts at once. */
+  wakeWorker?: () => void
+}
 
 /** What the handler needs from its surroundings; tests pass a fixed clock. */
 export interface HandlerDeps {
@@ -42,6 +64,8 @@ export interface HandlerDeps {
    * service worker cannot set HttpOnly cookies).
    */
   sessionCookie: { secure: (c: AppContext) => boolean } | null
+  /** null: no mail server configured (sending, test sends and the sign-up say why not). */
+  mail: MailSettings | null
 }
 
 export type AppEnv = {

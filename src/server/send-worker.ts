@@ -9,7 +9,10 @@ export interface SendWorkerDeps {
   /** Unique per process: a delivery belongs to the worker that took it. */
   workerId: string
   /** The personal message for one recipient, from the send's fixed message. */
-  compose: (send: SendJob, recipient: ClaimedDelivery['subscriber']) => OutgoingMessage
+  compose: (
+    send: SendJob,
+    recipient: ClaimedDelivery['subscriber'],
+  ) => OutgoingMessage | Promise<OutgoingMessage>
   /** Deliveries taken per round (the process never holds more recipients than this). */
   batchSize?: number
   /** Messages handed to the mail port at the same time (the SMTP pool's connections). */
@@ -51,7 +54,7 @@ export function createSendWorker(deps: SendWorkerDeps) {
     if (!send || delivery.subscriber.status !== 'confirmed')
       step = { status: 'skipped', reason: skippedReasons.notConfirmed }
     else {
-      const outcome = await deps.mail.send(deps.compose(send, delivery.subscriber))
+      const outcome = await deps.mail.send(await deps.compose(send, delivery.subscriber))
       step = afterAttempt(outcome, delivery.attempts, deps.now())
     }
     await store.transaction((tx) =>
