@@ -360,6 +360,14 @@ export function defineVersandContract(context: () => VersandContext) {
       expect((await c.head().getIssue(id)).status).toBe('published')
       expect((await c.head().getIssueHistory(id)).at(-1)).toMatchObject({ action: 'issue.sent' })
       expect((await c.head().listSends(id)).map((item) => item.id)).toEqual([send.id])
+      // what went out through Rundbrief cannot be taken back, nor sent a second time
+      const published = await c.head().getIssue(id)
+      const notUndone = await rejection(
+        c.head().unpublishIssue(id, { version: published.version, reason: 'Versehen' }),
+        409,
+      )
+      expect(notUndone.message).toMatch(/nicht zurücknehmen/)
+      expect((await c.head().getSendPreview(id)).blocker).toMatch(/bereits/)
 
       const received = (await c.mail.received()).filter((mail) => mail.subject === preview.subject)
       expect(received.map((mail) => mail.to).sort()).toEqual([
