@@ -3,16 +3,12 @@ import { ApiError } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import type { AddRecipientInput } from '../../../domain/sending'
 
-/** The 409 answer to adding an address that was erased before and stands on the suppression list. */
-export const erasedAddressProblemType = '/probleme/adresse-geloescht'
-
-/** Whether adding failed only because the address was erased before (then ask, and send `readdErased`). */
+/**
+ * Whether adding failed only because the address was erased before: the 422 answer names the
+ * field `readdErased`. Then the person is asked, and the address sent again with `readdErased`.
+ */
 export function isErasedAddressError(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    error.status === 409 &&
-    error.problem.type === erasedAddressProblemType
-  )
+  return error instanceof ApiError && error.status === 422 && 'readdErased' in error.fieldErrors
 }
 
 /** POST /recipients: one address entered by hand. */

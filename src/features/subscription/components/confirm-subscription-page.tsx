@@ -34,9 +34,7 @@ export function ConfirmSubscriptionPage() {
           <h2>Das hat nicht geklappt</h2>
           <p>{errorMessage(confirm.error)}</p>
           <p>
-            Ein Bestätigungslink gilt nur begrenzte Zeit und nur einmal. Haben Sie schon bestätigt,
-            ist nichts weiter zu tun. Sonst können Sie den Newsletter{' '}
-            <Link to="/abonnieren">noch einmal abonnieren</Link>.
+            <Link to="/abonnieren">Zur Anmeldung</Link>
           </p>
         </div>
       ) : (

@@ -51,10 +51,7 @@ function SubscribeForm({ info }: { info: SubscriptionInfo }) {
       <div ref={done} tabIndex={-1} className="notice" role="status">
         <h2>Bitte bestätigen Sie Ihre E-Mail-Adresse</h2>
         <p>{subscribe.data.message}</p>
-        <p>
-          Erst wenn Sie auf den Link in dieser E-Mail geklickt und bestätigt haben, erhalten Sie den
-          Newsletter. Keine E-Mail bekommen? Sehen Sie bitte auch im Spam-Ordner nach.
-        </p>
+        <p>Erst nach Ihrer Bestätigung erhalten Sie den Newsletter.</p>
       </div>
     )
 
@@ -131,6 +128,7 @@ function SubscribeForm({ info }: { info: SubscriptionInfo }) {
           Einwilligungserklärung, Fassung {info.consentVersion}
         </p>
         {error('consent')}
+        {error('consentVersion')}
       </div>
       {hasFieldErrors && (
         <p className="field-error" role="alert">
