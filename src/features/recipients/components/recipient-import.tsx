@@ -73,6 +73,10 @@ export function RecipientImport({ onClose }: { onClose: () => void }) {
 
   // after a refused commit (the list changed meanwhile) its answer is the current check
   const result = commit.data && !commit.data.committed ? commit.data : check.data
+  const importable =
+    !committed && file && result && result.errors.length === 0 && result.added > 0
+      ? { file, added: result.added }
+      : null
   return (
     <section className="panel" aria-labelledby="recipient-import-heading">
       <h2 id="recipient-import-heading">CSV importieren</h2>
@@ -96,7 +100,7 @@ export function RecipientImport({ onClose }: { onClose: () => void }) {
             erste Zeile mit Überschriften („E-Mail;Name;Organisation“) ist erlaubt. Höchstens{' '}
             {number(maxImportRows)} Zeilen. Die Datei wird zuerst nur geprüft.
           </p>
-          <div className="field">
+          <div className={classNames('field', styles.fileField)}>
             <label htmlFor="recipient-import-file">CSV-Datei</label>
             <input
               id="recipient-import-file"
@@ -119,20 +123,25 @@ export function RecipientImport({ onClose }: { onClose: () => void }) {
           Die Datei konnte nicht geprüft werden. {errorMessage(check.error)}
         </p>
       )}
-      {!committed && result && file && (
-        <ImportCheck
-          fileName={file.name}
-          result={result}
-          busy={commit.isPending}
-          onImport={() => commit.mutate({ file: file.base64, commit: true })}
-        />
-      )}
+      {!committed && result && file && <ImportCheck fileName={file.name} result={result} />}
       {commit.isError && (
         <p className="field-error" role="alert">
           Der Import hat nicht geklappt; es wurde nichts gespeichert. {errorMessage(commit.error)}
         </p>
       )}
-      <div className="actions">
+      <div className={classNames('actions', styles.actions)}>
+        {importable && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={commit.isPending}
+            onClick={() => commit.mutate({ file: importable.file.base64, commit: true })}
+          >
+            {importable.added === 1
+              ? '1 Empfänger importieren'
+              : `${number(importable.added)} Empfänger importieren`}
+          </button>
+        )}
         <button type="button" className="button button-secondary" onClick={onClose}>
           {committed ? 'Schließen' : 'Import abbrechen'}
         </button>
@@ -144,12 +153,10 @@ export function RecipientImport({ onClose }: { onClose: () => void }) {
 interface ImportCheckProps {
   fileName: string
   result: RecipientImportResult
-  busy: boolean
-  onImport: () => void
 }
 
 /** What the check of a file found: counts, every faulty row, and the first rows as they would be stored. */
-function ImportCheck({ fileName, result, busy, onImport }: ImportCheckProps) {
+function ImportCheck({ fileName, result }: ImportCheckProps) {
   const faulty = result.errors.length
   return (
     <div className={styles.check}>
@@ -228,25 +235,11 @@ function ImportCheck({ fileName, result, busy, onImport }: ImportCheckProps) {
           </table>
         </div>
       )}
-      {faulty === 0 &&
-        (result.added > 0 ? (
-          <div className="actions">
-            <button
-              type="button"
-              className="button button-primary"
-              disabled={busy}
-              onClick={onImport}
-            >
-              {result.added === 1
-                ? '1 Empfänger importieren'
-                : `${number(result.added)} Empfänger importieren`}
-            </button>
-          </div>
-        ) : (
-          <p className="notice">
-            Die Datei enthält keine neue Adresse: Es gibt nichts zu importieren.
-          </p>
-        ))}
+      {faulty === 0 && result.added === 0 && (
+        <p className="notice">
+          Die Datei enthält keine neue Adresse: Es gibt nichts zu importieren.
+        </p>
+      )}
     </div>
   )
 }
