@@ -1,31 +1,76 @@
 import { setupServer } from 'msw/node'
 import { createApp, type AppOptions } from '../src/server/app'
-import type { Credential } from '../src/server/store'
+import type { MailSettings } from '../src/server/context'
+import { createIssueSendWorker } from '../src/server/issue-send-worker'
+import type { Credential, StoreTx } from '../src/server/store'
 import { noFaults, type Faults } from './faults'
 import { apiHandlers } from './handlers'
 import { MemoryStore } from './memory-store'
+import { createOutbox } from './outbox-mail'
 import { createSeedMedia, createSeedState } from './seed/august-2018'
 
 /** Origin under which tests reach the demo backend through MSW in Node. */
 export const testApiOrigin = 'http://rundbrief.test'
 
-interface TestServerOptions extends Omit<AppOptions, 'store'> {
+interface TestServerOptions extends Omit<AppOptions, 'store' | 'mail'> {
   /** Accounts for password sign-in (with `signIn: { method: 'password', … }`). */
   credentials?: () => Promise<Credential[]>
+  /** Sends through a Postausgang (emptied by `reset()`), as the demo does. */
+  mail?: boolean
 }
 
+/** The demo's mail settings, addresses under the test origin. */
+export const testMailSettings = (outbox: ReturnType<typeof createOutbox>, origin: string) => ({
+  port: outbox.port,
+  outbox: outbox.list,
+  from: 'Stadt Gera – Dezernat Soziales <newsletter@gera.de>',
+  list: {
+    publicUrl: origin,
+    listId: 'soziales.rundbrief.gera.de',
+    listName: 'Nachrichten aus dem Dezernat Soziales',
+    unsubscribeMailbox: 'newsletter-abmelden@gera.de',
+    messageDomain: 'gera.de',
+  },
+  secret: 'demo-geheimnis-nur-fuer-tests',
+  confirmationHours: 48,
+})
+
 /** A demo backend for tests: fresh seed data per `reset()`, fault knobs, MSW in Node. */
-export function createTestServer({ credentials, ...options }: TestServerOptions = {}) {
+export function createTestServer({ credentials, mail, ...options }: TestServerOptions = {}) {
   let faults: Faults = noFaults
   let store = new MemoryStore(createSeedState())
-  const app = createApp({
-    ...options,
-    store: { transaction: (work) => store.transaction(work) },
-  })
+  let outbox = createOutbox()
+  const storePort = {
+    transaction: <T>(work: (tx: StoreTx) => Promise<T>) => store.transaction(work),
+  }
+  const mailSettings: MailSettings | null = mail
+    ? {
+        ...testMailSettings(outbox, testApiOrigin),
+        port: { send: (message) => outbox.port.send(message), close: async () => {} },
+        outbox: () => outbox.list(),
+      }
+    : null
+  const app = createApp({ ...options, store: storePort, mail: mailSettings })
+  const worker = mailSettings
+    ? createIssueSendWorker({
+        store: storePort,
+        mail: mailSettings,
+        now: options.now ?? (() => new Date()),
+        newId: () => crypto.randomUUID(),
+        workerId: 'test-worker',
+      })
+    : null
   const server = setupServer(...apiHandlers(app, () => faults, testApiOrigin))
   return {
     server,
     apiBaseUrl: `${testApiOrigin}/api`,
+    /** The Postausgang: what was sent since the last reset, newest first. */
+    outbox: () => outbox.list(),
+    /** Runs the send worker until nothing is due (what the demo's page and the server do by themselves). */
+    async runSendWorker() {
+      if (!worker) throw new Error('createTestServer({ mail: true }) sendet nicht ohne mail.')
+      while ((await worker.runOnce()) > 0);
+    },
     /** The store behind the handler, for assertions on what was saved. */
     get store() {
       return store
@@ -36,6 +81,7 @@ export function createTestServer({ credentials, ...options }: TestServerOptions 
       const bytes = await createSeedMedia(state)
       if (credentials) state.credentials = await credentials()
       store = new MemoryStore(state, bytes)
+      outbox = createOutbox()
       faults = noFaults
     },
     setFaults(next: Partial<Faults>) {
