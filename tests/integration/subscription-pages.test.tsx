@@ -1,36 +1,20 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createTestServer } from '../../mocks/node'
+import { createTestServer, testApiOrigin, testMailSettings } from '../../mocks/node'
 import { createOutbox } from '../../mocks/outbox-mail'
 import { consent } from '../../src/domain/sending'
 import { createUnsubscribeToken } from '../../src/server/mail/unsubscribe-token'
 import { backendAs, renderApp, setupTestServer } from '../render-app'
 
-const secret = 'geheimnis-der-tests'
-const outbox = createOutbox()
 /** A demo backend with a Postausgang: sign-ups send their confirmation e-mail there. */
-const server = createTestServer({
-  mail: {
-    port: outbox.port,
-    from: 'Stadt Gera – Dezernat Soziales <newsletter@gera.de>',
-    list: {
-      publicUrl: 'https://rundbrief.gera.de',
-      listId: 'soziales.rundbrief.gera.de',
-      listName: 'Nachrichten aus dem Dezernat Soziales',
-      unsubscribeMailbox: 'abmelden@gera.de',
-      messageDomain: 'gera.de',
-    },
-    secret,
-    confirmationHours: 48,
-    outbox: outbox.list,
-  },
-})
+const server = createTestServer({ mail: true })
+const { secret } = testMailSettings(createOutbox(), testApiOrigin)
 setupTestServer(server)
 
 /** The path of the confirmation link in the newest message to `email`. */
 async function confirmationPath(email: string) {
-  const message = (await outbox.list()).find((candidate) => candidate.to.includes(email))
-  const link = /https:\/\/rundbrief\.gera\.de(\/abonnieren\/bestaetigen\/[^\s"<]+)/.exec(
+  const message = (await server.outbox()).find((candidate) => candidate.to.includes(email))
+  const link = /^http:\/\/rundbrief\.test(\/abonnieren\/bestaetigen\/\S+)$/m.exec(
     message?.text ?? '',
   )
   if (!link?.[1]) throw new Error(`Keine Bestätigungs-E-Mail an ${email}`)
@@ -86,7 +70,7 @@ describe('/abonnieren', () => {
     expect(screen.getByLabelText('E-Mail-Adresse')).toHaveAccessibleDescription(
       'Bitte eine gültige E-Mail-Adresse angeben (z. B. name@beispiel.de).',
     )
-    expect(await outbox.list()).not.toContainEqual(
+    expect(await server.outbox()).not.toContainEqual(
       expect.objectContaining({ to: expect.stringContaining('ines(at)') }),
     )
   })
