@@ -29,8 +29,8 @@ export function UnsubscribePage() {
           <h2>Dieser Abmeldelink funktioniert nicht</h2>
           <p>{errorMessage(info.error)}</p>
           <p>
-            Bitte nutzen Sie den Link aus der neuesten Ausgabe, oder schreiben Sie an die Redaktion
-            des Dezernats Soziales; die Adresse steht im Impressum jeder Ausgabe.
+            Sie können sich auch per E-Mail an die Redaktion des Dezernats Soziales wenden; die
+            Adresse steht im Impressum jeder Ausgabe.
           </p>
         </div>
       ) : info.data.status === 'unsubscribed' ? (
