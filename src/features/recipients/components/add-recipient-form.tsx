@@ -6,6 +6,7 @@ import { fieldErrors } from '../../../domain/field-errors'
 import { addRecipientInputSchema, type AddRecipientInput } from '../../../domain/sending'
 import { maxSubscriberNameLength, type Subscriber } from '../../../domain/subscriber'
 import { isErasedAddressError, useAddRecipient } from '../api/add-recipient'
+import styles from './add-recipient-form.module.css'
 
 type Field = 'email' | 'name' | 'organisation'
 
@@ -60,27 +61,31 @@ export function AddRecipientForm({ onAdded, onCancel }: AddRecipientFormProps) {
       <p className="hint">
         Tragen Sie nur Adressen ein, deren Inhaberinnen und Inhaber dem Empfang zugestimmt haben.
       </p>
-      {fields.map((field, index) => (
-        <div className="field" key={field.name}>
-          <label htmlFor={`add-recipient-${field.name}`}>{field.label}</label>
-          <input
-            id={`add-recipient-${field.name}`}
-            type={field.type}
-            autoComplete={field.autoComplete}
-            autoFocus={index === 0}
-            value={values[field.name]}
-            maxLength={field.name === 'email' ? undefined : maxSubscriberNameLength}
-            aria-invalid={errors[field.name] ? true : undefined}
-            aria-describedby={errors[field.name] ? `add-recipient-${field.name}-error` : undefined}
-            onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
-          />
-          {errors[field.name] && (
-            <p id={`add-recipient-${field.name}-error`} className="field-error">
-              {errors[field.name]}
-            </p>
-          )}
-        </div>
-      ))}
+      <div className={styles.fields}>
+        {fields.map((field, index) => (
+          <div className="field" key={field.name}>
+            <label htmlFor={`add-recipient-${field.name}`}>{field.label}</label>
+            <input
+              id={`add-recipient-${field.name}`}
+              type={field.type}
+              autoComplete={field.autoComplete}
+              autoFocus={index === 0}
+              value={values[field.name]}
+              maxLength={field.name === 'email' ? undefined : maxSubscriberNameLength}
+              aria-invalid={errors[field.name] ? true : undefined}
+              aria-describedby={
+                errors[field.name] ? `add-recipient-${field.name}-error` : undefined
+              }
+              onChange={(event) => setValues({ ...values, [field.name]: event.target.value })}
+            />
+            {errors[field.name] && (
+              <p id={`add-recipient-${field.name}-error`} className="field-error">
+                {errors[field.name]}
+              </p>
+            )}
+          </div>
+        ))}
+      </div>
       {hasFieldErrors && (
         <p className="field-error" role="alert">
           Bitte prüfen Sie die markierten Felder.

@@ -8,6 +8,7 @@ import { bytesToBase64 } from '../../../lib/base64'
 import { classNames } from '../../../lib/class-names'
 import { useImportRecipients } from '../api/import-recipients'
 import styles from './recipient-import.module.css'
+import { WrappableEmail } from './wrappable-email'
 
 type Outcome = RecipientImportResult['preview'][number]['outcome']
 
@@ -225,7 +226,9 @@ function ImportCheck({ fileName, result }: ImportCheckProps) {
             <tbody>
               {result.preview.map((row) => (
                 <tr key={row.email}>
-                  <th scope="row">{row.email}</th>
+                  <th scope="row">
+                    <WrappableEmail email={row.email} />
+                  </th>
                   <td data-label="Name">{row.name}</td>
                   <td data-label="Organisation">{row.organisation}</td>
                   <td data-label="Ergebnis">{outcomeLabels[row.outcome]}</td>

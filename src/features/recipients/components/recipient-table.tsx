@@ -12,6 +12,7 @@ import { classNames } from '../../../lib/class-names'
 import { useDeleteRecipient } from '../api/delete-recipient'
 import { DeleteRecipientDialog } from './delete-recipient-dialog'
 import styles from './recipient-table.module.css'
+import { WrappableEmail } from './wrappable-email'
 
 /** Rows rendered at a time: a list of 20,000 addresses stays quick to show and to search. */
 export const recipientPageSize = 100
@@ -61,7 +62,7 @@ export function RecipientTable({ recipients, canManage, onDeleted }: RecipientTa
             {visible.map((recipient) => (
               <tr key={recipient.id}>
                 <th scope="row" className={styles.email}>
-                  {recipient.email}
+                  <WrappableEmail email={recipient.email} />
                 </th>
                 <td data-label="Name">{recipient.name}</td>
                 <td data-label="Organisation">{recipient.organisation}</td>
@@ -70,7 +71,9 @@ export function RecipientTable({ recipients, canManage, onDeleted }: RecipientTa
                     {subscriberStatusLabels[recipient.status]}
                   </Badge>
                 </td>
-                <td data-label="Eingetragen">{formatBerlinDate(recipient.requestedAt)}</td>
+                <td data-label="Eingetragen" className={styles.date}>
+                  {formatBerlinDate(recipient.requestedAt)}
+                </td>
                 {canManage && (
                   <td data-label="Aktion">
                     <button
