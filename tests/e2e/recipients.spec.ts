@@ -66,3 +66,35 @@ test('Empfänger: CSV aus Excel mit einem Fehler, dann korrigiert importieren; H
   await expect(page.getByRole('table', { name: '3 Empfänger' })).toBeVisible()
   await page.screenshot({ path: 'test-results/empfaenger-liste.png', fullPage: true })
 })
+
+test('die öffentlichen Seiten: ohne Anmeldung, ohne Navigation des Dashboards, deutsch, axe', async ({
+  page,
+}) => {
+  const pages = [
+    { path: '/abonnieren', heading: 'Newsletter abonnieren' },
+    { path: '/abonnieren/bestaetigen/unbekannt', heading: 'Anmeldung bestätigen' },
+    { path: '/abmelden/unbekannt.ungueltig', heading: 'Vom Newsletter abmelden' },
+  ]
+  for (const { path, heading } of pages) {
+    await page.goto(path)
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible()
+    await expect(page.getByText('Wird geladen', { exact: false })).toHaveCount(0)
+    await expect(page).toHaveTitle(`${heading} – Newsletter des Dezernats Soziales, Stadt Gera`)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0)
+    await expect(page.getByRole('button', { name: 'Demo-Daten zurücksetzen' })).toHaveCount(0)
+    await expectNoAxeViolations(page, path)
+  }
+
+  // an unknown confirmation link: the button answers with a clear German message
+  await page.goto('/abonnieren/bestaetigen/unbekannt')
+  await page.getByRole('button', { name: 'Anmeldung bestätigen' }).click()
+  const refused = page.getByRole('alert')
+  await expect(refused).toContainText('Dieser Bestätigungslink ist ungültig')
+  await expect(refused).toBeFocused()
+  await expectNoAxeViolations(page, 'Bestätigungslink ungültig')
+
+  await page.goto('/abmelden/unbekannt.ungueltig')
+  await expect(page.getByRole('alert')).toContainText('Dieser Abmeldelink funktioniert nicht')
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toHaveCount(0)
+})
