@@ -30,9 +30,11 @@ export default defineConfig(({ mode }) => ({
         // Chunks for what is loaded on demand in one piece: the domain's rules and schemas with
         // zod and the response schemas come with the backend's first answer, not with the app
         // (see docs/decisions/0007); docx with the first Word export. A domain module the entry
-        // imports must stay out of the group, or the entry would load all of it: role-labels.
+        // imports must stay out of the group, or the entry would load all of it: role-labels; and
+        // permissions (the navigation asks it), a group of its own because domain modules import it.
         codeSplitting: {
           groups: [
+            { name: 'permissions', test: /[\\/]src[\\/]domain[\\/]permissions\.ts$/, priority: 1 },
             {
               name: 'domain',
               test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]domain[\\/](?!role-labels\.ts$)|[\\/]src[\\/]backend[\\/]response-schemas\.ts$/,

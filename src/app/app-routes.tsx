@@ -53,9 +53,40 @@ const article = lazyPage(
   (route) => route.default,
 )
 
+const recipients = lazyPage(
+  () => import('../features/recipients/components/recipients-page'),
+  (page) => page.RecipientsPage,
+)
+// the public pages of readers: small chunks of their own, without the signed-in frame
+const subscribe = lazyPage(
+  () => import('../features/subscription/components/subscribe-page'),
+  (page) => page.SubscribePage,
+)
+const confirmSubscription = lazyPage(
+  () => import('../features/subscription/components/confirm-subscription-page'),
+  (page) => page.ConfirmSubscriptionPage,
+)
+const unsubscribe = lazyPage(
+  () => import('../features/subscription/components/unsubscribe-page'),
+  (page) => page.UnsubscribePage,
+)
+
 /** Loads the code of every page, e.g. before tests, so that no page waits for its chunk. */
 export const preloadAllPages = () =>
-  Promise.all([issues, articles, trash, issue, preview, article].map((page) => page.preload()))
+  Promise.all(
+    [
+      issues,
+      articles,
+      trash,
+      issue,
+      preview,
+      article,
+      recipients,
+      subscribe,
+      confirmSubscription,
+      unsubscribe,
+    ].map((page) => page.preload()),
+  )
 
 /**
  * The lists behind Anmelden are small; they load once the first screen has its data, so that the
@@ -91,6 +122,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/anmelden" element={<LoginPage />} />
+      <Route path="/abonnieren" element={<subscribe.Page />} />
+      <Route path="/abonnieren/bestaetigen/:token" element={<confirmSubscription.Page />} />
+      <Route path="/abmelden/:token" element={<unsubscribe.Page />} />
       <Route
         element={
           <RequireSession>
@@ -105,6 +139,7 @@ export function AppRoutes() {
         <Route path="beitraege" element={<articles.Page />} />
         <Route path="beitraege/papierkorb" element={<trash.Page />} />
         <Route path="beitraege/:articleId" element={<article.Page />} />
+        <Route path="empfaenger" element={<recipients.Page />} />
         <Route path="*" element={<NotFoundRoute />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import { useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './error-boundary'
+import { can } from '../domain/permissions'
 import { roleLabels } from '../domain/role-labels'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
@@ -30,6 +31,11 @@ export function Shell() {
             <li>
               <NavLink to="/beitraege">Beiträge</NavLink>
             </li>
+            {can(user.role, 'recipients.read') && (
+              <li>
+                <NavLink to="/empfaenger">Empfänger</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
         <div className={styles.userMenu}>

@@ -14,6 +14,7 @@ const routes = [
   '/beitraege',
   '/beitraege/papierkorb',
   '/beitraege/beitrag-01-antrittsbesuch',
+  '/empfaenger',
   '/gibt-es-nicht',
 ]
 

@@ -21,6 +21,7 @@ import { errorMessage } from '../../../backend/api-error'
 import { buildExport, type ExportKind } from '../export/build-export'
 import { scaleImageInCanvas } from '../export/scale-image-in-canvas'
 import { classNames } from '../../../lib/class-names'
+import { downloadFile } from '../../../lib/download-file'
 import styles from './preview-page.module.css'
 
 type Tab = 'print' | 'email' | 'web'
@@ -29,17 +30,6 @@ const tabs: { id: Tab; label: string }[] = [
   { id: 'email', label: 'E-Mail' },
   { id: 'web', label: 'Web' },
 ]
-
-function download(content: Blob, fileName: string) {
-  const url = URL.createObjectURL(content)
-  const link = document.createElement('a')
-  link.href = url
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(url), 1000)
-}
 
 const exportFiles: Record<ExportKind, { suffix: string; label: string }> = {
   email: { suffix: '.html', label: 'HTML herunterladen' },
@@ -143,7 +133,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
         getFile: (id) => backend.getMediaFile(id),
         scale: scaleImageInCanvas,
       })
-      download(file, `${fileBase}${exportFiles[kind].suffix}`)
+      downloadFile(file, `${fileBase}${exportFiles[kind].suffix}`)
     } catch (error) {
       setExportError(
         `Die Datei konnte nicht erstellt werden: ${errorMessage(error)} Bitte versuchen Sie es erneut.`,
@@ -190,7 +180,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
           type="button"
           className="button"
           onClick={() =>
-            download(
+            downloadFile(
               new Blob([outputs.text], { type: 'text/plain;charset=utf-8' }),
               `${fileBase}.txt`,
             )
