@@ -48,6 +48,14 @@ const preview = lazyPage(
   () => import('./routes/preview-route'),
   (route) => route.default,
 )
+const send = lazyPage(
+  () => import('./routes/send-route'),
+  (route) => route.default,
+)
+const outbox = lazyPage(
+  () => import('../features/sending/components/outbox-page'),
+  (page) => page.OutboxPage,
+)
 const article = lazyPage(
   () => import('./routes/article-route'),
   (route) => route.default,
@@ -55,7 +63,9 @@ const article = lazyPage(
 
 /** Loads the code of every page, e.g. before tests, so that no page waits for its chunk. */
 export const preloadAllPages = () =>
-  Promise.all([issues, articles, trash, issue, preview, article].map((page) => page.preload()))
+  Promise.all(
+    [issues, articles, trash, issue, preview, send, outbox, article].map((page) => page.preload()),
+  )
 
 /**
  * The lists behind Anmelden are small; they load once the first screen has its data, so that the
@@ -102,6 +112,8 @@ export function AppRoutes() {
         <Route path="ausgaben" element={<issues.Page />} />
         <Route path="ausgaben/:issueId" element={<issue.Page />} />
         <Route path="ausgaben/:issueId/vorschau" element={<preview.Page />} />
+        <Route path="ausgaben/:issueId/versand" element={<send.Page />} />
+        <Route path="postausgang" element={<outbox.Page />} />
         <Route path="beitraege" element={<articles.Page />} />
         <Route path="beitraege/papierkorb" element={<trash.Page />} />
         <Route path="beitraege/:articleId" element={<article.Page />} />

@@ -2,6 +2,7 @@ import { useRef } from 'react'
 import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './error-boundary'
 import { roleLabels } from '../domain/role-labels'
+import { OutboxNavItem } from '../features/sending/components/outbox-nav-item'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
@@ -30,6 +31,7 @@ export function Shell() {
             <li>
               <NavLink to="/beitraege">Beiträge</NavLink>
             </li>
+            <OutboxNavItem />
           </ul>
         </nav>
         <div className={styles.userMenu}>
