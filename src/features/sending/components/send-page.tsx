@@ -105,8 +105,10 @@ function SendProgressView({ issueId, sendId }: { issueId: string; sendId: string
           <button
             type="button"
             className="button"
-            disabled={step.isPending}
+            // not disabled: the button keeps the focus while its label changes
+            aria-disabled={step.isPending || undefined}
             onClick={() => {
+              if (step.isPending) return
               pause.reset()
               resume.reset()
               step.mutate()
