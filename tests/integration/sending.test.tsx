@@ -159,7 +159,46 @@ describe('Versand', () => {
     expect(await server.outbox()).toEqual([])
   })
 
-  it('zeigt bei 409 die Begründung des Servers und lädt neu', async () => {
+  it('zeigt bei 409 die Begründung des Servers und lädt neu, wenn inzwischen jemand anderes versendet', async () => {
+    const approved = await approvedWithRecipients(recipients(2))
+    const view = await renderApp({ route: issuePage, as: 'head' })
+    await view.user.click(await screen.findByRole('button', { name: 'Jetzt versenden …' }))
+    const confirm = await dialog(/jetzt versenden\?/)
+    await within(confirm).findByText('2 bestätigte Adressen')
+    // meanwhile the Redaktion sends the issue from another computer
+    await (
+      await backendAs('editor', server)
+    ).startSend(seedIssueId, {
+      version: approved.version,
+      fingerprint: approved.approval!.fingerprint,
+    })
+    await view.user.click(within(confirm).getByRole('button', { name: 'Jetzt versenden' }))
+    expect(await within(confirm).findByRole('alert')).toHaveTextContent(
+      'Diese Ausgabe wird gerade versendet.',
+    )
+    // loaded anew: the confirmation says why, instead of offering the button again
+    expect(await within(confirm).findByRole('note')).toHaveTextContent(
+      'Diese Ausgabe wird gerade versendet.',
+    )
+    expect(
+      within(confirm).queryByRole('button', { name: 'Jetzt versenden' }),
+    ).not.toBeInTheDocument()
+    await view.user.click(within(confirm).getByRole('button', { name: 'Schließen' }))
+    const panel = screen.getByRole('region', { name: 'Versand' })
+    expect(
+      await within(panel).findByText(/Der Versand läuft: 0 von 2 gesendet\./),
+    ).toBeInTheDocument()
+    expect(
+      within(panel).queryByRole('button', { name: 'Jetzt versenden …' }),
+    ).not.toBeInTheDocument()
+    expect(within(panel).getByRole('link', { name: 'Fortschritt ansehen' })).toHaveAttribute(
+      'href',
+      sendPage,
+    )
+    expect(await (await backendAs('head', server)).listSends(seedIssueId)).toHaveLength(1)
+  })
+
+  it('zeigt bei 409 nach einer Änderung am Inhalt den Grund und bietet keinen Versand mehr an', async () => {
     await approvedWithRecipients(recipients(2))
     const view = await renderApp({ route: issuePage, as: 'head' })
     await view.user.click(await screen.findByRole('button', { name: 'Jetzt versenden …' }))
@@ -173,12 +212,12 @@ describe('Versand', () => {
       photos: article.photos.map((photo) => ({ ...photo, alt: 'Runde im Rathaus' })),
     })
     await view.user.click(within(confirm).getByRole('button', { name: 'Jetzt versenden' }))
-    expect(await within(confirm).findByRole('alert')).toHaveTextContent(/Freigabe/)
-    // loaded anew: the confirmation now says why sending is not possible
-    expect(await within(confirm).findByRole('note')).toHaveTextContent(/.+/)
-    expect(
-      within(confirm).queryByRole('button', { name: 'Jetzt versenden' }),
-    ).not.toBeInTheDocument()
+    expect(await within(confirm).findByRole('alert')).toHaveTextContent(
+      /Jemand anderes hat diesen Stand inzwischen geändert/,
+    )
+    expect(await within(confirm).findByRole('note')).toHaveTextContent(
+      'Nur eine freigegebene Ausgabe kann versendet werden.',
+    )
     await view.user.click(within(confirm).getByRole('button', { name: 'Schließen' }))
     const panel = screen.getByRole('region', { name: 'Versand' })
     await waitFor(() =>
@@ -247,7 +286,7 @@ describe('Postausgang (Demo)', () => {
     const editor = await backendAs('editor', server)
     await editor.testSendIssue(seedIssueId, { addresses: ['redaktion@example.org'] })
     const view = await renderApp({ route: '/ausgaben', as: 'editor' })
-    const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' })
+    const nav = await screen.findByRole('navigation', { name: 'Hauptnavigation' })
     await view.user.click(await within(nav).findByRole('link', { name: 'Postausgang (Demo)' }))
     expect(
       await screen.findByRole('heading', { level: 1, name: 'Postausgang (Demo)' }),
