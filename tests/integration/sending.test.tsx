@@ -135,6 +135,10 @@ describe('Versand', () => {
   it('„Versand planen“ schlägt das Erscheinungsdatum vor und plant in Berliner Zeit', async () => {
     const approved = await approvedWithRecipients(recipients(2))
     const view = await renderApp({ route: issuePage, as: 'editor' })
+    // "Als versendet markieren" stays, for issues sent by other means, and says so
+    expect(
+      await screen.findByRole('button', { name: 'Als versendet markieren …' }),
+    ).toHaveAccessibleDescription(/nur für eine Ausgabe, die auf anderem Weg versendet wurde/)
     await view.user.click(await screen.findByRole('button', { name: 'Versand planen …' }))
     const confirm = await dialog('Versand von „August 2018“ planen')
     const when = await within(confirm).findByLabelText('Zeitpunkt (Berliner Zeit)')
@@ -296,7 +300,7 @@ describe('Postausgang (Demo)', () => {
     await view.user.click(within(row).getByRole('button', { name: /ansehen/ }))
     const message = await screen.findByRole('region', { name: /^\[Test\]/ })
     const frame = within(message).getByTitle('E-Mail an redaktion@example.org')
-    expect(frame).toHaveAttribute('sandbox', '')
+    expect(frame).toHaveAttribute('sandbox', 'allow-same-origin')
     expect(frame.getAttribute('srcdoc')).toMatch(/August 2018/)
     expect(within(message).getByText('Textfassung')).toBeInTheDocument()
     expect(within(message).getByText('Message-ID')).toBeInTheDocument()

@@ -24,7 +24,8 @@ function OutboxMessageView({ message }: { message: OutboxMessage }) {
       <iframe
         title={`E-Mail an ${message.to}`}
         className={styles.messageFrame}
-        sandbox=""
+        // same origin (no scripts): the photos load through the demo backend, as in the Vorschau
+        sandbox="allow-same-origin"
         srcDoc={sanitizeDocument(message.html)}
       />
       <details className={styles.textPart}>
