@@ -71,6 +71,10 @@ test('die Dezernentin versendet die freigegebene Ausgabe, sieht den Fortschritt 
   await expect(page.getByText('Status der Ausgabe: Versendet')).toBeVisible()
   await expectNoAxeViolations(page, 'Versandseite nach dem Versand')
   await page.screenshot({ path: `${shots}/versand-fortschritt.png`, fullPage: true })
+  await page.setViewportSize({ width: 390, height: 844 })
+  await page.screenshot({ path: `${shots}/versand-fortschritt-390.png`, fullPage: true })
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+  await page.setViewportSize({ width: 1280, height: 1000 })
 
   await page.goto('/ausgaben/ausgabe-2018-08')
   await expect(page.getByText('Versendet').first()).toBeVisible()
@@ -84,6 +88,9 @@ test('die Dezernentin versendet die freigegebene Ausgabe, sieht den Fortschritt 
   for (const reader of readers)
     await expect(page.getByRole('row').filter({ hasText: reader })).toHaveCount(1)
   await expect(page.getByRole('row').filter({ hasText: '[Test]' })).toHaveCount(1)
+  // the Postausgang lives with the demo data: still there after a reload
+  await page.reload()
+  await expect(page.getByRole('row').filter({ hasText: '@example.org' })).toHaveCount(4)
   const row = page.getByRole('row').filter({ hasText: 'leser2@example.org' })
   await row.getByRole('button', { name: /ansehen/ }).click()
   const message = page.getByRole('region', { name: /August 2018/ })

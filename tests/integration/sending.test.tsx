@@ -269,6 +269,8 @@ describe('Versand', () => {
     await waitFor(() =>
       expect(progress).toHaveAttribute('aria-valuetext', '3 von 4 Nachrichten bearbeitet (75 %)'),
     )
+    // the live region speaks of the state, not of every count: it has not changed
+    expect(screen.getByText('Der Versand läuft.')).toHaveAttribute('role', 'status')
     expect(screen.getByText('fehlgeschlagen').nextElementSibling).toHaveTextContent('1')
     expect(screen.getByText('wartend').nextElementSibling).toHaveTextContent('1')
   })

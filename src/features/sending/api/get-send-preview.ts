@@ -5,7 +5,8 @@ import { useBackend } from '../../../backend/backend-provider'
 /** GET /issues/:id/send-preview: subject, sender, recipients and what prevents sending. */
 export const sendPreviewQueryOptions = (backend: Backend, issueId: string) =>
   queryOptions({
-    queryKey: ['issues', issueId, 'send-preview'],
+    // not under ['issues', id]: the workflow's refreshes of the issue need not wait for it
+    queryKey: ['send-preview', issueId],
     queryFn: () => backend.getSendPreview(issueId),
     // the number of recipients and the blocker are read when the confirmation opens
     staleTime: 0,

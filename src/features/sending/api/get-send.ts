@@ -9,7 +9,7 @@ export const sendPollMs = 1_000
 /** GET /sends/:id: counts and failed addresses. */
 export const sendQueryOptions = (backend: Backend, sendId: string) =>
   queryOptions({
-    queryKey: ['sends', sendId],
+    queryKey: ['send', sendId],
     queryFn: () => backend.getSend(sendId),
   })
 

@@ -10,7 +10,8 @@ export const isSendActive = (send: Pick<SendSummary, 'status'>) =>
 /** GET /issues/:id/sends, newest first. */
 export const sendsQueryOptions = (backend: Backend, issueId: string) =>
   queryOptions({
-    queryKey: ['issues', issueId, 'sends'],
+    // not under ['issues', id]: the workflow's refreshes of the issue need not wait for it
+    queryKey: ['sends', issueId],
     queryFn: () => backend.listSends(issueId),
   })
 
