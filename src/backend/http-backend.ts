@@ -342,7 +342,9 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         schema: (schemas) => schemas.sends,
       }),
     getSend: (sendId) =>
-      request(`/sends/${encodeURIComponent(sendId)}`, { schema: (schemas) => schemas.sendProgress }),
+      request(`/sends/${encodeURIComponent(sendId)}`, {
+        schema: (schemas) => schemas.sendProgress,
+      }),
     pauseSend: (sendId) =>
       request(`/sends/${encodeURIComponent(sendId)}/pause`, {
         method: 'POST',

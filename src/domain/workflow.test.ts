@@ -30,10 +30,14 @@ describe('Berechtigungen', () => {
         'publication.edit',
         'media.upload',
         'preview.export',
+        'recipients.read',
+        'recipients.manage',
+        'issue.send',
+        'issue.testSend',
       ],
     ],
     ['head', allPermissions],
-    ['designer', ['preview.export', 'media.upload', 'layout.edit']],
+    ['designer', ['preview.export', 'media.upload', 'layout.edit', 'issue.testSend']],
   ] as const)('%s darf genau das Vorgesehene', (role, expected) => {
     const granted = allPermissions.filter((permission) => can(role, permission))
     expect(granted.sort()).toEqual([...expected].sort())

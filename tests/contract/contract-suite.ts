@@ -7,6 +7,7 @@ import { contentFingerprint } from '../../src/domain/fingerprint'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
+import { defineVersandContract, type MailTarget } from './versand-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -19,6 +20,8 @@ export interface ContractTarget {
   signIn(backend: Backend, role: Role): Promise<string>
   /** Password sign-in (real server): the accounts of the seed people. */
   passwords?: Record<Role, { login: string; password: string }>
+  /** What the backend sent (Versand). */
+  mail?: MailTarget
 }
 
 type RejectionCheck = (error: unknown) => void
@@ -90,6 +93,30 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         tokens[role] = await target.signIn(as(role), role)
       }
     })
+
+    const { mail } = target
+    if (mail)
+      describe('Versand', () =>
+        defineVersandContract(() => ({
+          editor,
+          head,
+          designer,
+          anonymous: () => as('none'),
+          baseUrl: () => target.baseUrl,
+          fetch: target.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+          mail,
+          approveSeedIssue: async () => {
+            const id = 'ausgabe-2018-08'
+            let issue = await extendDeadline(id)
+            await addMissingAltTexts()
+            issue = await editor().submitIssue(id, { version: issue.version })
+            issue = await head().approveIssue(id, {
+              version: issue.version,
+              acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+            })
+            return { id, version: issue.version, fingerprint: issue.approval?.fingerprint ?? '' }
+          },
+        })))
 
     describe('Sitzung', () => {
       it('meldet an, liefert die Sitzung und meldet ab', async () => {

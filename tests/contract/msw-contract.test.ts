@@ -1,8 +1,9 @@
 import { afterAll, beforeAll } from 'vitest'
 import { createTestServer } from '../../mocks/node'
 import { defineContractSuite } from './contract-suite'
+import { outboxMailTarget } from './versand-contract'
 
-const testServer = createTestServer()
+const testServer = createTestServer({ mail: true })
 const seedUserIds = { editor: 'frank-ruehling', head: 'sandra-wanzar', designer: 'jana-krause' }
 
 beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
@@ -12,4 +13,5 @@ defineContractSuite('Demo-Backend über MSW', {
   baseUrl: testServer.apiBaseUrl,
   reset: () => testServer.reset(),
   signIn: async (backend, role) => (await backend.login(seedUserIds[role])).token,
+  mail: outboxMailTarget(testServer),
 })

@@ -3,10 +3,12 @@ import { createTestServer } from '../../mocks/node'
 import { verifyPassword } from '../../src/server/node/passwords'
 import { seedAccounts, seedCredentials } from '../server/seed-accounts'
 import { defineContractSuite } from './contract-suite'
+import { outboxMailTarget } from './versand-contract'
 
 const testServer = createTestServer({
   signIn: { method: 'password', verifyPassword, clientAddress: () => '192.0.2.1' },
   credentials: seedCredentials,
+  mail: true,
 })
 
 beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
@@ -18,4 +20,5 @@ defineContractSuite('Handler mit Passwort-Anmeldung über MSW', {
   passwords: seedAccounts,
   signIn: async (backend, role) =>
     (await backend.loginWithPassword(seedAccounts[role].login, seedAccounts[role].password)).token,
+  mail: outboxMailTarget(testServer),
 })

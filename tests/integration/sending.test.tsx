@@ -6,7 +6,7 @@ import { approveSeedIssue, seedIssueId } from '../fixtures/approved-issue'
 import { backendAs, renderApp, setupTestServer } from '../render-app'
 
 /** The demo backend with its Postausgang as mail server. */
-const server = createTestServer({ outbox: true })
+const server = createTestServer({ mail: true })
 setupTestServer(server)
 
 const issuePage = `/ausgaben/${seedIssueId}`

@@ -5,6 +5,10 @@ import { DatabaseStore } from '../../src/server/node/database-store'
 import type { Credential } from '../../src/server/store'
 
 const tables = [
+  'deliveries',
+  'sends',
+  'subscribers',
+  'suppressed_addresses',
   'sessions',
   'login_failures',
   'audit_events',

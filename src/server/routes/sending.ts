@@ -175,7 +175,11 @@ async function sendBlocker(
 ): Promise<string | null> {
   if (!mail) return noMailServerMessage
   if (issue.status === 'published') return 'Diese Ausgabe ist bereits versendet.'
-  const open = (await tx.listSends(issue.id)).find((send) => send.status !== 'done')
+  const sends = await tx.listSends(issue.id)
+  const done = sends.find((send) => send.status === 'done')
+  if (done)
+    return 'Diese Ausgabe wurde bereits über Rundbrief versendet; ein zweiter Versand ginge an dieselben Empfänger.'
+  const open = sends.find((send) => send.status !== 'done')
   if (open?.status === 'scheduled')
     return 'Für diese Ausgabe ist bereits ein Versand geplant. Halten Sie ihn auf der Versandseite an, um ihn zu ändern.'
   if (open) return 'Diese Ausgabe wird gerade versendet.'

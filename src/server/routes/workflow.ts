@@ -208,7 +208,16 @@ export function workflowRoutes(deps: HandlerDeps) {
       c,
       'unpublish',
       unpublishRoute,
-      async () => ({}),
+      async (issue, _input, tx) => {
+        if ((await tx.listSends(issue.id)).some((send) => send.status === 'done'))
+          throw new ProblemError(
+            409,
+            problemTypes.wrongState,
+            'Nicht möglich',
+            'Diese Ausgabe wurde über Rundbrief an die Empfänger versendet; das lässt sich nicht zurücknehmen.',
+          )
+        return {}
+      },
       (_next, input) => input.reason,
     ),
   )
