@@ -1,9 +1,12 @@
 import { setupWorker } from 'msw/browser'
 import { createApp } from '../src/server/app'
 import { parseFaults, type Faults } from './faults'
+import { demoMailSettings, startDemoSendWorker } from './demo-mail'
 import { apiHandlers, type FaultStats } from './handlers'
 import { idbGet, idbGetMany, idbPutAll, idbReplaceAll } from './indexed-db'
 import type { MediaBytes, MemoryState } from './memory-store'
+import type { OutboxMessage } from '../src/domain/sending'
+import { createOutbox, type OutboxStorage } from './outbox-mail'
 import { createSeedMedia, createSeedState } from './seed/august-2018'
 import {
   SharedDemoState,
@@ -14,6 +17,8 @@ import {
 
 const stateKey = 'state'
 const stampKey = 'stamp'
+/** The Postausgang: beside the state, so that a reset of the demo empties it too. */
+const outboxKey = 'outbox'
 const mediaKey = (id: string) => `media:${id}`
 const faultsKey = 'rundbrief.stoerungen'
 /** Name of the Web Lock and the BroadcastChannel that all tabs of the demo share. */
@@ -54,10 +59,23 @@ const indexedDbStorage: SharedStateStorage = {
     idbReplaceAll([[stateKey, state], [stampKey, stamp], ...mediaEntries(bytes)]),
 }
 
-function webLock(): CrossTabLock {
+function webLock(name = sharedName): CrossTabLock {
   const locks = navigator.locks as LockManager | undefined
   if (!locks) throw new Error('Dieser Browser kann die Demo nicht über mehrere Tabs abstimmen.')
-  return (work) => locks.request(sharedName, () => work())
+  return (work) => locks.request(name, () => work())
+}
+
+/** The Postausgang of all tabs in IndexedDB; each new message is added under its own lock. */
+function indexedDbOutbox(): OutboxStorage {
+  const lock = webLock(`${sharedName}-postausgang`)
+  return {
+    read: async () => (await idbGet<OutboxMessage[]>(outboxKey)) ?? [],
+    update: (change) =>
+      lock(async () => {
+        const messages = (await idbGet<OutboxMessage[]>(outboxKey)) ?? []
+        await idbPutAll([[outboxKey, change(messages)]])
+      }),
+  }
 }
 
 function broadcastChannel(): ChangeChannel {
@@ -95,7 +113,12 @@ export async function startDemoBackend(): Promise<DemoControls> {
     channel: broadcastChannel(),
     seed,
   })
-  const app = createApp({ store: shared.store })
+  // The demo's mail lands in the Postausgang; its links lead back to this page's address.
+  const outbox = createOutbox({ storage: indexedDbOutbox() })
+  const publicUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href
+  const mail = demoMailSettings(outbox, publicUrl, () => sendWorker.wake())
+  const app = createApp({ store: shared.store, mail })
+  const sendWorker = startDemoSendWorker({ store: shared.store, mail })
   const faultStats: FaultStats = { requests: 0, failed: 0, delayed: 0 }
   const worker = setupWorker(...apiHandlers(app, () => faults, '', faultStats))
   await worker.start({

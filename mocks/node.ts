@@ -1,8 +1,11 @@
 import { setupServer } from 'msw/node'
 import { createApp, type AppOptions } from '../src/server/app'
+import type { SmtpOutcome } from '../src/domain/delivery'
 import type { MailSettings } from '../src/server/context'
 import { createIssueSendWorker } from '../src/server/issue-send-worker'
+import type { OutgoingMessage } from '../src/server/mail/mail-port'
 import type { Credential, StoreTx } from '../src/server/store'
+import { demoMailSettings } from './demo-mail'
 import { noFaults, type Faults } from './faults'
 import { apiHandlers } from './handlers'
 import { MemoryStore } from './memory-store'
@@ -19,33 +22,19 @@ interface TestServerOptions extends Omit<AppOptions, 'store' | 'mail'> {
   mail?: boolean
 }
 
-/** The demo's mail settings, addresses under the test origin. */
-export const testMailSettings = (outbox: ReturnType<typeof createOutbox>, origin: string) => ({
-  port: outbox.port,
-  outbox: outbox.list,
-  from: 'Stadt Gera – Dezernat Soziales <newsletter@gera.de>',
-  list: {
-    publicUrl: origin,
-    listId: 'soziales.rundbrief.gera.de',
-    listName: 'Nachrichten aus dem Dezernat Soziales',
-    unsubscribeMailbox: 'newsletter-abmelden@gera.de',
-    messageDomain: 'gera.de',
-  },
-  secret: 'demo-geheimnis-nur-fuer-tests',
-  confirmationHours: 48,
-})
-
 /** A demo backend for tests: fresh seed data per `reset()`, fault knobs, MSW in Node. */
 export function createTestServer({ credentials, mail, ...options }: TestServerOptions = {}) {
   let faults: Faults = noFaults
   let store = new MemoryStore(createSeedState())
-  let outbox = createOutbox()
+  let refuse: (message: OutgoingMessage) => SmtpOutcome | null = () => null
+  const newOutbox = () => createOutbox({ refuse: (message) => refuse(message) })
+  let outbox = newOutbox()
   const storePort = {
     transaction: <T>(work: (tx: StoreTx) => Promise<T>) => store.transaction(work),
   }
   const mailSettings: MailSettings | null = mail
     ? {
-        ...testMailSettings(outbox, testApiOrigin),
+        ...demoMailSettings(outbox, testApiOrigin),
         port: { send: (message) => outbox.port.send(message), close: async () => {} },
         outbox: () => outbox.list(),
       }
@@ -71,6 +60,10 @@ export function createTestServer({ credentials, mail, ...options }: TestServerOp
       if (!worker) throw new Error('createTestServer({ mail: true }) sendet nicht ohne mail.')
       while ((await worker.runOnce()) > 0);
     },
+    /** Lets the Postausgang answer like a mail server that refuses some messages (until `reset()`). */
+    refuseMail(answer: (message: OutgoingMessage) => SmtpOutcome | null) {
+      refuse = answer
+    },
     /** The store behind the handler, for assertions on what was saved. */
     get store() {
       return store
@@ -81,7 +74,8 @@ export function createTestServer({ credentials, mail, ...options }: TestServerOp
       const bytes = await createSeedMedia(state)
       if (credentials) state.credentials = await credentials()
       store = new MemoryStore(state, bytes)
-      outbox = createOutbox()
+      outbox = newOutbox()
+      refuse = () => null
       faults = noFaults
     },
     setFaults(next: Partial<Faults>) {

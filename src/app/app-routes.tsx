@@ -48,6 +48,14 @@ const preview = lazyPage(
   () => import('./routes/preview-route'),
   (route) => route.default,
 )
+const send = lazyPage(
+  () => import('./routes/send-route'),
+  (route) => route.default,
+)
+const outbox = lazyPage(
+  () => import('../features/sending/components/outbox-page'),
+  (page) => page.OutboxPage,
+)
 const article = lazyPage(
   () => import('./routes/article-route'),
   (route) => route.default,
@@ -81,6 +89,8 @@ export const preloadAllPages = () =>
       issue,
       preview,
       article,
+      send,
+      outbox,
       recipients,
       subscribe,
       confirmSubscription,
@@ -136,6 +146,8 @@ export function AppRoutes() {
         <Route path="ausgaben" element={<issues.Page />} />
         <Route path="ausgaben/:issueId" element={<issue.Page />} />
         <Route path="ausgaben/:issueId/vorschau" element={<preview.Page />} />
+        <Route path="ausgaben/:issueId/versand" element={<send.Page />} />
+        <Route path="postausgang" element={<outbox.Page />} />
         <Route path="beitraege" element={<articles.Page />} />
         <Route path="beitraege/papierkorb" element={<trash.Page />} />
         <Route path="beitraege/:articleId" element={<article.Page />} />

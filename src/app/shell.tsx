@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './error-boundary'
 import { can } from '../domain/permissions'
 import { roleLabels } from '../domain/role-labels'
+import { OutboxNavItem } from '../features/sending/components/outbox-nav-item'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
@@ -36,6 +37,7 @@ export function Shell() {
                 <NavLink to="/empfaenger">Empfänger</NavLink>
               </li>
             )}
+            <OutboxNavItem />
           </ul>
         </nav>
         <div className={styles.userMenu}>

@@ -11,6 +11,8 @@ const routes = [
   '/ausgaben',
   '/ausgaben/ausgabe-2018-08',
   '/ausgaben/ausgabe-2018-08/vorschau',
+  '/ausgaben/ausgabe-2018-08/versand',
+  '/postausgang',
   '/beitraege',
   '/beitraege/papierkorb',
   '/beitraege/beitrag-01-antrittsbesuch',
@@ -105,6 +107,20 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
       () => clickIfThere(page, 'Ausgabe bearbeiten'),
       async () => {
         await clickIfThere(page, 'Abbrechen')
+      },
+      checked,
+    )
+    await checkDialog(
+      page,
+      `Testversand mit Fehlermeldung (${role.name})`,
+      async () => {
+        if (!(await clickIfThere(page, 'Testversand …'))) return false
+        await button(page, 'Test senden').click()
+        await expect(page.getByText('Bitte mindestens eine E-Mail-Adresse angeben.')).toBeVisible()
+        return true
+      },
+      async () => {
+        await clickIfThere(page, 'Schließen')
       },
       checked,
     )

@@ -58,3 +58,49 @@ export async function typeAtEndOfText(page: Page, words: string) {
 /** Waits until the article editor says its text is saved. */
 export const expectSaved = (page: Page, timeout = 15_000) =>
   expect(page.getByRole('status').filter({ hasText: /^✓ Gespeichert$/ })).toBeVisible({ timeout })
+
+/**
+ * Brings the August 2018 issue to "freigegeben" through the demo API (as the signed-in
+ * Dezernentin): deadline moved, alt texts added, submitted, approved with every warning
+ * acknowledged.
+ */
+export async function approveSeedIssue(page: Page) {
+  await page.evaluate(async () => {
+    const token = localStorage.getItem('rundbrief.sitzung')
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`/api${path}`, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: response.status, body: await response.json() }
+    }
+    const id = 'ausgabe-2018-08'
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000)
+    let issue = (await call('GET', `/issues/${id}`)).body
+    issue = (
+      await call('PATCH', `/issues/${id}`, {
+        version: issue.version,
+        deadline: day(5).toISOString(),
+        plannedSendDate: day(7).toISOString().slice(0, 10),
+      })
+    ).body
+    for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+      const article = (await call('GET', `/articles/${articleId}`)).body
+      await call('PATCH', `/articles/${articleId}`, {
+        version: article.version,
+        photos: article.photos.map((photo: object) => ({ ...photo, alt: 'Gesprächsrunde' })),
+      })
+    }
+    issue = (await call('POST', `/issues/${id}/submit`, { version: issue.version })).body
+    const refused = await call('POST', `/issues/${id}/approve`, { version: issue.version })
+    const warnings = (refused.body.errors ?? []).map((error: { path: string }) =>
+      error.path.replace(/^checks\./, ''),
+    )
+    const approved = await call('POST', `/issues/${id}/approve`, {
+      version: issue.version,
+      acknowledgedWarnings: warnings,
+    })
+    if (approved.status !== 200) throw new Error(JSON.stringify(approved.body))
+  })
+}

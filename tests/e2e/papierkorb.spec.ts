@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectNoAxeViolations, signIn } from './helpers'
+import { approveSeedIssue, expectNoAxeViolations, signIn } from './helpers'
 
 const editor = 'Dr. Frank Rühling (Redaktion)'
 const head = 'Sandra Wanzar (Dezernentin)'
@@ -7,52 +7,6 @@ const shots = process.env.RUNDBRIEF_SCREENSHOTS
 
 async function shoot(page: Page, name: string) {
   if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true })
-}
-
-/**
- * Brings the August 2018 issue to "freigegeben" through the demo API (as the signed-in
- * Dezernentin): deadline moved, alt texts added, submitted, approved with every warning
- * acknowledged.
- */
-async function approveSeedIssue(page: Page) {
-  await page.evaluate(async () => {
-    const token = localStorage.getItem('rundbrief.sitzung')
-    const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`/api${path}`, {
-        method,
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      })
-      return { status: response.status, body: await response.json() }
-    }
-    const id = 'ausgabe-2018-08'
-    const day = (days: number) => new Date(Date.now() + days * 86_400_000)
-    let issue = (await call('GET', `/issues/${id}`)).body
-    issue = (
-      await call('PATCH', `/issues/${id}`, {
-        version: issue.version,
-        deadline: day(5).toISOString(),
-        plannedSendDate: day(7).toISOString().slice(0, 10),
-      })
-    ).body
-    for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
-      const article = (await call('GET', `/articles/${articleId}`)).body
-      await call('PATCH', `/articles/${articleId}`, {
-        version: article.version,
-        photos: article.photos.map((photo: object) => ({ ...photo, alt: 'Gesprächsrunde' })),
-      })
-    }
-    issue = (await call('POST', `/issues/${id}/submit`, { version: issue.version })).body
-    const refused = await call('POST', `/issues/${id}/approve`, { version: issue.version })
-    const warnings = (refused.body.errors ?? []).map((error: { path: string }) =>
-      error.path.replace(/^checks\./, ''),
-    )
-    const approved = await call('POST', `/issues/${id}/approve`, {
-      version: issue.version,
-      acknowledgedWarnings: warnings,
-    })
-    if (approved.status !== 200) throw new Error(JSON.stringify(approved.body))
-  })
 }
 
 test('Redaktion löscht einen Beitrag nach Rückfrage und stellt ihn aus dem Papierkorb wieder her', async ({

@@ -5,6 +5,7 @@ import { ErrorState } from '../../components/ui/query-state'
 import { WorkflowPanel } from '../../features/approval/components/workflow-panel'
 import { Board } from '../../features/board/components/board'
 import { IssueHeader } from '../../features/issues/components/issue-header'
+import { SendPanel } from '../../features/sending/components/send-panel'
 
 /** Loaded lazily: the board carries drag and drop. */
 export default function IssueRoute() {
@@ -17,6 +18,7 @@ export default function IssueRoute() {
     <div key={issueId}>
       <IssueHeader issueId={issueId} />
       <WorkflowPanel issueId={issueId} />
+      <SendPanel issueId={issueId} />
       <Board issueId={issueId} />
     </div>
   )

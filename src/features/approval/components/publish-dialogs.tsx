@@ -14,7 +14,7 @@ interface PublishConfirmDialogProps {
   onCancel: () => void
 }
 
-/** Asks before "Als versendet markieren": the issue is locked afterwards. */
+/** Asks before "Als versendet markieren" (sent by other means): the issue is locked afterwards. */
 export function PublishConfirmDialog({
   issueLabel,
   busy,
@@ -32,6 +32,10 @@ export function PublishConfirmDialog({
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
+      <p>
+        Nur für eine Ausgabe, die auf anderem Weg versendet wurde: Rundbrief schickt dabei keine
+        E-Mail.
+      </p>
       <p>
         Danach ist die Ausgabe gesperrt: Beiträge, Reihenfolge und Angaben können nicht mehr
         geändert werden. Zurücknehmen kann die Markierung nur die Dezernentin, mit Begründung im

@@ -192,8 +192,9 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
               <button
                 key={verb}
                 type="button"
-                className="button"
+                className="button button-secondary"
                 disabled={action.isPending}
+                aria-describedby={verb === 'publish' ? 'publish-hint' : undefined}
                 onClick={() => {
                   action.reset()
                   setConfirming(verb)
@@ -240,6 +241,12 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
             </p>
           )}
       </div>
+      {actions.includes('publish') && (
+        <p id="publish-hint" className="hint">
+          „{workflowActions.publish.label}“ nur für eine Ausgabe, die auf anderem Weg versendet
+          wurde. Über Rundbrief versenden Sie sie unter „Versand“.
+        </p>
+      )}
       {requesting && (
         <RequestChangesForm
           busy={action.isPending}

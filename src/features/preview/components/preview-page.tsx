@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { useBackend } from '../../../backend/backend-provider'
 import { useIssue } from '../../../backend/queries/get-issue'
@@ -40,8 +40,11 @@ const exportFiles: Record<ExportKind, { suffix: string; label: string }> = {
 const kilobytes = (bytes: number) =>
   `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} KB`
 
-/** Vorschau: print, e-mail and web renderings of an issue, with export and print. */
-export function PreviewPage({ issueId }: { issueId: string }) {
+/**
+ * Vorschau: print, e-mail and web renderings of an issue, with export and print. `actions` are
+ * more buttons for the row of exports (e.g. the Testversand).
+ */
+export function PreviewPage({ issueId, actions }: { issueId: string; actions?: ReactNode }) {
   const backend = useBackend()
   const issue = useIssue(issueId)
   const articles = useArticles({ issueId })
@@ -188,6 +191,7 @@ export function PreviewPage({ issueId }: { issueId: string }) {
         >
           Text herunterladen
         </button>
+        {actions}
       </div>
       <p id="preview-print-hint" className="hint">
         „Drucken / PDF“ druckt die Druckfassung (A4). Heruntergeladene Dateien enthalten ihre Fotos

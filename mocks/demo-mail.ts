@@ -1,0 +1,97 @@
+import type { MailSettings } from '../src/server/context'
+import { createIssueSendWorker } from '../src/server/issue-send-worker'
+import type { Store } from '../src/server/store'
+import type { createOutbox } from './outbox-mail'
+
+/**
+ * Signs the demo's unsubscribe links. Not a secret: the demo runs in the visitor's browser, and
+ * its links lead only to the same browser's demo data.
+ */
+export const demoMailSecret = 'rundbrief-demo-abmeldelinks'
+
+/** The demo's mail settings: the Postausgang as mail port, links to the page's own address. */
+export function demoMailSettings(
+  outbox: ReturnType<typeof createOutbox>,
+  publicUrl: string,
+  wakeWorker?: () => void,
+): MailSettings {
+  return {
+    port: outbox.port,
+    from: 'Stadt Gera – Dezernat Soziales <newsletter@gera.de>',
+    list: {
+      publicUrl: publicUrl.replace(/\/+$/, ''),
+      listId: 'soziales.rundbrief.gera.de',
+      listName: 'Nachrichten aus dem Dezernat Soziales',
+      unsubscribeMailbox: 'newsletter-abmelden@gera.de',
+      messageDomain: 'gera.de',
+    },
+    secret: demoMailSecret,
+    confirmationHours: 48,
+    outbox: outbox.list,
+    ...(wakeWorker ? { wakeWorker } : {}),
+  }
+}
+
+/**
+ * Runs the send worker of the demo in the page: one batch per `intervalMs`, the next one soon
+ * after a full batch, at once on `wake()`. Rounds never overlap; a failed round is reported and
+ * the next one tries again.
+ */
+export function startDemoSendWorker(options: {
+  store: Store
+  mail: MailSettings
+  intervalMs?: number
+  batchSize?: number
+  logError?: (error: unknown) => void
+}) {
+  const intervalMs = options.intervalMs ?? 1_000
+  const worker = createIssueSendWorker({
+    store: options.store,
+    mail: options.mail,
+    now: () => new Date(),
+    newId: () => crypto.randomUUID(),
+    // each tab runs its own worker on the shared demo data
+    workerId: `demo-${crypto.randomUUID()}`,
+    batchSize: options.batchSize ?? 10,
+    // a closed tab's messages in hand go to another tab's worker soon
+    leaseMs: 30_000,
+  })
+  const logError =
+    options.logError ?? ((error) => console.error('[rundbrief] Versand in der Demo', error))
+  let round: Promise<void> | null = null
+  let wokenDuringRound = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let stopped = false
+
+  const schedule = (delayMs: number) => {
+    clearTimeout(timer)
+    if (!stopped) timer = setTimeout(wake, delayMs)
+  }
+  function wake() {
+    if (round) {
+      wokenDuringRound = true
+      return
+    }
+    wokenDuringRound = false
+    round = worker
+      .runOnce()
+      .then((taken) =>
+        schedule(taken >= worker.batchSize || wokenDuringRound ? intervalMs / 4 : intervalMs),
+      )
+      .catch((error: unknown) => {
+        logError(error)
+        schedule(intervalMs)
+      })
+      .finally(() => (round = null))
+  }
+  schedule(intervalMs)
+  return {
+    wake,
+    /** Ends the loop after the round under way (for tests). */
+    stop: async () => {
+      stopped = true
+      clearTimeout(timer)
+      await round
+    },
+  }
+}
