@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import { createTestServer, testApiOrigin, testMailSettings } from '../../mocks/node'
+import { demoMailSettings } from '../../mocks/demo-mail'
+import { createTestServer, testApiOrigin } from '../../mocks/node'
 import { createOutbox } from '../../mocks/outbox-mail'
 import { consent } from '../../src/domain/sending'
 import { createUnsubscribeToken } from '../../src/server/mail/unsubscribe-token'
@@ -8,7 +9,7 @@ import { backendAs, renderApp, setupTestServer } from '../render-app'
 
 /** A demo backend with a Postausgang: sign-ups send their confirmation e-mail there. */
 const server = createTestServer({ mail: true })
-const { secret } = testMailSettings(createOutbox(), testApiOrigin)
+const { secret } = demoMailSettings(createOutbox(), testApiOrigin)
 setupTestServer(server)
 
 /** The path of the confirmation link in the newest message to `email`. */
