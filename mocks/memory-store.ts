@@ -11,6 +11,7 @@ import type {
   Credential,
   DeliveryCounts,
   LoginFailures,
+  ConfirmationRequest,
   SendJob,
   Session,
   Store,
@@ -39,6 +40,17 @@ export interface MemoryState {
   subscribers?: Subscriber[]
   sends?: SendJob[]
   deliveries?: MemoryDelivery[]
+  /** Confirmation links of pending sign-ups (only the token's hash). */
+  confirmations?: MemoryConfirmation[]
+  /** SHA-256 of erased addresses. */
+  suppressedHashes?: string[]
+}
+
+/** A pending sign-up's confirmation link, as the database keeps it beside the recipient. */
+export interface MemoryConfirmation {
+  subscriberId: string
+  tokenHash: string
+  expiresAt: string
 }
 
 /** A row of the send queue, as the database keeps it. */
@@ -487,6 +499,154 @@ function memorySendQueue(state: { read: () => MemoryState; write: () => MemorySt
       for (const delivery of read.deliveries())
         if (delivery.sendId === sendId) counts[delivery.status]++
       return counts
+    },
+    listSends: async (issueId: string) =>
+      read
+        .sends()
+        .filter((send) => send.issueId === issueId)
+        .sort((a, b) => time(b.createdAt) - time(a.createdAt)),
+    listDeliveryProblems: async (sendId: string, limit: number) => {
+      const byId = new Map(read.subscribers().map((item) => [item.id, item]))
+      return read
+        .deliveries()
+        .filter(
+          (delivery) =>
+            delivery.sendId === sendId && delivery.lastError !== null && delivery.status !== 'sent',
+        )
+        .flatMap((delivery) => {
+          const subscriber = byId.get(delivery.subscriberId)
+          return subscriber
+            ? [
+                {
+                  email: subscriber.email,
+                  status: delivery.status,
+                  reason: delivery.lastError ?? '',
+                },
+              ]
+            : []
+        })
+        .sort((a, b) => a.email.localeCompare(b.email))
+        .slice(0, limit)
+    },
+    cancelScheduledSends: async (issueId: string) => {
+      const planned = read
+        .sends()
+        .filter((send) => send.issueId === issueId && send.status === 'scheduled')
+        .map((send) => send.id)
+      if (planned.length === 0) return 0
+      const draft = state.write()
+      draft.sends = sends(draft).filter((send) => !planned.includes(send.id))
+      draft.deliveries = deliveries(draft).filter((delivery) => !planned.includes(delivery.sendId))
+      return planned.length
+    },
+
+    listSubscribers: async (query: { q?: string; status?: Subscriber['status'] }) => {
+      const needle = query.q?.trim().toLowerCase() ?? ''
+      return read
+        .subscribers()
+        .filter(
+          (item) =>
+            (!query.status || item.status === query.status) &&
+            (needle === '' ||
+              [item.email, item.name, item.organisation].some((text) =>
+                text.toLowerCase().includes(needle),
+              )),
+        )
+        .sort((a, b) => a.email.localeCompare(b.email))
+    },
+    getSubscriber: async (id: string) => read.subscribers().find((item) => item.id === id) ?? null,
+    countConfirmedSubscribers: async () =>
+      read.subscribers().filter((item) => item.status === 'confirmed').length,
+    existingEmails: async (emails: readonly string[]) => {
+      const known = new Set(read.subscribers().map((item) => item.email))
+      return emails.filter((email) => known.has(email))
+    },
+    insertSubscribers: async (added: readonly Subscriber[]) => {
+      const known = new Set(read.subscribers().map((item) => item.email))
+      const fresh = added.filter((item) => !known.has(item.email) && known.add(item.email))
+      if (fresh.length > 0) subscribers(state.write()).push(...structuredClone(fresh))
+      return fresh.length
+    },
+    eraseSubscriber: async (id: string, suppression: { emailHash: string; at: string }) => {
+      const erased = read.subscribers().find((item) => item.id === id)
+      if (!erased) return null
+      const draft = state.write()
+      draft.subscribers = subscribers(draft).filter((item) => item.id !== id)
+      draft.deliveries = deliveries(draft).filter((delivery) => delivery.subscriberId !== id)
+      draft.confirmations = (draft.confirmations ?? []).filter((item) => item.subscriberId !== id)
+      const hashes = (draft.suppressedHashes ??= [])
+      if (!hashes.includes(suppression.emailHash)) hashes.push(suppression.emailHash)
+      return erased
+    },
+    suppressedHashes: async (hashes: readonly string[]) => {
+      const suppressed = new Set(state.read().suppressedHashes ?? [])
+      return hashes.filter((hash) => suppressed.has(hash))
+    },
+    unsuppress: async (emailHash: string) => {
+      if (!(state.read().suppressedHashes ?? []).includes(emailHash)) return
+      const draft = state.write()
+      draft.suppressedHashes = (draft.suppressedHashes ?? []).filter((hash) => hash !== emailHash)
+    },
+    setConfirmationRequest: async (subscriberId: string, request: ConfirmationRequest) => {
+      const draft = state.write()
+      if (
+        (draft.confirmations ?? []).some(
+          (item) => item.tokenHash === request.tokenHash && item.subscriberId !== subscriberId,
+        )
+      )
+        throw new ConcurrentChange('Token doppelt.', 'subscribers_confirm_token_hash_key')
+      const subscriber = subscribers(draft).find((item) => item.id === subscriberId)
+      if (!subscriber) return
+      subscriber.status = 'pending'
+      subscriber.name = request.name || subscriber.name
+      subscriber.consentVersion = request.consentVersion
+      subscriber.requestedAt = request.requestedAt
+      subscriber.confirmedAt = null
+      draft.confirmations = [
+        ...(draft.confirmations ?? []).filter((item) => item.subscriberId !== subscriberId),
+        { subscriberId, tokenHash: request.tokenHash, expiresAt: request.expiresAt },
+      ]
+    },
+    getSubscriberByConfirmation: async (tokenHash: string) => {
+      const confirmation = (state.read().confirmations ?? []).find(
+        (item) => item.tokenHash === tokenHash,
+      )
+      const subscriber =
+        confirmation && read.subscribers().find((item) => item.id === confirmation.subscriberId)
+      return subscriber && confirmation ? { subscriber, expiresAt: confirmation.expiresAt } : null
+    },
+    confirmSubscriber: async (subscriberId: string, at: string) => {
+      const draft = state.write()
+      const subscriber = subscribers(draft).find((item) => item.id === subscriberId)
+      if (subscriber) {
+        subscriber.status = 'confirmed'
+        subscriber.confirmedAt = at
+        subscriber.unsubscribedAt = null
+      }
+      draft.confirmations = (draft.confirmations ?? []).filter(
+        (item) => item.subscriberId !== subscriberId,
+      )
+    },
+    purgeUnconfirmedSubscribers: async (requestedBefore: string) => {
+      const stale = read
+        .subscribers()
+        .filter(
+          (item) =>
+            item.status === 'pending' &&
+            item.confirmedAt === null &&
+            time(item.requestedAt) < time(requestedBefore),
+        )
+        .map((item) => item.id)
+      if (stale.length === 0) return 0
+      const draft = state.write()
+      draft.subscribers = subscribers(draft).filter((item) => !stale.includes(item.id))
+      draft.confirmations = (draft.confirmations ?? []).filter(
+        (item) => !stale.includes(item.subscriberId),
+      )
+      draft.deliveries = deliveries(draft).filter(
+        (delivery) => !stale.includes(delivery.subscriberId),
+      )
+      return stale.length
     },
   }
 }

@@ -10,7 +10,10 @@ import { articleRoutes } from './routes/articles'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
 import { publicationRoutes } from './routes/publication'
+import { recipientRoutes } from './routes/recipients'
+import { sendingRoutes } from './routes/sending'
 import { publicSessionRoutes, sessionRoutes } from './routes/session'
+import { publicSubscriptionRoutes } from './routes/subscription'
 import { workflowRoutes } from './routes/workflow'
 import { authenticate } from './session-auth'
 import { ConcurrentChange } from './store'
@@ -88,6 +91,7 @@ export function createApp(options: AppOptions) {
   addOpenApiDocumentRoute(contract)
   mountRoutes(contract, publicSessionRoutes(deps))
   mountRoutes(contract, publicMediaRoutes(deps))
+  mountRoutes(contract, publicSubscriptionRoutes(deps))
 
   app.use('*', authenticate(deps))
 
@@ -97,6 +101,8 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, workflowRoutes(deps))
   mountRoutes(contract, articleRoutes(deps))
   mountRoutes(contract, mediaRoutes(deps))
+  mountRoutes(contract, recipientRoutes(deps))
+  mountRoutes(contract, sendingRoutes(deps))
   return app
 }
 

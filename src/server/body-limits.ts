@@ -34,6 +34,9 @@ const notJson = () =>
   )
 
 const isUpload = (method: string, path: string) => method === 'POST' && path === '/api/media'
+/** Mail programs unsubscribe with a form body (RFC 8058); the handler does not read it. */
+const isOneClickUnsubscribe = (method: string, path: string) =>
+  method === 'POST' && path.startsWith('/api/subscription/unsubscribe/')
 
 // The rest of a refused body is never read: the client must not reuse the connection.
 const limit = (maxSize: number, refusal: () => ProblemError) =>
@@ -54,7 +57,8 @@ const limitUpload = limit(maxUploadBytes + multipartOverhead, fileTooLarge)
  */
 export const requestBodyRules: MiddlewareHandler = async (c, next) => {
   const upload = isUpload(c.req.method, c.req.path)
-  if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !upload && c.req.raw.body) {
+  const oneClick = isOneClickUnsubscribe(c.req.method, c.req.path)
+  if (['POST', 'PUT', 'PATCH'].includes(c.req.method) && !upload && !oneClick && c.req.raw.body) {
     const type = c.req.header('Content-Type') ?? ''
     if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) throw notJson()
   }

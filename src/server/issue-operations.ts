@@ -24,6 +24,8 @@ export async function saveIssue(tx: StoreTx, next: Issue, expectedVersion: numbe
   if (!(await tx.updateIssue(next, expectedVersion))) {
     throw versionConflict(await tx.getIssue(next.id))
   }
+  // a planned send covers the approval it was planned on: without it, it must not start
+  if (next.approval === null) await tx.cancelScheduledSends(next.id)
   return next
 }
 

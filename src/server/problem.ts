@@ -21,6 +21,9 @@ export const problemTypes = {
   wrongCredentials: '/probleme/anmeldung-fehlgeschlagen',
   tooManyAttempts: '/probleme/zu-viele-versuche',
   unsupportedMediaType: '/probleme/nur-json',
+  mailUnavailable: '/probleme/kein-mailserver',
+  tooManyRequests: '/probleme/zu-viele-anfragen',
+  linkExpired: '/probleme/link-abgelaufen',
 } as const
 
 /** Thrown inside a route to answer with problem+json. */
@@ -54,6 +57,13 @@ export function problemResponse(c: Context, problem: ProblemError): Response {
 
 export const notFound = (what: string) =>
   new ProblemError(404, problemTypes.notFound, 'Nicht gefunden', `${what} wurde nicht gefunden.`)
+
+/** Why nothing can be sent without a mail server, in the words the pages show. */
+export const noMailServerMessage =
+  'Es ist kein Mailserver eingerichtet (SMTP_URL). Bitte wenden Sie sich an die IT; bis dahin kann nichts versendet werden.'
+
+export const mailUnavailable = () =>
+  new ProblemError(503, problemTypes.mailUnavailable, 'Kein Mailserver', noMailServerMessage)
 
 export const forbidden = (detail: string) =>
   new ProblemError(403, problemTypes.forbidden, 'Keine Berechtigung', detail)

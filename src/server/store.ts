@@ -4,7 +4,7 @@ import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/deliver
 import type { Issue } from '../domain/issue'
 import type { Media } from '../domain/media'
 import type { Publication } from '../domain/publication'
-import type { Subscriber } from '../domain/subscriber'
+import type { Subscriber, SubscriberStatus } from '../domain/subscriber'
 import type { User } from '../domain/user'
 
 /** A signed-in session; the token is the bearer credential. */
@@ -72,6 +72,22 @@ export interface ClaimedDelivery {
 }
 
 export type DeliveryCounts = Record<DeliveryStatus, number>
+
+/** A delivery that did not (yet) go out, with its reason, for the send page. */
+export interface DeliveryProblem {
+  email: string
+  status: DeliveryStatus
+  reason: string
+}
+
+/** A pending sign-up's confirmation: only the token's hash is stored. */
+export interface ConfirmationRequest {
+  name: string
+  consentVersion: string
+  requestedAt: string
+  tokenHash: string
+  expiresAt: string
+}
 
 /**
  * The storage port of the contract handler. Versioned writes are conditional: they return
@@ -154,6 +170,37 @@ export interface StoreTx {
   appendAudit(event: AuditEvent): Promise<void>
   listAudit(resourceId: string): Promise<AuditEvent[]>
 
+  /** Recipients ordered by address; `q` finds a part of the address, name or organisation. */
+  listSubscribers(query: { q?: string; status?: SubscriberStatus }): Promise<Subscriber[]>
+  getSubscriber(id: string): Promise<Subscriber | null>
+  countConfirmedSubscribers(): Promise<number>
+  /** Which of these (normalised) addresses are in the list already. */
+  existingEmails(emails: readonly string[]): Promise<string[]>
+  /** Adds recipients whose address is not there yet (others are left as they are); returns how many. */
+  insertSubscribers(subscribers: readonly Subscriber[]): Promise<number>
+  /**
+   * Erases a recipient: the row and their deliveries go; the hash of the address is put on the
+   * suppression list. Returns the erased recipient (null: no such recipient).
+   */
+  eraseSubscriber(
+    id: string,
+    suppression: { emailHash: string; at: string },
+  ): Promise<Subscriber | null>
+  /** Which of these address hashes are on the suppression list. */
+  suppressedHashes(hashes: readonly string[]): Promise<string[]>
+  /** Takes an address off the suppression list (re-added by hand, or signed up on their own). */
+  unsuppress(emailHash: string): Promise<void>
+  /** Makes the recipient a pending sign-up with a new confirmation link (replacing an older one). */
+  setConfirmationRequest(subscriberId: string, request: ConfirmationRequest): Promise<void>
+  /** The sign-up whose confirmation token has this hash, with the link's expiry. */
+  getSubscriberByConfirmation(
+    tokenHash: string,
+  ): Promise<{ subscriber: Subscriber; expiresAt: string } | null>
+  /** Confirms a pending sign-up; the confirmation token is forgotten. */
+  confirmSubscriber(subscriberId: string, at: string): Promise<void>
+  /** Deletes sign-ups that were never confirmed and were requested before `requestedBefore`. */
+  purgeUnconfirmedSubscribers(requestedBefore: string): Promise<number>
+
   /** Refused (ConcurrentChange) when the address is there already: addresses are unique. */
   insertSubscriber(subscriber: Subscriber): Promise<void>
   getSubscriberByEmail(email: string): Promise<Subscriber | null>
@@ -196,6 +243,12 @@ export interface StoreTx {
   /** Marks running sends with nothing left to do as done; each is returned to one caller only. */
   finishCompletedSends(at: string): Promise<SendJob[]>
   deliveryCounts(sendId: string): Promise<DeliveryCounts>
+  /** The sends of an issue, newest first. */
+  listSends(issueId: string): Promise<SendJob[]>
+  /** Failed, skipped and retried deliveries of a send with their reasons (at most `limit`). */
+  listDeliveryProblems(sendId: string, limit: number): Promise<DeliveryProblem[]>
+  /** Removes the planned (not yet started) sends of an issue, e.g. when its approval is taken back. */
+  cancelScheduledSends(issueId: string): Promise<number>
 }
 
 /**

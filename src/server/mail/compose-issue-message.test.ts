@@ -51,7 +51,7 @@ describe('Persönliche Nachricht aus der freigegebenen Fassung', () => {
     // without a link the rendering is the preview's, unchanged
     expect(renderEmail(model)).not.toContain('Vom Newsletter abmelden')
     expect(message.headers).toEqual({
-      'List-Unsubscribe': `<${link}>, <mailto:jugend.soziales@gera.de?subject=Abmelden>`,
+      'List-Unsubscribe': `<https://rundbrief.gera.de/api/subscription/unsubscribe/${token}>, <mailto:jugend.soziales@gera.de?subject=Abmelden>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': 'Nachrichten aus dem Dezernat Soziales <soziales.rundbrief.gera.de>',
     })

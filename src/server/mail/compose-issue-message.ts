@@ -35,6 +35,8 @@ export function composeIssueMessage(
   list: ListSettings,
 ): OutgoingMessage {
   const unsubscribeUrl = `${list.publicUrl}/abmelden/${encodeURIComponent(unsubscribeToken)}`
+  // mail programs POST to this address (RFC 8058); the link in the text opens a page with a button
+  const oneClickUrl = `${list.publicUrl}/api/subscription/unsubscribe/${encodeURIComponent(unsubscribeToken)}`
   const mailto = `mailto:${list.unsubscribeMailbox}?subject=${encodeURIComponent('Abmelden')}`
   return {
     from: send.message.from,
@@ -47,7 +49,7 @@ export function composeIssueMessage(
     text: send.message.text.replaceAll(unsubscribeUrlPlaceholder, unsubscribeUrl),
     messageId: `<${encodeURIComponent(send.id)}.${encodeURIComponent(recipient.id)}@${list.messageDomain}>`,
     headers: {
-      'List-Unsubscribe': `<${unsubscribeUrl}>, <${mailto}>`,
+      'List-Unsubscribe': `<${oneClickUrl}>, <${mailto}>`,
       'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       'List-Id': `${list.listName} <${list.listId}>`,
     },

@@ -111,6 +111,9 @@ export interface SubscribersTable {
   requested_at: Timestamp
   confirmed_at: ColumnType<Date | null, string | null, string | null>
   unsubscribed_at: ColumnType<Date | null, string | null, string | null>
+  /** SHA-256 (hex) of the token of a pending sign-up's confirmation link. */
+  confirm_token_hash: ColumnType<string | null, string | null | undefined, string | null>
+  confirm_expires_at: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 /** SHA-256 of erased addresses, so that an import does not bring them back by accident. */

@@ -31,6 +31,21 @@ const sendOf = (row: Selectable<SendsTable>): SendJob => ({
 
 type SendQueueTx = Pick<
   StoreTx,
+  | 'listSubscribers'
+  | 'getSubscriber'
+  | 'countConfirmedSubscribers'
+  | 'existingEmails'
+  | 'insertSubscribers'
+  | 'eraseSubscriber'
+  | 'suppressedHashes'
+  | 'unsuppress'
+  | 'setConfirmationRequest'
+  | 'getSubscriberByConfirmation'
+  | 'confirmSubscriber'
+  | 'purgeUnconfirmedSubscribers'
+  | 'listSends'
+  | 'listDeliveryProblems'
+  | 'cancelScheduledSends'
   | 'insertSubscriber'
   | 'getSubscriberByEmail'
   | 'unsubscribe'
@@ -46,22 +61,176 @@ type SendQueueTx = Pick<
 
 /** Recipients and the send queue on PostgreSQL (see docs/decisions/0009-send-queue.md). */
 export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
+  const subscriberRow = (subscriber: Subscriber) => ({
+    id: subscriber.id,
+    email: subscriber.email,
+    name: subscriber.name,
+    organisation: subscriber.organisation,
+    status: subscriber.status,
+    consent_version: subscriber.consentVersion,
+    requested_at: subscriber.requestedAt,
+    confirmed_at: subscriber.confirmedAt,
+    unsubscribed_at: subscriber.unsubscribedAt,
+  })
   return {
-    insertSubscriber: async (subscriber) => {
-      await db
-        .insertInto('subscribers')
-        .values({
-          id: subscriber.id,
-          email: subscriber.email,
-          name: subscriber.name,
-          organisation: subscriber.organisation,
-          status: subscriber.status,
-          consent_version: subscriber.consentVersion,
-          requested_at: subscriber.requestedAt,
-          confirmed_at: subscriber.confirmedAt,
-          unsubscribed_at: subscriber.unsubscribedAt,
-        })
+    listSubscribers: async ({ q, status }) => {
+      let query = db.selectFrom('subscribers').selectAll().orderBy('email')
+      if (status) query = query.where('status', '=', status)
+      const needle = q?.trim().toLowerCase()
+      if (needle) {
+        const pattern = `%${needle.replace(/[\\%_]/g, (char) => `\\${char}`)}%`
+        query = query.where((eb) =>
+          eb.or([
+            eb('email', 'like', pattern),
+            eb(eb.fn('lower', ['name']), 'like', pattern),
+            eb(eb.fn('lower', ['organisation']), 'like', pattern),
+          ]),
+        )
+      }
+      return (await query.execute()).map(subscriberOf)
+    },
+    getSubscriber: async (id) => {
+      const row = await db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst()
+      return row ? subscriberOf(row) : null
+    },
+    countConfirmedSubscribers: async () => {
+      const row = await db
+        .selectFrom('subscribers')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where('status', '=', 'confirmed')
+        .executeTakeFirstOrThrow()
+      return Number(row.count)
+    },
+    existingEmails: async (emails) => {
+      if (emails.length === 0) return []
+      const rows = await db
+        .selectFrom('subscribers')
+        .select('email')
+        .where('email', '=', sql<string>`any(${[...emails]}::text[])`)
         .execute()
+      return rows.map((row) => row.email)
+    },
+    insertSubscribers: async (subscribers) => {
+      let inserted = 0
+      for (let start = 0; start < subscribers.length; start += 1000) {
+        const result = await db
+          .insertInto('subscribers')
+          .values(subscribers.slice(start, start + 1000).map(subscriberRow))
+          .onConflict((conflict) => conflict.column('email').doNothing())
+          .executeTakeFirst()
+        inserted += Number(result.numInsertedOrUpdatedRows ?? 0)
+      }
+      return inserted
+    },
+    eraseSubscriber: async (id, suppression) => {
+      const row = await db
+        .deleteFrom('subscribers')
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst()
+      if (!row) return null
+      await db
+        .insertInto('suppressed_addresses')
+        .values({ email_hash: suppression.emailHash, suppressed_at: suppression.at })
+        .onConflict((conflict) => conflict.column('email_hash').doNothing())
+        .execute()
+      return subscriberOf(row)
+    },
+    suppressedHashes: async (hashes) => {
+      if (hashes.length === 0) return []
+      const rows = await db
+        .selectFrom('suppressed_addresses')
+        .select('email_hash')
+        .where('email_hash', '=', sql<string>`any(${[...hashes]}::text[])`)
+        .execute()
+      return rows.map((row) => row.email_hash)
+    },
+    unsuppress: async (emailHash) => {
+      await db.deleteFrom('suppressed_addresses').where('email_hash', '=', emailHash).execute()
+    },
+    setConfirmationRequest: async (subscriberId, request) => {
+      await db
+        .updateTable('subscribers')
+        .set((eb) => ({
+          status: 'pending',
+          name: request.name === '' ? eb.ref('name') : request.name,
+          consent_version: request.consentVersion,
+          requested_at: request.requestedAt,
+          confirmed_at: null,
+          confirm_token_hash: request.tokenHash,
+          confirm_expires_at: request.expiresAt,
+        }))
+        .where('id', '=', subscriberId)
+        .execute()
+    },
+    getSubscriberByConfirmation: async (tokenHash) => {
+      const row = await db
+        .selectFrom('subscribers')
+        .selectAll()
+        .where('confirm_token_hash', '=', tokenHash)
+        .executeTakeFirst()
+      return row?.confirm_expires_at
+        ? { subscriber: subscriberOf(row), expiresAt: row.confirm_expires_at.toISOString() }
+        : null
+    },
+    confirmSubscriber: async (subscriberId, at) => {
+      await db
+        .updateTable('subscribers')
+        .set({
+          status: 'confirmed',
+          confirmed_at: at,
+          unsubscribed_at: null,
+          confirm_token_hash: null,
+          confirm_expires_at: null,
+        })
+        .where('id', '=', subscriberId)
+        .execute()
+    },
+    purgeUnconfirmedSubscribers: async (requestedBefore) => {
+      const result = await db
+        .deleteFrom('subscribers')
+        .where('status', '=', 'pending')
+        .where('confirmed_at', 'is', null)
+        .where('requested_at', '<', new Date(requestedBefore))
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+    listSends: async (issueId) =>
+      (
+        await db
+          .selectFrom('sends')
+          .selectAll()
+          .where('issue_id', '=', issueId)
+          .orderBy('created_at', 'desc')
+          .execute()
+      ).map(sendOf),
+    listDeliveryProblems: async (sendId, limit) =>
+      (
+        await db
+          .selectFrom('deliveries')
+          .innerJoin('subscribers', 'subscribers.id', 'deliveries.subscriber_id')
+          .select(['subscribers.email', 'deliveries.status', 'deliveries.last_error'])
+          .where('deliveries.send_id', '=', sendId)
+          .where('deliveries.status', '<>', 'sent')
+          .where('deliveries.last_error', 'is not', null)
+          .orderBy('subscribers.email')
+          .limit(limit)
+          .execute()
+      ).map((row) => ({ email: row.email, status: row.status, reason: row.last_error ?? '' })),
+    cancelScheduledSends: async (issueId) => {
+      const result = await db
+        .deleteFrom('sends')
+        .where('issue_id', '=', issueId)
+        .where('status', '=', 'scheduled')
+        .executeTakeFirst()
+      return Number(result.numDeletedRows)
+    },
+    insertSubscriber: async (subscriber) => {
+      await db.insertInto('subscribers').values(subscriberRow(subscriber)).execute()
     },
     getSubscriberByEmail: async (email) => {
       const row = await db

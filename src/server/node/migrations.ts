@@ -267,6 +267,18 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0009-subscription-confirmation': {
+    // The double opt-in: a pending sign-up keeps only the SHA-256 of its confirmation link's
+    // token, and until when the link is valid. The token is unique while it exists.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('subscribers')
+        .addColumn('confirm_token_hash', 'text', (column) => column.unique())
+        .addColumn('confirm_expires_at', 'timestamptz')
+        .execute()
+      await db.schema.createIndex('subscribers_status').on('subscribers').column('status').execute()
+    },
+  },
   '0010-mail-secret': {
     // The key that signs unsubscribe links, when MAIL_SECRET is not set: generated once by the
     // first process and read by every other, so that a link works whichever process answers it.
