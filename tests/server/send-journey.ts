@@ -63,6 +63,7 @@ export async function waitForSend(
   sendId: string,
   done: (progress: SendProgress) => boolean = (progress) => progress.status === 'done',
   timeoutMs = 60_000,
+  pollMs = 100,
 ): Promise<SendProgress> {
   const until = Date.now() + timeoutMs
   for (;;) {
@@ -72,7 +73,7 @@ export async function waitForSend(
       throw new Error(
         `Versand nicht fertig nach ${timeoutMs} ms: ${JSON.stringify(progress.counts)}`,
       )
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise((resolve) => setTimeout(resolve, pollMs))
   }
 }
 
@@ -93,7 +94,14 @@ export async function storedSend(server: Pick<SpawnedServer, 'url'>, sendId: str
   const response = await fetch(`${server.url}/testing/sends/${encodeURIComponent(sendId)}`)
   return (await response.json()) as {
     message: { subject: string; from: string; html: string; text: string; fingerprint: string }
-    deliveries: { subscriberId: string; status: string; attempts: number; reason: string | null }[]
+    deliveries: {
+      subscriberId: string
+      status: string
+      attempts: number
+      reason: string | null
+      /** The worker that holds a `sending` delivery: `host:pid:…` (see server.ts). */
+      claimedBy: string | null
+    }[]
   }
 }
 

@@ -102,7 +102,13 @@ const server = await startServer(config, logger, {
         .executeTakeFirst()
       const deliveries = await db
         .selectFrom('deliveries')
-        .select(['subscriber_id as subscriberId', 'status', 'attempts', 'last_error as reason'])
+        .select([
+          'subscriber_id as subscriberId',
+          'status',
+          'attempts',
+          'last_error as reason',
+          'claimed_by as claimedBy',
+        ])
         .where('send_id', '=', c.req.param('id'))
         .orderBy('subscriber_id')
         .execute()

@@ -247,7 +247,7 @@ export function createServerApp(
  * take it again: at the configured rate a batch takes at most about 10 seconds.
  */
 export function sendBatchSize(config: Pick<MailConfig, 'perMinute' | 'poolSize'>): number {
-  return Math.max(config.poolSize, Math.min(100, Math.floor(config.perMinute / 6)))
+  return Math.max(config.poolSize, Math.min(200, Math.floor(config.perMinute / 6)))
 }
 
 /** The SMTP port and the list settings, and the link key (MAIL_SECRET or the shared one). */
