@@ -24,6 +24,7 @@ import { rehashPassword, verifyPassword } from './passwords'
 import { prepareDatabase } from './prepare-database'
 import { startSendLoop, type SendLoop } from './send-loop'
 import { smtpMail } from './smtp-mail'
+import { startUnconfirmedPurge } from './unconfirmed-purge'
 
 type ServerEnv = { Bindings: HttpBindings }
 
@@ -337,6 +338,17 @@ export async function startServer(
       'SMTP_URL ist nicht gesetzt: Rundbrief sendet keine E-Mails (Versand, Testversand und Anmeldung erklären das).',
     )
   }
+  const unconfirmedPurge = startUnconfirmedPurge({
+    store: new DatabaseStore(db),
+    now,
+    intervalMs: 60 * 60_000,
+    onPurged: (count) => logger.info({ count }, 'Nie bestätigte Anmeldungen nach 7 Tagen gelöscht'),
+    onError: (error) =>
+      logger.error(
+        { err: loggableError(error) },
+        'Löschen nie bestätigter Anmeldungen fehlgeschlagen',
+      ),
+  })
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   logger.info(
@@ -358,7 +370,7 @@ export async function startServer(
     db,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
-      await sendLoop?.stop()
+      await Promise.all([sendLoop?.stop(), unconfirmedPurge.stop()])
       await mail?.port.close()
       await db.destroy()
     },
