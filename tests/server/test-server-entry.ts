@@ -13,12 +13,20 @@ z.config(z.locales.de())
  * The real server for tests, e2e and benchmarks: `npm start`'s server plus `POST /testing/reset`
  * (the August 2018 demo data with the seed accounts) and `POST /testing/write-delay?ms=`
  * (widens the window between reading and writing, to provoke races) and
- * `POST /testing/fail-next-transaction` (an unexpected error). Never shipped.
+ * `POST /testing/fail-next-transaction` (an unexpected error). For the Versand: a clock that
+ * `POST /testing/clock?advanceMinutes=` moves on (so that a retry or a lease falls due without
+ * waiting, the rules in src/domain/delivery.ts unchanged), `POST /testing/subscribers?count=`
+ * (confirmed recipients `leser-0001@example.org` …), `GET /testing/sends/:id` (the stored message
+ * and every delivery's state) and `GET /testing/mail-count` (messages this process handed to
+ * SMTP). `RUNDBRIEF_TEST_SEND_POLL_MS` sets how often the idle send worker looks. Never shipped.
  */
 const config = readConfig()
 const logger = pino({ level: config.logLevel })
 let writeDelayMs = 0
 let failNextTransaction = false
+let clockOffsetMs = 0
+let messagesHandedOver = 0
+const now = () => new Date(Date.now() + clockOffsetMs)
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
 /** Holds every versioned write back, so that simultaneous requests all read before any writes. */
@@ -38,6 +46,15 @@ function delayWrites(tx: StoreTx): StoreTx {
 }
 
 const server = await startServer(config, logger, {
+  now,
+  sendPollMs: Number(process.env.RUNDBRIEF_TEST_SEND_POLL_MS ?? '5000'),
+  wrapMailPort: (port) => ({
+    send: (message) => {
+      messagesHandedOver++
+      return port.send(message)
+    },
+    close: () => port.close(),
+  }),
   wrapStore: (store) => ({
     transaction: (work) => {
       if (failNextTransaction) {
@@ -47,7 +64,57 @@ const server = await startServer(config, logger, {
       return store.transaction((tx) => work(delayWrites(tx)))
     },
   }),
-  extend: (root, db) => {
+  extend: (root, db, hooks) => {
+    root.post('/testing/clock', async (c) => {
+      clockOffsetMs += Number(c.req.query('advanceMinutes') ?? '0') * 60_000
+      hooks.wakeSendWorker()
+      return c.body(null, 204)
+    })
+    root.post('/testing/subscribers', async (c) => {
+      const count = Number(c.req.query('count') ?? '0')
+      const at = now().toISOString()
+      const rows = Array.from({ length: count }, (_, index) => {
+        const number = String(index + 1).padStart(4, '0')
+        return {
+          id: `leser-${number}`,
+          email: `leser-${number}@example.org`,
+          name: `Leser ${number}`,
+          organisation: '',
+          status: 'confirmed' as const,
+          consent_version: '2026-12-01',
+          requested_at: at,
+          confirmed_at: at,
+          unsubscribed_at: null,
+        }
+      })
+      for (let start = 0; start < rows.length; start += 500)
+        await db
+          .insertInto('subscribers')
+          .values(rows.slice(start, start + 500))
+          .execute()
+      return c.body(null, 204)
+    })
+    root.get('/testing/sends/:id', async (c) => {
+      const send = await db
+        .selectFrom('sends')
+        .select('message')
+        .where('id', '=', c.req.param('id'))
+        .executeTakeFirst()
+      const deliveries = await db
+        .selectFrom('deliveries')
+        .select([
+          'subscriber_id as subscriberId',
+          'status',
+          'attempts',
+          'last_error as reason',
+          'claimed_by as claimedBy',
+        ])
+        .where('send_id', '=', c.req.param('id'))
+        .orderBy('subscriber_id')
+        .execute()
+      return send ? c.json({ message: send.message, deliveries }) : c.notFound()
+    })
+    root.get('/testing/mail-count', (c) => c.json({ handedOver: messagesHandedOver }))
     root.post('/testing/fail-next-transaction', async (c) => {
       failNextTransaction = true
       return c.body(null, 204)

@@ -18,6 +18,7 @@ export default defineConfig({
       input: {
         'test-server': resolve('tests/server/test-server-entry.ts'),
         'bench-server': resolve('tests/server/bench-server.ts'),
+        'bench-send': resolve('tests/server/bench-send.ts'),
         // The shipped entries, so tests can watch how `npm start` and `user:add` fail.
         main: resolve('src/server/node/main.ts'),
         'user-add': resolve('src/server/node/user-add.ts'),

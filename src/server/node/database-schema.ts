@@ -146,6 +146,13 @@ export interface DeliveriesTable {
   sent_at: ColumnType<Date | null, string | null, string | null>
 }
 
+/** Keys the server generates once and every process shares, e.g. the unsubscribe link key. */
+export interface ServerSecretsTable {
+  name: string
+  value: string
+  created_at: ColumnType<Date, string | undefined, never>
+}
+
 /** The tables of the Rundbrief database (see migrations.ts). */
 export interface Database {
   users: UsersTable
@@ -163,4 +170,5 @@ export interface Database {
   suppressed_addresses: SuppressedAddressesTable
   sends: SendsTable
   deliveries: DeliveriesTable
+  server_secrets: ServerSecretsTable
 }

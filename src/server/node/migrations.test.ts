@@ -54,6 +54,7 @@ describe('Migrationen', () => {
       'media_chunks',
       'publication',
       'sends',
+      'server_secrets',
       'sessions',
       'subscribers',
       'suppressed_addresses',

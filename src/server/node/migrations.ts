@@ -279,6 +279,18 @@ export const migrations: Record<string, Migration> = {
       await db.schema.createIndex('subscribers_status').on('subscribers').column('status').execute()
     },
   },
+  '0010-mail-secret': {
+    // The key that signs unsubscribe links, when MAIL_SECRET is not set: generated once by the
+    // first process and read by every other, so that a link works whichever process answers it.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('server_secrets')
+        .addColumn('name', 'text', (column) => column.primaryKey())
+        .addColumn('value', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull().defaultTo(sql`now()`))
+        .execute()
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
@@ -8,23 +9,43 @@ import { secureHeaders } from 'hono/secure-headers'
 import { sql, type Kysely } from 'kysely'
 import type { Logger } from 'pino'
 import { createApp } from '../app'
-import type { AppContext } from '../context'
+import type { AppContext, MailSettings } from '../context'
+import { createIssueSendWorker } from '../issue-send-worker'
+import type { MailPort } from '../mail/mail-port'
 import type { Store } from '../store'
 import { clientAddressOf } from './client-address'
-import type { ServerConfig } from './config'
+import type { MailConfig, ServerConfig } from './config'
 import { openDatabase } from './database'
 import type { Database } from './database-schema'
 import { DatabaseStore } from './database-store'
 import { loggableError } from './loggable-error'
+import { sharedMailSecret } from './mail-secret'
 import { rehashPassword, verifyPassword } from './passwords'
 import { prepareDatabase } from './prepare-database'
+import { startSendLoop, type SendLoop } from './send-loop'
+import { smtpMail } from './smtp-mail'
+import { startUnconfirmedPurge } from './unconfirmed-purge'
 
 type ServerEnv = { Bindings: HttpBindings }
 
-/** Hooks for tests: extra routes on the root app (e.g. a reset of the test data), a store wrapper. */
+/** What the test hooks may reach of a running server. */
+export interface ServerHooks {
+  /** Starts a round of the send worker now (no-op without SMTP). */
+  wakeSendWorker: () => void
+}
+
+/**
+ * Hooks for tests: extra routes on the root app (e.g. a reset of the test data), a store wrapper,
+ * a clock (for the handler and the send worker, e.g. to let a retry fall due).
+ */
 export interface ServerExtensions {
-  extend?: (root: Hono<ServerEnv>, db: Kysely<Database>) => void
+  extend?: (root: Hono<ServerEnv>, db: Kysely<Database>, hooks: ServerHooks) => void
   wrapStore?: (store: Store) => Store
+  now?: () => Date
+  /** How often an idle send worker looks for due messages (default 5 s). */
+  sendPollMs?: number
+  /** Wraps the SMTP port, e.g. to count what this process handed over. */
+  wrapMailPort?: (port: MailPort) => MailPort
 }
 
 /** A running Rundbrief server. */
@@ -122,9 +143,12 @@ export function createServerApp(
   db: Kysely<Database>,
   logger: Logger,
   extensions: ServerExtensions = {},
+  mail: MailSettings | null = null,
 ) {
   const api = createApp({
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
+    mail,
+    ...(extensions.now ? { now: extensions.now } : {}),
     sessionTtlMs: config.sessionTtlHours * 60 * 60 * 1000,
     sessionIdleMs: config.sessionIdleMinutes * 60 * 1000,
     sessionCookie: { secure: cookieIsSecure(config.https) },
@@ -186,7 +210,7 @@ export function createServerApp(
       : c.json({ status: 'nicht bereit', database: readiness }, 503)
   })
   root.all('/api/*', (c) => api.fetch(c.req.raw, c.env))
-  extensions.extend?.(root, db)
+  extensions.extend?.(root, db, { wakeSendWorker: () => mail?.wakeWorker?.() })
 
   if (config.distDir) {
     const distDir = config.distDir
@@ -219,6 +243,51 @@ export function createServerApp(
   return root
 }
 
+/**
+ * A taken batch must be through well within the lease (10 minutes), or another process would
+ * take it again: at the configured rate a batch takes at most about 10 seconds.
+ */
+export function sendBatchSize(config: Pick<MailConfig, 'perMinute' | 'poolSize'>): number {
+  return Math.max(config.poolSize, Math.min(200, Math.floor(config.perMinute / 6)))
+}
+
+/** The SMTP port and the list settings, and the link key (MAIL_SECRET or the shared one). */
+async function mailSettingsOf(
+  config: MailConfig,
+  db: Kysely<Database>,
+  extensions: ServerExtensions,
+  wakeWorker: () => void,
+): Promise<MailSettings> {
+  const port = smtpMail({
+    url: config.smtpUrl,
+    perMinute: config.perMinute,
+    connections: config.poolSize,
+    ...(config.dkim ? { dkim: config.dkim } : {}),
+  })
+  return {
+    port: extensions.wrapMailPort?.(port) ?? port,
+    from: config.from,
+    list: {
+      publicUrl: config.publicUrl,
+      listId: config.listId,
+      listName: config.listName,
+      unsubscribeMailbox: config.unsubscribeMailbox,
+      messageDomain: config.messageDomain,
+    },
+    secret: config.secret ?? (await sharedMailSecret(db)),
+    confirmationHours: config.confirmationHours,
+    wakeWorker,
+  }
+}
+
+/**
+ * Unique per process, also across hosts and restarts: a delivery taken by this process is
+ * completed only by it (see docs/decisions/0009-send-queue.md).
+ */
+function newWorkerId(): string {
+  return `${hostname()}:${process.pid}:${crypto.randomUUID().slice(0, 8)}`
+}
+
 /** Opens the database (migrating it), and serves app and API on the configured port. */
 export async function startServer(
   config: ServerConfig,
@@ -229,9 +298,14 @@ export async function startServer(
     logger.warn({ err: error }, 'Verbindung zur Datenbank abgebrochen'),
   )
   let server: ReturnType<typeof serve>
+  let mail: MailSettings | null = null
+  let sendLoop: SendLoop | null = null
+  const now = extensions.now ?? (() => new Date())
   try {
     await prepareDatabase(db)
-    const root = createServerApp(config, db, logger, extensions)
+    if (config.mail)
+      mail = await mailSettingsOf(config.mail, db, extensions, () => sendLoop?.wake())
+    const root = createServerApp(config, db, logger, extensions, mail)
     server = await new Promise<ReturnType<typeof serve>>((resolveServer, reject) => {
       const started = serve({ fetch: root.fetch, port: config.port, hostname: config.host }, () =>
         resolveServer(started),
@@ -239,9 +313,42 @@ export async function startServer(
       started.once('error', reject)
     })
   } catch (error) {
+    await mail?.port.close().catch(() => {})
     await db.destroy().catch(() => {})
     throw error
   }
+  if (config.mail && mail) {
+    const workerId = newWorkerId()
+    const worker = createIssueSendWorker({
+      store: new DatabaseStore(db),
+      mail,
+      now,
+      newId: () => crypto.randomUUID(),
+      workerId,
+      batchSize: sendBatchSize(config.mail),
+      parallel: config.mail.poolSize,
+    })
+    sendLoop = startSendLoop(worker, {
+      pollMs: extensions.sendPollMs ?? 5000,
+      onError: (error) =>
+        logger.error({ err: loggableError(error), workerId }, 'Versand: Runde fehlgeschlagen'),
+    })
+  } else {
+    logger.info(
+      'SMTP_URL ist nicht gesetzt: Rundbrief sendet keine E-Mails (Versand, Testversand und Anmeldung erklären das).',
+    )
+  }
+  const unconfirmedPurge = startUnconfirmedPurge({
+    store: new DatabaseStore(db),
+    now,
+    intervalMs: 60 * 60_000,
+    onPurged: (count) => logger.info({ count }, 'Nie bestätigte Anmeldungen nach 7 Tagen gelöscht'),
+    onError: (error) =>
+      logger.error(
+        { err: loggableError(error) },
+        'Löschen nie bestätigter Anmeldungen fehlgeschlagen',
+      ),
+  })
   const { port } = server.address() as AddressInfo
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`
   logger.info(
@@ -263,6 +370,8 @@ export async function startServer(
     db,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
+      await Promise.all([sendLoop?.stop(), unconfirmedPurge.stop()])
+      await mail?.port.close()
       await db.destroy()
     },
   }

@@ -41,7 +41,25 @@ describe('Versand über SMTP (nodemailer, Pool)', () => {
     expect(raw).toContain(
       'List-Unsubscribe: <https://rundbrief.gera.de/abmelden/t0k3n>, <mailto:abmelden@gera.de>',
     )
-    expect(raw).toMatch(/^List-Id: Nachrichten aus dem Dezernat Soziales/im)
+    expect(raw).toMatch(
+      /^List-Id: "Nachrichten aus dem Dezernat Soziales" <soziales\.rundbrief\.gera\.de>\r?$/im,
+    )
+  })
+
+  it('kodiert im List-Id nur den Namen, nie die Listenkennung', async () => {
+    const sink = await startSmtpSink()
+    const mail = smtpMail({ url: sink.url, perMinute: 6000, connections: 1 })
+    closers.push(mail.close, sink.close)
+    const withUmlauts = message('leser@example.org')
+    withUmlauts.headers['List-Id'] = 'Stadt Gera – Dezernat Soziales <newsletter.gera.de>'
+    expect(await mail.send(withUmlauts)).toEqual({ kind: 'accepted' })
+    const raw = (sink.received[0]?.raw.toString() ?? '').replace(/\r?\n[ \t]+/g, ' ')
+    expect(raw).toMatch(
+      /^List-Id: =\?UTF-8\?Q\?Stadt_Gera_=E2=80=93_Dezernat_Soziales\?= <newsletter\.gera\.de>\r?$/im,
+    )
+    expect(sink.received[0]?.mail.headers.get('list')).toMatchObject({
+      id: { id: 'newsletter.gera.de' },
+    })
   })
 
   it('meldet eine endgültige und eine vorübergehende Ablehnung mit Code, ohne zu werfen', async () => {

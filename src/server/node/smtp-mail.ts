@@ -32,6 +32,19 @@ export function outcomeOfError(error: unknown): SmtpOutcome {
   return { kind: 'unreachable', detail: failure.code ?? failure.message ?? String(error) }
 }
 
+/**
+ * The List-Id goes through nodemailer's `list` option: given as a plain header, a name with
+ * umlauts or a dash would be encoded together with `<list-id>` into one encoded word, and mail
+ * programs and filters would no longer find the list's identity (RFC 2919, RFC 2047 5.3).
+ */
+function withListId(headers: Record<string, string>) {
+  const { 'List-Id': listId, ...others } = headers
+  const parsed = listId === undefined ? null : /^(.*?)\s*<([^<>]+)>$/.exec(listId)
+  if (!parsed) return { headers }
+  const [, comment = '', id = ''] = parsed
+  return { headers: others, list: { id: { url: id, comment } } }
+}
+
 /** SMTP through a pooled nodemailer transport, throttled to `perMinute`. */
 export function smtpMail(settings: SmtpSettings): MailPort {
   const transport = createTransport({
@@ -53,7 +66,7 @@ export function smtpMail(settings: SmtpSettings): MailPort {
           html: message.html,
           text: message.text,
           messageId: message.messageId,
-          headers: message.headers,
+          ...withListId(message.headers),
         })
         if (info.rejected.length > 0)
           return outcomeOfError(info.rejectedErrors?.[0] ?? { message: String(info.response) })
