@@ -21,7 +21,7 @@ export interface ContractTarget {
   /** Password sign-in (real server): the accounts of the seed people. */
   passwords?: Record<Role, { login: string; password: string }>
   /** What the backend sent (Versand). */
-  mail?: MailTarget
+  mail: MailTarget
 }
 
 type RejectionCheck = (error: unknown) => void

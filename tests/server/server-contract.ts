@@ -6,29 +6,81 @@ import { seedAccounts } from './seed-accounts'
 import { tinyPng } from '../fixtures/images'
 import { sendTo, signInOn } from './server-api'
 import type { SpawnedServer } from './spawn-server'
+import { startSmtpSink } from './smtp-sink'
+import type { ReceivedMail } from '../contract/versand-contract'
+import type { ParsedMail } from 'mailparser'
+
+/** The headers of a message as its lines say them (unfolded), e.g. `List-Unsubscribe`. */
+function headersOf(mail: ParsedMail): Record<string, string> {
+  return Object.fromEntries(
+    mail.headerLines.map(({ line }) => {
+      const colon = line.indexOf(':')
+      return [
+        line.slice(0, colon),
+        line
+          .slice(colon + 1)
+          .replace(/\r?\n[ \t]+/g, ' ')
+          .trim(),
+      ]
+    }),
+  )
+}
+
+/** What the server needs to send: an SMTP server in the test process, and a quick send worker. */
+export const mailEnvironment = (smtpUrl: string) => ({
+  SMTP_URL: smtpUrl,
+  MAIL_FROM: 'Stadt Gera – Dezernat Soziales <newsletter@gera.de>',
+  PUBLIC_URL: 'http://localhost:8080',
+  RUNDBRIEF_TEST_SEND_POLL_MS: '200',
+})
 
 /**
  * The contract suite against a running server process, plus what only the real server does:
  * simultaneous writes, health checks and security headers.
  */
-export function defineServerContract(name: string, start: () => Promise<SpawnedServer>) {
+export function defineServerContract(
+  name: string,
+  start: (env: Record<string, string>) => Promise<SpawnedServer>,
+) {
   let server: SpawnedServer | null = null
+  let sink: Awaited<ReturnType<typeof startSmtpSink>> | null = null
   const running = () => {
     if (!server) throw new Error('Der Server läuft nicht.')
     return server
   }
   beforeAll(async () => {
-    server = await start()
+    sink = await startSmtpSink()
+    server = await start(mailEnvironment(sink.url))
   })
   afterAll(async () => {
     await server?.stop()
+    await sink?.close()
   })
 
   defineContractSuite(name, {
     get baseUrl() {
       return running().apiBaseUrl
     },
-    reset: () => running().reset(),
+    reset: async () => {
+      await running().reset()
+      sink?.received.splice(0)
+    },
+    mail: {
+      received: async () =>
+        (sink?.received ?? []).map(({ to, mail }): ReceivedMail => ({
+          to: to[0] ?? '',
+          subject: mail.subject ?? '',
+          html: typeof mail.html === 'string' ? mail.html : '',
+          text: mail.text ?? '',
+          headers: headersOf(mail),
+        })),
+      settle: async (sendDone) => {
+        for (const started = Date.now(); !(await sendDone());) {
+          if (Date.now() - started > 30_000) throw new Error('Der Versand wird nicht fertig.')
+          await new Promise((resolveWait) => setTimeout(resolveWait, 100))
+        }
+      },
+    },
     passwords: seedAccounts,
     signIn: async (backend, role) =>
       (await backend.loginWithPassword(seedAccounts[role].login, seedAccounts[role].password))

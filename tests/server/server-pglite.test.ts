@@ -5,6 +5,6 @@ import { spawnServer, temporaryDataDir } from './spawn-server'
 const data = temporaryDataDir()
 afterAll(() => data.remove())
 
-defineServerContract('Node-Server mit PGlite', () =>
-  spawnServer({ kind: 'pglite', dataDir: data.dataDir }),
+defineServerContract('Node-Server mit PGlite', (env) =>
+  spawnServer({ kind: 'pglite', dataDir: data.dataDir }, env),
 )

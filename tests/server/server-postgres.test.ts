@@ -7,10 +7,10 @@ import { spawnServer } from './spawn-server'
 const postgresUrl = postgresForTests()
 
 describe.skipIf(!postgresUrl)('PostgreSQL', () => {
-  defineServerContract('Node-Server mit PostgreSQL', async () =>
-    spawnServer({
-      kind: 'postgres',
-      url: await createDatabase(postgresUrl ?? '', 'rundbrief_vertrag'),
-    }),
+  defineServerContract('Node-Server mit PostgreSQL', async (env) =>
+    spawnServer(
+      { kind: 'postgres', url: await createDatabase(postgresUrl ?? '', 'rundbrief_vertrag') },
+      env,
+    ),
   )
 })
