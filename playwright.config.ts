@@ -66,6 +66,10 @@ export default defineConfig({
         DIST_DIR: 'dist',
         LOG_LEVEL: 'warn',
         DATABASE_URL: '',
+        // sends into an SMTP server inside the test server (GET /testing/mails)
+        RUNDBRIEF_TEST_SMTP_SINK: '1',
+        RUNDBRIEF_TEST_SEND_POLL_MS: '500',
+        PUBLIC_URL: `http://127.0.0.1:${realServerPort}`,
       },
       reuseExistingServer: false,
       timeout: 90_000,

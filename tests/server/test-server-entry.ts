@@ -6,6 +6,7 @@ import { startServer } from '../../src/server/node/server'
 import type { StoreTx } from '../../src/server/store'
 import { seedCredentials } from './seed-accounts'
 import { seedDatabase } from './seed-database'
+import { startSmtpSink } from './smtp-sink'
 
 z.config(z.locales.de())
 
@@ -20,6 +21,16 @@ z.config(z.locales.de())
  * and every delivery's state) and `GET /testing/mail-count` (messages this process handed to
  * SMTP). `RUNDBRIEF_TEST_SEND_POLL_MS` sets how often the idle send worker looks. Never shipped.
  */
+/**
+ * `RUNDBRIEF_TEST_SMTP_SINK=1` (the browser tests against the real server): an SMTP server in this
+ * process receives what the server sends; `GET /testing/mails` lists it, `/testing/reset` empties it.
+ */
+const sink = process.env.RUNDBRIEF_TEST_SMTP_SINK === '1' ? await startSmtpSink() : null
+if (sink) {
+  process.env.SMTP_URL = sink.url
+  process.env.MAIL_FROM ??= 'Stadt Gera – Dezernat Soziales <newsletter@gera.de>'
+  process.env.PUBLIC_URL ??= `http://localhost:${process.env.PORT ?? '8080'}`
+}
 const config = readConfig()
 const logger = pino({ level: config.logLevel })
 let writeDelayMs = 0
@@ -123,7 +134,18 @@ const server = await startServer(config, logger, {
       writeDelayMs = Number(c.req.query('ms') ?? '0')
       return c.body(null, 204)
     })
+    root.get('/testing/mails', (c) =>
+      c.json(
+        (sink?.received ?? []).map(({ to, mail }) => ({
+          to,
+          subject: mail.subject ?? '',
+          text: mail.text ?? '',
+          headers: mail.headerLines.map(({ line }) => line),
+        })),
+      ),
+    )
     root.post('/testing/reset', async (c) => {
+      sink?.received.splice(0)
       const state = createSeedState()
       const bytes = await createSeedMedia(state)
       await seedDatabase(db, state, bytes, await seedCredentials())
