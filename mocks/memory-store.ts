@@ -12,6 +12,7 @@ import type {
   DeliveryCounts,
   LoginFailures,
   ConfirmationRequest,
+  DeliveryKey,
   SendJob,
   Session,
   Store,
@@ -355,10 +356,57 @@ function memorySendQueue(state: { read: () => MemoryState; write: () => MemorySt
           subscriber.unsubscribedAt = at
         }
       for (const delivery of deliveries(draft))
-        if (delivery.subscriberId === subscriberId && delivery.status === 'pending') {
+        if (
+          delivery.subscriberId === subscriberId &&
+          (delivery.status === 'pending' || delivery.status === 'sending')
+        ) {
           delivery.status = 'skipped'
           delivery.lastError = skippedReasons.unsubscribed
+          delivery.claimedBy = null
+          delivery.claimedAt = null
         }
+    },
+    deliveryStates: async (keys: readonly DeliveryKey[]) =>
+      keys.flatMap((key) => {
+        const delivery = read
+          .deliveries()
+          .find((item) => item.sendId === key.sendId && item.subscriberId === key.subscriberId)
+        const send = read.sends().find((item) => item.id === key.sendId)
+        const subscriber = read.subscribers().find((item) => item.id === key.subscriberId)
+        return delivery && send && subscriber
+          ? [
+              {
+                ...key,
+                status: delivery.status,
+                claimedBy: delivery.claimedBy,
+                sendStatus: send.status,
+                subscriberStatus: subscriber.status,
+              },
+            ]
+          : []
+      }),
+    releaseDeliveries: async (workerId: string, keys: readonly DeliveryKey[]) => {
+      const taken = keys.filter((key) =>
+        read
+          .deliveries()
+          .some(
+            (item) =>
+              item.sendId === key.sendId &&
+              item.subscriberId === key.subscriberId &&
+              item.status === 'sending' &&
+              item.claimedBy === workerId,
+          ),
+      )
+      if (taken.length === 0) return
+      const draft = state.write()
+      for (const key of taken) {
+        const delivery = findDelivery(draft, key.sendId, key.subscriberId)
+        if (!delivery) continue
+        delivery.status = 'pending'
+        delivery.claimedBy = null
+        delivery.claimedAt = null
+        delivery.attempts -= 1
+      }
     },
 
     insertSend: async (send: SendJob) => {

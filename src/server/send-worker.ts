@@ -1,6 +1,6 @@
 import { afterAttempt, skippedReasons, type DeliveryStep } from '../domain/delivery'
 import type { MailPort, OutgoingMessage } from './mail/mail-port'
-import type { ClaimedDelivery, SendJob, Store, StoreTx } from './store'
+import type { ClaimedDelivery, DeliveryKey, DeliveryState, SendJob, Store, StoreTx } from './store'
 
 export interface SendWorkerDeps {
   store: Store
@@ -30,6 +30,11 @@ export interface SendWorkerDeps {
    */
   completionBatch?: number
   completionDelayMs?: number
+  /**
+   * Taken deliveries are checked again before every this many messages (one query), so that an
+   * unsubscribe, an erasure or "Anhalten" during a batch holds for the messages not yet sent.
+   */
+  recheckEvery?: number
 }
 
 type Completion = Parameters<StoreTx['completeDelivery']>[0]
@@ -79,13 +84,42 @@ function completionWriter(store: Store, size: number, delayMs: number) {
   }
 }
 
+const keyOf = (key: DeliveryKey) => `${key.sendId}\u0000${key.subscriberId}`
+
+/**
+ * The state of each taken delivery, read for `size` of them at a time when the first of them is
+ * about to go out (not earlier: the later the check, the smaller the window it leaves).
+ */
+function stateReader(store: Store, claimed: readonly ClaimedDelivery[], size: number) {
+  const chunks = new Map<number, Promise<Map<string, DeliveryState>>>()
+  return (index: number): Promise<Map<string, DeliveryState>> => {
+    const chunk = Math.floor(index / size)
+    let states = chunks.get(chunk)
+    if (!states) {
+      const keys = claimed
+        .slice(chunk * size, (chunk + 1) * size)
+        .map((delivery) => ({ sendId: delivery.sendId, subscriberId: delivery.subscriber.id }))
+      states = store
+        .transaction((tx) => tx.deliveryStates(keys))
+        .then((rows) => new Map(rows.map((row) => [keyOf(row), row])))
+      chunks.set(chunk, states)
+    }
+    return states
+  }
+}
+
 /** Runs `work` over `items` with at most `limit` at a time. */
-async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+async function inParallel<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T, index: number) => Promise<void>,
+) {
   let next = 0
   const lane = async () => {
     while (next < items.length) {
-      const item = items[next++]
-      if (item !== undefined) await work(item)
+      const index = next++
+      const item = items[index]
+      if (item !== undefined) await work(item, index)
     }
   }
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane))
@@ -102,6 +136,7 @@ export function createSendWorker(deps: SendWorkerDeps) {
   const leaseMs = deps.leaseMs ?? 10 * 60_000
   const completionBatch = deps.completionBatch ?? defaultCompletionBatch
   const completionDelayMs = deps.completionDelayMs ?? 100
+  const recheckEvery = deps.recheckEvery ?? 2 * parallel
   const { store } = deps
   /**
    * The sends of taken deliveries: a send's message is fixed, so it is read once while the
@@ -111,23 +146,26 @@ export function createSendWorker(deps: SendWorkerDeps) {
 
   async function deliver(
     delivery: ClaimedDelivery,
+    state: DeliveryState | undefined,
     send: SendJob | undefined,
     completions: ReturnType<typeof completionWriter>,
+    held: DeliveryKey[],
   ) {
+    const key = { sendId: delivery.sendId, subscriberId: delivery.subscriber.id }
+    // erased, unsubscribed (then `skipped`) or taken over after the lease: nothing to do here
+    if (state?.status !== 'sending' || state.claimedBy !== deps.workerId) return
+    if (state.sendStatus !== 'running') {
+      held.push(key)
+      return
+    }
     let step: DeliveryStep
-    if (!send || delivery.subscriber.status !== 'confirmed')
+    if (!send || state.subscriberStatus !== 'confirmed')
       step = { status: 'skipped', reason: skippedReasons.notConfirmed }
     else {
       const outcome = await deps.mail.send(await deps.compose(send, delivery.subscriber))
       step = afterAttempt(outcome, delivery.attempts, deps.now())
     }
-    await completions.add({
-      sendId: delivery.sendId,
-      subscriberId: delivery.subscriber.id,
-      workerId: deps.workerId,
-      at: deps.now().toISOString(),
-      step,
-    })
+    await completions.add({ ...key, workerId: deps.workerId, at: deps.now().toISOString(), step })
   }
 
   /** One round; returns how many deliveries it took (a full batch: more may be waiting). */
@@ -146,13 +184,24 @@ export function createSendWorker(deps: SendWorkerDeps) {
       if (!sends.has(sendId))
         sends.set(sendId, (await store.transaction((tx) => tx.getSend(sendId))) ?? undefined)
     const completions = completionWriter(store, completionBatch, completionDelayMs)
+    const stateOf = stateReader(store, claimed, recheckEvery)
+    const held: DeliveryKey[] = []
     try {
-      await inParallel(claimed, parallel, (delivery) =>
-        deliver(delivery, sends.get(delivery.sendId), completions),
-      )
+      await inParallel(claimed, parallel, async (delivery, index) => {
+        const states = await stateOf(index)
+        await deliver(
+          delivery,
+          states.get(keyOf({ sendId: delivery.sendId, subscriberId: delivery.subscriber.id })),
+          sends.get(delivery.sendId),
+          completions,
+          held,
+        )
+      })
     } finally {
       await completions.drain()
     }
+    // "Anhalten" during the batch: the rest goes back to the queue, for "Fortsetzen"
+    if (held.length > 0) await store.transaction((tx) => tx.releaseDeliveries(deps.workerId, held))
     // a full batch leaves more to do: the round right after it finds out whether a send is through
     if (claimed.length < batchSize) {
       const finished = await store.transaction((tx) =>

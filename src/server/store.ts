@@ -73,6 +73,18 @@ export interface ClaimedDelivery {
 
 export type DeliveryCounts = Record<DeliveryStatus, number>
 
+/** A taken delivery as it stands now: checked right before its message goes out. */
+export interface DeliveryState {
+  sendId: string
+  subscriberId: string
+  status: DeliveryStatus
+  claimedBy: string | null
+  sendStatus: SendStatus
+  subscriberStatus: SubscriberStatus
+}
+
+export type DeliveryKey = { sendId: string; subscriberId: string }
+
 /** A delivery that did not (yet) go out, with its reason, for the send page. */
 export interface DeliveryProblem {
   email: string
@@ -205,8 +217,8 @@ export interface StoreTx {
   insertSubscriber(subscriber: Subscriber): Promise<void>
   getSubscriberByEmail(email: string): Promise<Subscriber | null>
   /**
-   * Marks the person unsubscribed; every message of theirs still waiting is `skipped`, so a send
-   * under way gives them nothing more.
+   * Marks the person unsubscribed; every message of theirs still waiting, or taken by a worker
+   * and not yet sent, is `skipped`, so a send under way gives them nothing more.
    */
   unsubscribe(subscriberId: string, at: string): Promise<void>
 
@@ -232,6 +244,13 @@ export interface StoreTx {
     limit: number
     leaseExpiredBefore: string
   }): Promise<ClaimedDelivery[]>
+  /**
+   * The current state of taken deliveries (missing: erased meanwhile). The worker asks before
+   * each few messages, so that an unsubscribe or "Anhalten" during its batch holds.
+   */
+  deliveryStates(keys: readonly DeliveryKey[]): Promise<DeliveryState[]>
+  /** Gives taken deliveries back (`pending`, this attempt not counted), e.g. of a held send. */
+  releaseDeliveries(workerId: string, keys: readonly DeliveryKey[]): Promise<void>
   /** Records an attempt's result; false when the delivery is no longer this worker's. */
   completeDelivery(done: {
     sendId: string

@@ -98,7 +98,13 @@ function worker(
   store: Store,
   mail: MailPort,
   clock: { now: Date },
-  options: { workerId?: string; batchSize?: number; finished?: SendJob[] } = {},
+  options: {
+    workerId?: string
+    batchSize?: number
+    finished?: SendJob[]
+    parallel?: number
+    recheckEvery?: number
+  } = {},
 ) {
   return createSendWorker({
     store,
@@ -106,6 +112,8 @@ function worker(
     now: () => clock.now,
     workerId: options.workerId ?? 'prozess-a',
     batchSize: options.batchSize ?? 25,
+    ...(options.parallel !== undefined ? { parallel: options.parallel } : {}),
+    ...(options.recheckEvery !== undefined ? { recheckEvery: options.recheckEvery } : {}),
     leaseMs: 10 * 60_000,
     compose: (send, recipient) => {
       const link = `https://rundbrief.gera.de/abmelden/${recipient.id}`
@@ -217,6 +225,77 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
       sent: 9,
       skipped: 1,
     })
+  })
+
+  /** A mail port that does `during` once, when the `at`-th message is handed over. */
+  const interruptingMail = (mail: MailPort, at: number, during: () => Promise<unknown>) => {
+    let handed = 0
+    return {
+      send: async (message: Parameters<MailPort['send']>[0]) => {
+        if (++handed === at) await during()
+        return mail.send(message)
+      },
+      close: mail.close,
+    }
+  }
+
+  it('gibt auch einer Adresse nichts, die sich abmeldet, während ihre Nachricht schon zum Senden genommen ist', async () => {
+    const store = await openStore()
+    await subscribe(
+      store,
+      Array.from({ length: 20 }, (_, index) => subscriber(index)),
+    )
+    await store.transaction((tx) => tx.insertSend(sendJob()))
+    const { server, mail } = await sink()
+    // all 20 are taken in one batch; number 15 unsubscribes while the third goes out
+    const unsubscribing = interruptingMail(mail, 3, () =>
+      store.transaction((tx) => tx.unsubscribe('empfaenger-0015', start.toISOString())),
+    )
+    const run = worker(
+      store,
+      unsubscribing,
+      { now: start },
+      { batchSize: 20, parallel: 2, recheckEvery: 4 },
+    ).runOnce
+    expect(await run()).toBe(20)
+    await drain(run)
+    expect(server.received.flatMap((item) => item.to)).not.toContain('leser15@example.org')
+    expect(server.received).toHaveLength(19)
+    expect(await store.transaction((tx) => tx.deliveryCounts('versand-1'))).toMatchObject({
+      sent: 19,
+      skipped: 1,
+      sending: 0,
+    })
+  })
+
+  it('„Anhalten“ während eines Durchgangs: der Rest bleibt liegen und geht nach „Fortsetzen“ genau einmal hinaus', async () => {
+    const store = await openStore()
+    await subscribe(
+      store,
+      Array.from({ length: 20 }, (_, index) => subscriber(index)),
+    )
+    await store.transaction((tx) => tx.insertSend(sendJob()))
+    const { server, mail } = await sink()
+    const pausing = interruptingMail(mail, 3, () =>
+      store.transaction((tx) => tx.setSendStatus('versand-1', ['running'], 'paused')),
+    )
+    const run = worker(
+      store,
+      pausing,
+      { now: start },
+      { batchSize: 20, parallel: 2, recheckEvery: 4 },
+    ).runOnce
+    await run()
+    // the chunk under way when she paused still goes out, nothing after it
+    expect(server.received.length).toBeLessThanOrEqual(4 + 2)
+    const counts = await store.transaction((tx) => tx.deliveryCounts('versand-1'))
+    expect(counts).toMatchObject({ sending: 0, pending: 20 - server.received.length })
+    expect(await run()).toBe(0)
+    await store.transaction((tx) => tx.setSendStatus('versand-1', ['paused'], 'running'))
+    await drain(run)
+    const addresses = server.received.flatMap((item) => item.to)
+    expect(addresses).toHaveLength(20)
+    expect(new Set(addresses).size).toBe(20)
   })
 
   it('nimmt eine Nachricht eines abgestürzten Prozesses erst nach Ablauf seiner Frist wieder auf', async () => {

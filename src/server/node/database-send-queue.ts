@@ -31,6 +31,8 @@ const sendOf = (row: Selectable<SendsTable>): SendJob => ({
 
 type SendQueueTx = Pick<
   StoreTx,
+  | 'deliveryStates'
+  | 'releaseDeliveries'
   | 'listSubscribers'
   | 'getSubscriber'
   | 'countConfirmedSubscribers'
@@ -250,8 +252,61 @@ export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
         .updateTable('deliveries')
         .set({ status: 'skipped', last_error: skippedReasons.unsubscribed })
         .where('subscriber_id', '=', subscriberId)
-        .where('status', '=', 'pending')
+        .where('status', 'in', ['pending', 'sending'])
         .execute()
+    },
+    deliveryStates: async (keys) => {
+      if (keys.length === 0) return []
+      const wanted = new Set(keys.map((key) => `${key.sendId}\u0000${key.subscriberId}`))
+      const rows = await db
+        .selectFrom('deliveries')
+        .innerJoin('sends', 'sends.id', 'deliveries.send_id')
+        .innerJoin('subscribers', 'subscribers.id', 'deliveries.subscriber_id')
+        .select([
+          'deliveries.send_id',
+          'deliveries.subscriber_id',
+          'deliveries.status',
+          'deliveries.claimed_by',
+          'sends.status as send_status',
+          'subscribers.status as subscriber_status',
+        ])
+        .where(
+          'deliveries.send_id',
+          '=',
+          sql<string>`any(${[...new Set(keys.map((key) => key.sendId))]}::text[])`,
+        )
+        .where(
+          'deliveries.subscriber_id',
+          '=',
+          sql<string>`any(${[...new Set(keys.map((key) => key.subscriberId))]}::text[])`,
+        )
+        .execute()
+      return rows
+        .filter((row) => wanted.has(`${row.send_id}\u0000${row.subscriber_id}`))
+        .map((row) => ({
+          sendId: row.send_id,
+          subscriberId: row.subscriber_id,
+          status: row.status,
+          claimedBy: row.claimed_by,
+          sendStatus: row.send_status,
+          subscriberStatus: row.subscriber_status,
+        }))
+    },
+    releaseDeliveries: async (workerId, keys) => {
+      for (const key of keys)
+        await db
+          .updateTable('deliveries')
+          .set((eb) => ({
+            status: 'pending',
+            claimed_by: null,
+            claimed_at: null,
+            attempts: eb('attempts', '-', 1),
+          }))
+          .where('send_id', '=', key.sendId)
+          .where('subscriber_id', '=', key.subscriberId)
+          .where('claimed_by', '=', workerId)
+          .where('status', '=', 'sending')
+          .execute()
     },
 
     insertSend: async (send) => {
