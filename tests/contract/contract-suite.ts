@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ApiError, ConflictError } from '../../src/backend/api-error'
+import { type ApiError, ConflictError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { formatBerlinDateTime } from '../../src/domain/deadline'
@@ -7,6 +7,7 @@ import { contentFingerprint } from '../../src/domain/fingerprint'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
+import { rejection } from './rejection'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 
 /** Where and how the contract suite reaches a backend. */
@@ -25,17 +26,6 @@ export interface ContractTarget {
 }
 
 type RejectionCheck = (error: unknown) => void
-
-/** Awaits a rejection with an ApiError of `status`, and returns it for further checks. */
-async function rejection(promise: Promise<unknown>, status: number): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  )
-  expect(error, `erwartet: Fehler ${status}`).toBeInstanceOf(ApiError)
-  expect((error as ApiError).status).toBe(status)
-  return error as ApiError
-}
 
 const isGerman: RejectionCheck = (error) =>
   expect((error as ApiError).message).toMatch(/[a-zäöüß]{3,}.*\./i)

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { ApiError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
 import { consent } from '../../src/domain/sending'
+import { rejection } from './rejection'
 
 /** A message as it arrived (the demo's Postausgang, or an SMTP server in the test process). */
 export interface ReceivedMail {
@@ -43,16 +43,6 @@ export interface VersandContext {
   mail: MailTarget
   /** Approves the seed issue (deadline moved, alt texts written, warning acknowledged). */
   approveSeedIssue: () => Promise<{ id: string; version: number; fingerprint: string }>
-}
-
-async function rejection(promise: Promise<unknown>, status: number): Promise<ApiError> {
-  const error = await promise.then(
-    () => null,
-    (reason: unknown) => reason,
-  )
-  expect(error, `erwartet: Fehler ${status}`).toBeInstanceOf(ApiError)
-  expect((error as ApiError).status).toBe(status)
-  return error as ApiError
 }
 
 const bytesToBase64 = (bytes: Uint8Array) => {

@@ -277,6 +277,12 @@ export const migrations: Record<string, Migration> = {
         .addColumn('confirm_expires_at', 'timestamptz')
         .execute()
       await db.schema.createIndex('subscribers_status').on('subscribers').column('status').execute()
+      // the claim orders by both columns; every delivery of a send has the same next_attempt_at,
+      // so an index of that column alone left each claim to sort all open rows of the send
+      await sql`drop index deliveries_open`.execute(db)
+      await sql`create index deliveries_due on deliveries (next_attempt_at, subscriber_id) where status in ('pending', 'sending')`.execute(
+        db,
+      )
     },
   },
   '0010-mail-secret': {

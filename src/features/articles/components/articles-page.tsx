@@ -1,5 +1,5 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react'
-import { Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import type { ArticleQuery } from '../../../backend/backend'
 import { useIssues } from '../../../backend/queries/list-issues'
@@ -18,10 +18,11 @@ import tableStyles from '../../../components/ui/table.module.css'
 import styles from './articles-page.module.css'
 import { MarkReadyButton } from './mark-ready-button'
 import { ArticleStatusBadge } from './article-status-badge'
+import { useFilterParams } from '../../../lib/use-filter-params'
 
 /** "Beiträge": all articles, searchable by headline and text, filterable by status and issue. */
 export function ArticlesPage() {
-  const [params, setParams] = useSearchParams()
+  const [params, update] = useFilterParams()
   const q = params.get('q') ?? ''
   const status = articleStatusSchema.safeParse(params.get('status')).data
   const issueId = params.get('ausgabe') ?? ''
@@ -49,17 +50,6 @@ export function ArticlesPage() {
   const issues = useIssues()
   const issueLabel = (id: string | null) =>
     id === null ? 'Themenspeicher' : (issues.data?.find((issue) => issue.id === id)?.label ?? '…')
-
-  const update = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
 
   return (
     <>

@@ -1,5 +1,4 @@
 import { useDeferredValue, useEffect, useRef, useState } from 'react'
-import { useSearchParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { can, permissionDeniedMessage } from '../../../domain/permissions'
@@ -19,6 +18,7 @@ import { AddRecipientForm } from './add-recipient-form'
 import { RecipientImport } from './recipient-import'
 import { RecipientTable } from './recipient-table'
 import styles from './recipients-page.module.css'
+import { useFilterParams } from '../../../lib/use-filter-params'
 
 const statuses = subscriberStatusSchema.options
 
@@ -53,7 +53,7 @@ export function RecipientsPage() {
 }
 
 function RecipientList({ canManage }: { canManage: boolean }) {
-  const [params, setParams] = useSearchParams()
+  const [params, update] = useFilterParams()
   const q = params.get('q') ?? ''
   const status = subscriberStatusSchema.safeParse(params.get('status')).data
   const deferredQ = useDeferredValue(q.trim())
@@ -86,17 +86,6 @@ function RecipientList({ canManage }: { canManage: boolean }) {
     if (notice) noticeRef.current?.focus()
   }, [notice])
   const exportList = useExportRecipients()
-
-  const update = (key: string, value: string) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current)
-        if (value) next.set(key, value)
-        else next.delete(key)
-        return next
-      },
-      { replace: true },
-    )
 
   return (
     <>
