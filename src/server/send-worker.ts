@@ -31,8 +31,9 @@ export interface SendWorkerDeps {
   completionBatch?: number
   completionDelayMs?: number
   /**
-   * Taken deliveries are checked again before every this many messages (one query), so that an
-   * unsubscribe, an erasure or "Anhalten" during a batch holds for the messages not yet sent.
+   * Taken deliveries are checked again in chunks of this many (one query each, read while the
+   * chunk before goes out), so that an unsubscribe, an erasure or "Anhalten" during a batch holds
+   * for the messages not yet sent: at most two chunks go out after it.
    */
   recheckEvery?: number
 }
@@ -87,13 +88,13 @@ function completionWriter(store: Store, size: number, delayMs: number) {
 const keyOf = (key: DeliveryKey) => `${key.sendId}\u0000${key.subscriberId}`
 
 /**
- * The state of each taken delivery, read for `size` of them at a time when the first of them is
- * about to go out (not earlier: the later the check, the smaller the window it leaves).
+ * The state of each taken delivery, read for `size` of them at a time: a chunk's states are read
+ * when the lanes reach the chunk before it, so that the lanes do not wait for the check, and a
+ * change reaches every message from the second chunk after it on.
  */
 function stateReader(store: Store, claimed: readonly ClaimedDelivery[], size: number) {
   const chunks = new Map<number, Promise<Map<string, DeliveryState>>>()
-  return (index: number): Promise<Map<string, DeliveryState>> => {
-    const chunk = Math.floor(index / size)
+  const load = (chunk: number) => {
     let states = chunks.get(chunk)
     if (!states) {
       const keys = claimed
@@ -105,6 +106,11 @@ function stateReader(store: Store, claimed: readonly ClaimedDelivery[], size: nu
       chunks.set(chunk, states)
     }
     return states
+  }
+  return (index: number): Promise<Map<string, DeliveryState>> => {
+    const chunk = Math.floor(index / size)
+    if ((chunk + 1) * size < claimed.length) void load(chunk + 1).catch(() => {})
+    return load(chunk)
   }
 }
 
