@@ -1,7 +1,8 @@
 import { screen, waitFor } from '@testing-library/react'
 import mammoth from 'mammoth'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ImageRequest } from '../../src/render/embedded-image'
+import { captureDownloads } from '../fixtures/downloads'
 import { tinyJpeg } from '../fixtures/images'
 import { renderApp, setupTestServer, testServer } from '../render-app'
 
@@ -19,25 +20,11 @@ vi.mock('../../src/features/preview/export/scale-image-in-canvas', () => ({
 setupTestServer()
 
 const route = '/ausgaben/ausgabe-2018-08/vorschau'
-const downloads: { name: string; blob: Blob }[] = []
+const downloads = captureDownloads()
 
 beforeEach(() => {
-  downloads.length = 0
   scaling.calls.length = 0
-  let pending: Blob | null = null
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-    pending = blob as Blob
-    return 'blob:rundbrief-test'
-  })
-  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    if (pending) downloads.push({ name: this.download, blob: pending })
-    pending = null
-  })
 })
-afterEach(() => vi.restoreAllMocks())
 
 const decodedLength = (dataUri: string) => atob(dataUri.replace(/^data:[^,]+,/, '')).length
 

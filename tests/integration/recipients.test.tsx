@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Backend } from '../../src/backend/backend'
 import type { Subscriber } from '../../src/domain/subscriber'
 import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
+import { captureDownloads } from '../fixtures/downloads'
 
 setupTestServer()
 
@@ -308,23 +309,7 @@ describe('CSV-Import', () => {
 })
 
 describe('CSV-Export', () => {
-  const downloads: { name: string; blob: Blob }[] = []
-  beforeEach(() => {
-    downloads.length = 0
-    let pending: Blob | null = null
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
-      pending = blob as Blob
-      return 'blob:rundbrief-test'
-    })
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      if (pending) downloads.push({ name: this.download, blob: pending })
-      pending = null
-    })
-  })
-  afterEach(() => vi.restoreAllMocks())
+  const downloads = captureDownloads()
 
   it('lädt die Liste als CSV herunter', async () => {
     await backendAs('editor').then((editor) =>

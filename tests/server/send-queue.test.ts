@@ -138,6 +138,15 @@ async function sink(answer?: (address: string, attempt: number) => RecipientAnsw
   return { server, mail }
 }
 
+/** `count` confirmed readers, `leser0@example.org` …, and a send to them. */
+async function readersWithSend(store: Store, count: number) {
+  await subscribe(
+    store,
+    Array.from({ length: count }, (_, index) => subscriber(index)),
+  )
+  await store.transaction((tx) => tx.insertSend(sendJob()))
+}
+
 async function drain(run: () => Promise<number>) {
   while ((await run()) > 0);
 }
@@ -210,11 +219,7 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
 
   it('gibt einer Adresse, die sich während des Versands abmeldet, nichts mehr', async () => {
     const store = await openStore()
-    await subscribe(
-      store,
-      Array.from({ length: 10 }, (_, index) => subscriber(index)),
-    )
-    await store.transaction((tx) => tx.insertSend(sendJob()))
+    await readersWithSend(store, 10)
     const { server, mail } = await sink()
     const run = worker(store, mail, { now: start }, { batchSize: 4 }).runOnce
     await run()
@@ -241,11 +246,7 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
 
   it('gibt auch einer Adresse nichts, die sich abmeldet, während ihre Nachricht schon zum Senden genommen ist', async () => {
     const store = await openStore()
-    await subscribe(
-      store,
-      Array.from({ length: 20 }, (_, index) => subscriber(index)),
-    )
-    await store.transaction((tx) => tx.insertSend(sendJob()))
+    await readersWithSend(store, 20)
     const { server, mail } = await sink()
     // all 20 are taken in one batch; number 15 unsubscribes while the third goes out
     const unsubscribing = interruptingMail(mail, 3, () =>
@@ -270,11 +271,7 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
 
   it('„Anhalten“ während eines Durchgangs: der Rest bleibt liegen und geht nach „Fortsetzen“ genau einmal hinaus', async () => {
     const store = await openStore()
-    await subscribe(
-      store,
-      Array.from({ length: 20 }, (_, index) => subscriber(index)),
-    )
-    await store.transaction((tx) => tx.insertSend(sendJob()))
+    await readersWithSend(store, 20)
     const { server, mail } = await sink()
     const pausing = interruptingMail(mail, 3, () =>
       store.transaction((tx) => tx.setSendStatus('versand-1', ['running'], 'paused')),
@@ -338,11 +335,7 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
 
   it('hält an und setzt fort; eine Ausgabe hat höchstens einen offenen Versand', async () => {
     const store = await openStore()
-    await subscribe(
-      store,
-      Array.from({ length: 6 }, (_, index) => subscriber(index)),
-    )
-    await store.transaction((tx) => tx.insertSend(sendJob()))
+    await readersWithSend(store, 6)
     await expect(store.transaction((tx) => tx.insertSend(sendJob('versand-2')))).rejects.toThrow()
     const { server, mail } = await sink()
     const run = worker(store, mail, { now: start }, { batchSize: 2 }).runOnce
