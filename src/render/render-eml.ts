@@ -1,3 +1,5 @@
+import { bytesToBase64 } from './embedded-image'
+
 const crlf = '\r\n'
 const utf8 = new TextEncoder()
 
@@ -52,17 +54,8 @@ export function quotedPrintable(text: string): string {
     .join(crlf)
 }
 
-function base64(bytes: Uint8Array): string {
-  let binary = ''
-  const chunk = 0x8000
-  for (let start = 0; start < bytes.length; start += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(start, start + chunk))
-  }
-  return btoa(binary)
-}
-
 /** Base64 in lines of 76 characters (RFC 2045 6.8). */
-const base64Lines = (bytes: Uint8Array) => base64(bytes).replace(/.{76}(?=.)/g, `$&${crlf}`)
+const base64Lines = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/.{76}(?=.)/g, `$&${crlf}`)
 
 /**
  * A header value as RFC 2047 encoded words (UTF-8, base64), each word at most 45 bytes of text
@@ -80,7 +73,7 @@ export function encodedWords(text: string): string {
     chunk += character
   }
   words.push(chunk)
-  return words.map((word) => `=?UTF-8?B?${base64(utf8.encode(word))}?=`).join(`${crlf} `)
+  return words.map((word) => `=?UTF-8?B?${bytesToBase64(utf8.encode(word))}?=`).join(`${crlf} `)
 }
 
 /** RFC 5322 date in UTC, e.g. "Wed, 15 Aug 2018 08:00:00 +0000". */
