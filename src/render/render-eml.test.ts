@@ -90,6 +90,9 @@ describe('renderEml: der Entwurf für Outlook', () => {
     const [headers = '', ...body] = raw.split('\r\n\r\n')
     expect(headers).toMatch(/^To:\r\n/)
     expect(headers).not.toMatch(/[^\x20-\x7e\r\n\t]/)
+    for (const line of headers.split('\r\n')) {
+      if (!line.startsWith(' boundary=')) expect(line.length).toBeLessThanOrEqual(78)
+    }
     for (const line of body.join('\r\n\r\n').split('\r\n')) {
       // encoded lines; only the boundary header may be longer
       if (!line.startsWith('Content-Type:')) expect(line.length).toBeLessThanOrEqual(76)

@@ -58,15 +58,16 @@ export function quotedPrintable(text: string): string {
 const base64Lines = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/.{76}(?=.)/g, `$&${crlf}`)
 
 /**
- * A header value as RFC 2047 encoded words (UTF-8, base64), each word at most 45 bytes of text
- * so that it stays under 75 characters, never splitting a character; folded onto lines of its own.
+ * A header value as RFC 2047 encoded words (UTF-8, base64), each word at most 42 bytes of text
+ * so that a line with "Subject: " stays within 78 characters (RFC 5322 2.1.1), never splitting a
+ * character; folded onto lines of their own.
  */
 export function encodedWords(text: string): string {
   if (/^[\x20-\x7e]*$/.test(text)) return text
   const words: string[] = []
   let chunk = ''
   for (const character of text) {
-    if (utf8.encode(chunk + character).length > 45) {
+    if (utf8.encode(chunk + character).length > 42) {
       words.push(chunk)
       chunk = ''
     }
