@@ -58,24 +58,29 @@ export function imagesToEmbed(
   })
 }
 
-/** An embedded image as a data: URI for <img src>. */
-export function dataUri(image: EmbeddedImage): string {
+/** Bytes as base64 (in chunks: String.fromCharCode takes its bytes as arguments). */
+export function bytesToBase64(bytes: Uint8Array): string {
   let binary = ''
   const chunk = 0x8000
-  for (let start = 0; start < image.bytes.length; start += chunk) {
-    binary += String.fromCharCode(...image.bytes.subarray(start, start + chunk))
+  for (let start = 0; start < bytes.length; start += chunk) {
+    binary += String.fromCharCode(...bytes.subarray(start, start + chunk))
   }
-  return `data:${image.mimeType};base64,${btoa(binary)}`
+  return btoa(binary)
 }
+
+/** An embedded image as a data: URI for <img src>. */
+export const dataUri = (image: EmbeddedImage) =>
+  `data:${image.mimeType};base64,${bytesToBase64(image.bytes)}`
 
 /**
  * The model an export renders from: photos from the public address when one is configured,
- * else embedded from `images`; a photo that is in neither is left out (no address of the
+ * else embedded from `images` (as data: URIs unless `imageAddress` says otherwise); a photo that is in neither is left out (no address of the
  * editorial server ever reaches a download).
  */
 export function exportModel(
   model: RenderModel,
   images: ReadonlyMap<string, EmbeddedImage>,
+  imageAddress: (image: EmbeddedImage, mediaId: string) => string = dataUri,
 ): RenderModel {
   const { publicPhotoUrl } = model
   return {
@@ -83,7 +88,7 @@ export function exportModel(
     photoUrl: (mediaId) => {
       if (publicPhotoUrl) return publicPhotoUrl(mediaId)
       const image = images.get(mediaId)
-      return image ? dataUri(image) : ''
+      return image ? imageAddress(image, mediaId) : ''
     },
     photoSize: (mediaId) => {
       const image = images.get(mediaId)

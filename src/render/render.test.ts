@@ -5,6 +5,7 @@ import type { Article } from '../domain/article'
 import { sanitizeDocument } from '../lib/sanitize-html'
 import { byteSize, renderEmail } from './render-email'
 import type { RenderModel } from './render-model'
+import { safeImageUrl } from './photo-html'
 import { renderPrint } from './render-print'
 import { renderText } from './render-text'
 import { renderWeb } from './render-web'
@@ -282,5 +283,28 @@ describe('Feindliche Inhalte', () => {
     const text = renderText(hostileModel())
     expect(text).toContain('Link')
     expect(text).not.toMatch(/<javascript:|<data:/)
+  })
+})
+
+describe('cid:-Adressen für die .eml-Datei', () => {
+  const mail =
+    '<body><img src="cid:bild-1@rundbrief"><a href="cid:bild-1@rundbrief">Bild</a></body>'
+  const sources = (html: string) =>
+    [...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('img, a')].map(
+      (element) => element.getAttribute('src') ?? element.getAttribute('href'),
+    )
+
+  it('bleiben nur erhalten, wenn das Dokument in eine E-Mail-Datei geht', () => {
+    expect(sources(sanitizeDocument(mail))).toEqual([null, null])
+    expect(sources(sanitizeDocument(mail, { contentIdImages: true }))).toEqual([
+      'cid:bild-1@rundbrief',
+      'cid:bild-1@rundbrief',
+    ])
+  })
+
+  it('der Renderer nimmt nur eine wohlgeformte Content-ID als Bildadresse', () => {
+    expect(safeImageUrl('cid:bild-1@rundbrief')).toBe('cid:bild-1@rundbrief')
+    expect(safeImageUrl('cid:"><script>@x')).toBeNull()
+    expect(safeImageUrl('cid:ohne-domain')).toBeNull()
   })
 })

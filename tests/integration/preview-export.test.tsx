@@ -1,4 +1,5 @@
 import { screen, waitFor } from '@testing-library/react'
+import { simpleParser } from 'mailparser'
 import mammoth from 'mammoth'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ImageRequest } from '../../src/render/embedded-image'
@@ -59,6 +60,47 @@ describe('Heruntergeladene Ausgaben sind eigenständig', () => {
       }
     },
   )
+
+  it('„E-Mail für Outlook herunterladen (.eml)“ lädt einen Entwurf mit Betreff, beiden Fassungen und den Fotos als cid:-Teile herunter', async () => {
+    const { user } = await renderApp({ route, as: 'designer' })
+    const button = await screen.findByRole(
+      'button',
+      { name: 'E-Mail für Outlook herunterladen (.eml)' },
+      { timeout: 10_000 },
+    )
+    expect(button).toHaveAccessibleDescription(/Outlook .* als Entwurf.*Als neu bearbeiten/)
+    await user.click(button)
+    await waitFor(() => expect(downloads).toHaveLength(1))
+    expect(downloads[0]?.name).toBe('rundbrief-august-2018.eml')
+    expect(downloads[0]?.blob.type).toBe('message/rfc822')
+    const raw = await downloads[0]!.blob.text()
+    expect(raw).not.toMatch(/[^\r]\n/)
+    const mail = await simpleParser(raw, { keepCidLinks: true })
+
+    const { publication } = testServer.store.snapshot()
+    expect(mail.subject).toBe(`${publication.title} – August 2018`)
+    expect(mail.headers.get('x-unsent')).toBe('1')
+    expect(mail.text).toContain('Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales')
+    const html = mail.html || ''
+    expect(html).toContain('Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales')
+    expect(html).not.toContain('data:')
+    expect(html).not.toContain('/api/media/')
+    expect(html).not.toContain(testServer.apiBaseUrl)
+
+    // the same scaled photos as the HTML download, each a part of the message that the HTML shows
+    expect(scaling.calls.map((call) => call.request)).toEqual(
+      Array.from({ length: 3 }, () => expect.objectContaining({ maxWidth: 536 * 2 })),
+    )
+    const sources = [
+      ...new DOMParser().parseFromString(html, 'text/html').querySelectorAll('img'),
+    ].map((image) => image.getAttribute('src'))
+    expect(sources).toHaveLength(3)
+    expect(mail.attachments.map((attachment) => `cid:${attachment.cid}`)).toEqual(sources)
+    for (const attachment of mail.attachments) {
+      expect(attachment.contentType).toBe('image/jpeg')
+      expect(new Uint8Array(attachment.content)).toEqual(tinyJpeg())
+    }
+  })
 
   it('Fotos neben dem Text werden für ihre schmalere Spalte verkleinert', async () => {
     const { user } = await renderApp({ route, as: 'designer' })

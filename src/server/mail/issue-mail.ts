@@ -1,14 +1,10 @@
 import type { Article } from '../../domain/article'
 import type { Issue } from '../../domain/issue'
-import type { Publication } from '../../domain/publication'
+import { issueSubject } from '../../domain/issue-subject'
 import { renderEmail } from '../../render/render-email'
 import { orderedArticles, type RenderModel } from '../../render/render-model'
 import { renderText } from '../../render/render-text'
 import type { StoreTx } from '../store'
-
-/** The subject of an issue's e-mail: the newsletter's title and the issue, e.g. "… – August 2018". */
-export const issueSubject = (publication: Publication, issue: Pick<Issue, 'label'>) =>
-  `${publication.title} – ${issue.label}`
 
 /** The articles as the approval saw them: headline, text and photos from the approved copy. */
 export function approvedArticles(issue: Issue, articles: readonly Article[]): Article[] {

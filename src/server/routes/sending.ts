@@ -32,7 +32,8 @@ import {
 import { articlesOf, assertVersion, loadIssue, lockIssue } from '../issue-operations'
 import { deliveryFailureReason } from '../../domain/delivery'
 import { unsubscribeUrlPlaceholder } from '../mail/compose-issue-message'
-import { approvedArticles, issueSubject, renderIssueMail } from '../mail/issue-mail'
+import { issueSubject } from '../../domain/issue-subject'
+import { approvedArticles, renderIssueMail } from '../mail/issue-mail'
 import {
   mailUnavailable,
   noMailServerMessage,

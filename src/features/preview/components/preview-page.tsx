@@ -31,8 +31,13 @@ const tabs: { id: Tab; label: string }[] = [
   { id: 'web', label: 'Web' },
 ]
 
-const exportFiles: Record<ExportKind, { suffix: string; label: string }> = {
+const exportFiles: Record<ExportKind, { suffix: string; label: string; hintId?: string }> = {
   email: { suffix: '.html', label: 'HTML herunterladen' },
+  eml: {
+    suffix: '.eml',
+    label: 'E-Mail für Outlook herunterladen (.eml)',
+    hintId: 'preview-eml-hint',
+  },
   web: { suffix: '-web.html', label: 'Webseite herunterladen' },
   docx: { suffix: '.docx', label: 'Als Word-Dokument (.docx)' },
 }
@@ -168,12 +173,13 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
         >
           Drucken / PDF
         </button>
-        {(['email', 'web', 'docx'] as const).map((kind) => (
+        {(['email', 'eml', 'web', 'docx'] as const).map((kind) => (
           <button
             key={kind}
             type="button"
             className="button"
             disabled={exporting !== null}
+            aria-describedby={exportFiles[kind].hintId}
             onClick={() => void exportFile(kind)}
           >
             {exportFiles[kind].label}
@@ -196,6 +202,10 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       <p id="preview-print-hint" className="hint">
         „Drucken / PDF“ druckt die Druckfassung (A4). Heruntergeladene Dateien enthalten ihre Fotos
         und funktionieren ohne Verbindung zur Redaktion.
+      </p>
+      <p id="preview-eml-hint" className="hint">
+        Die E-Mail für Outlook öffnet sich in Outlook (Windows) als Entwurf: Verteiler eintragen und
+        senden. In Thunderbird: Nachricht → „Als neu bearbeiten“.
       </p>
       <p role="status" className={classNames('hint', styles.exportStatus)}>
         {exporting ? 'Die Datei wird erstellt, Fotos werden eingebettet …' : ''}
