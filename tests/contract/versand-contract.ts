@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { Backend } from '../../src/backend/backend'
 import { consent } from '../../src/domain/sending'
+import { bytesToBase64 } from '../../src/render/embedded-image'
 import { rejection } from './rejection'
 
 /** A message as it arrived (the demo's Postausgang, or an SMTP server in the test process). */
@@ -45,11 +46,6 @@ export interface VersandContext {
   approveSeedIssue: () => Promise<{ id: string; version: number; fingerprint: string }>
 }
 
-const bytesToBase64 = (bytes: Uint8Array) => {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
 const csvBase64 = (text: string) => bytesToBase64(new TextEncoder().encode(text))
 /** Windows-1252, as Excel on German Windows writes "CSV (Trennzeichen-getrennt)". */
 const windows1252Base64 = (text: string) =>

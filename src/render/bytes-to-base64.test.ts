@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bytesToBase64 } from './base64'
+import { bytesToBase64 } from './embedded-image'
 
 describe('bytesToBase64', () => {
   it('encodes bytes above 0x7F as they are (Windows-1252 umlauts)', () => {
