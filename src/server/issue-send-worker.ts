@@ -1,4 +1,5 @@
 import type { HandlerDeps, MailSettings } from './context'
+import { bumpIssue } from './issue-operations'
 import { composeIssueMessage } from './mail/compose-issue-message'
 import { createUnsubscribeToken } from './mail/unsubscribe-token'
 import { createSendWorker, type SendWorkerDeps } from './send-worker'
@@ -39,15 +40,8 @@ export function createIssueSendWorker(options: IssueSendWorkerOptions) {
         if (!issue) return
         const counts = await tx.deliveryCounts(send.id)
         const at = options.now().toISOString()
-        if (issue.status === 'approved') {
-          const next = {
-            ...issue,
-            status: 'published' as const,
-            version: issue.version + 1,
-            updatedAt: at,
-          }
-          await tx.updateIssue(next, issue.version)
-        }
+        if (issue.status === 'approved')
+          await tx.updateIssue(bumpIssue(issue, { status: 'published' }, at), issue.version)
         await tx.appendAudit({
           id: options.newId(),
           at,

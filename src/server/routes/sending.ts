@@ -11,6 +11,7 @@ import {
   testSendResultSchema,
   type SendPreview,
   type SendProgress,
+  type SendSummary,
 } from '../../domain/sending'
 import { audit, requirePermission, type HandlerDeps, type MailSettings } from '../context'
 import {
@@ -192,7 +193,7 @@ async function sendBlocker(
   return null
 }
 
-async function progressOf(tx: StoreTx, send: SendJob): Promise<SendProgress> {
+async function summaryOf(tx: StoreTx, send: SendJob): Promise<SendSummary> {
   const counts = await tx.deliveryCounts(send.id)
   return {
     id: send.id,
@@ -206,6 +207,13 @@ async function progressOf(tx: StoreTx, send: SendJob): Promise<SendProgress> {
     from: send.message.from,
     counts,
     total: Object.values(counts).reduce((sum, count) => sum + count, 0),
+  }
+}
+
+/** The summary and the addresses that failed or wait for a retry, for the send page. */
+async function progressOf(tx: StoreTx, send: SendJob): Promise<SendProgress> {
+  return {
+    ...(await summaryOf(tx, send)),
     failures: await tx.listDeliveryProblems(send.id, maxListedFailures),
   }
 }
@@ -339,8 +347,7 @@ export function sendingRoutes(deps: HandlerDeps) {
       const issue = await loadIssue(tx, c.req.param('id'))
       const summaries = []
       for (const send of await tx.listSends(issue.id)) {
-        const { failures: _failures, ...summary } = await progressOf(tx, send)
-        summaries.push(summary)
+        summaries.push(await summaryOf(tx, send))
       }
       return summaries
     })

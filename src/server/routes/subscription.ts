@@ -9,7 +9,7 @@ import {
   unsubscribeInfoSchema,
   type UnsubscribeInfo,
 } from '../../domain/sending'
-import type { AppContext, HandlerDeps, MailSettings } from '../context'
+import type { AppContext, HandlerDeps } from '../context'
 import {
   addDescribedRoute,
   contractRoutes,
@@ -22,6 +22,7 @@ import {
   publicRoute,
   readBody,
 } from '../contract'
+import { escapeHtml } from '../../render/escape-html'
 import { emailHash, sha256Hex } from '../mail/email-hash'
 import { readUnsubscribeToken } from '../mail/unsubscribe-token'
 import { invalid, mailUnavailable, ProblemError, problemTypes } from '../problem'
@@ -110,7 +111,7 @@ const unsubscribeRoute = describeRoute({
   },
 })
 
-function confirmationMail(mail: MailSettings, link: string, hours: number) {
+function confirmationMail(link: string, hours: number) {
   const text = [
     'Guten Tag,',
     '',
@@ -123,18 +124,12 @@ function confirmationMail(mail: MailSettings, link: string, hours: number) {
     '',
     'Stadt Gera – Dezernat Soziales',
   ].join('\n')
-  const escape = (value: string) =>
-    value
-      .replaceAll('&', '&amp;')
-      .replaceAll('<', '&lt;')
-      .replaceAll('>', '&gt;')
-      .replaceAll('"', '&quot;')
   const html = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Anmeldung bestätigen</title></head><body style="font-family:Arial,sans-serif;font-size:16px;line-height:24px;color:#1a1a1a;">${text
     .split('\n\n')
     .map((paragraph) =>
       paragraph === link || paragraph.endsWith(link)
-        ? `<p>${escape(paragraph.replace(link, '')).replaceAll('\n', '<br>')}<a href="${escape(link)}">Anmeldung bestätigen</a></p>`
-        : `<p>${escape(paragraph).replaceAll('\n', '<br>')}</p>`,
+        ? `<p>${escapeHtml(paragraph.replace(link, '')).replaceAll('\n', '<br>')}<a href="${escapeHtml(link)}">Anmeldung bestätigen</a></p>`
+        : `<p>${escapeHtml(paragraph).replaceAll('\n', '<br>')}</p>`,
     )
     .join('')}</body></html>`
   return { subject: 'Bitte bestätigen Sie Ihre Anmeldung zum Newsletter', text, html }
@@ -230,7 +225,7 @@ export function publicSubscriptionRoutes(deps: HandlerDeps) {
       )
     if (due === 'confirmation') {
       const link = `${mail.list.publicUrl}/abonnieren/bestaetigen/${encodeURIComponent(token)}`
-      const message = confirmationMail(mail, link, mail.confirmationHours)
+      const message = confirmationMail(link, mail.confirmationHours)
       const outcome = await mail.port.send({
         from: mail.from,
         to: input.email,
