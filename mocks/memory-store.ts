@@ -494,7 +494,6 @@ function memorySendQueue(state: { read: () => MemoryState; write: () => MemorySt
             id: subscriber.id,
             email: subscriber.email,
             name: subscriber.name,
-            status: subscriber.status,
           },
           attempts: delivery.attempts,
         }

@@ -65,8 +65,8 @@ export interface SendJob {
 /** A delivery taken by one worker: it is `sending` and belongs to that worker until its lease ends. */
 export interface ClaimedDelivery {
   sendId: string
-  /** As the recipient is now: one who is no longer `confirmed` gets nothing (`skipped`). */
-  subscriber: Pick<Subscriber, 'id' | 'email' | 'name' | 'status'>
+  /** Whom the message goes to; whether they still want it is checked right before it goes out. */
+  subscriber: Pick<Subscriber, 'id' | 'email' | 'name'>
   /** Attempts including this one. */
   attempts: number
 }

@@ -371,7 +371,6 @@ export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
         attempts: number
         email: string
         name: string
-        subscriber_status: Subscriber['status']
       }>`
         with picked as (
           select delivery.send_id, delivery.subscriber_id
@@ -391,7 +390,7 @@ export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
           and deliveries.subscriber_id = picked.subscriber_id
           and subscribers.id = picked.subscriber_id
         returning deliveries.send_id, deliveries.subscriber_id, deliveries.attempts,
-          subscribers.email, subscribers.name, subscribers.status as subscriber_status
+          subscribers.email, subscribers.name
       `.execute(db)
       return claimed.rows.map((row) => ({
         sendId: row.send_id,
@@ -399,7 +398,6 @@ export function sendQueueTx(db: Transaction<Database>): SendQueueTx {
           id: row.subscriber_id,
           email: row.email,
           name: row.name,
-          status: row.subscriber_status,
         },
         attempts: row.attempts,
       }))
