@@ -30,3 +30,19 @@ export const mediaSchema = z.object({
   createdAt: z.iso.datetime(),
 })
 export type Media = z.infer<typeof mediaSchema>
+
+/**
+ * The sizes the server makes of every photo (the original is kept as uploaded): e-mail at 600 px
+ * and its double for high-density screens, the web (archive) and print. Each is fitted inside a
+ * square of that many pixels, never enlarged, upright (EXIF orientation applied) and without
+ * metadata such as the location.
+ */
+export const mediaVariantWidths = { email: 600, email2x: 1200, web: 1600, print: 3000 } as const
+export type MediaVariantName = keyof typeof mediaVariantWidths
+export const mediaVariantNames = Object.keys(mediaVariantWidths) as MediaVariantName[]
+
+/** Path of a photo's file, or of one of its variants, below the server's public address. */
+export function mediaFilePath(mediaId: string, variant?: MediaVariantName): string {
+  const file = `/api/media/${encodeURIComponent(mediaId)}/file`
+  return variant ? `${file}/${variant}` : file
+}

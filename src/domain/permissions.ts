@@ -22,6 +22,7 @@ export type Permission =
   | 'recipients.manage'
   | 'issue.send'
   | 'issue.testSend'
+  | 'issue.archiveWithdraw'
 
 const editorial: readonly Role[] = ['editor', 'head']
 const everyone: readonly Role[] = ['editor', 'head', 'designer']
@@ -48,6 +49,8 @@ const matrix: Record<Permission, readonly Role[]> = {
   'recipients.manage': editorial,
   'issue.send': editorial,
   'issue.testSend': everyone,
+  // a legal takedown is the Dezernentin's decision
+  'issue.archiveWithdraw': ['head'],
 }
 
 const deniedMessages: Record<Permission, string> = {
@@ -73,6 +76,8 @@ const deniedMessages: Record<Permission, string> = {
   'recipients.manage': 'Nur die Redaktion und die Dezernentin dürfen Empfänger ändern.',
   'issue.send': 'Nur die Redaktion und die Dezernentin dürfen eine Ausgabe versenden.',
   'issue.testSend': 'Testversand ist nicht erlaubt.',
+  'issue.archiveWithdraw':
+    'Nur die Dezernentin darf eine Ausgabe aus dem Archiv nehmen oder wieder hineinstellen.',
 }
 
 /** Whether a role holds a permission. */
