@@ -68,7 +68,7 @@ export function defineArchiveContract(context: () => ArchiveContext) {
   }
   const withdraw = (role: Role, reason: unknown) =>
     call(role, 'POST', `/issues/${seedIssueId}/archive/withdraw`, { reason })
-  const restore = (role: Role) => call(role, 'POST', `/issues/${seedIssueId}/archive/restore`)
+  const restore = (role: Role) => call(role, 'POST', `/issues/${seedIssueId}/archive/restore`, {})
   const germanDetail = async (response: Response) =>
     ((await response.json()) as { detail: string }).detail
 
@@ -322,7 +322,10 @@ export function defineArchiveContract(context: () => ArchiveContext) {
       const sent = (await c.mail.received()).find((mail) => mail.to === 'leserin@gera.de')
       expect(sent?.text).toContain(`Im Browser ansehen: ${reserved.url}`)
       expect(sent?.html).toContain(`href="${reserved.url}"`)
-      expect((await c.head().getIssue(id)).status).toBe('published')
+      // the issue becomes versendet in the transaction right after the send's last message
+      await expect
+        .poll(async () => (await c.head().getIssue(id)).status, { timeout: 10_000 })
+        .toBe('published')
       const published = await archiveOf(id)
       expect(published.publishedAt).not.toBeNull()
       expect((await page(month)).response.status).toBe(200)
