@@ -124,6 +124,7 @@ export interface ArchiveEntry {
 /** The page of an issue as it was stored when the issue became versendet. */
 export interface ArchivePage {
   label: string
+  plannedSendDate: string
   headlines: string[]
   html: string
   etag: string
