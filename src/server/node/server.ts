@@ -225,6 +225,7 @@ export function createServerApp(
   root.on(['GET', 'HEAD'], archiveOverviewPath, (c) =>
     archiveFromApi(c, '/api/archive/overview.html'),
   )
+  root.on(['GET', 'HEAD'], `${archiveOverviewPath}/`, (c) => c.redirect(archiveOverviewPath, 301))
   root.on(['GET', 'HEAD'], archiveFeedPaths.rss, (c) => archiveFromApi(c, '/api/archive/rss.xml'))
   root.on(['GET', 'HEAD'], archiveFeedPaths.atom, (c) => archiveFromApi(c, '/api/archive/atom.xml'))
   root.on(['GET', 'HEAD'], `${archiveOverviewPath}/:slug`, (c) =>
