@@ -6,6 +6,7 @@ import { requestInputRules } from './input-rules'
 import type { AppEnv, HandlerDeps } from './context'
 import { addOpenApiDocumentRoute } from './openapi-document'
 import { ProblemError, problemResponse, problemTypes } from './problem'
+import { archiveRoutes, publicArchiveRoutes } from './routes/archive'
 import { articleRoutes } from './routes/articles'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
@@ -41,6 +42,7 @@ export function createApp(options: AppOptions) {
     sessionIdleMs: 2 * 60 * 60 * 1000,
     sessionCookie: null,
     mail: null,
+    publicUrl: null,
     signIn: { method: 'demo' },
     logError: (errorId, error) => console.error(`[rundbrief] Fehler ${errorId}`, error),
     ...options,
@@ -92,6 +94,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, publicSessionRoutes(deps))
   mountRoutes(contract, publicMediaRoutes(deps))
   mountRoutes(contract, publicSubscriptionRoutes(deps))
+  mountRoutes(contract, publicArchiveRoutes(deps))
 
   app.use('*', authenticate(deps))
 
@@ -103,6 +106,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))
+  mountRoutes(contract, archiveRoutes(deps))
   return app
 }
 
