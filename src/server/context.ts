@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../domain/sending'
 import type { User } from '../domain/user'
 import type { ListSettings } from './mail/compose-issue-message'
 import type { MailPort } from './mail/mail-port'
+import type { ImagePort } from './image-port'
 import { forbidden, invalid, invalidInput, ProblemError, problemTypes } from './problem'
 import type { Session, Store, StoreTx } from './store'
 
@@ -66,6 +67,8 @@ export interface HandlerDeps {
   sessionCookie: { secure: (c: AppContext) => boolean } | null
   /** null: no mail server configured (sending, test sends and the sign-up say why not). */
   mail: MailSettings | null
+  /** Makes the variants of photos: sharp on the server and in tests, canvas in the demo. */
+  images: ImagePort
 }
 
 export type AppEnv = {

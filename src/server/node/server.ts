@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
+import { sharpImagePort } from './sharp-image-port'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
@@ -146,6 +147,7 @@ export function createServerApp(
   mail: MailSettings | null = null,
 ) {
   const api = createApp({
+    images: sharpImagePort,
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     mail,
     ...(extensions.now ? { now: extensions.now } : {}),
