@@ -8,6 +8,7 @@ import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
 import { rejection } from './rejection'
+import { defineMediaVariantsContract } from './media-variants-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 
 /** Where and how the contract suite reaches a backend. */
@@ -84,6 +85,19 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       }
     })
 
+    /** Approves the seed issue (deadline moved, alt texts written, warning acknowledged). */
+    const approveSeedIssue = async () => {
+      const id = 'ausgabe-2018-08'
+      let issue = await extendDeadline(id)
+      await addMissingAltTexts()
+      issue = await editor().submitIssue(id, { version: issue.version })
+      issue = await head().approveIssue(id, {
+        version: issue.version,
+        acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+      })
+      return { id, version: issue.version, fingerprint: issue.approval?.fingerprint ?? '' }
+    }
+
     const { mail } = target
     if (mail)
       describe('Versand', () =>
@@ -95,18 +109,19 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           baseUrl: () => target.baseUrl,
           fetch: target.fetch ?? ((input, init) => globalThis.fetch(input, init)),
           mail,
-          approveSeedIssue: async () => {
-            const id = 'ausgabe-2018-08'
-            let issue = await extendDeadline(id)
-            await addMissingAltTexts()
-            issue = await editor().submitIssue(id, { version: issue.version })
-            issue = await head().approveIssue(id, {
-              version: issue.version,
-              acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
-            })
-            return { id, version: issue.version, fingerprint: issue.approval?.fingerprint ?? '' }
-          },
+          approveSeedIssue,
         })))
+
+    describe('Foto-Größen', () =>
+      defineMediaVariantsContract(() => ({
+        editor,
+        head,
+        designer,
+        baseUrl: () => target.baseUrl,
+        fetch: target.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+        mail,
+        approveSeedIssue,
+      })))
 
     describe('Sitzung', () => {
       it('meldet an, liefert die Sitzung und meldet ab', async () => {
