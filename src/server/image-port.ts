@@ -57,10 +57,14 @@ export function fittedSize(width: number, height: number, box: number) {
 }
 
 /** JPEG quality of the variants, and the steps down for the e-mail variants. */
-export const jpegQualitySteps = [82, 74, 66, 58, 50, 42] as const
+export const jpegQualitySteps = [82, 70, 58, 46] as const
 
-/** Each further try at the lowest quality shrinks the e-mail variant by this factor. */
-const shrinkFactor = 0.85
+/**
+ * At the lowest quality the e-mail variant shrinks: bytes grow with the area, so the side is
+ * scaled by the square root of what is too much, a little further, and at least by 10 %.
+ */
+const shrinkFactor = (bytes: number, budget: number) =>
+  Math.min(0.9, Math.sqrt(budget / bytes) * 0.95)
 
 /**
  * Encodes one variant, stepping quality and then size down until an e-mail variant fits into
@@ -76,10 +80,13 @@ export async function encodeWithinBudget(
   for (const quality of jpegQualitySteps) {
     made = await encode(box, quality)
     if (made.bytes.byteLength <= budget) return { name, ...made }
+    // quality halves the bytes at best: far over the budget, only the size helps
+    if (made.bytes.byteLength > 3 * budget) break
   }
-  const lowest = jpegQualitySteps[jpegQualitySteps.length - 1] ?? 42
+  const lowest = jpegQualitySteps[jpegQualitySteps.length - 1] ?? 46
   while (made && made.bytes.byteLength > budget && box > 64) {
-    box = Math.floor(Math.min(box, Math.max(made.width, made.height)) * shrinkFactor)
+    const factor = shrinkFactor(made.bytes.byteLength, budget)
+    box = Math.floor(Math.min(box, Math.max(made.width, made.height)) * factor)
     made = await encode(box, lowest)
   }
   if (!made) throw new Error('Keine Qualitätsstufe')
