@@ -252,14 +252,17 @@ export function mediaRoutes(deps: HandlerDeps) {
     if (!image || !(allowedImageTypes as readonly string[]).includes(image.mimeType)) {
       throw unsupported()
     }
-    const { chunks } = file
-    const made = await makeVariants(deps.images, concatBytes(chunks), image.mimeType)
+    // One buffer for the decoder, which is also what is stored: the pieces as they arrived are
+    // let go, so that an upload waiting for its turn at the decoder holds its file only once.
+    const bytes = concatBytes(file.chunks)
+    file.chunks.length = 0
+    const made = await makeVariants(deps.images, bytes, image.mimeType)
     const id = deps.newId()
     const media: Media = {
       id,
       fileName: fileName.data,
       mimeType: image.mimeType,
-      byteSize: file.byteSize,
+      byteSize: bytes.byteLength,
       width: made.width,
       height: made.height,
       url: mediaFilePath(id),
@@ -269,7 +272,7 @@ export function mediaRoutes(deps: HandlerDeps) {
       ),
     }
     await deps.store.transaction(async (tx) => {
-      await tx.insertMedia(media, chunks, made.variants)
+      await tx.insertMedia(media, [bytes], made.variants)
       await audit(deps, tx, {
         actorId: user.id,
         action: 'media.uploaded',
