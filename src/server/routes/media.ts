@@ -78,7 +78,7 @@ const mediaVariantRoute = describeRoute({
   responses: {
     200: {
       description:
-        'JPEG, or PNG for an image with transparency; `e-mail` variants at most 150 KB. Cached for a year (`immutable`), with `X-Content-Type-Options: nosniff`. A photo stored before variants existed gets them on this first request.',
+        'JPEG, or PNG for an image with transparency; `email` and `email2x` at most 150 KB. Cached for a year (`immutable`), with `X-Content-Type-Options: nosniff`. A photo stored before variants existed gets them on this first request.',
       content: {
         'image/jpeg': { schema: { type: 'string' as const } },
         'image/png': { schema: { type: 'string' as const } },
