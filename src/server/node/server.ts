@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
+import { sharpImagePort } from './sharp-image-port'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
@@ -147,6 +148,7 @@ export function createServerApp(
   mail: MailSettings | null = null,
 ) {
   const api = createApp({
+    images: sharpImagePort,
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     mail,
     publicUrl: config.publicUrl,
