@@ -1,5 +1,10 @@
 import type { Article } from './article'
-import { articleFindings, findingSeverity, type CheckSeverity } from './article-findings'
+import {
+  articleFindings,
+  findingSeverity,
+  type ArticlePlace,
+  type CheckSeverity,
+} from './article-findings'
 import type { Issue } from './issue'
 import { publicationContentSchema, type Publication } from './publication'
 import { blockTexts } from './rich-text'
@@ -12,6 +17,8 @@ export interface CheckResult {
   message: string
   /** The article the finding is about, for a link to it. */
   articleId?: string
+  /** The field of that article to fix it in, when there is one. */
+  place?: ArticlePlace
 }
 
 /** Gmail clips HTML e-mails above about 102 KB, hiding the rest including the unsubscribe note. */
@@ -120,15 +127,19 @@ export function runChecks(
         id: finding.id,
         severity: finding.severity,
         articleId: article.id,
+        ...(finding.place ? { place: finding.place } : {}),
         message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}${finding.hint ? ` ${finding.hint}` : ''}`,
       })
     }
   }
   for (const finding of nearDuplicateNames(ordered)) {
+    const articleId = finding.articleIds[0]
+    const inHeadline = byId.get(articleId ?? '')?.headline.includes(finding.rare) ?? false
     results.push({
       id: `spelling:${finding.rare}:${finding.common}`,
       severity: findingSeverity.spelling,
-      articleId: finding.articleIds[0],
+      articleId,
+      place: { field: inHeadline ? 'headline' : 'body' },
       message: `„${finding.rare}“ ähnelt „${finding.common}“ (${finding.commonCount}× in dieser Ausgabe) – Schreibweise prüfen.`,
     })
   }

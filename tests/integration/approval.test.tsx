@@ -54,7 +54,10 @@ const panel = () => screen.getByRole('region', { name: 'Freigabe' })
 
 /** "Zur Freigabe einreichen …", then the confirmation, whatever the checks still find. */
 async function submitThroughDialog(user: UserEvent) {
-  await user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' }))
+  const opener = await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' })
+  // enabled once the checks the question lists have run
+  await waitFor(() => expect(opener).toBeEnabled())
+  await user.click(opener)
   const dialog = await screen.findByRole('dialog', { name: /zur Freigabe einreichen\?$/ })
   await user.click(
     await within(dialog).findByRole('button', { name: /^(Trotzdem einreichen|Einreichen)$/ }),
@@ -118,7 +121,7 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
     )
     expect(within(checks).getByRole('link', { name: 'Zum Beitrag' })).toHaveAttribute(
       'href',
-      '/beitraege/beitrag-07-ministerin',
+      '/beitraege/beitrag-07-ministerin?feld=Text',
     )
     const approve = within(checks).getByRole('button', { name: 'Freigeben' })
     expect(approve).toHaveAttribute('aria-disabled', 'true')

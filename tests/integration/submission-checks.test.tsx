@@ -53,6 +53,8 @@ describe('Prüfungen vor dem Einreichen', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: /Beitrag bearbeiten/ }),
     ).toBeInTheDocument()
+    // the link leads to the field the name is written in
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Text' })).toHaveFocus())
     const editor = await bodyEditor()
     let from = -1
     editor.state.doc.descendants((node, position) => {
@@ -79,6 +81,24 @@ describe('Prüfungen vor dem Einreichen', () => {
     await waitFor(() => expect(after).toHaveTextContent('Fehler'))
     await waitFor(() => expect(after).not.toHaveTextContent('OTEAU'))
     expect(after).toHaveTextContent(/^Prüfungen2 Fehler offen\./)
+  })
+
+  it('führt von einem fehlenden Alternativtext zum Feld des Fotos', async () => {
+    const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
+    const checks = await checksRegion()
+    const missing = (await within(checks).findAllByRole('listitem')).find((item) =>
+      item.textContent?.includes(
+        '„Ministerin besucht soziale Einrichtungen in Gera“, Foto 1: Der Alternativtext fehlt.',
+      ),
+    )!
+    const link = within(missing).getByRole('link', { name: 'Zum Beitrag' })
+    expect(link).toHaveAttribute(
+      'href',
+      '/beitraege/beitrag-07-ministerin?feld=Alternativtext&foto=foto-3',
+    )
+    await user.click(link)
+    const photo = await screen.findByRole('group', { name: 'Foto 1' })
+    await waitFor(() => expect(within(photo).getByLabelText('Alternativtext')).toHaveFocus())
   })
 
   it('listet die offenen Warnungen in der Rückfrage vor dem Einreichen; per Tastatur bedienbar', async () => {

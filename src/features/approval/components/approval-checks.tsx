@@ -1,5 +1,6 @@
 import { Link } from 'react-router'
 import type { CheckResult } from '../../../domain/checks'
+import { articleHref } from '../../../lib/article-place-link'
 import { classNames } from '../../../lib/class-names'
 import styles from './approval-checks.module.css'
 
@@ -48,7 +49,7 @@ export function ApprovalChecks({
           {result.articleId && (
             <>
               {' '}
-              <Link to={`/beitraege/${encodeURIComponent(result.articleId)}`}>Zum Beitrag</Link>
+              <Link to={articleHref(result.articleId, result.place)}>Zum Beitrag</Link>
             </>
           )}
           {acknowledgement && result.severity === 'warning' && (

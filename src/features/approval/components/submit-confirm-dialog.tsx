@@ -6,7 +6,7 @@ import checkStyles from './approval-checks.module.css'
 
 interface SubmitConfirmDialogProps {
   issueLabel: string
-  /** The checks as they stand; null while they run, or when they could not run. */
+  /** The checks as they stand; null when they could not run. */
   results: CheckResult[] | null
   /** Why the checks could not run. */
   checksFailed: boolean
@@ -36,7 +36,7 @@ export function SubmitConfirmDialog({
       title={`„${issueLabel}“ zur Freigabe einreichen?`}
       confirmLabel={summary ? 'Trotzdem einreichen' : 'Einreichen'}
       confirmClassName="button-primary"
-      busy={busy || (results === null && !checksFailed)}
+      busy={busy}
       error={error}
       onConfirm={onConfirm}
       onCancel={onCancel}
@@ -45,9 +45,7 @@ export function SubmitConfirmDialog({
         <p className="notice notice-warning">
           Die Prüfungen konnten nicht geladen werden; die Dezernentin sieht sie bei der Freigabe.
         </p>
-      ) : !results ? (
-        <p role="status">Prüfungen laufen …</p>
-      ) : summary ? (
+      ) : summary && results ? (
         <>
           <p>
             {summary} offen. Fehler muss die Redaktion beheben, bevor die Dezernentin freigeben

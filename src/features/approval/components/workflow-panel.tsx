@@ -217,7 +217,8 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
                 key={verb}
                 type="button"
                 className="button button-primary"
-                disabled={action.isPending}
+                // the question lists what the checks find: it waits for them
+                disabled={action.isPending || (checks.results === null && !checks.failed)}
                 onClick={() => {
                   action.reset()
                   setConfirming('submit')
