@@ -134,4 +134,6 @@ export interface Backend {
   resumeSend(sendId: string): Promise<SendProgress>
   /** Demo only: what would have been sent (404 on the real server). */
   listOutbox(): Promise<OutboxMessage[]>
+  /** The issue's e-mail as an unsent draft (.eml) for Outlook and Thunderbird, rendered by the server. */
+  downloadIssueEmail(issueId: string): Promise<Blob>
 }

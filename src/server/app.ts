@@ -7,6 +7,7 @@ import type { AppEnv, HandlerDeps } from './context'
 import { addOpenApiDocumentRoute } from './openapi-document'
 import { ProblemError, problemResponse, problemTypes } from './problem'
 import { articleRoutes } from './routes/articles'
+import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
 import { publicationRoutes } from './routes/publication'
@@ -103,6 +104,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))
+  mountRoutes(contract, emailDownloadRoutes(deps))
   return app
 }
 

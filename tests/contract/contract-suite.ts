@@ -7,6 +7,7 @@ import { contentFingerprint } from '../../src/domain/fingerprint'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
+import { defineEmlContract } from './eml-contract'
 import { rejection } from './rejection'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 
@@ -107,6 +108,12 @@ export function defineContractSuite(name: string, target: ContractTarget) {
             return { id, version: issue.version, fingerprint: issue.approval?.fingerprint ?? '' }
           },
         })))
+
+    defineEmlContract(() => ({
+      baseUrl: () => target.baseUrl,
+      fetch: target.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      token: (role) => tokens[role] ?? '',
+    }))
 
     describe('Sitzung', () => {
       it('meldet an, liefert die Sitzung und meldet ab', async () => {

@@ -188,6 +188,7 @@ describe('HttpBackend', () => {
     pauseSend: (b) => b.pauseSend('versand'),
     resumeSend: (b) => b.resumeSend('versand'),
     listOutbox: (b) => b.listOutbox(),
+    downloadIssueEmail: (b) => b.downloadIssueEmail('ausgabe'),
   }
 
   /** `/api/issues/{id}` as a pattern that matches one path segment for each parameter. */
