@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import styles from './public-page.module.css'
 
 /**
- * The frame of the public pages (sign-up, confirmation, unsubscribe): the newsletter's sender and
+ * The frame of the public pages (sign-up, confirmation, unsubscribe, archive): the newsletter's sender and
  * one card, without the dashboard's navigation — readers have no account.
  */
 export function PublicPage({ title, children }: { title: string; children: ReactNode }) {

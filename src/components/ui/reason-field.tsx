@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import { fieldErrors } from '../../../domain/field-errors'
+import { fieldErrors } from '../../domain/field-errors'
 
 /**
  * State of a required text checked with its domain schema: the text, its German error (cleared
