@@ -362,6 +362,26 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     listOutbox: () => request('/outbox', { schema: (schemas) => schemas.outbox }),
     downloadIssueEmail: (issueId) =>
       requestFile(`/issues/${encodeURIComponent(issueId)}/email.eml`, true),
+
+    listArchive: () => request('/archive', { schema: (schemas) => schemas.archiveList }),
+    getArchivePage: async (slug) =>
+      (await requestRaw(`/archive/${encodeURIComponent(slug)}`, false)).text(),
+    getIssueArchive: (issueId) =>
+      request(`/issues/${encodeURIComponent(issueId)}/archive`, {
+        schema: (schemas) => schemas.issueArchive,
+      }),
+    withdrawFromArchive: (issueId, input) =>
+      request(`/issues/${encodeURIComponent(issueId)}/archive/withdraw`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.issueArchive,
+      }),
+    restoreToArchive: (issueId) =>
+      request(`/issues/${encodeURIComponent(issueId)}/archive/restore`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.issueArchive,
+      }),
   }
 }
 
