@@ -117,7 +117,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
   const outbox = createOutbox({ storage: indexedDbOutbox() })
   const publicUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href
   const mail = demoMailSettings(outbox, publicUrl, () => sendWorker.wake())
-  const app = createApp({ store: shared.store, mail })
+  const app = createApp({ store: shared.store, mail, publicUrl: mail.list.publicUrl })
   const sendWorker = startDemoSendWorker({ store: shared.store, mail })
   const faultStats: FaultStats = { requests: 0, failed: 0, delayed: 0 }
   const worker = setupWorker(...apiHandlers(app, () => faults, '', faultStats))

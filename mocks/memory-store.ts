@@ -8,6 +8,7 @@ import type { User } from '../src/domain/user'
 import { skippedReasons, type DeliveryStatus, type DeliveryStep } from '../src/domain/delivery'
 import type { Subscriber } from '../src/domain/subscriber'
 import type {
+  ArchiveEntry,
   Credential,
   DeliveryCounts,
   LoginFailures,
@@ -45,6 +46,13 @@ export interface MemoryState {
   confirmations?: MemoryConfirmation[]
   /** SHA-256 of erased addresses. */
   suppressedHashes?: string[]
+  /** The public archive: one entry per issue with a reserved address, and its stored page. */
+  archive?: MemoryArchiveEntry[]
+}
+
+/** An archive entry as the database keeps it: the page's HTML beside its fields. */
+export interface MemoryArchiveEntry extends ArchiveEntry {
+  html: string | null
 }
 
 /** A pending sign-up's confirmation link, as the database keeps it beside the recipient. */
@@ -321,6 +329,98 @@ function createTx(
       state.read().auditEvents.filter((event) => event.resourceId === resourceId),
 
     ...memorySendQueue(state),
+    ...memoryArchive(state),
+  }
+}
+
+/** The archive with the database's rules: one address per issue, each address once. */
+function memoryArchive(state: {
+  read: () => MemoryState
+  write: () => MemoryState
+}): Pick<
+  StoreTx,
+  | 'getArchiveEntry'
+  | 'getArchivePage'
+  | 'archiveSlugsOfMonth'
+  | 'reserveArchiveSlug'
+  | 'publishArchivePage'
+  | 'removeArchivePage'
+  | 'setArchiveWithdrawal'
+  | 'listArchive'
+> {
+  const entries = () => state.read().archive ?? []
+  const withoutHtml = ({ html: _html, ...entry }: MemoryArchiveEntry): ArchiveEntry => entry
+  /** The entry of the issue in a writable copy of the state. */
+  const writable = (issueId: string) =>
+    (state.write().archive ??= []).find((entry) => entry.issueId === issueId) ?? null
+  return {
+    getArchiveEntry: async (issueId) => {
+      const entry = entries().find((item) => item.issueId === issueId)
+      return entry ? withoutHtml(entry) : null
+    },
+    getArchivePage: async (slug) => {
+      const entry = entries().find((item) => item.slug === slug)
+      return entry ? { entry: withoutHtml(entry), html: entry.html } : null
+    },
+    archiveSlugsOfMonth: async (month) =>
+      entries()
+        .map((entry) => entry.slug)
+        .filter((slug) => slug === month || slug.startsWith(`${month}-`)),
+    reserveArchiveSlug: async (reservation) => {
+      if (
+        entries().some(
+          (entry) => entry.slug === reservation.slug || entry.issueId === reservation.issueId,
+        )
+      )
+        return false
+      ;(state.write().archive ??= []).push({
+        ...reservation,
+        headlines: [],
+        html: null,
+        etag: null,
+        publishedAt: null,
+        withdrawnAt: null,
+        withdrawnBy: null,
+        withdrawReason: null,
+      })
+      return true
+    },
+    publishArchivePage: async (issueId, page) => {
+      const current = entries().find((entry) => entry.issueId === issueId)
+      if (!current || current.html !== null) return false
+      Object.assign(writable(issueId) ?? {}, page)
+      return true
+    },
+    removeArchivePage: async (issueId) => {
+      const current = entries().find((entry) => entry.issueId === issueId)
+      if (!current || current.html === null) return
+      Object.assign(writable(issueId) ?? {}, {
+        html: null,
+        etag: null,
+        publishedAt: null,
+        headlines: [],
+      })
+    },
+    setArchiveWithdrawal: async (issueId, withdrawal) => {
+      const current = entries().find((entry) => entry.issueId === issueId)
+      if (!current || current.publishedAt === null) return false
+      if ((current.withdrawnAt !== null) === (withdrawal !== null)) return false
+      Object.assign(writable(issueId) ?? {}, {
+        withdrawnAt: withdrawal?.at ?? null,
+        withdrawnBy: withdrawal?.by ?? null,
+        withdrawReason: withdrawal?.reason ?? null,
+      })
+      return true
+    },
+    listArchive: async () =>
+      entries()
+        .filter((entry) => entry.publishedAt !== null && entry.withdrawnAt === null)
+        .sort(
+          (a, b) =>
+            b.plannedSendDate.localeCompare(a.plannedSendDate) ||
+            (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
+        )
+        .map(withoutHtml),
   }
 }
 

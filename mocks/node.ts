@@ -39,7 +39,12 @@ export function createTestServer({ credentials, mail, ...options }: TestServerOp
         outbox: () => outbox.list(),
       }
     : null
-  const app = createApp({ ...options, store: storePort, mail: mailSettings })
+  const app = createApp({
+    publicUrl: testApiOrigin,
+    ...options,
+    store: storePort,
+    mail: mailSettings,
+  })
   const worker = mailSettings
     ? createIssueSendWorker({
         store: storePort,

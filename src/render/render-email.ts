@@ -8,12 +8,17 @@ import { creditLine } from '../domain/photo-credit'
 
 const contentWidth = 536
 
-/** What a sent message adds to the approved rendering: the recipient's own unsubscribe link. */
+/**
+ * What a sent message adds to the approved rendering: the recipient's own unsubscribe link, and
+ * the address of the issue's page in the public archive ("Im Browser ansehen").
+ */
 export interface EmailDelivery {
   unsubscribeUrl?: string
+  archiveUrl?: string
 }
 
 export const unsubscribeLinkText = 'Vom Newsletter abmelden'
+export const archiveLinkText = 'Im Browser ansehen'
 
 /** Space between the photo column and the text column when photos stand beside the text. */
 const columnGap = 20
@@ -46,6 +51,9 @@ export function renderEmail(
     : ''
   const body = fontStack(layout.bodyFont).replace(/"/g, "'")
   const heading = fontStack(layout.headingFont).replace(/"/g, "'")
+  const archiveLink = delivery.archiveUrl
+    ? `<p style="margin:0 0 8px;font-family:${body};font-size:13px;line-height:19px;color:${textColor};"><a href="${escapeHtml(delivery.archiveUrl)}" style="color:${textColor};text-decoration:underline;">${archiveLinkText}</a></p>\n`
+    : ''
   const text = `margin:0 0 12px;font-family:${body};font-size:16px;line-height:24px;color:${textColor};`
   const styles: ElementStyles = {
     p: text,
@@ -122,7 +130,7 @@ export function renderEmail(
 <div style="display:none;max-height:0;overflow:hidden;font-size:1px;line-height:1px;color:#eeeeee;">${escapeHtml(preheader(model))}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background-color:#eeeeee;">
 <tr><td align="center" style="padding:16px 8px;">
-<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;">
+${archiveLink}<table role="presentation" class="container" width="600" cellpadding="0" cellspacing="0" border="0" style="width:600px;max-width:600px;background-color:#ffffff;">
 <tr><td align="center" class="section" style="padding:28px 32px 20px;border-bottom:4px solid ${accent};">
 ${logo}<h1 style="margin:0;font-family:${heading};font-size:24px;line-height:30px;color:${accent};">${escapeHtml(publication.title)}</h1>
 <p style="margin:8px 0 0;font-family:${body};font-size:17px;line-height:24px;color:${textColor};">${escapeHtml(subtitleLine(publication.subtitle))}</p>${issueLine}

@@ -3,7 +3,7 @@ import { impressumParagraphs, mastheadIssueLine, subtitleLine } from './impressu
 import { defaultLayout, type LayoutSettings } from './layout'
 import type { RenderModel } from './render-model'
 import { creditLine } from '../domain/photo-credit'
-import { unsubscribeLinkText, type EmailDelivery } from './render-email'
+import { archiveLinkText, unsubscribeLinkText, type EmailDelivery } from './render-email'
 
 function inlineText(content: InlineNode[] | undefined): string {
   return (content ?? [])
@@ -48,6 +48,7 @@ export function renderText(
 ): string {
   const { publication } = model
   const blocks: string[] = [publication.title, subtitleLine(publication.subtitle)]
+  if (delivery.archiveUrl) blocks.unshift(`${archiveLinkText}: ${delivery.archiveUrl}`)
   if (layout.mastheadIssueLine) blocks.push(mastheadIssueLine(model.issue))
   for (const article of model.articles) {
     blocks.push(article.headline, ...article.body.content.flatMap((node) => blockText(node)))

@@ -6,6 +6,7 @@ import { requestInputRules } from './input-rules'
 import type { AppEnv, HandlerDeps } from './context'
 import { addOpenApiDocumentRoute } from './openapi-document'
 import { ProblemError, problemResponse, problemTypes } from './problem'
+import { archiveRoutes, publicArchiveRoutes } from './routes/archive'
 import { articleRoutes } from './routes/articles'
 import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
@@ -42,6 +43,7 @@ export function createApp(options: AppOptions) {
     sessionIdleMs: 2 * 60 * 60 * 1000,
     sessionCookie: null,
     mail: null,
+    publicUrl: null,
     signIn: { method: 'demo' },
     logError: (errorId, error) => console.error(`[rundbrief] Fehler ${errorId}`, error),
     ...options,
@@ -93,6 +95,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, publicSessionRoutes(deps))
   mountRoutes(contract, publicMediaRoutes(deps))
   mountRoutes(contract, publicSubscriptionRoutes(deps))
+  mountRoutes(contract, publicArchiveRoutes(deps))
 
   app.use('*', authenticate(deps))
 
@@ -105,6 +108,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))
   mountRoutes(contract, emailDownloadRoutes(deps))
+  mountRoutes(contract, archiveRoutes(deps))
   return app
 }
 

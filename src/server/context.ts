@@ -66,6 +66,11 @@ export interface HandlerDeps {
   sessionCookie: { secure: (c: AppContext) => boolean } | null
   /** null: no mail server configured (sending, test sends and the sign-up say why not). */
   mail: MailSettings | null
+  /**
+   * The public address of the server (PUBLIC_URL, no trailing slash): the base of the archive's
+   * absolute links and photo addresses. null: the origin of the request is used.
+   */
+  publicUrl: string | null
 }
 
 export type AppEnv = {

@@ -1,3 +1,4 @@
+import { publishToArchive } from './archive'
 import type { HandlerDeps, MailSettings } from './context'
 import { bumpIssue } from './issue-operations'
 import { composeIssueMessage } from './mail/compose-issue-message'
@@ -15,7 +16,7 @@ export interface IssueSendWorkerOptions extends Pick<HandlerDeps, 'store' | 'now
 /**
  * The send worker of the product: each message is the send's approved rendering with the
  * recipient's own unsubscribe link; when a send's last message is through, the issue becomes
- * versendet (when it is still approved) and the Verlauf says so.
+ * versendet (when it is still approved), its archive page is stored, and the Verlauf says so.
  */
 export function createIssueSendWorker(options: IssueSendWorkerOptions) {
   const { store, mail } = options
@@ -40,8 +41,10 @@ export function createIssueSendWorker(options: IssueSendWorkerOptions) {
         if (!issue) return
         const counts = await tx.deliveryCounts(send.id)
         const at = options.now().toISOString()
-        if (issue.status === 'approved')
+        if (issue.status === 'approved') {
           await tx.updateIssue(bumpIssue(issue, { status: 'published' }, at), issue.version)
+          await publishToArchive(tx, issue, mail.list.publicUrl, at)
+        }
         await tx.appendAudit({
           id: options.newId(),
           at,

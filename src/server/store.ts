@@ -102,6 +102,42 @@ export interface ConfirmationRequest {
 }
 
 /**
+ * An issue's place in the public archive: its address is reserved when a send starts (or at the
+ * latest when the issue becomes versendet); the page is stored when it becomes versendet and
+ * never changes afterwards (see docs/decisions/0012-archive.md).
+ */
+export interface ArchiveEntry {
+  issueId: string
+  slug: string
+  label: string
+  plannedSendDate: string
+  /** The headlines of the approved articles, in the issue's order (empty while not published). */
+  headlines: string[]
+  /** The strong ETag of the stored page (null while not published). */
+  etag: string | null
+  publishedAt: string | null
+  withdrawnAt: string | null
+  withdrawnBy: string | null
+  withdrawReason: string | null
+}
+
+/** The page of an issue as it was stored when the issue became versendet. */
+export interface ArchivePage {
+  label: string
+  headlines: string[]
+  html: string
+  etag: string
+  publishedAt: string
+}
+
+/** Taking an issue out of the archive, or (null) putting it back. */
+export interface ArchiveWithdrawal {
+  at: string
+  by: string
+  reason: string
+}
+
+/**
  * The storage port of the contract handler. Versioned writes are conditional: they return
  * false (and change nothing) when the stored version differs from `expectedVersion`.
  */
@@ -268,6 +304,34 @@ export interface StoreTx {
   listDeliveryProblems(sendId: string, limit: number): Promise<DeliveryProblem[]>
   /** Removes the planned (not yet started) sends of an issue, e.g. when its approval is taken back. */
   cancelScheduledSends(issueId: string): Promise<number>
+
+  getArchiveEntry(issueId: string): Promise<ArchiveEntry | null>
+  /** The entry with this address and its stored page (null: no page stored, or not published). */
+  getArchivePage(slug: string): Promise<{ entry: ArchiveEntry; html: string | null } | null>
+  /** The addresses taken in a month (`2018-08`, `2018-08-2`, …). */
+  archiveSlugsOfMonth(month: string): Promise<string[]>
+  /**
+   * Reserves `slug` for the issue; false (and nothing changed) when the address or the issue has
+   * one already. The database's unique key decides between simultaneous reservations; the
+   * transaction stays usable after a refusal.
+   */
+  reserveArchiveSlug(reservation: {
+    issueId: string
+    slug: string
+    label: string
+    plannedSendDate: string
+  }): Promise<boolean>
+  /** Stores the page of a reserved entry (once: a stored page is never replaced). */
+  publishArchivePage(issueId: string, page: ArchivePage): Promise<boolean>
+  /** Takes the stored page away again ("Versand zurücknehmen"); the address stays reserved. */
+  removeArchivePage(issueId: string): Promise<void>
+  /**
+   * Takes a published entry out of the archive (`withdrawal`) or puts it back (null); false when
+   * it was not published, or already out (or in): two simultaneous requests change it once.
+   */
+  setArchiveWithdrawal(issueId: string, withdrawal: ArchiveWithdrawal | null): Promise<boolean>
+  /** Published entries that are not taken down, newest Erscheinungsdatum first. */
+  listArchive(): Promise<ArchiveEntry[]>
 }
 
 /**

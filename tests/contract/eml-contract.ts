@@ -51,6 +51,9 @@ export function defineEmlContract(context: () => EmlContext) {
         expect(new URL(source).pathname).toMatch(/^\/api\/media\/[^/]+\/file/)
       }
       expect(mail.attachments).toHaveLength(0)
+      const browserLink = /<a href="([^"]+)"[^>]*>Im Browser ansehen<\/a>/.exec(html)?.[1] ?? ''
+      expect(new URL(browserLink).pathname).toBe('/archiv/2018-08')
+      expect(mail.text).toContain(browserLink)
     })
 
     it('gibt es für jede Rolle, nicht ohne Anmeldung und nicht für unbekannte Ausgaben', async () => {

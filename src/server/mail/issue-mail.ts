@@ -26,7 +26,13 @@ export async function renderIssueMail(
   tx: StoreTx,
   issue: Issue,
   articles: readonly Article[],
-  options: { publicUrl: string; unsubscribeUrl?: string; subjectPrefix?: string },
+  options: {
+    publicUrl: string
+    unsubscribeUrl?: string
+    subjectPrefix?: string
+    /** The issue's page in the public archive ("Im Browser ansehen"). */
+    archiveUrl?: string
+  },
 ) {
   const publication = await tx.getPublication()
   const ordered = orderedArticles(issue, articles)
@@ -45,7 +51,10 @@ export async function renderIssueMail(
     publicPhotoUrl: photoUrl,
     photoSize: (mediaId) => sizes.get(mediaId),
   }
-  const delivery = options.unsubscribeUrl ? { unsubscribeUrl: options.unsubscribeUrl } : {}
+  const delivery = {
+    ...(options.unsubscribeUrl ? { unsubscribeUrl: options.unsubscribeUrl } : {}),
+    ...(options.archiveUrl ? { archiveUrl: options.archiveUrl } : {}),
+  }
   return {
     subject: `${options.subjectPrefix ?? ''}${issueSubject(publication, issue)}`,
     html: renderEmail(model, undefined, delivery),

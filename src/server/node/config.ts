@@ -43,6 +43,11 @@ export interface ServerConfig {
   logLevel: string
   /** null: no SMTP_URL, the server works and explains that it cannot send. */
   mail: MailConfig | null
+  /**
+   * PUBLIC_URL without a trailing slash: the base of the archive's links and of the links in
+   * mails. Required with SMTP_URL; without it the archive uses the address it was asked at.
+   */
+  publicUrl: string | null
 }
 
 const flag = z
@@ -296,5 +301,6 @@ export function readConfig(
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
     logLevel: env.LOG_LEVEL,
     mail,
+    publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,
   }
 }

@@ -153,6 +153,22 @@ export interface ServerSecretsTable {
   created_at: ColumnType<Date, string | undefined, never>
 }
 
+/** An issue's address in the public archive and its stored page (see migration 0012). */
+export interface ArchiveEntriesTable {
+  issue_id: string
+  slug: string
+  label: string
+  /** `YYYY-MM-DD`, as the issue's Erscheinungsdatum. */
+  planned_send_date: string
+  headlines: ColumnType<string[], string | undefined, string>
+  html: string | null
+  etag: string | null
+  published_at: ColumnType<Date | null, string | null | undefined, string | null>
+  withdrawn_at: ColumnType<Date | null, string | null | undefined, string | null>
+  withdrawn_by: string | null
+  withdraw_reason: string | null
+}
+
 /** The tables of the Rundbrief database (see migrations.ts). */
 export interface Database {
   users: UsersTable
@@ -171,4 +187,5 @@ export interface Database {
   sends: SendsTable
   deliveries: DeliveriesTable
   server_secrets: ServerSecretsTable
+  archive_entries: ArchiveEntriesTable
 }

@@ -15,6 +15,7 @@ import {
 } from '../store'
 import { concatBytes, rechunk } from '../bytes'
 import type { Database, StoredIssue } from './database-schema'
+import { archiveTx } from './database-archive'
 import { sendQueueTx } from './database-send-queue'
 
 /** Photos are stored in pieces of this size (see migration 0005). */
@@ -412,6 +413,7 @@ function createTx(db: Transaction<Database>): StoreTx {
       ).map((row) => row.data),
 
     ...sendQueueTx(db),
+    ...archiveTx(db),
   }
 }
 

@@ -297,6 +297,48 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0012-archive': {
+    // The public archive: an issue's address (slug) is reserved when a send starts, its page is
+    // stored once when it becomes versendet and never rewritten (docs/decisions/0012-archive.md).
+    // The unique slug decides between two processes that reserve the same month at once.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('archive_entries')
+        .addColumn('issue_id', 'text', (column) =>
+          column.primaryKey().references('issues.id').onDelete('restrict'),
+        )
+        .addColumn('slug', 'text', (column) =>
+          column
+            .notNull()
+            .unique()
+            .check(sql`slug ~ '^[0-9]{4}-[0-9]{2}(-[2-9]|-[1-9][0-9]+)?$'`),
+        )
+        .addColumn('label', 'text', (column) => column.notNull())
+        .addColumn('planned_send_date', 'text', (column) =>
+          column.notNull().check(sql`planned_send_date ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'`),
+        )
+        .addColumn('headlines', 'jsonb', (column) => column.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('html', 'text')
+        .addColumn('etag', 'text')
+        .addColumn('published_at', 'timestamptz')
+        .addColumn('withdrawn_at', 'timestamptz')
+        .addColumn('withdrawn_by', 'text', (column) => column.references('users.id'))
+        .addColumn('withdraw_reason', 'text')
+        // a page is stored with its ETag and time, or none of them
+        .addCheckConstraint(
+          'archive_entries_page_complete',
+          sql`(html is null) = (etag is null) and (html is null) = (published_at is null)`,
+        )
+        .addCheckConstraint(
+          'archive_entries_withdrawal_complete',
+          sql`(withdrawn_at is null) = (withdrawn_by is null) and (withdrawn_at is null) = (withdraw_reason is null)`,
+        )
+        .execute()
+      await sql`create index archive_entries_public on archive_entries (planned_send_date desc, published_at desc) where published_at is not null and withdrawn_at is null`.execute(
+        db,
+      )
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

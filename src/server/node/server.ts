@@ -4,10 +4,11 @@ import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
 import { serveStatic } from '@hono/node-server/serve-static'
-import { Hono } from 'hono'
+import { Hono, type Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import { sql, type Kysely } from 'kysely'
 import type { Logger } from 'pino'
+import { archiveFeedPaths, archiveOverviewPath } from '../../domain/archive'
 import { createApp } from '../app'
 import type { AppContext, MailSettings } from '../context'
 import { createIssueSendWorker } from '../issue-send-worker'
@@ -148,6 +149,7 @@ export function createServerApp(
   const api = createApp({
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     mail,
+    publicUrl: config.publicUrl,
     ...(extensions.now ? { now: extensions.now } : {}),
     sessionTtlMs: config.sessionTtlHours * 60 * 60 * 1000,
     sessionIdleMs: config.sessionIdleMinutes * 60 * 1000,
@@ -210,6 +212,24 @@ export function createServerApp(
       : c.json({ status: 'nicht bereit', database: readiness }, 503)
   })
   root.all('/api/*', (c) => api.fetch(c.req.raw, c.env))
+  // The public archive: pages, Übersicht and feeds come from the handler, before the app's
+  // fallback; the security headers above (CSP without inline script) hold for them too.
+  const archiveFromApi = (c: Context<ServerEnv>, apiPath: string) => {
+    const url = new URL(c.req.url)
+    url.pathname = apiPath
+    const headers = new Headers()
+    const ifNoneMatch = c.req.header('If-None-Match')
+    if (ifNoneMatch) headers.set('If-None-Match', ifNoneMatch)
+    return api.fetch(new Request(url, { method: c.req.method, headers }), c.env)
+  }
+  root.on(['GET', 'HEAD'], archiveOverviewPath, (c) =>
+    archiveFromApi(c, '/api/archive/overview.html'),
+  )
+  root.on(['GET', 'HEAD'], archiveFeedPaths.rss, (c) => archiveFromApi(c, '/api/archive/rss.xml'))
+  root.on(['GET', 'HEAD'], archiveFeedPaths.atom, (c) => archiveFromApi(c, '/api/archive/atom.xml'))
+  root.on(['GET', 'HEAD'], `${archiveOverviewPath}/:slug`, (c) =>
+    archiveFromApi(c, `/api/archive/${encodeURIComponent(c.req.param('slug'))}`),
+  )
   extensions.extend?.(root, db, { wakeSendWorker: () => mail?.wakeWorker?.() })
 
   if (config.distDir) {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { renderEml } from '../../render/render-eml'
+import { archiveUrl, prospectiveArchiveSlug, publicUrlOf } from '../archive'
 import { requirePermission, type HandlerDeps } from '../context'
 import {
   addDescribedRoute,
@@ -47,19 +48,24 @@ export function emlFileName(label: string): string {
 /**
  * The e-mail as a draft for teams that send through a distribution list: rendered by the server
  * as a test send renders it, so Outlook and Thunderbird get the same message the readers would.
- * It carries no personal unsubscribe link: a distribution list has no per-reader address.
+ * It carries no personal unsubscribe link: a distribution list has no per-reader address. Its
+ * "Im Browser ansehen" names the issue's archive address, the one a send or "Als versendet
+ * markieren" will give it (as the test send does).
  */
 export function emailDownloadRoutes(deps: HandlerDeps) {
   const routes = contractRoutes()
 
   addDescribedRoute(routes, emailDownloadRoute, async (c) => {
     requirePermission(c.get('user'), 'preview.export')
-    const publicUrl = (deps.mail?.list.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '')
+    const publicUrl = publicUrlOf(deps, c)
     const { label, rendered } = await deps.store.transaction(async (tx) => {
       const issue = await loadIssue(tx, c.req.param('id'))
       return {
         label: issue.label,
-        rendered: await renderIssueMail(tx, issue, await articlesOf(tx, issue), { publicUrl }),
+        rendered: await renderIssueMail(tx, issue, await articlesOf(tx, issue), {
+          publicUrl,
+          archiveUrl: archiveUrl(publicUrl, await prospectiveArchiveSlug(tx, issue)),
+        }),
       }
     })
     const eml = renderEml({

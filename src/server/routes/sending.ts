@@ -13,6 +13,7 @@ import {
   type SendProgress,
   type SendSummary,
 } from '../../domain/sending'
+import { archiveUrl, prospectiveArchiveSlug, reserveArchiveEntry } from '../archive'
 import { audit, requirePermission, type HandlerDeps, type MailSettings } from '../context'
 import {
   addDescribedRoute,
@@ -235,6 +236,7 @@ export function sendingRoutes(deps: HandlerDeps) {
         publicUrl: mail.list.publicUrl,
         unsubscribeUrl: `${mail.list.publicUrl}/abmelden/testversand`,
         subjectPrefix: '[Test] ',
+        archiveUrl: archiveUrl(mail.list.publicUrl, await prospectiveArchiveSlug(tx, issue)),
       })
     })
     if (!mail || !rendered) throw mailUnavailable()
@@ -307,9 +309,12 @@ export function sendingRoutes(deps: HandlerDeps) {
       const blocker = await sendBlocker(tx, issue, mail, await tx.countConfirmedSubscribers())
       if (blocker) throw sendConflict(blocker)
       const articles = approvedArticles(issue, await articlesOf(tx, issue))
+      // the address is reserved now, so that every message can carry it
+      const archive = await reserveArchiveEntry(tx, issue)
       const rendered = await renderIssueMail(tx, issue, articles, {
         publicUrl: mail.list.publicUrl,
         unsubscribeUrl: unsubscribeUrlPlaceholder,
+        archiveUrl: archiveUrl(mail.list.publicUrl, archive.slug),
       })
       const send: SendJob = {
         id: deps.newId(),

@@ -10,6 +10,7 @@ import {
 } from '../../domain/issue'
 import { checkTransition, type WorkflowAction } from '../../domain/workflow'
 import { issueChecks } from '../../render/issue-checks'
+import { publicUrlOf, publishToArchive } from '../archive'
 import { audit, type AppContext, type HandlerDeps } from '../context'
 import {
   addDescribedRoute,
@@ -200,8 +201,12 @@ export function workflowRoutes(deps: HandlerDeps) {
       withoutApproval(issue, c.get('user'), deps.now().toISOString()),
     ),
   )
+  // "Als versendet markieren" stores the archive page in the transaction that makes it versendet
   addDescribedRoute(routes, publishRoute, (c) =>
-    runWorkflow(c, 'publish', publishRoute, async () => ({})),
+    runWorkflow(c, 'publish', publishRoute, async (issue, _input, tx) => {
+      await publishToArchive(tx, issue, publicUrlOf(deps, c), deps.now().toISOString())
+      return {}
+    }),
   )
   addDescribedRoute(routes, unpublishRoute, (c) =>
     runWorkflow(
@@ -216,6 +221,8 @@ export function workflowRoutes(deps: HandlerDeps) {
             'Nicht möglich',
             'Diese Ausgabe wurde über Rundbrief an die Empfänger versendet; das lässt sich nicht zurücknehmen.',
           )
+        // the page goes offline again; the address stays reserved for the next "versendet"
+        await tx.removeArchivePage(issue.id)
         return {}
       },
       (_next, input) => input.reason,

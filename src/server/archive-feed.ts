@@ -1,0 +1,42 @@
+import { Feed } from 'feed'
+import type { ArchiveList } from '../domain/archive'
+import { issueTitle } from '../domain/issue'
+import type { Publication } from '../domain/publication'
+import type { ArchiveLinks } from '../render/render-archive'
+
+/**
+ * The archive as a feed (RSS 2.0 and Atom from the same entries, written by the `feed` library):
+ * one item per published issue, newest first, its headlines as the description.
+ */
+export function archiveFeed(
+  list: ArchiveList,
+  publication: Publication,
+  links: ArchiveLinks,
+  now: Date,
+): Feed {
+  const newest = list.items.reduce<string | null>(
+    (latest, item) => (latest === null || item.publishedAt > latest ? item.publishedAt : latest),
+    null,
+  )
+  const feed = new Feed({
+    id: links.overviewUrl,
+    title: publication.title,
+    description: `Archiv: ${publication.subtitle}`,
+    link: links.overviewUrl,
+    language: 'de',
+    updated: newest ? new Date(newest) : now,
+    generator: false,
+    copyright: publication.impressum.publisher,
+    feedLinks: { rss: links.rssUrl, atom: links.atomUrl },
+  })
+  for (const item of list.items) {
+    feed.addItem({
+      title: `${issueTitle(item.label)} – ${publication.title}`,
+      id: item.url,
+      link: item.url,
+      date: new Date(item.publishedAt),
+      description: item.headlines.join(' · '),
+    })
+  }
+  return feed
+}

@@ -1,0 +1,147 @@
+import {
+  archiveFeedPaths,
+  archiveOverviewPath,
+  archivePagePath,
+  archiveSlug,
+  type ArchiveListItem,
+  type IssueArchive,
+} from '../domain/archive'
+import type { Issue } from '../domain/issue'
+import { mediaFilePath } from '../domain/media'
+import { renderArchivePage, type ArchiveLinks } from '../render/render-archive'
+import { orderedArticles, type RenderModel } from '../render/render-model'
+import type { AppContext, HandlerDeps } from './context'
+import { articlesOf } from './issue-operations'
+import { approvedArticles } from './mail/issue-mail'
+import { ConcurrentChange, type ArchiveEntry, type StoreTx } from './store'
+
+/** The public address of the server: PUBLIC_URL, or the origin the request came to. */
+export function publicUrlOf(deps: Pick<HandlerDeps, 'publicUrl'>, c: AppContext): string {
+  return deps.publicUrl ?? new URL(c.req.url).origin
+}
+
+/** Absolute addresses of the Übersicht and the feeds below `publicUrl`. */
+export function archiveLinks(publicUrl: string): ArchiveLinks {
+  return {
+    overviewUrl: `${publicUrl}${archiveOverviewPath}`,
+    rssUrl: `${publicUrl}${archiveFeedPaths.rss}`,
+    atomUrl: `${publicUrl}${archiveFeedPaths.atom}`,
+  }
+}
+
+export const archiveUrl = (publicUrl: string, slug: string) =>
+  `${publicUrl}${archivePagePath(slug)}`
+
+/** A strong ETag of a stored page: the SHA-256 of its bytes. */
+export async function archiveEtag(html: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(html))
+  const hex = Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0'))
+  return `"${hex.join('')}"`
+}
+
+const monthOf = (issue: Pick<Issue, 'plannedSendDate'>) => issue.plannedSendDate.slice(0, 7)
+
+/**
+ * The address the issue has in the archive, or the one it would get now (for a test send
+ * before the address is reserved; a simultaneous send of another issue may still take it).
+ */
+export async function prospectiveArchiveSlug(tx: StoreTx, issue: Issue): Promise<string> {
+  const entry = await tx.getArchiveEntry(issue.id)
+  if (entry) return entry.slug
+  return archiveSlug(issue.plannedSendDate, new Set(await tx.archiveSlugsOfMonth(monthOf(issue))))
+}
+
+/** Most addresses tried for one reservation before giving up (each refusal is a taken slug). */
+const maxSlugAttempts = 50
+
+/**
+ * Reserves the issue's archive address (once; later calls return the entry). The caller holds
+ * the issue's lock. When another process takes the same month's next slug at the same moment,
+ * the database's unique key refuses one of them, and that one tries the next counter.
+ */
+export async function reserveArchiveEntry(tx: StoreTx, issue: Issue): Promise<ArchiveEntry> {
+  const taken = new Set(await tx.archiveSlugsOfMonth(monthOf(issue)))
+  for (let attempt = 0; attempt < maxSlugAttempts; attempt++) {
+    const existing = await tx.getArchiveEntry(issue.id)
+    if (existing) return existing
+    const slug = archiveSlug(issue.plannedSendDate, taken)
+    const reservation = {
+      issueId: issue.id,
+      slug,
+      label: issue.label,
+      plannedSendDate: issue.plannedSendDate,
+    }
+    if (await tx.reserveArchiveSlug(reservation)) {
+      const entry = await tx.getArchiveEntry(issue.id)
+      if (entry) return entry
+    }
+    taken.add(slug)
+  }
+  throw new ConcurrentChange('Keine freie Archivadresse gefunden.')
+}
+
+/**
+ * Stores the archive page of an issue that becomes versendet, in the transaction that makes it
+ * versendet: rendered from the approved copy of its articles, photos in their web size by
+ * absolute address. A page once stored is never rendered again (it stays byte-stable).
+ */
+export async function publishToArchive(
+  tx: StoreTx,
+  issue: Issue,
+  publicUrl: string,
+  publishedAt: string,
+): Promise<ArchiveEntry> {
+  const entry = await reserveArchiveEntry(tx, issue)
+  if (entry.etag !== null) return entry
+  const articles = approvedArticles(issue, await articlesOf(tx, issue))
+  const ordered = orderedArticles(issue, articles)
+  const publication = await tx.getPublication()
+  const sizes = new Map<string, { width: number; height: number }>()
+  const mediaIds = ordered.flatMap((article) => article.photos.map((photo) => photo.mediaId))
+  for (const mediaId of mediaIds) {
+    const media = await tx.getMedia(mediaId)
+    if (media) sizes.set(media.id, { width: media.width, height: media.height })
+  }
+  const photoUrl = (mediaId: string) => `${publicUrl}${mediaFilePath(mediaId, 'web')}`
+  const model: RenderModel = {
+    publication,
+    issue,
+    articles: ordered,
+    photoUrl,
+    publicPhotoUrl: photoUrl,
+    photoSize: (mediaId) => sizes.get(mediaId),
+  }
+  const html = renderArchivePage(model, archiveLinks(publicUrl))
+  const page = {
+    label: issue.label,
+    headlines: ordered.map((article) => article.headline),
+    html,
+    etag: await archiveEtag(html),
+    publishedAt,
+  }
+  await tx.publishArchivePage(issue.id, page)
+  return { ...entry, ...page }
+}
+
+export function archiveListItem(entry: ArchiveEntry, publicUrl: string): ArchiveListItem {
+  return {
+    slug: entry.slug,
+    label: entry.label,
+    plannedSendDate: entry.plannedSendDate,
+    publishedAt: entry.publishedAt ?? '',
+    headlines: entry.headlines,
+    url: archiveUrl(publicUrl, entry.slug),
+  }
+}
+
+export function issueArchiveOf(entry: ArchiveEntry, publicUrl: string): IssueArchive {
+  return {
+    issueId: entry.issueId,
+    slug: entry.slug,
+    url: archiveUrl(publicUrl, entry.slug),
+    publishedAt: entry.publishedAt,
+    withdrawnAt: entry.withdrawnAt,
+    withdrawnBy: entry.withdrawnBy,
+    withdrawReason: entry.withdrawReason,
+  }
+}
