@@ -5,6 +5,7 @@ import { useArchivePage } from '../../../backend/queries/get-archive-page'
 import { PublicPage } from '../../../components/public-page'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { archiveFeedPaths, archiveOverviewPath } from '../../../domain/archive'
+import { withLinkTarget } from '../../../lib/link-target'
 import styles from './archive.module.css'
 
 const feedNames = Object.values(archiveFeedPaths).map((path) => path.split('/').at(-1))
@@ -51,8 +52,7 @@ function ArchivedIssue({ slug }: { slug: string }) {
   const document = useMemo(() => {
     if (!page.data) return null
     // links leave the frame: the page is the whole window
-    const html = page.data.replace(/<head([^>]*)>/i, '<head$1><base target="_top">')
-    return { html, title: documentTitle(page.data) }
+    return { html: withLinkTarget(page.data, '_top'), title: documentTitle(page.data) }
   }, [page.data])
 
   if (page.isError) {
@@ -86,7 +86,8 @@ function ArchivedIssue({ slug }: { slug: string }) {
         <iframe
           title={document.title}
           className={styles.frame}
-          sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
+          // same origin (no scripts): in the demo its photos load through the demo backend
+          sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"
           srcDoc={document.html}
         />
       </main>
