@@ -226,7 +226,7 @@ test('axe auf den öffentlichen Seiten des Archivs ohne Anmeldung (die gefüllte
     ['/archiv', 'Archiv des Newsletters'],
     ['/archiv/2099-01', 'Diese Ausgabe gibt es im Archiv nicht'],
     ['/archiv/rss.xml', 'Feed des Archivs'],
-  ]) {
+  ] as const) {
     await page.goto(route)
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
     await expect(page.getByText('Wird geladen', { exact: false })).toHaveCount(0)
