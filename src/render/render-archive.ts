@@ -106,7 +106,7 @@ ${headlines ? `<ul class="headlines">${headlines}</ul>` : ''}
 .issue { border-bottom: 1px solid #c9ced6; padding: 0.5rem 0 1rem; }
 .issue h3 { margin: 0.5rem 0 0.25rem; font-size: 1.2rem; }
 .date { margin: 0 0 0.5rem; color: #4f5766; }
-.headlines { margin: 0; padding-left: 1.25rem; }`,
+.headlines { margin: 0; padding-left: 1.25rem; list-style: disc; }`,
     `<header class="masthead"><h1>${escapeHtml(publication.title)}</h1><p class="subtitle">${escapeHtml(subtitleLine(publication.subtitle))}</p></header>
 <main>
 <h2>Archiv aller Ausgaben</h2>

@@ -27,6 +27,8 @@ export function archiveFeed(
     updated: newest ? new Date(newest) : now,
     generator: false,
     copyright: publication.impressum.publisher,
+    // Atom (RFC 4287) wants an author for the feed when its entries name none
+    author: { name: publication.impressum.publisher, link: links.overviewUrl },
     feedLinks: { rss: links.rssUrl, atom: links.atomUrl },
   })
   for (const item of list.items) {
@@ -35,6 +37,7 @@ export function archiveFeed(
       id: item.url,
       link: item.url,
       date: new Date(item.publishedAt),
+      published: new Date(item.publishedAt),
       description: item.headlines.join(' · '),
     })
   }

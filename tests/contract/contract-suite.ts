@@ -9,6 +9,7 @@ import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
 import { defineEmlContract } from './eml-contract'
 import { rejection } from './rejection'
+import { defineArchiveContract } from './archive-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 
 /** Where and how the contract suite reaches a backend. */
@@ -85,6 +86,19 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       }
     })
 
+    const approveSeedIssue = async () => {
+      const id = 'ausgabe-2018-08'
+      let issue = await extendDeadline(id)
+      await addMissingAltTexts()
+      issue = await editor().submitIssue(id, { version: issue.version })
+      issue = await head().approveIssue(id, {
+        version: issue.version,
+        acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+      })
+      return { id, version: issue.version, fingerprint: issue.approval?.fingerprint ?? '' }
+    }
+    const fetchOf = target.fetch ?? ((input, init) => globalThis.fetch(input, init))
+
     const { mail } = target
     if (mail)
       describe('Versand', () =>
@@ -94,26 +108,28 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           designer,
           anonymous: () => as('none'),
           baseUrl: () => target.baseUrl,
-          fetch: target.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+          fetch: fetchOf,
           mail,
-          approveSeedIssue: async () => {
-            const id = 'ausgabe-2018-08'
-            let issue = await extendDeadline(id)
-            await addMissingAltTexts()
-            issue = await editor().submitIssue(id, { version: issue.version })
-            issue = await head().approveIssue(id, {
-              version: issue.version,
-              acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
-            })
-            return { id, version: issue.version, fingerprint: issue.approval?.fingerprint ?? '' }
-          },
+          approveSeedIssue,
         })))
 
     defineEmlContract(() => ({
       baseUrl: () => target.baseUrl,
-      fetch: target.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+      fetch: fetchOf,
       token: (role) => tokens[role] ?? '',
     }))
+
+    describe('Archiv', () =>
+      defineArchiveContract(() => ({
+        editor,
+        head,
+        designer,
+        baseUrl: () => target.baseUrl,
+        token: (role) => tokens[role] ?? '',
+        fetch: fetchOf,
+        mail,
+        approveSeedIssue,
+      })))
 
     describe('Sitzung', () => {
       it('meldet an, liefert die Sitzung und meldet ab', async () => {

@@ -172,6 +172,76 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     console.info(`Zuordnen gegen Löschen: ${JSON.stringify(tally(outcomes))}`)
   })
 
+  it('gibt bei gleichzeitigem „Als versendet markieren“ zweier Ausgaben desselben Monats verschiedene Archivadressen', async () => {
+    await prepare()
+    const races = 8
+    /** An approved issue with one ready article, due in 9 days (all in the same month). */
+    const approvedIssue = async (label: string) => {
+      const article = await createReadyArticle(editor, label)
+      let issue = await createIssue(editor, label)
+      issue = await ok(
+        editor.call<Issue>('PUT', `/issues/${issue.id}/articles`, {
+          version: issue.version,
+          articleIds: [article.id],
+        }),
+        'Zuordnen',
+      )
+      issue = await ok(
+        editor.call<Issue>('POST', `/issues/${issue.id}/submit`, { version: issue.version }),
+        'Einreichen',
+      )
+      return ok(
+        head.call<Issue>('POST', `/issues/${issue.id}/approve`, await approvalRequest(head, issue)),
+        'Freigeben',
+      )
+    }
+    // the issue's row is written after the address is reserved: the reservation stays open longer
+    await Promise.all(servers().map((server) => server.delayWrites(40)))
+    const slugs: string[] = []
+    for (let race = 0; race < races; race++) {
+      const pair = [
+        await approvedIssue(`Archivrennen ${race} A`),
+        await approvedIssue(`Archivrennen ${race} B`),
+      ]
+      const answers = await Promise.all(
+        pair.map((issue, via) =>
+          editor.call<Issue>(
+            'POST',
+            `/issues/${issue.id}/publish`,
+            { version: issue.version },
+            via,
+          ),
+        ),
+      )
+      expect(
+        answers.map((answer) => answer.status),
+        `Rennen ${race}`,
+      ).toEqual([200, 200])
+      for (const issue of pair) {
+        const archive = await ok(
+          editor.call<{ slug: string }>('GET', `/issues/${issue.id}/archive`),
+          'Archivadresse',
+        )
+        slugs.push(archive.slug)
+      }
+    }
+    await Promise.all(servers().map((server) => server.delayWrites(0)))
+    expect(new Set(slugs).size).toBe(slugs.length)
+    const month = slugs[0]?.slice(0, 7) ?? ''
+    expect([...slugs].sort()).toEqual(
+      [
+        month,
+        ...Array.from({ length: slugs.length - 1 }, (_, index) => `${month}-${index + 2}`),
+      ].sort(),
+    )
+    const first = servers()[0]
+    const list = (await (await fetch(`${first?.apiBaseUrl}/archive`)).json()) as {
+      items: { slug: string }[]
+    }
+    expect(list.items.map((item) => item.slug).sort()).toEqual([...slugs].sort())
+    console.info(`Archivadressen aus ${races} Rennen: ${slugs.join(', ')}`)
+  })
+
   it('prüft von 30 gleichzeitigen falschen Passwörtern höchstens 5, die übrigen bekommen 429', async () => {
     await servers()[0]?.reset()
     const list = servers()

@@ -5,6 +5,7 @@ import { DatabaseStore } from '../../src/server/node/database-store'
 import type { Credential } from '../../src/server/store'
 
 const tables = [
+  'archive_entries',
   'deliveries',
   'sends',
   'subscribers',

@@ -49,6 +49,17 @@ describe('Server-Konfiguration', () => {
     expect(() => readConfig({ TRUSTED_PROXIES: '1.5' })).toThrow(/TRUSTED_PROXIES: erwartet/)
   })
 
+  it('liest PUBLIC_URL auch ohne SMTP (für das Archiv), ohne Schrägstrich am Ende', () => {
+    expect(readConfig({}).publicUrl).toBeNull()
+    expect(readConfig({ PUBLIC_URL: 'https://rundbrief.gera.de/' })).toMatchObject({
+      publicUrl: 'https://rundbrief.gera.de',
+      mail: null,
+    })
+    expect(() => readConfig({ PUBLIC_URL: 'http://rundbrief.gera.de' })).toThrow(
+      /PUBLIC_URL: erwartet die öffentliche Adresse des Servers mit https:\/\//,
+    )
+  })
+
   describe('Versand über SMTP', () => {
     const smtp = {
       SMTP_URL: 'smtp://rundbrief:geheim@relay.gera.de:587',

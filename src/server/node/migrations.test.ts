@@ -43,6 +43,7 @@ describe('Migrationen', () => {
     const database = await open()
     await prepareDatabase(database)
     expect(await tables(database)).toEqual([
+      'archive_entries',
       'article_trash',
       'articles',
       'audit_events',
