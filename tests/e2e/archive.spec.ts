@@ -43,6 +43,17 @@ test('aus der versendeten E-Mail im Postausgang führt „Im Browser ansehen“ 
   const row = page.getByRole('row').filter({ hasText: reader })
   // the demo's send worker runs in the page: the message arrives within seconds
   await expect(row).toHaveCount(1, { timeout: 15_000 })
+  // the page is stored when the issue becomes versendet, right after its last message
+  await expect(async () => {
+    const status = await page.evaluate(async () => {
+      const token = localStorage.getItem('rundbrief.sitzung')
+      const response = await fetch('/api/issues/ausgabe-2018-08', {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+      return ((await response.json()) as { status: string }).status
+    })
+    expect(status).toBe('published')
+  }).toPass({ timeout: 15_000 })
   await row.getByRole('button', { name: /ansehen/ }).click()
   const mail = page.frameLocator(`iframe[title="E-Mail an ${reader}"]`)
   const [archiveTab] = await Promise.all([

@@ -42,6 +42,12 @@ test('echter Server: „Im Browser ansehen“ aus der per SMTP versendeten E-Mai
   const browserLink = /Im Browser ansehen: (\S+)/.exec(mail?.text ?? '')?.[1] ?? ''
   expect(browserLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/archiv\/\d{4}-\d{2}$/)
 
+  // the page is stored when the issue becomes versendet, right after its last message
+  await expect(async () => {
+    const current = await request.get('/api/issues/ausgabe-2018-08', { headers })
+    expect(((await current.json()) as { status: string }).status).toBe('published')
+  }).toPass({ timeout: 30_000 })
+
   // the Node server answers the archive address itself, without sign-in and without the app
   await page.goto(browserLink)
   await expect(page.getByRole('heading', { name: headline })).toBeVisible()
