@@ -1,5 +1,6 @@
 import { setupWorker } from 'msw/browser'
 import { createApp } from '../src/server/app'
+import { canvasImagePort } from './canvas-image-port'
 import { parseFaults, type Faults } from './faults'
 import { demoMailSettings, startDemoSendWorker } from './demo-mail'
 import { apiHandlers, type FaultStats } from './handlers'
@@ -35,7 +36,7 @@ export interface DemoControls {
 const mediaEntries = (bytes: MediaBytes) =>
   [...bytes.entries()].map(([id, data]) => [mediaKey(id), data] as const)
 
-/** The demo data in IndexedDB: the whole state under one key, each photo under its own. */
+/** The demo data in IndexedDB: the whole state under one key, each photo and variant under its own. */
 const indexedDbStorage: SharedStateStorage = {
   readStamp: async () => (await idbGet<string>(stampKey)) ?? null,
   async readState() {
@@ -92,7 +93,7 @@ function broadcastChannel(): ChangeChannel {
 
 async function seed(): Promise<{ state: MemoryState; bytes: MediaBytes }> {
   const state = createSeedState()
-  const bytes = await createSeedMedia(state)
+  const bytes = await createSeedMedia(state, canvasImagePort)
   return { state, bytes }
 }
 
@@ -117,7 +118,12 @@ export async function startDemoBackend(): Promise<DemoControls> {
   const outbox = createOutbox({ storage: indexedDbOutbox() })
   const publicUrl = new URL(import.meta.env.BASE_URL, window.location.origin).href
   const mail = demoMailSettings(outbox, publicUrl, () => sendWorker.wake())
-  const app = createApp({ store: shared.store, mail, publicUrl: mail.list.publicUrl })
+  const app = createApp({
+    store: shared.store,
+    images: canvasImagePort,
+    mail,
+    publicUrl: mail.list.publicUrl,
+  })
   const sendWorker = startDemoSendWorker({ store: shared.store, mail })
   const faultStats: FaultStats = { requests: 0, failed: 0, delayed: 0 }
   const worker = setupWorker(...apiHandlers(app, () => faults, '', faultStats))

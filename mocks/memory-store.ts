@@ -1,7 +1,8 @@
 import type { Article } from '../src/domain/article'
 import type { AuditEvent } from '../src/domain/audit-event'
 import type { Issue } from '../src/domain/issue'
-import type { Media } from '../src/domain/media'
+import type { Media, MediaVariantName } from '../src/domain/media'
+import type { ImageVariant, VariantType } from '../src/server/image-port'
 import type { Publication } from '../src/domain/publication'
 import { plainText } from '../src/domain/rich-text'
 import type { User } from '../src/domain/user'
@@ -22,7 +23,13 @@ import type {
   TrashEntry,
 } from '../src/server/store'
 import { concatBytes } from '../src/server/bytes'
-import { ConcurrentChange, RetryTransaction, withRetries } from '../src/server/store'
+import {
+  ConcurrentChange,
+  inVariantOrder,
+  listedVariant,
+  RetryTransaction,
+  withRetries,
+} from '../src/server/store'
 
 /** Everything the demo backend holds, as plain data (so it can be persisted and restored). */
 export interface MemoryState {
@@ -32,6 +39,8 @@ export interface MemoryState {
   issues: Issue[]
   articles: StoredArticle[]
   media: Media[]
+  /** The photos' variants without their bytes (missing in demo data saved before they existed). */
+  mediaVariants?: MemoryMediaVariant[]
   auditEvents: AuditEvent[]
   /** The Papierkorb (missing in demo data saved before it existed). */
   trash?: TrashEntry[]
@@ -55,6 +64,36 @@ export interface MemoryArchiveEntry extends ArchiveEntry {
   html: string | null
 }
 
+/** A variant of a photo, as the database keeps it beside its bytes. */
+export interface MemoryMediaVariant {
+  mediaId: string
+  name: MediaVariantName
+  mimeType: VariantType
+  width: number
+  height: number
+  byteSize: number
+}
+
+/** The key of a variant's bytes in `MediaBytes` (ids never contain a slash). */
+export const variantBytesKey = (mediaId: string, name: MediaVariantName) => `${mediaId}/${name}`
+
+/** The keys of every file in `MediaBytes`: the photos and their variants. */
+export const mediaBytesKeys = (state: MemoryState): string[] => [
+  ...state.media.map((media) => media.id),
+  ...(state.mediaVariants ?? []).map((variant) => variantBytesKey(variant.mediaId, variant.name)),
+]
+
+/** A photo's stored variants with their bytes, e.g. to copy the demo data into a database. */
+export const variantsWithBytes = (
+  state: MemoryState,
+  bytes: MediaBytes,
+  mediaId: string,
+): ImageVariant[] =>
+  (state.mediaVariants ?? []).flatMap(({ mediaId: owner, byteSize: _size, ...variant }) => {
+    const data = owner === mediaId ? bytes.get(variantBytesKey(mediaId, variant.name)) : undefined
+    return data ? [{ ...variant, bytes: data }] : []
+  })
+
 /** A pending sign-up's confirmation link, as the database keeps it beside the recipient. */
 export interface MemoryConfirmation {
   subscriberId: string
@@ -75,7 +114,7 @@ export interface MemoryDelivery {
   sentAt: string | null
 }
 
-/** Photo bytes by media id, kept beside the state because they are large. */
+/** Photo bytes by media id (variants by `variantBytesKey`), kept beside the state because they are large. */
 export type MediaBytes = Map<string, Uint8Array>
 
 /** Called after each committed transaction that wrote something, with the committed state (read only). */
@@ -154,6 +193,19 @@ function createTx(
   readBytes: (id: string) => Uint8Array | null,
   writeBytes: (id: string, bytes: Uint8Array) => void,
 ): StoreTx {
+  /** Like the database: a photo's variant stored meanwhile is kept; a photo that is gone takes none. */
+  const addVariants = (mediaId: string, variants: readonly ImageVariant[]) => {
+    const draft = state.write()
+    if (!draft.media.some((media) => media.id === mediaId)) {
+      throw new Error(`Foto ${mediaId} gibt es nicht (media_variants_media_id_fkey)`)
+    }
+    const stored = (draft.mediaVariants ??= [])
+    for (const { bytes, ...variant } of variants) {
+      if (stored.some((item) => item.mediaId === mediaId && item.name === variant.name)) continue
+      stored.push({ mediaId, ...variant, byteSize: bytes.byteLength })
+      writeBytes(variantBytesKey(mediaId, variant.name), bytes)
+    }
+  }
   const issueOf = (articleId: string) =>
     state.read().issues.find((issue) => issue.articleIds.includes(articleId))?.id ?? null
   const withIssue = (article: StoredArticle): Article => ({
@@ -315,12 +367,30 @@ function createTx(
       return ids
     },
 
-    insertMedia: async (media, chunks) => {
-      state.write().media.push(media)
+    insertMedia: async ({ variants: _listed, ...media }, chunks, variants) => {
+      state.write().media.push({ ...media, variants: [] })
       writeBytes(media.id, concatBytes(chunks))
+      addVariants(media.id, variants)
     },
-    getMedia: async (id) => state.read().media.find((media) => media.id === id) ?? null,
+    getMedia: async (id) => {
+      const media = state.read().media.find((item) => item.id === id)
+      if (!media) return null
+      const variants = (state.read().mediaVariants ?? []).filter((item) => item.mediaId === id)
+      return { ...media, variants: inVariantOrder(variants.map((item) => listedVariant(id, item))) }
+    },
     getMediaBytes: async (id) => readBytes(id),
+    addMediaVariants: async (mediaId, upright, variants) => {
+      const media = state.write().media.find((item) => item.id === mediaId)
+      if (media) Object.assign(media, { width: upright.width, height: upright.height })
+      addVariants(mediaId, variants)
+    },
+    getMediaVariant: async (mediaId, name) => {
+      const variant = state
+        .read()
+        .mediaVariants?.find((item) => item.mediaId === mediaId && item.name === name)
+      const bytes = readBytes(variantBytesKey(mediaId, name))
+      return variant && bytes ? { mimeType: variant.mimeType, bytes } : null
+    },
 
     appendAudit: async (event) => {
       state.write().auditEvents.push(event)

@@ -11,11 +11,12 @@ import { apiHandlers } from './handlers'
 import { MemoryStore } from './memory-store'
 import { createOutbox } from './outbox-mail'
 import { createSeedMedia, createSeedState } from './seed/august-2018'
+import { sharpImagePort } from '../src/server/node/sharp-image-port'
 
 /** Origin under which tests reach the demo backend through MSW in Node. */
 export const testApiOrigin = 'http://rundbrief.test'
 
-interface TestServerOptions extends Omit<AppOptions, 'store' | 'mail'> {
+interface TestServerOptions extends Omit<AppOptions, 'store' | 'mail' | 'images'> {
   /** Accounts for password sign-in (with `signIn: { method: 'password', … }`). */
   credentials?: () => Promise<Credential[]>
   /** Sends through a Postausgang (emptied by `reset()`), as the demo does. */
@@ -41,6 +42,7 @@ export function createTestServer({ credentials, mail, ...options }: TestServerOp
     : null
   const app = createApp({
     publicUrl: testApiOrigin,
+    images: sharpImagePort,
     ...options,
     store: storePort,
     mail: mailSettings,
@@ -76,7 +78,7 @@ export function createTestServer({ credentials, mail, ...options }: TestServerOp
     /** Restores the August 2018 seed (placeholder photos included) and clears the fault knobs. */
     async reset() {
       const state = createSeedState()
-      const bytes = await createSeedMedia(state)
+      const bytes = await createSeedMedia(state, sharpImagePort)
       if (credentials) state.credentials = await credentials()
       store = new MemoryStore(state, bytes)
       outbox = newOutbox()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Media } from '../src/domain/media'
 import { createApp } from '../src/server/app'
+import { sharpImagePort } from '../src/server/node/sharp-image-port'
 import type { MediaBytes, MemoryState } from './memory-store'
 import { createSeedMedia, createSeedState } from './seed/august-2018'
 import {
@@ -73,7 +74,7 @@ function fakeBrowser() {
   let tabs = 0
   const seed = async () => {
     const state = createSeedState()
-    return { state, bytes: await createSeedMedia(state) }
+    return { state, bytes: await createSeedMedia(state, sharpImagePort) }
   }
   return {
     values,
@@ -86,7 +87,7 @@ function fakeBrowser() {
 
 /** The contract handler over one tab's view of the shared state, signed in as the Redaktion. */
 async function tabClient(shared: SharedDemoState, token?: string) {
-  const app = createApp({ store: shared.store })
+  const app = createApp({ store: shared.store, images: sharpImagePort })
   const call = async (method: string, path: string, body?: unknown, auth = token) => {
     const response = await app.fetch(
       new Request(`http://demo.test/api${path}`, {
@@ -237,7 +238,7 @@ describe('ein Demo-Stand für alle Tabs', () => {
     }
     const bytes = new Uint8Array([1, 2, 3])
     browser.reads.media.length = 0
-    await tabA.store.transaction((tx) => tx.insertMedia(media, [bytes]))
+    await tabA.store.transaction((tx) => tx.insertMedia(media, [bytes], []))
 
     expect(await tabB.store.transaction((tx) => tx.getMediaBytes(media.id))).toEqual(bytes)
     expect(browser.reads.media).toEqual(['foto-aus-tab-a'])

@@ -1,5 +1,5 @@
 import type { Store } from '../src/server/store'
-import { MemoryStore, type MediaBytes, type MemoryState } from './memory-store'
+import { mediaBytesKeys, MemoryStore, type MediaBytes, type MemoryState } from './memory-store'
 
 /**
  * Runs `work` while holding the one lock that every tab of the browser shares (Web Locks in the
@@ -107,8 +107,8 @@ export class SharedDemoState {
       await this.install(fresh.state, fresh.bytes)
       return
     }
-    // Photos never change under their id: only those this tab has not seen yet are read.
-    const ids = persisted.state.media.map((media) => media.id)
+    // Photos and variants never change under their key: only those this tab has not seen are read.
+    const ids = mediaBytesKeys(persisted.state)
     const known = (id: string) => this.memory?.mediaBytes(id)
     const loaded = await this.options.storage.readMediaBytes(
       ids.filter((id) => known(id) === undefined),

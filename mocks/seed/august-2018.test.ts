@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { blockTexts } from '../../src/domain/rich-text'
 import { sniffImage } from '../../src/server/image-sniff'
 import { createSeedMedia, createSeedState } from './august-2018'
+import { sharpImagePort } from '../../src/server/node/sharp-image-port'
 
 const original = readFileSync(
   new URL('./nachrichten-dezernat-soziales-2018-08.txt', import.meta.url),
@@ -54,8 +55,8 @@ describe('Demo-Daten August 2018', () => {
 
   it('erzeugen gültige Platzhalterfotos', async () => {
     const state = createSeedState()
-    const bytes = await createSeedMedia(state)
-    expect(bytes.size).toBe(3)
+    const bytes = await createSeedMedia(state, sharpImagePort)
+    expect(state.media).toHaveLength(3)
     for (const media of state.media) {
       expect(sniffImage(bytes.get(media.id)!)).toEqual({
         mimeType: 'image/png',
@@ -63,6 +64,19 @@ describe('Demo-Daten August 2018', () => {
         height: 640,
       })
       expect(media.byteSize).toBe(bytes.get(media.id)!.byteLength)
+    }
+    const sizes = (state.mediaVariants ?? []).map(({ mediaId, name, width, height }) => ({
+      key: `${mediaId}/${name}`,
+      name,
+      width,
+      height,
+    }))
+    expect(sizes).toHaveLength(12)
+    for (const { key, name, width, height } of sizes) {
+      expect(sniffImage(bytes.get(key)!)).toEqual({ mimeType: 'image/jpeg', width, height })
+      expect({ width, height }).toEqual(
+        name === 'email' ? { width: 600, height: 400 } : { width: 960, height: 640 },
+      )
     }
   })
 })

@@ -5,7 +5,8 @@ import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { User } from '../../src/domain/user'
 import { initialPublication } from '../../src/server/initial-publication'
 import type { StoredArticle } from '../../src/server/store'
-import type { MediaBytes, MemoryState } from '../memory-store'
+import { variantBytesKey, type MediaBytes, type MemoryState } from '../memory-store'
+import type { ImagePort, MadeVariants } from '../../src/server/image-port'
 import { august2018Articles } from './august-2018-articles'
 import { placeholderPng } from './placeholder-png'
 
@@ -66,6 +67,7 @@ const media: Media[] = photoIds.map((id) => ({
   ...photoSize,
   url: `/api/media/${id}/file`,
   createdAt: seededAt,
+  variants: [],
 }))
 
 /** The demo data: the August 2018 issue verbatim, its Impressum, and the three users. */
@@ -92,6 +94,8 @@ export function createSeedState(): MemoryState {
 }
 
 let placeholders: Promise<MediaBytes> | null = null
+/** The placeholders' variants, made once per image port (sharp in Node, canvas in the browser). */
+const madeVariants = new WeakMap<ImagePort, Promise<Map<string, MadeVariants>>>()
 
 async function generatePlaceholders(): Promise<MediaBytes> {
   const bytes: MediaBytes = new Map()
@@ -101,11 +105,35 @@ async function generatePlaceholders(): Promise<MediaBytes> {
   return bytes
 }
 
-/** The neutral placeholder photos (generated once per process); fills in their byte sizes in `state`. */
-export async function createSeedMedia(state: MemoryState): Promise<MediaBytes> {
+async function makeSeedVariants(images: ImagePort): Promise<Map<string, MadeVariants>> {
+  placeholders ??= generatePlaceholders()
+  const made = new Map<string, MadeVariants>()
+  for (const [id, png] of await placeholders) {
+    made.set(id, await images.makeVariants(png, 'image/png'))
+  }
+  return made
+}
+
+/**
+ * The neutral placeholder photos and their variants (generated once per process); fills in their
+ * byte sizes and the variants in `state`.
+ */
+export async function createSeedMedia(state: MemoryState, images: ImagePort): Promise<MediaBytes> {
   placeholders ??= generatePlaceholders()
   const bytes = new Map(await placeholders)
-  for (const entry of state.media)
+  let variants = madeVariants.get(images)
+  if (!variants) {
+    variants = makeSeedVariants(images)
+    madeVariants.set(images, variants)
+  }
+  const made = await variants
+  state.mediaVariants = []
+  for (const entry of state.media) {
     entry.byteSize = bytes.get(entry.id)?.byteLength ?? entry.byteSize
+    for (const { bytes: data, ...variant } of made.get(entry.id)?.variants ?? []) {
+      state.mediaVariants.push({ mediaId: entry.id, ...variant, byteSize: data.byteLength })
+      bytes.set(variantBytesKey(entry.id, variant.name), data)
+    }
+  }
   return bytes
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import { ApiError, ConflictError, NetworkError, ResponseFormatError } from './api-error'
 import type { RecipientQuery } from '../domain/sending'
+import type { Media } from '../domain/media'
 import type { ArticleQuery, Backend } from './backend'
 import type { Problem, ResponseSchemas } from './response-schemas'
 
@@ -60,9 +61,11 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
   const doFetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init))
   const timeoutMs = options.timeoutMs ?? 30_000
   const origin = new URL(baseUrl, globalThis.location?.href ?? 'http://localhost').origin
-  const resolveMediaUrl = <T extends { url: string }>(media: T): T => ({
+  const absolute = (url: string) => new URL(url, `${origin}/`).href
+  const resolveMediaUrl = (media: Media): Media => ({
     ...media,
-    url: new URL(media.url, `${origin}/`).href,
+    url: absolute(media.url),
+    variants: media.variants.map((variant) => ({ ...variant, url: absolute(variant.url) })),
   })
 
   const cookieSession = options.session === 'cookie'

@@ -27,8 +27,8 @@ function randomToken(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 }
 
-/** Options of the contract handler; only `store` is required. */
-export type AppOptions = Pick<HandlerDeps, 'store'> & Partial<HandlerDeps>
+/** Options of the contract handler; only `store` and `images` are required. */
+export type AppOptions = Pick<HandlerDeps, 'store' | 'images'> & Partial<HandlerDeps>
 
 /**
  * The Rundbrief REST contract as one web-standard handler (`app.fetch(Request) → Response`),

@@ -1,4 +1,4 @@
-import { Feed } from 'feed'
+import type { Feed } from 'feed'
 import type { ArchiveList } from '../domain/archive'
 import { issueTitle } from '../domain/issue'
 import type { Publication } from '../domain/publication'
@@ -6,14 +6,17 @@ import type { ArchiveLinks } from '../render/render-archive'
 
 /**
  * The archive as a feed (RSS 2.0 and Atom from the same entries, written by the `feed` library):
- * one item per published issue, newest first, its headlines as the description.
+ * one item per published issue, newest first, its headlines as the description. The library (and
+ * its XML writer) is loaded when a feed is asked for, so that the demo's handler chunk, which the
+ * browser loads at start, does not carry it.
  */
-export function archiveFeed(
+export async function archiveFeed(
   list: ArchiveList,
   publication: Publication,
   links: ArchiveLinks,
   now: Date,
-): Feed {
+): Promise<Feed> {
+  const { Feed } = await import('feed')
   const newest = list.items.reduce<string | null>(
     (latest, item) => (latest === null || item.publishedAt > latest ? item.publishedAt : latest),
     null,

@@ -112,8 +112,10 @@ export async function publishToArchive(
     photoSize: (mediaId) => sizes.get(mediaId),
   }
   const html = renderArchivePage(model, archiveLinks(publicUrl))
+  // label and date as they are when the issue becomes versendet (the address stays as reserved)
   const page = {
     label: issue.label,
+    plannedSendDate: issue.plannedSendDate,
     headlines: ordered.map((article) => article.headline),
     html,
     etag: await archiveEtag(html),

@@ -7,6 +7,7 @@ import type { OutboxMessage } from '../domain/sending'
 import type { User } from '../domain/user'
 import type { ListSettings } from './mail/compose-issue-message'
 import type { MailPort } from './mail/mail-port'
+import type { ImagePort } from './image-port'
 import { forbidden, invalid, invalidInput, ProblemError, problemTypes } from './problem'
 import type { Session, Store, StoreTx } from './store'
 
@@ -71,6 +72,8 @@ export interface HandlerDeps {
    * absolute links and photo addresses. null: the origin of the request is used.
    */
   publicUrl: string | null
+  /** Makes the variants of photos: sharp on the server and in tests, canvas in the demo. */
+  images: ImagePort
 }
 
 export type AppEnv = {

@@ -35,25 +35,23 @@ export function createIssueSendWorker(options: IssueSendWorkerOptions) {
         await createUnsubscribeToken(mail.secret, recipient.id),
         mail.list,
       ),
-    onSendFinished: async (send) => {
-      await store.transaction(async (tx) => {
-        const issue = await tx.lockIssue(send.issueId)
-        if (!issue) return
-        const counts = await tx.deliveryCounts(send.id)
-        const at = options.now().toISOString()
-        if (issue.status === 'approved') {
-          await tx.updateIssue(bumpIssue(issue, { status: 'published' }, at), issue.version)
-          await publishToArchive(tx, issue, mail.list.publicUrl, at)
-        }
-        await tx.appendAudit({
-          id: options.newId(),
-          at,
-          actorId: send.createdBy,
-          action: 'issue.sent',
-          resourceType: 'issue',
-          resourceId: issue.id,
-          detail: `${counts.sent} gesendet, ${counts.failed} fehlgeschlagen, ${counts.skipped} nicht gesendet (abgemeldet)`,
-        })
+    onSendFinished: async (tx, send) => {
+      const issue = await tx.lockIssue(send.issueId)
+      if (!issue) return
+      const counts = await tx.deliveryCounts(send.id)
+      const at = options.now().toISOString()
+      if (issue.status === 'approved') {
+        await tx.updateIssue(bumpIssue(issue, { status: 'published' }, at), issue.version)
+        await publishToArchive(tx, issue, mail.list.publicUrl, at)
+      }
+      await tx.appendAudit({
+        id: options.newId(),
+        at,
+        actorId: send.createdBy,
+        action: 'issue.sent',
+        resourceType: 'issue',
+        resourceId: issue.id,
+        detail: `${counts.sent} gesendet, ${counts.failed} fehlgeschlagen, ${counts.skipped} nicht gesendet (abgemeldet)`,
       })
     },
   }

@@ -90,7 +90,7 @@ describe('Sendeprozess', () => {
       parallel: 5,
       completionBatch: 20,
       compose,
-      onSendFinished: async (job) => void finished.push(job),
+      onSendFinished: async (_tx, job) => void finished.push(job),
     })
     expect(await worker.runOnce()).toBe(45)
     expect(completionsPerTransaction.reduce((sum, count) => sum + count, 0)).toBe(45)
@@ -99,6 +99,29 @@ describe('Sendeprozess', () => {
     const counts = await inner.transaction((tx) => tx.deliveryCounts(send.id))
     expect(counts).toMatchObject({ sent: 45, sending: 0, pending: 0 })
     expect(finished.map((job) => job.id)).toEqual(['versand-1'])
+  })
+
+  it('markiert einen Versand nur zusammen mit seinem Abschluss als fertig: scheitert der Abschluss, holt die nächste Runde ihn nach', async () => {
+    const { store, inner } = await countingStore(3)
+    const finished: SendJob[] = []
+    let failures = 1
+    const worker = createSendWorker({
+      store,
+      mail: accepting(),
+      now: () => start,
+      workerId: 'prozess-a',
+      compose,
+      onSendFinished: async (_tx, job) => {
+        // the process stops while it marks the issue versendet
+        if (failures-- > 0) throw new Error('Prozess beendet')
+        finished.push(job)
+      },
+    })
+    await expect(worker.runOnce()).rejects.toThrow('Prozess beendet')
+    expect((await inner.transaction((tx) => tx.getSend(send.id)))?.status).toBe('running')
+    await worker.runOnce()
+    expect(finished.map((job) => job.id)).toEqual(['versand-1'])
+    expect((await inner.transaction((tx) => tx.getSend(send.id)))?.status).toBe('done')
   })
 
   it('hält ein Ergebnis spätestens nach der Wartezeit fest, auch wenn die Nachrichten langsam gehen', async () => {

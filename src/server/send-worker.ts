@@ -22,8 +22,12 @@ export interface SendWorkerDeps {
    * the window in which a crash can repeat a message (see docs/decisions/0009-send-queue.md).
    */
   leaseMs?: number
-  /** Called once per send when its last message is through (to mark the issue versendet). */
-  onSendFinished?: (send: SendJob) => Promise<void>
+  /**
+   * Called once per send when its last message is through (to mark the issue versendet), in the
+   * transaction that marks the send done: a crash between the two cannot leave a finished send
+   * whose issue never becomes versendet.
+   */
+  onSendFinished?: (tx: StoreTx, send: SendJob) => Promise<void>
   /**
    * Outcomes recorded together in one transaction (a commit per message would cost more than
    * the SMTP handover): at most this many wait, and none longer than `completionDelayMs`.
@@ -210,10 +214,10 @@ export function createSendWorker(deps: SendWorkerDeps) {
     if (held.length > 0) await store.transaction((tx) => tx.releaseDeliveries(deps.workerId, held))
     // a full batch leaves more to do: the round right after it finds out whether a send is through
     if (claimed.length < batchSize) {
-      const finished = await store.transaction((tx) =>
-        tx.finishCompletedSends(deps.now().toISOString()),
-      )
-      for (const send of finished) await deps.onSendFinished?.(send)
+      await store.transaction(async (tx) => {
+        const finished = await tx.finishCompletedSends(deps.now().toISOString())
+        for (const send of finished) await deps.onSendFinished?.(tx, send)
+      })
       sends.clear()
     }
     return claimed.length

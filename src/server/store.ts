@@ -2,10 +2,36 @@ import type { Article } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/delivery'
 import type { Issue } from '../domain/issue'
-import type { Media } from '../domain/media'
+import {
+  mediaFilePath,
+  mediaVariantNames,
+  type Media,
+  type MediaVariant,
+  type MediaVariantName,
+} from '../domain/media'
+import type { ImageVariant, VariantType } from './image-port'
 import type { Publication } from '../domain/publication'
 import type { Subscriber, SubscriberStatus } from '../domain/subscriber'
 import type { User } from '../domain/user'
+
+/** A variant's file as stored. */
+export interface StoredVariantFile {
+  mimeType: VariantType
+  bytes: Uint8Array
+}
+
+/** A stored variant as `Media.variants` lists it. */
+export function listedVariant(
+  mediaId: string,
+  variant: { name: MediaVariantName; width: number; height: number; byteSize: number },
+): MediaVariant {
+  const { name, width, height, byteSize } = variant
+  return { name, width, height, byteSize, url: mediaFilePath(mediaId, name) }
+}
+
+/** Variants in the order of `mediaVariantNames`. */
+export const inVariantOrder = <T extends { name: MediaVariantName }>(variants: T[]): T[] =>
+  variants.sort((a, b) => mediaVariantNames.indexOf(a.name) - mediaVariantNames.indexOf(b.name))
 
 /** A signed-in session; the token is the bearer credential. */
 export interface Session {
@@ -124,6 +150,7 @@ export interface ArchiveEntry {
 /** The page of an issue as it was stored when the issue became versendet. */
 export interface ArchivePage {
   label: string
+  plannedSendDate: string
   headlines: string[]
   html: string
   etag: string
@@ -210,10 +237,28 @@ export interface StoreTx {
   /** Removes for good every entry deleted before `deletedBefore`; returns their ids. */
   purgeTrash(deletedBefore: string): Promise<string[]>
 
-  /** Stores a photo's bytes as the pieces in which they arrived (no copy of the whole file). */
-  insertMedia(media: Media, chunks: readonly Uint8Array[]): Promise<void>
+  /**
+   * Stores a photo's bytes as the pieces in which they arrived (no copy of the whole file), and
+   * its variants. `media.variants` is not stored: `getMedia` lists the variants that are.
+   */
+  insertMedia(
+    media: Media,
+    chunks: readonly Uint8Array[],
+    variants: readonly ImageVariant[],
+  ): Promise<void>
+  /** The photo with the variants stored so far, in the order of `mediaVariantNames`. */
   getMedia(id: string): Promise<Media | null>
   getMediaBytes(id: string): Promise<Uint8Array | null>
+  /**
+   * Stores variants made after the upload (photos from before variants existed) and the photo's
+   * upright size; a variant that another request stored meanwhile is kept as it is.
+   */
+  addMediaVariants(
+    mediaId: string,
+    upright: { width: number; height: number },
+    variants: readonly ImageVariant[],
+  ): Promise<void>
+  getMediaVariant(mediaId: string, name: MediaVariantName): Promise<StoredVariantFile | null>
 
   appendAudit(event: AuditEvent): Promise<void>
   listAudit(resourceId: string): Promise<AuditEvent[]>

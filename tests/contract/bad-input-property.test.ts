@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { MemoryStore, type MediaBytes, type MemoryState } from '../../mocks/memory-store'
 import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
+import { sharpImagePort } from '../../src/server/node/sharp-image-port'
 import { findUncleanText } from '../../src/domain/clean-text'
 import type { Role } from '../../src/domain/user'
 import { createApp, type AppOptions } from '../../src/server/app'
@@ -63,7 +64,7 @@ interface Harness {
  */
 async function createHarness(signIn: AppOptions['signIn']): Promise<Harness> {
   const state = createSeedState()
-  const bytes = await createSeedMedia(state)
+  const bytes = await createSeedMedia(state, sharpImagePort)
   state.credentials = roles.map((role) => ({
     login: passwords[role].login,
     userId: seedUserIds[role],
@@ -72,6 +73,7 @@ async function createHarness(signIn: AppOptions['signIn']): Promise<Harness> {
   let store = new MemoryStore(state, new Map(bytes))
   const errors: unknown[] = []
   const app = createApp({
+    images: sharpImagePort,
     store: likePostgres({ transaction: (work) => store.transaction(work) }),
     logError: (_errorId, error) => errors.push(error),
     ...(signIn ? { signIn } : {}),

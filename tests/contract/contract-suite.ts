@@ -10,6 +10,7 @@ import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
 import { defineEmlContract } from './eml-contract'
 import { rejection } from './rejection'
 import { defineArchiveContract } from './archive-contract'
+import { defineMediaVariantsContract } from './media-variants-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 
 /** Where and how the contract suite reaches a backend. */
@@ -86,6 +87,7 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       }
     })
 
+    /** Approves the seed issue (deadline moved, alt texts written, warning acknowledged). */
     const approveSeedIssue = async () => {
       const id = 'ausgabe-2018-08'
       let issue = await extendDeadline(id)
@@ -126,6 +128,17 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         designer,
         baseUrl: () => target.baseUrl,
         token: (role) => tokens[role] ?? '',
+        fetch: fetchOf,
+        mail,
+        approveSeedIssue,
+      })))
+
+    describe('Foto-Größen', () =>
+      defineMediaVariantsContract(() => ({
+        editor,
+        head,
+        designer,
+        baseUrl: () => target.baseUrl,
         fetch: fetchOf,
         mail,
         approveSeedIssue,

@@ -6,6 +6,7 @@ import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Backend } from '../../src/backend/backend'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { createApp, type AppOptions } from '../../src/server/app'
+import { sharpImagePort } from '../../src/server/node/sharp-image-port'
 
 /*
  * The contract is described once (the route descriptions in src/server/routes) and everything
@@ -27,7 +28,11 @@ const signInMethods: Record<string, AppOptions['signIn']> = {
 }
 
 function appWith(signIn: AppOptions['signIn']) {
-  return createApp({ store: new MemoryStore(createSeedState(), new Map()), signIn })
+  return createApp({
+    store: new MemoryStore(createSeedState(), new Map()),
+    images: sharpImagePort,
+    signIn,
+  })
 }
 
 interface OpenApiDocument {

@@ -2,6 +2,7 @@ import { screen } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import { issueTitle } from '../../src/domain/issue'
 import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
+import { sharpImagePort } from '../../src/server/node/sharp-image-port'
 import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
@@ -67,7 +68,7 @@ describe('Redaktionsschluss einer erledigten Ausgabe', () => {
         status: 'approved',
       },
     ]
-    testServer.store.replace(state, await createSeedMedia(state))
+    testServer.store.replace(state, await createSeedMedia(state, sharpImagePort))
     await renderApp({ route: '/ausgaben', as: 'editor' })
     const row = async (label: string) =>
       (await screen.findByRole('link', { name: label })).closest('tr')!

@@ -112,6 +112,9 @@ describe('das öffentliche Archiv auf dem Node-Server', () => {
     const html = await missing.text()
     expect(html).toContain('gibt es im Archiv nicht')
     expect(html).not.toContain('Rundbrief-App')
+    const slash = await fetch(`${server.url}/archiv/`, { redirect: 'manual' })
+    expect(slash.status).toBe(301)
+    expect(slash.headers.get('Location')).toBe('/archiv')
     // the app's own pages are still the app
     expect(await (await fetch(`${server.url}/ausgaben`)).text()).toContain('Rundbrief-App')
   })

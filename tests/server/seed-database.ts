@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely'
-import type { MediaBytes, MemoryState } from '../../mocks/memory-store'
+import { variantsWithBytes, type MediaBytes, type MemoryState } from '../../mocks/memory-store'
 import type { Database } from '../../src/server/node/database-schema'
 import { DatabaseStore } from '../../src/server/node/database-store'
 import type { Credential } from '../../src/server/store'
@@ -13,6 +13,7 @@ const tables = [
   'sessions',
   'login_failures',
   'audit_events',
+  'media_variants',
   'media',
   'article_trash',
   'articles',
@@ -50,7 +51,7 @@ export async function seedDatabase(
     for (const issue of state.issues) await tx.insertIssue(issue)
     for (const media of state.media) {
       const data = bytes.get(media.id)
-      if (data) await tx.insertMedia(media, [data])
+      if (data) await tx.insertMedia(media, [data], variantsWithBytes(state, bytes, media.id))
     }
     for (const event of state.auditEvents) await tx.appendAudit(event)
   })

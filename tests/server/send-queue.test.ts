@@ -127,7 +127,7 @@ function worker(
         headers: { 'List-Unsubscribe': `<${link}>` },
       }
     },
-    onSendFinished: async (send) => void options.finished?.push(send),
+    onSendFinished: async (_tx, send) => void options.finished?.push(send),
   })
 }
 

@@ -1,6 +1,7 @@
 import { pino } from 'pino'
 import { z } from 'zod'
 import { createSeedMedia, createSeedState } from '../../mocks/seed/august-2018'
+import { sharpImagePort } from '../../src/server/node/sharp-image-port'
 import { readConfig } from '../../src/server/node/config'
 import { startServer } from '../../src/server/node/server'
 import type { StoreTx } from '../../src/server/store'
@@ -147,7 +148,7 @@ const server = await startServer(config, logger, {
     root.post('/testing/reset', async (c) => {
       sink?.received.splice(0)
       const state = createSeedState()
-      const bytes = await createSeedMedia(state)
+      const bytes = await createSeedMedia(state, sharpImagePort)
       await seedDatabase(db, state, bytes, await seedCredentials())
       writeDelayMs = 0
       return c.body(null, 204)

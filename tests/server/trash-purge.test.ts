@@ -5,6 +5,7 @@ import { createSeedState } from '../../mocks/seed/august-2018'
 import { ApiError } from '../../src/backend/api-error'
 import { createHttpBackend } from '../../src/backend/http-backend'
 import { createApp } from '../../src/server/app'
+import { sharpImagePort } from '../../src/server/node/sharp-image-port'
 import { openDatabase } from '../../src/server/node/database'
 import type { Database } from '../../src/server/node/database-schema'
 import { DatabaseStore } from '../../src/server/node/database-store'
@@ -34,7 +35,7 @@ const stores: [string, () => Promise<Store>][] = [
 describe.each(stores)('Papierkorb nach 30 Tagen: %s', (_name, openStore) => {
   it('hält gelöschte Beiträge 30 Tage zum Wiederherstellen bereit und entfernt sie danach', async () => {
     let now = new Date('2026-03-01T09:00:00.000Z')
-    const app = createApp({ store: await openStore(), now: () => now })
+    const app = createApp({ store: await openStore(), images: sharpImagePort, now: () => now })
     let token: string | null = null
     const backend = createHttpBackend({
       baseUrl: 'http://rundbrief.test/api',

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import sharp from 'sharp'
 import { afterAll, expect, it } from 'vitest'
 import { signInOn } from './server-api'
 import { spawnServer, temporaryDataDir } from './spawn-server'
@@ -10,10 +11,24 @@ afterAll(() => data.remove())
 const residentMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
-/** A JPEG whose frame header says 256×256, filled up to `bytes`. */
-function bigJpeg(bytes: number): Uint8Array<ArrayBuffer> {
-  const file = new Uint8Array(bytes).fill(0x55)
-  file.set([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 0x08, 0x01, 0x00, 0x01, 0x00, 0x03])
+/**
+ * A real JPEG (2000×1500, a gradient with grain, so that its variants are made) with bytes after
+ * its end up to `bytes`, which decoders ignore: a 9 MB upload without 9 MB of pixels to encode.
+ */
+async function bigJpeg(bytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const width = 2000
+  const height = 1500
+  const pixels = new Uint8Array(width * height * 3)
+  let seed = 3
+  for (let index = 0; index < pixels.length; index++) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0
+    pixels[index] = ((index / 3 / width) % 200) + (seed >>> 28)
+  }
+  const jpeg = await sharp(pixels, { raw: { width, height, channels: 3 } })
+    .jpeg()
+    .toBuffer()
+  const file = new Uint8Array(bytes)
+  file.set(jpeg)
   return file
 }
 
@@ -22,11 +37,11 @@ it('nimmt zehn gleichzeitige 9-MB-Fotos an, ohne sie mehrfach im Speicher zu hal
   try {
     await server.reset()
     const token = await signInOn(server)
+    const photo = await bigJpeg(9 * 1024 * 1024)
     const pid = server.process.pid ?? 0
     const base = residentMb(pid)
     let peak = base
     const sampler = setInterval(() => (peak = Math.max(peak, residentMb(pid))), 10)
-    const photo = bigJpeg(9 * 1024 * 1024)
     const statuses = await Promise.all(
       Array.from({ length: 10 }, async (_, index) => {
         const form = new FormData()

@@ -1,6 +1,7 @@
 import type { Article } from '../../domain/article'
 import type { Issue } from '../../domain/issue'
 import { issueSubject } from '../../domain/issue-subject'
+import { mediaFilePath } from '../../domain/media'
 import { renderEmail } from '../../render/render-email'
 import { orderedArticles, type RenderModel } from '../../render/render-model'
 import { renderText } from '../../render/render-text'
@@ -41,8 +42,8 @@ export async function renderIssueMail(
     const media = await tx.getMedia(photo.mediaId)
     if (media) sizes.set(media.id, { width: media.width, height: media.height })
   }
-  const photoUrl = (mediaId: string) =>
-    `${options.publicUrl}/api/media/${encodeURIComponent(mediaId)}/file`
+  // the double size for high-density screens; the e-mail shows it at most 536 px wide
+  const photoUrl = (mediaId: string) => `${options.publicUrl}${mediaFilePath(mediaId, 'email2x')}`
   const model: RenderModel = {
     publication,
     issue,

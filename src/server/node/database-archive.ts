@@ -101,6 +101,7 @@ export function archiveTx(db: Transaction<Database>): ArchiveTx {
           .updateTable('archive_entries')
           .set({
             label: page.label,
+            planned_send_date: page.plannedSendDate,
             headlines: JSON.stringify(page.headlines),
             html: page.html,
             etag: page.etag,

@@ -2,7 +2,8 @@ import type { ColumnType, Generated } from 'kysely'
 import type { Article } from '../../domain/article'
 import type { AuditEvent } from '../../domain/audit-event'
 import type { Issue } from '../../domain/issue'
-import type { Media } from '../../domain/media'
+import type { Media, MediaVariantName } from '../../domain/media'
+import type { VariantType } from '../image-port'
 import type { Publication } from '../../domain/publication'
 import type { DeliveryStatus, SendStatus } from '../../domain/delivery'
 import type { SubscriberStatus } from '../../domain/subscriber'
@@ -89,6 +90,16 @@ export interface MediaTable {
 export interface MediaChunksTable {
   media_id: string
   seq: number
+  bytes: Uint8Array
+}
+
+/** The sizes made of a photo (migration 0011). */
+export interface MediaVariantsTable {
+  media_id: string
+  name: MediaVariantName
+  mime_type: VariantType
+  width: number
+  height: number
   bytes: Uint8Array
 }
 
@@ -181,6 +192,7 @@ export interface Database {
   article_trash: ArticleTrashTable
   media: MediaTable
   media_chunks: MediaChunksTable
+  media_variants: MediaVariantsTable
   audit_events: AuditEventsTable
   subscribers: SubscribersTable
   suppressed_addresses: SuppressedAddressesTable

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto'
-import type { Kysely, Transaction } from 'kysely'
+import { sql, type Kysely, type Transaction } from 'kysely'
 import type { Article } from '../../domain/article'
 import { plainText } from '../../domain/rich-text'
 import type { User } from '../../domain/user'
 import type { Issue } from '../../domain/issue'
 import {
   ConcurrentChange,
+  inVariantOrder,
+  listedVariant,
   RetryTransaction,
   withRetries,
   type Store,
@@ -14,6 +16,7 @@ import {
   type TrashEntry,
 } from '../store'
 import { concatBytes, rechunk } from '../bytes'
+import type { ImageVariant } from '../image-port'
 import type { Database, StoredIssue } from './database-schema'
 import { archiveTx } from './database-archive'
 import { sendQueueTx } from './database-send-queue'
@@ -37,6 +40,27 @@ const likePattern = (q: string) =>
   `%${q.toLocaleLowerCase('de-DE').replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
 function createTx(db: Transaction<Database>): StoreTx {
+  /** Stores variants; one stored meanwhile by a concurrent request of the same photo is kept. */
+  const insertVariants = async (mediaId: string, variants: readonly ImageVariant[]) => {
+    for (const variant of variants) {
+      await db
+        .insertInto('media_variants')
+        .values({
+          media_id: mediaId,
+          name: variant.name,
+          mime_type: variant.mimeType,
+          width: variant.width,
+          height: variant.height,
+          bytes: Buffer.from(
+            variant.bytes.buffer,
+            variant.bytes.byteOffset,
+            variant.bytes.byteLength,
+          ),
+        })
+        .onConflict((conflict) => conflict.columns(['media_id', 'name']).doNothing())
+        .execute()
+    }
+  }
   const articleIdsOf = async (issueId: string) =>
     (
       await db
@@ -360,7 +384,7 @@ function createTx(db: Transaction<Database>): StoreTx {
           .execute()
       ).map((row) => row.id),
 
-    insertMedia: async (media, chunks) => {
+    insertMedia: async ({ variants: _listed, ...media }, chunks, variants) => {
       await db
         .insertInto('media')
         .values({ id: media.id, data: json(media) })
@@ -376,10 +400,29 @@ function createTx(db: Transaction<Database>): StoreTx {
           })
           .execute()
       }
+      await insertVariants(media.id, variants)
     },
-    getMedia: async (id) =>
-      (await db.selectFrom('media').select('data').where('id', '=', id).executeTakeFirst())?.data ??
-      null,
+    getMedia: async (id) => {
+      const row = await db
+        .selectFrom('media')
+        .select('data')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!row) return null
+      const variants = await db
+        .selectFrom('media_variants')
+        .select(['name', 'width', 'height', sql<number>`octet_length(bytes)`.as('byte_size')])
+        .where('media_id', '=', id)
+        .execute()
+      return {
+        ...row.data,
+        variants: inVariantOrder(
+          variants.map((variant) =>
+            listedVariant(id, { ...variant, byteSize: Number(variant.byte_size) }),
+          ),
+        ),
+      }
+    },
     getMediaBytes: async (id) => {
       const exists = await db
         .selectFrom('media')
@@ -394,6 +437,25 @@ function createTx(db: Transaction<Database>): StoreTx {
         .orderBy('seq')
         .execute()
       return concatBytes(pieces.map((piece) => new Uint8Array(piece.bytes)))
+    },
+    addMediaVariants: async (mediaId, upright, variants) => {
+      await db
+        .updateTable('media')
+        .set({
+          data: sql`data || ${json({ width: upright.width, height: upright.height })}::jsonb`,
+        })
+        .where('id', '=', mediaId)
+        .execute()
+      await insertVariants(mediaId, variants)
+    },
+    getMediaVariant: async (mediaId, name) => {
+      const row = await db
+        .selectFrom('media_variants')
+        .select(['mime_type', 'bytes'])
+        .where('media_id', '=', mediaId)
+        .where('name', '=', name)
+        .executeTakeFirst()
+      return row ? { mimeType: row.mime_type, bytes: new Uint8Array(row.bytes) } : null
     },
 
     appendAudit: async (event) => {

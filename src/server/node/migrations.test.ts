@@ -8,6 +8,11 @@ import { DatabaseStore } from './database-store'
 import { migrateTo, migrateToLatest, migrations } from './migrations'
 import { prepareDatabase } from './prepare-database'
 import { addUser } from './users'
+import { createApp } from '../app'
+import { mediaFilePath } from '../../domain/media'
+import { portraitPhonePhoto } from '../../../tests/fixtures/phone-photos'
+import { sharpImagePort } from './sharp-image-port'
+import sharp from 'sharp'
 
 let db: Kysely<Database> | null = null
 afterEach(async () => {
@@ -53,6 +58,7 @@ describe('Migrationen', () => {
       'login_failures',
       'media',
       'media_chunks',
+      'media_variants',
       'publication',
       'sends',
       'server_secrets',
@@ -254,5 +260,52 @@ describe('Migrationen', () => {
       n: number
     }>`select count(*)::int as n from media_chunks where media_id = 'foto-alt'`.execute(database)
     expect(pieces.rows[0]?.n).toBe(3)
+  })
+
+  it('machen die Größen eines Fotos von vor 0011 beim ersten Abruf, auch bei gleichzeitigen Abrufen', async () => {
+    const database = await open()
+    await migrateTo(database as unknown as Kysely<unknown>, '0010-mail-secret')
+    const photo = await portraitPhonePhoto(1600, 1200)
+    // as the upload stored it before: the size of the stored (not the upright) pixels, no variants
+    const { variants: _none, ...before } = {
+      id: 'foto-vom-handy',
+      fileName: 'handy.jpg',
+      mimeType: 'image/jpeg' as const,
+      byteSize: photo.byteLength,
+      width: 1600,
+      height: 1200,
+      url: mediaFilePath('foto-vom-handy'),
+      createdAt: '2026-01-01T08:00:00.000Z',
+      variants: [],
+    }
+    await sql`insert into media (id, data) values (${before.id}, ${JSON.stringify(before)})`.execute(
+      database,
+    )
+    await sql`insert into media_chunks (media_id, seq, bytes) values (${before.id}, 0, ${Buffer.from(photo)})`.execute(
+      database,
+    )
+    await prepareDatabase(database)
+    const store = new DatabaseStore(database)
+    expect((await store.transaction((tx) => tx.getMedia(before.id)))?.variants).toEqual([])
+
+    const app = createApp({ store, images: sharpImagePort })
+    const address = `http://localhost${mediaFilePath(before.id, 'email')}`
+    const answers = await Promise.all([app.request(address), app.request(address)])
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200])
+    const [first, second] = await Promise.all(answers.map((answer) => answer.arrayBuffer()))
+    expect(new Uint8Array(second!)).toEqual(new Uint8Array(first!))
+    expect(await sharp(new Uint8Array(first!)).metadata()).toMatchObject({
+      width: 450,
+      height: 600,
+    })
+
+    const after = await store.transaction((tx) => tx.getMedia(before.id))
+    expect(after).toMatchObject({ width: 1200, height: 1600 })
+    expect(after?.variants.map(({ name, width, height }) => ({ name, width, height }))).toEqual([
+      { name: 'email', width: 450, height: 600 },
+      { name: 'email2x', width: 900, height: 1200 },
+      { name: 'web', width: 1200, height: 1600 },
+      { name: 'print', width: 1200, height: 1600 },
+    ])
   })
 })

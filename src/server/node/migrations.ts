@@ -297,6 +297,28 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0011-media-variants': {
+    // The sizes made of each photo (docs/decisions/0011): upright, without metadata. A variant of
+    // a photo stored before this migration is made on its first request.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('media_variants')
+        .addColumn('media_id', 'text', (column) =>
+          column.notNull().references('media.id').onDelete('cascade'),
+        )
+        .addColumn('name', 'text', (column) =>
+          column.notNull().check(sql`name in ('email', 'email2x', 'web', 'print')`),
+        )
+        .addColumn('mime_type', 'text', (column) =>
+          column.notNull().check(sql`mime_type in ('image/jpeg', 'image/png')`),
+        )
+        .addColumn('width', 'integer', (column) => column.notNull().check(sql`width > 0`))
+        .addColumn('height', 'integer', (column) => column.notNull().check(sql`height > 0`))
+        .addColumn('bytes', 'bytea', (column) => column.notNull())
+        .addPrimaryKeyConstraint('media_variants_pkey', ['media_id', 'name'])
+        .execute()
+    },
+  },
   '0012-archive': {
     // The public archive: an issue's address (slug) is reserved when a send starts, its page is
     // stored once when it becomes versendet and never rewritten (docs/decisions/0012-archive.md).

@@ -3,6 +3,7 @@ import { hostname } from 'node:os'
 import type { AddressInfo } from 'node:net'
 import { resolve } from 'node:path'
 import { serve, type HttpBindings } from '@hono/node-server'
+import { sharpImagePort } from './sharp-image-port'
 import { serveStatic } from '@hono/node-server/serve-static'
 import { Hono, type Context } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
@@ -147,6 +148,7 @@ export function createServerApp(
   mail: MailSettings | null = null,
 ) {
   const api = createApp({
+    images: sharpImagePort,
     store: extensions.wrapStore?.(new DatabaseStore(db)) ?? new DatabaseStore(db),
     mail,
     publicUrl: config.publicUrl,
@@ -225,6 +227,7 @@ export function createServerApp(
   root.on(['GET', 'HEAD'], archiveOverviewPath, (c) =>
     archiveFromApi(c, '/api/archive/overview.html'),
   )
+  root.on(['GET', 'HEAD'], `${archiveOverviewPath}/`, (c) => c.redirect(archiveOverviewPath, 301))
   root.on(['GET', 'HEAD'], archiveFeedPaths.rss, (c) => archiveFromApi(c, '/api/archive/rss.xml'))
   root.on(['GET', 'HEAD'], archiveFeedPaths.atom, (c) => archiveFromApi(c, '/api/archive/atom.xml'))
   root.on(['GET', 'HEAD'], `${archiveOverviewPath}/:slug`, (c) =>

@@ -222,7 +222,8 @@ export function publicArchiveRoutes(deps: HandlerDeps) {
   ] as const) {
     addDescribedRoute(routes, route, async (c) => {
       const { list, publication, publicUrl } = await listOf(c)
-      const xml = archiveFeed(list, publication, archiveLinks(publicUrl), deps.now())[format]()
+      const feed = await archiveFeed(list, publication, archiveLinks(publicUrl), deps.now())
+      const xml = feed[format]()
       return cachedAnswer(c, xml, contentType, await archiveEtag(xml))
     })
   }

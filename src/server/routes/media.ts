@@ -1,4 +1,14 @@
-import { allowedImageTypes, fileNameSchema, maxUploadBytes, type Media } from '../../domain/media'
+import { z } from 'zod'
+import {
+  allowedImageTypes,
+  fileNameSchema,
+  isMediaVariantName,
+  maxUploadBytes,
+  mediaFilePath,
+  mediaVariantNames,
+  type ImageType,
+  type Media,
+} from '../../domain/media'
 import { audit, requirePermission, type HandlerDeps } from '../context'
 import { fileTooLarge } from '../body-limits'
 import { concatBytes } from '../bytes'
@@ -17,6 +27,8 @@ import {
   unauthenticatedAnswer,
 } from '../contract'
 import { sniffImage, type SniffedImage } from '../image-sniff'
+import { maxImagePixels, UnreadableImage, type ImagePort, type MadeVariants } from '../image-port'
+import { listedVariant } from '../store'
 import {
   MalformedUpload,
   multipartBoundary,
@@ -35,6 +47,46 @@ const unsupported = () =>
   )
 
 const photoNotFound = notFoundAnswer('No such photo (`/probleme/nicht-gefunden`).')
+
+/** Makes the variants; a file that cannot be decoded is bad input (422), not a server error. */
+async function makeVariants(
+  images: ImagePort,
+  bytes: Uint8Array,
+  mimeType: ImageType,
+): Promise<MadeVariants> {
+  try {
+    return await images.makeVariants(bytes, mimeType)
+  } catch (error) {
+    if (!(error instanceof UnreadableImage)) throw error
+    const message =
+      error.reason === 'too-many-pixels'
+        ? `Das Foto hat zu viele Bildpunkte (höchstens ${maxImagePixels / 1_000_000} Megapixel). Bitte verkleinern Sie es vor dem Hochladen.`
+        : 'Das Foto lässt sich nicht lesen; die Datei ist vermutlich beschädigt. Bitte speichern Sie es neu als JPEG oder PNG und laden Sie es erneut hoch.'
+    throw invalid([{ path: 'file', message }])
+  }
+}
+
+const mediaVariantRoute = describeRoute({
+  method: 'get',
+  path: '/media/{id}/file/{variant}',
+  summary:
+    'A size of a photo (public): upright, without metadata, fitted inside a square (`email` 600, `email2x` 1200, `web` 1600, `print` 3000 px), never enlarged',
+  ...publicRoute,
+  request: {
+    params: idParams.extend({ variant: z.string().meta({ enum: mediaVariantNames }) }),
+  },
+  responses: {
+    200: {
+      description:
+        'JPEG, or PNG for an image with transparency; `email` and `email2x` at most 150 KB. Cached for a year (`immutable`), with `X-Content-Type-Options: nosniff`. A photo stored before variants existed gets them on this first request.',
+      content: {
+        'image/jpeg': { schema: { type: 'string' as const } },
+        'image/png': { schema: { type: 'string' as const } },
+      },
+    },
+    ...notFoundAnswer('No such photo, or no such variant name (`/probleme/nicht-gefunden`).'),
+  },
+})
 
 const mediaFileRoute = describeRoute({
   method: 'get',
@@ -111,6 +163,36 @@ export function publicMediaRoutes(deps: HandlerDeps) {
       'X-Content-Type-Options': 'nosniff',
     })
   })
+  addDescribedRoute(routes, mediaVariantRoute, async (c) => {
+    const id = c.req.param('id')
+    const name = c.req.param('variant')
+    if (!isMediaVariantName(name)) throw notFound('Diese Größe des Fotos')
+    let file = await deps.store.transaction((tx) => tx.getMediaVariant(id, name))
+    if (!file) {
+      // A photo stored before variants existed: made now, outside the transaction, and stored
+      // (a concurrent first request stores the same and keeps whichever came first).
+      const [media, bytes] = await deps.store.transaction(
+        async (tx) => [await tx.getMedia(id), await tx.getMediaBytes(id)] as const,
+      )
+      if (!media || !bytes) throw notFound('Das Foto')
+      const made = await deps.images.makeVariants(bytes, media.mimeType).catch((error) => {
+        if (error instanceof UnreadableImage) throw notFound('Diese Größe des Fotos')
+        throw error
+      })
+      file = await deps.store.transaction(async (tx) => {
+        if (!(await tx.getMedia(id))) return null
+        await tx.addMediaVariants(id, made, made.variants)
+        return tx.getMediaVariant(id, name)
+      })
+      if (!file) throw notFound('Das Foto')
+    }
+    return c.body(file.bytes.slice().buffer, 200, {
+      'Content-Type': file.mimeType,
+      'Content-Length': String(file.bytes.byteLength),
+      'Cache-Control': 'public, max-age=31536000, immutable',
+      'X-Content-Type-Options': 'nosniff',
+    })
+  })
   return routes
 }
 
@@ -170,20 +252,27 @@ export function mediaRoutes(deps: HandlerDeps) {
     if (!image || !(allowedImageTypes as readonly string[]).includes(image.mimeType)) {
       throw unsupported()
     }
-    const { chunks } = file
+    // One buffer for the decoder, which is also what is stored: the pieces as they arrived are
+    // let go, so that an upload waiting for its turn at the decoder holds its file only once.
+    const bytes = concatBytes(file.chunks)
+    file.chunks.length = 0
+    const made = await makeVariants(deps.images, bytes, image.mimeType)
     const id = deps.newId()
     const media: Media = {
       id,
       fileName: fileName.data,
       mimeType: image.mimeType,
-      byteSize: file.byteSize,
-      width: image.width,
-      height: image.height,
-      url: `/api/media/${id}/file`,
+      byteSize: bytes.byteLength,
+      width: made.width,
+      height: made.height,
+      url: mediaFilePath(id),
       createdAt: deps.now().toISOString(),
+      variants: made.variants.map(({ name, width, height, bytes }) =>
+        listedVariant(id, { name, width, height, byteSize: bytes.byteLength }),
+      ),
     }
     await deps.store.transaction(async (tx) => {
-      await tx.insertMedia(media, chunks)
+      await tx.insertMedia(media, [bytes], made.variants)
       await audit(deps, tx, {
         actorId: user.id,
         action: 'media.uploaded',

@@ -4,6 +4,7 @@ import { useBackend } from '../../../backend/backend-provider'
 import { useIssue } from '../../../backend/queries/get-issue'
 import { usePublication } from '../../../backend/queries/get-publication'
 import { useArticles } from '../../../backend/queries/list-articles'
+import { useMediaSizes } from '../../../backend/queries/get-media-sizes'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { emailClipBytes } from '../../../domain/checks'
 import { can } from '../../../domain/permissions'
@@ -70,6 +71,10 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
   const [frameFocused, setFrameFocused] = useState(false)
   const printWhenLoaded = useRef(false)
 
+  const photoSizes = useMediaSizes(
+    (articles.data ?? []).flatMap((article) => article.photos.map((photo) => photo.mediaId)),
+  )
+
   const outputs = useMemo(() => {
     if (!issue.data || !articles.data || !publication.data) return null
     const model: RenderModel = {
@@ -77,6 +82,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       issue: issue.data,
       articles: orderedArticles(issue.data, articles.data),
       photoUrl: (id) => backend.mediaFileUrl(id),
+      photoSize: (id) => photoSizes.get(id),
     }
     const email = sanitizeDocument(renderEmail(model, layout))
     return {
@@ -88,7 +94,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       emailBytes: byteSize(email),
       empty: model.articles.length === 0,
     }
-  }, [issue.data, articles.data, publication.data, backend, layout])
+  }, [issue.data, articles.data, publication.data, backend, layout, photoSizes])
 
   /** The frame takes the height of its content, so the page scrolls and not a small box. */
   const fitFrame = useCallback(() => {
