@@ -48,7 +48,7 @@ export function defineEmlContract(context: () => EmlContext) {
       expect(sources).toHaveLength(3)
       for (const source of sources) {
         expect(new URL(source).protocol).toMatch(/^https?:$/)
-        expect(new URL(source).pathname).toMatch(/^\/api\/media\/[^/]+\/file/)
+        expect(new URL(source).pathname).toMatch(/^\/api\/media\/[^/]+\/file\/email2x$/)
       }
       expect(mail.attachments).toHaveLength(0)
       const browserLink = /<a href="([^"]+)"[^>]*>Im Browser ansehen<\/a>/.exec(html)?.[1] ?? ''
