@@ -129,7 +129,8 @@ describe('Archiv auf der Ausgabenseite', () => {
     expect(within(section).queryByRole('button')).not.toBeInTheDocument()
   })
 
-  it('eine noch nicht versendete Ausgabe hat keinen Archiv-Abschnitt', async () => {
+  it('eine freigegebene, noch nicht versendete Ausgabe hat keinen Archiv-Abschnitt', async () => {
+    await approveSeedIssue(await backendAs('editor'), await backendAs('head'), plannedSendDate)
     const { queryClient } = await renderApp({ route: issuePage, as: 'head' })
     expect(await screen.findByRole('region', { name: 'Versand' })).toBeInTheDocument()
     // the answer (404: no address yet) is in

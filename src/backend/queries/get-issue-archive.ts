@@ -17,6 +17,6 @@ export const issueArchiveQueryOptions = (backend: Backend, issueId: string) =>
     },
   })
 
-export function useIssueArchive(issueId: string) {
-  return useQuery(issueArchiveQueryOptions(useBackend(), issueId))
+export function useIssueArchive(issueId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...issueArchiveQueryOptions(useBackend(), issueId), ...options })
 }

@@ -3,6 +3,7 @@ import { errorMessage } from '../../../backend/api-error'
 import { useIssue } from '../../../backend/queries/get-issue'
 import { useIssueArchive } from '../../../backend/queries/get-issue-archive'
 import { useUsers } from '../../../backend/queries/list-users'
+import { ErrorState } from '../../../components/ui/query-state'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { can } from '../../../domain/permissions'
 import { useCurrentUser } from '../../../lib/session'
@@ -18,7 +19,10 @@ import styles from './archive.module.css'
 export function ArchiveSection({ issueId }: { issueId: string }) {
   const user = useCurrentUser()
   const issue = useIssue(issueId)
-  const archive = useIssueArchive(issueId)
+  // an address exists from the start of a send on: only a freigegebene or versendete issue has one
+  const archive = useIssueArchive(issueId, {
+    enabled: issue.data?.status === 'approved' || issue.data?.status === 'published',
+  })
   const users = useUsers()
   const withdraw = useWithdrawFromArchive(issueId)
   const restore = useRestoreToArchive(issueId)
@@ -35,9 +39,7 @@ export function ArchiveSection({ issueId }: { issueId: string }) {
     return (
       <section className="panel" aria-labelledby="archive-heading">
         <h2 id="archive-heading">Archiv</h2>
-        <p className="field-error" role="alert">
-          {errorMessage(archive.error)}
-        </p>
+        <ErrorState message={errorMessage(archive.error)} onRetry={() => archive.refetch()} />
       </section>
     )
   if (!archive.data || !issue.data) return null
