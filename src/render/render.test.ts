@@ -286,7 +286,7 @@ describe('Feindliche Inhalte', () => {
   })
 })
 
-describe('cid:-Adressen für die .eml-Datei', () => {
+describe('cid:-Adressen', () => {
   const mail =
     '<body><img src="cid:bild-1@rundbrief"><a href="cid:bild-1@rundbrief">Bild</a></body>'
   const sources = (html: string) =>
@@ -298,9 +298,7 @@ describe('cid:-Adressen für die .eml-Datei', () => {
     expect(sources(sanitizeDocument(mail))).toEqual([null, null])
   })
 
-  it('der Renderer nimmt nur eine wohlgeformte Content-ID als Bildadresse', () => {
-    expect(safeImageUrl('cid:bild-1@rundbrief')).toBe('cid:bild-1@rundbrief')
-    expect(safeImageUrl('cid:"><script>@x')).toBeNull()
-    expect(safeImageUrl('cid:ohne-domain')).toBeNull()
+  it('der Renderer nimmt sie nicht als Bildadresse', () => {
+    expect(safeImageUrl('cid:bild-1@rundbrief')).toBeNull()
   })
 })
