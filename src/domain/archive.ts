@@ -7,7 +7,9 @@ import { cleanString, idSchema, requiredText } from './clean-text'
  */
 export const archiveSlugSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}(?:-[2-9]|-[1-9]\d+)?$/, { message: 'Diese Ausgabe gibt es im Archiv nicht.' })
+  .regex(/^\d{4}-\d{2}(?:-[2-9]|-[1-9]\d+)?$/, {
+    message: 'Diese Ausgabe gibt es im Archiv nicht.',
+  })
 
 /** The slug an issue appearing on `plannedSendDate` gets, given the slugs already taken. */
 export function archiveSlug(plannedSendDate: string, taken: ReadonlySet<string>): string {
