@@ -25,7 +25,7 @@ import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
 import { SubmissionChecks } from './submission-checks'
 import { SubmitConfirmDialog } from './submit-confirm-dialog'
-import { ReasonField, useReasonField } from './reason-field'
+import { ReasonField, useReasonField } from '../../../components/ui/reason-field'
 import styles from './workflow-panel.module.css'
 import { FormActions } from '../../../components/ui/form-actions'
 
