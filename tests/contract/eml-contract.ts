@@ -35,7 +35,7 @@ export function defineEmlContract(context: () => EmlContext) {
       const [head = ''] = raw.split('\r\n\r\n')
       expect(head).toMatch(/^X-Unsent: 1$/m)
       expect(head).toMatch(/^To:$/m)
-      expect(head).toMatch(/^Content-Type: multipart\/alternative; boundary=/m)
+      expect(head).toMatch(/^Content-Type: multipart\/alternative;\r\n boundary=/m)
 
       const mail = await simpleParser(raw)
       expect(mail.headers.get('x-unsent')).toBe('1')
