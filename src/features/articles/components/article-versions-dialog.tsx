@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import { useArticleVersion } from '../../../backend/queries/get-article-version'
 import { useArticleVersions } from '../../../backend/queries/list-article-versions'
@@ -50,6 +50,15 @@ export function ArticleVersionsDialog({
   const versions = useArticleVersions(articleId)
   const users = useUsers()
   const [selected, setSelected] = useState<number | null>(null)
+  const firstEntry = useRef<HTMLButtonElement>(null)
+  const closeButton = useRef<HTMLButtonElement>(null)
+  const listShown = versions.data !== undefined && versions.data.length > 0
+  useEffect(() => {
+    // the dialog opens with "Schließen" focused while the list loads; then the newest version
+    const active = document.activeElement
+    if (listShown && (active === closeButton.current || active?.getAttribute('role') === 'dialog'))
+      firstEntry.current?.focus()
+  }, [listShown])
   const userName = (id: string) => users.data?.find((user) => user.id === id)?.name ?? 'Unbekannt'
 
   return (
@@ -67,9 +76,10 @@ export function ArticleVersionsDialog({
       ) : (
         <div className={styles.layout}>
           <ol className={styles.list} aria-label="Frühere Versionen">
-            {versions.data.map((version) => (
+            {versions.data.map((version, index) => (
               <li key={version.number}>
                 <button
+                  ref={index === 0 ? firstEntry : undefined}
                   type="button"
                   className={styles.entry}
                   aria-pressed={selected === version.number}
@@ -104,7 +114,12 @@ export function ArticleVersionsDialog({
         </div>
       )}
       <div className="actions">
-        <button type="button" className="button button-secondary" onClick={onClose}>
+        <button
+          ref={closeButton}
+          type="button"
+          className="button button-secondary"
+          onClick={onClose}
+        >
           Schließen
         </button>
       </div>
@@ -152,8 +167,9 @@ function VersionDiff({ version, current }: { version: ArticleVersion; current: V
   return (
     <>
       <p className="hint">
-        <del className={styles.legendRemoved}>Durchgestrichen</del>: nur in Version {version.number}
-        . <ins className={styles.legendAdded}>Unterstrichen</ins>: nur im aktuellen Text.
+        <span className={styles.legendRemoved}>Durchgestrichen</span>: nur in Version{' '}
+        {version.number}. <span className={styles.legendAdded}>Unterstrichen</span>: nur im
+        aktuellen Text.
       </p>
       <p className={styles.headline}>
         <span className="visually-hidden">Überschrift: </span>
@@ -208,7 +224,7 @@ function RestoreVersion({ number, onRestore }: { number: number; onRestore: Rest
 
   if (!asking) {
     return (
-      <div className="actions">
+      <div className={`actions ${styles.restore}`}>
         <button
           ref={askButton}
           type="button"
