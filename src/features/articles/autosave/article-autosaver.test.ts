@@ -87,7 +87,10 @@ describe('Automatisches Speichern', () => {
       baseVersion: 2,
       changedAt: new Date().toISOString(),
     })
+    // a save still waiting when the restored article arrives must not write over it
+    type('Wartet noch')
     saver.adopt(article(3, 'Wiederhergestellt'))
+    expect(saver.hasUnsavedChanges).toBe(false)
     await vi.advanceTimersByTimeAsync(10_000)
     expect(calls).toHaveLength(1)
     expect(saver.headline).toBe('Wiederhergestellt')
