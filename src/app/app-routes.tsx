@@ -78,6 +78,14 @@ const unsubscribe = lazyPage(
   () => import('../features/subscription/components/unsubscribe-page'),
   (page) => page.UnsubscribePage,
 )
+const archiveOverview = lazyPage(
+  () => import('../features/archive/components/archive-overview-page'),
+  (page) => page.ArchiveOverviewPage,
+)
+const archiveIssue = lazyPage(
+  () => import('../features/archive/components/archive-issue-page'),
+  (page) => page.ArchiveIssuePage,
+)
 
 /** Loads the code of every page, e.g. before tests, so that no page waits for its chunk. */
 export const preloadAllPages = () =>
@@ -95,6 +103,8 @@ export const preloadAllPages = () =>
       subscribe,
       confirmSubscription,
       unsubscribe,
+      archiveOverview,
+      archiveIssue,
     ].map((page) => page.preload()),
   )
 
@@ -135,6 +145,8 @@ export function AppRoutes() {
       <Route path="/abonnieren" element={<subscribe.Page />} />
       <Route path="/abonnieren/bestaetigen/:token" element={<confirmSubscription.Page />} />
       <Route path="/abmelden/:token" element={<unsubscribe.Page />} />
+      <Route path="/archiv" element={<archiveOverview.Page />} />
+      <Route path="/archiv/:slug" element={<archiveIssue.Page />} />
       <Route
         element={
           <RequireSession>

@@ -38,6 +38,9 @@ export function Shell() {
               </li>
             )}
             <OutboxNavItem />
+            <li>
+              <NavLink to="/archiv">Archiv</NavLink>
+            </li>
           </ul>
         </nav>
         <div className={styles.userMenu}>

@@ -1,3 +1,4 @@
+import type { ArchiveList, IssueArchive, WithdrawFromArchiveInput } from '../domain/archive'
 import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type {
@@ -144,4 +145,17 @@ export interface Backend {
   resumeSend(sendId: string): Promise<SendProgress>
   /** Demo only: what would have been sent (404 on the real server). */
   listOutbox(): Promise<OutboxMessage[]>
+  /** The issue's e-mail as an unsent draft (.eml) for Outlook and Thunderbird, rendered by the server. */
+  downloadIssueEmail(issueId: string): Promise<Blob>
+
+  /** Public: the published issues that are in the archive, newest first. */
+  listArchive(): Promise<ArchiveList>
+  /** Public: the archive page of an issue as an HTML document (404 unknown, 410 taken down). */
+  getArchivePage(slug: string): Promise<string>
+  /** The archive address and state of an issue (404 while it has none). */
+  getIssueArchive(issueId: string): Promise<IssueArchive>
+  /** Takes a published issue out of the public archive (Dezernentin, with a reason for the Verlauf). */
+  withdrawFromArchive(issueId: string, input: WithdrawFromArchiveInput): Promise<IssueArchive>
+  /** Puts an issue taken out of the archive back (Dezernentin). */
+  restoreToArchive(issueId: string): Promise<IssueArchive>
 }

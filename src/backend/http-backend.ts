@@ -82,8 +82,8 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     return headers
   }
 
-  /** A file answer (not JSON), e.g. a photo or the recipients as CSV. */
-  async function requestFile(path: string, withCredentials: boolean): Promise<Blob> {
+  /** An answer that is not JSON, e.g. a photo, the recipients as CSV or an archive page. */
+  async function requestRaw(path: string, withCredentials: boolean): Promise<Response> {
     let response: Response
     try {
       response = await doFetch(`${baseUrl}${path}`, {
@@ -97,8 +97,10 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     if (!response.ok) {
       throw new ApiError(response.status, await readProblem(response, await loadResponseSchemas()))
     }
-    return response.blob()
+    return response
   }
+  const requestFile = async (path: string, withCredentials: boolean) =>
+    (await requestRaw(path, withCredentials)).blob()
 
   async function request<T>(path: string, init: RequestOptions<T>): Promise<T> {
     const schemas = loadResponseSchemas()
@@ -376,6 +378,28 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         schema: (schemas) => schemas.sendProgress,
       }),
     listOutbox: () => request('/outbox', { schema: (schemas) => schemas.outbox }),
+    downloadIssueEmail: (issueId) =>
+      requestFile(`/issues/${encodeURIComponent(issueId)}/email.eml`, true),
+
+    listArchive: () => request('/archive', { schema: (schemas) => schemas.archiveList }),
+    getArchivePage: async (slug) =>
+      (await requestRaw(`/archive/${encodeURIComponent(slug)}`, false)).text(),
+    getIssueArchive: (issueId) =>
+      request(`/issues/${encodeURIComponent(issueId)}/archive`, {
+        schema: (schemas) => schemas.issueArchive,
+      }),
+    withdrawFromArchive: (issueId, input) =>
+      request(`/issues/${encodeURIComponent(issueId)}/archive/withdraw`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.issueArchive,
+      }),
+    restoreToArchive: (issueId) =>
+      request(`/issues/${encodeURIComponent(issueId)}/archive/restore`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.issueArchive,
+      }),
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { archiveListSchema, issueArchiveSchema } from '../domain/archive'
 import { articleSchema } from '../domain/article'
 import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
@@ -71,5 +72,7 @@ export const responseSchemas = {
   sendProgress: sendProgressSchema,
   sends: sendsSchema,
   outbox: outboxSchema,
+  archiveList: archiveListSchema,
+  issueArchive: issueArchiveSchema,
 }
 export type ResponseSchemas = typeof responseSchemas

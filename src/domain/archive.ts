@@ -5,9 +5,9 @@ import { cleanString, idSchema, requiredText } from './clean-text'
  * The public address of an issue in the archive: the month it appeared (`2018-08`), and a
  * counter from the second issue of the same month on (`2018-08-2`).
  */
-export const archiveSlugSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}(?:-[2-9]|-[1-9]\d+)?$/, { message: 'Diese Ausgabe gibt es im Archiv nicht.' })
+export const archiveSlugSchema = z.string().regex(/^\d{4}-\d{2}(?:-[2-9]|-[1-9]\d+)?$/, {
+  message: 'Diese Ausgabe gibt es im Archiv nicht.',
+})
 
 /** The slug an issue appearing on `plannedSendDate` gets, given the slugs already taken. */
 export function archiveSlug(plannedSendDate: string, taken: ReadonlySet<string>): string {

@@ -3,8 +3,6 @@ import DOMPurify from 'dompurify'
 /** Tags that rich text may contain anywhere in Rundbrief: the article schema, nothing more. */
 /** Like DOMPurify's default, but the only schemes allowed in URLs are http, https and mailto. */
 const allowedUris = /^(?:(?:https?|mailto):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
-/** In an e-mail file also cid:, the address of a part of the same message (RFC 2392). */
-const allowedUrisInMail = /^(?:(?:https?|mailto|cid):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i
 
 const richTextTags = [
   'p',
@@ -51,14 +49,11 @@ const escapeAttribute = (text: string) => escapeText(text).replace(/"/g, '&quot;
 /**
  * Sanitises a whole rendered document (preview and exports). The body goes through DOMPurify
  * (layout tables and inline styles stay; scripts, frames, forms, SVG/MathML, event handlers and
- * every URL that is not http(s) or mailto go; `contentIdImages` keeps cid: for an .eml); the head is rebuilt from its meta tags, title text
+ * every URL that is not http(s) or mailto go); the head is rebuilt from its meta tags, title text
  * and style sheets with code-loading CSS removed. The renderers already escape everything; this
  * is the second, independent line of defence.
  */
-export function sanitizeDocument(
-  html: string,
-  options: { contentIdImages?: boolean } = {},
-): string {
+export function sanitizeDocument(html: string): string {
   const parsed = new DOMParser().parseFromString(html, 'text/html')
   const lang = /^[a-z]{2}(-[A-Z]{2})?$/.test(parsed.documentElement.lang)
     ? parsed.documentElement.lang
@@ -105,7 +100,7 @@ export function sanitizeDocument(
       'meta',
     ],
     FORBID_ATTR: ['srcset', 'action', 'formaction', 'background'],
-    ALLOWED_URI_REGEXP: options.contentIdImages ? allowedUrisInMail : allowedUris,
+    ALLOWED_URI_REGEXP: allowedUris,
   })
   const bodyStyle = safeCss(parsed.body.getAttribute('style') ?? '')
   return `<!doctype html>

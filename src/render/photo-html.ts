@@ -32,14 +32,9 @@ export const photoAlt = (photo: Photo) => escapeHtml(photo.decorative ? '' : pho
 
 const embeddedImage = /^data:image\/(?:jpeg|png|webp|gif);base64,[a-z0-9+/]+=*$/i
 
-const contentIdImage = /^cid:[a-z0-9._-]+@[a-z0-9.-]+$/i
-
 /**
- * An image address that may appear in an export: http(s), an image embedded as base64, or a
- * part of the same e-mail (cid:).
+ * An image address that may appear in an export: http(s) or an image embedded as base64.
  */
 export function safeImageUrl(url: string): string | null {
-  return /^https?:\/\//i.test(url) || embeddedImage.test(url) || contentIdImage.test(url)
-    ? url
-    : null
+  return /^https?:\/\//i.test(url) || embeddedImage.test(url) ? url : null
 }

@@ -3,19 +3,10 @@ import { bytesToBase64 } from './embedded-image'
 const crlf = '\r\n'
 const utf8 = new TextEncoder()
 
-/** A picture the HTML shows as `cid:<contentId>`, carried in the message itself. */
-export interface InlineImage {
-  contentId: string
-  mimeType: 'image/jpeg' | 'image/png'
-  fileName: string
-  bytes: Uint8Array
-}
-
 export interface DraftMessage {
   subject: string
   html: string
   text: string
-  images?: readonly InlineImage[]
   date?: Date
   /** Makes the MIME boundaries unique; random unless given (tests). */
   uniqueId?: string
@@ -54,9 +45,6 @@ export function quotedPrintable(text: string): string {
     .join(crlf)
 }
 
-/** Base64 in lines of 76 characters (RFC 2045 6.8). */
-const base64Lines = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/.{76}(?=.)/g, `$&${crlf}`)
-
 /**
  * A header value as RFC 2047 encoded words (UTF-8, base64), each word at most 42 bytes of text
  * so that a line with "Subject: " stays within 78 characters (RFC 5322 2.1.1), never splitting a
@@ -92,54 +80,25 @@ const headerSafe = (value: string) => value.replace(/[^\x21-\x7e]|["\\<>]/g, '_'
 /**
  * An unsent e-mail as an .eml file: `X-Unsent: 1` makes classic Outlook open it as a draft to
  * address and send; `To` stays empty and the account's sender is used. HTML and text part as
- * multipart/alternative; the pictures (if any) as multipart/related parts that the HTML
- * references by `cid:`, because Outlook shows no data: images.
+ * multipart/alternative; pictures are in the HTML by absolute address.
  */
 export function renderEml(message: DraftMessage): string {
   const id = headerSafe(message.uniqueId ?? crypto.randomUUID())
-  // "=_" can never occur in quoted-printable or base64 output
+  // "=_" can never occur in quoted-printable output
   const alternative = `----=_Rundbrief_alt_${id}`
-  const related = `----=_Rundbrief_rel_${id}`
-  const images = message.images ?? []
-  const alternativeBody = [
-    `--${alternative}`,
-    ...textPart('text/plain', message.text),
-    `--${alternative}`,
-    ...textPart('text/html', message.html),
-    `--${alternative}--`,
-  ]
-  const alternativeType = `Content-Type: multipart/alternative; boundary="${alternative}"`
-  const body =
-    images.length === 0
-      ? [alternativeType, '', ...alternativeBody]
-      : [
-          `Content-Type: multipart/related; type="multipart/alternative";${crlf} boundary="${related}"`,
-          '',
-          `--${related}`,
-          alternativeType,
-          '',
-          ...alternativeBody,
-          ...images.flatMap((image) => {
-            const fileName = headerSafe(image.fileName)
-            return [
-              `--${related}`,
-              `Content-Type: ${image.mimeType}; name="${fileName}"`,
-              'Content-Transfer-Encoding: base64',
-              `Content-ID: <${headerSafe(image.contentId)}>`,
-              `Content-Disposition: inline; filename="${fileName}"`,
-              '',
-              base64Lines(image.bytes),
-            ]
-          }),
-          `--${related}--`,
-        ]
   return [
     'To:',
     `Subject: ${encodedWords(message.subject)}`,
     `Date: ${mailDate(message.date ?? new Date())}`,
     'MIME-Version: 1.0',
     'X-Unsent: 1',
-    ...body,
+    `Content-Type: multipart/alternative;${crlf} boundary="${alternative}"`,
+    '',
+    `--${alternative}`,
+    ...textPart('text/plain', message.text),
+    `--${alternative}`,
+    ...textPart('text/html', message.html),
+    `--${alternative}--`,
     '',
   ].join(crlf)
 }

@@ -9,6 +9,7 @@ import { ProblemError, problemResponse, problemTypes } from './problem'
 import { archiveRoutes, publicArchiveRoutes } from './routes/archive'
 import { articleRoutes } from './routes/articles'
 import { articleVersionRoutes } from './routes/article-versions'
+import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
 import { publicationRoutes } from './routes/publication'
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))
+  mountRoutes(contract, emailDownloadRoutes(deps))
   mountRoutes(contract, archiveRoutes(deps))
   return app
 }

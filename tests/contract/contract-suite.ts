@@ -7,6 +7,7 @@ import { contentFingerprint } from '../../src/domain/fingerprint'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { Role } from '../../src/domain/user'
 import { tinyJpeg, tinyPng, tinyWebp } from '../fixtures/images'
+import { defineEmlContract } from './eml-contract'
 import { rejection } from './rejection'
 import { defineArchiveContract } from './archive-contract'
 import { defineMediaVariantsContract } from './media-variants-contract'
@@ -125,6 +126,12 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         advanceClock: (minutes) => target.advanceClock(minutes),
         approveSeedIssue,
       })))
+
+    defineEmlContract(() => ({
+      baseUrl: () => target.baseUrl,
+      fetch: fetchOf,
+      token: (role) => tokens[role] ?? '',
+    }))
 
     describe('Archiv', () =>
       defineArchiveContract(() => ({

@@ -196,6 +196,12 @@ describe('HttpBackend', () => {
     pauseSend: (b) => b.pauseSend('versand'),
     resumeSend: (b) => b.resumeSend('versand'),
     listOutbox: (b) => b.listOutbox(),
+    downloadIssueEmail: (b) => b.downloadIssueEmail('ausgabe'),
+    listArchive: (b) => b.listArchive(),
+    getArchivePage: (b) => b.getArchivePage('2018-08'),
+    getIssueArchive: (b) => b.getIssueArchive('ausgabe'),
+    withdrawFromArchive: (b) => b.withdrawFromArchive('ausgabe', { reason: 'x' }),
+    restoreToArchive: (b) => b.restoreToArchive('ausgabe'),
   }
 
   /** `/api/issues/{id}` as a pattern that matches one path segment for each parameter. */

@@ -269,3 +269,22 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
     `axe (WCAG 2.1 A/AA) ohne Verstöße auf ${checked.length} Ansichten:\n  ${checked.join('\n  ')}\nSeitentitel:\n  ${[...titles.entries()].map(([route, title]) => `${route}: ${title}`).join('\n  ')}`,
   )
 })
+
+test('axe auf den öffentlichen Seiten des Archivs ohne Anmeldung (die gefüllten: archive.spec.ts)', async ({
+  page,
+}) => {
+  const titles = new Set<string>()
+  for (const [route, heading] of [
+    ['/archiv', 'Archiv des Newsletters'],
+    ['/archiv/2099-01', 'Diese Ausgabe gibt es im Archiv nicht'],
+    ['/archiv/rss.xml', 'Feed des Archivs'],
+  ] as const) {
+    await page.goto(route)
+    await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible()
+    await expect(page.getByText('Wird geladen', { exact: false })).toHaveCount(0)
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
+    titles.add(await page.title())
+    await expectNoAxeViolations(page, route)
+  }
+  expect(titles.size).toBe(3)
+})

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { expect, type Page } from '@playwright/test'
+import { expect, type APIRequestContext, type Page } from '@playwright/test'
+import { seedAccounts } from '../server/seed-accounts'
 
 /** Runs axe with the WCAG 2.1 A/AA rules and fails with the list of violations. */
 export async function expectNoAxeViolations(
@@ -103,4 +104,52 @@ export async function approveSeedIssue(page: Page) {
     })
     if (approved.status !== 200) throw new Error(JSON.stringify(approved.body))
   })
+}
+
+/**
+ * Real server: approves the seed issue through the API with a bearer session of the Dezernentin
+ * (deadline moved, alt texts added, submitted, every warning acknowledged); returns the token.
+ */
+export async function approveSeedIssueOnServer(request: APIRequestContext): Promise<string> {
+  const session = await request.post('/api/session', {
+    data: { login: seedAccounts.head.login, password: seedAccounts.head.password },
+  })
+  const { token } = (await session.json()) as { token: string }
+  const headers = { Authorization: `Bearer ${token}` }
+  const call = async (method: 'get' | 'post' | 'patch', path: string, data?: object) => {
+    const response = await request[method](`/api${path}`, { headers, data })
+    return (await response.json()) as {
+      version: number
+      photos?: object[]
+      errors?: { path: string }[]
+    }
+  }
+  const id = 'ausgabe-2018-08'
+  const day = (days: number) => new Date(Date.now() + days * 86_400_000)
+  let issue = await call('get', `/issues/${id}`)
+  issue = await call('patch', `/issues/${id}`, {
+    version: issue.version,
+    deadline: day(5).toISOString(),
+    plannedSendDate: day(7).toISOString().slice(0, 10),
+  })
+  for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
+    const article = await call('get', `/articles/${articleId}`)
+    await call('patch', `/articles/${articleId}`, {
+      version: article.version,
+      photos: (article.photos ?? []).map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
+    })
+  }
+  issue = await call('post', `/issues/${id}/submit`, { version: issue.version })
+  const refused = await call('post', `/issues/${id}/approve`, { version: issue.version })
+  const approved = await request.post(`/api/issues/${id}/approve`, {
+    headers,
+    data: {
+      version: issue.version,
+      acknowledgedWarnings: (refused.errors ?? []).map((error) =>
+        error.path.replace(/^checks\./, ''),
+      ),
+    },
+  })
+  expect(approved.status()).toBe(200)
+  return token
 }

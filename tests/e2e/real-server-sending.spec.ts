@@ -1,52 +1,8 @@
-import { expect, test, type APIRequestContext } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { seedAccounts } from '../server/seed-accounts'
-import { expectNoAxeViolations, signInWithPassword } from './helpers'
+import { approveSeedIssueOnServer, expectNoAxeViolations, signInWithPassword } from './helpers'
 
 const readers = ['leserin@awo-gera.de', 'stadtrat.mueller@gera.de', 'info@diakonie-gera.de']
-
-/** Approves the seed issue through the API with a bearer session of the Dezernentin. */
-async function approveSeedIssue(request: APIRequestContext) {
-  const session = await request.post('/api/session', {
-    data: { login: seedAccounts.head.login, password: seedAccounts.head.password },
-  })
-  const { token } = (await session.json()) as { token: string }
-  const headers = { Authorization: `Bearer ${token}` }
-  const call = async (method: 'get' | 'post' | 'patch', path: string, data?: object) => {
-    const response = await request[method](`/api${path}`, { headers, data })
-    return (await response.json()) as {
-      version: number
-      photos?: object[]
-      errors?: { path: string }[]
-    }
-  }
-  const id = 'ausgabe-2018-08'
-  const day = (days: number) => new Date(Date.now() + days * 86_400_000)
-  let issue = await call('get', `/issues/${id}`)
-  issue = await call('patch', `/issues/${id}`, {
-    version: issue.version,
-    deadline: day(5).toISOString(),
-    plannedSendDate: day(7).toISOString().slice(0, 10),
-  })
-  for (const articleId of ['beitrag-03-behoerdennetzwerk', 'beitrag-07-ministerin']) {
-    const article = await call('get', `/articles/${articleId}`)
-    await call('patch', `/articles/${articleId}`, {
-      version: article.version,
-      photos: (article.photos ?? []).map((photo) => ({ ...photo, alt: 'Gesprächsrunde' })),
-    })
-  }
-  issue = await call('post', `/issues/${id}/submit`, { version: issue.version })
-  const refused = await call('post', `/issues/${id}/approve`, { version: issue.version })
-  const approved = await request.post(`/api/issues/${id}/approve`, {
-    headers,
-    data: {
-      version: issue.version,
-      acknowledgedWarnings: (refused.errors ?? []).map((error) =>
-        error.path.replace(/^checks\./, ''),
-      ),
-    },
-  })
-  expect(approved.status()).toBe(200)
-}
 
 test('Dezernentin am echten Server: drei Empfänger, Versand der freigegebenen Ausgabe über SMTP bis „Versendet“', async ({
   page,
@@ -54,7 +10,7 @@ test('Dezernentin am echten Server: drei Empfänger, Versand der freigegebenen A
 }) => {
   test.setTimeout(120_000)
   expect((await request.post('/testing/reset')).status()).toBe(204)
-  await approveSeedIssue(request)
+  await approveSeedIssueOnServer(request)
   await signInWithPassword(page, seedAccounts.head)
 
   await page.getByRole('link', { name: 'Empfänger', exact: true }).click()

@@ -302,8 +302,13 @@ describe('Postausgang (Demo)', () => {
     await view.user.click(within(row).getByRole('button', { name: /ansehen/ }))
     const message = await screen.findByRole('region', { name: /^\[Test\]/ })
     const frame = within(message).getByTitle('E-Mail an redaktion@example.org')
-    expect(frame).toHaveAttribute('sandbox', 'allow-same-origin')
+    // no scripts; its links open in a new tab, as from a mail program
+    expect(frame).toHaveAttribute(
+      'sandbox',
+      'allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+    )
     expect(frame.getAttribute('srcdoc')).toMatch(/August 2018/)
+    expect(frame.getAttribute('srcdoc')).toContain('<base target="_blank">')
     expect(within(message).getByText('Textfassung')).toBeInTheDocument()
     expect(within(message).getByText('Message-ID')).toBeInTheDocument()
   })

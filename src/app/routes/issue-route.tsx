@@ -2,6 +2,7 @@ import { useParams } from 'react-router'
 import { errorMessage } from '../../backend/api-error'
 import { useIssue } from '../../backend/queries/get-issue'
 import { ErrorState } from '../../components/ui/query-state'
+import { ArchiveSection } from '../../features/archive/components/archive-section'
 import { WorkflowPanel } from '../../features/approval/components/workflow-panel'
 import { Board } from '../../features/board/components/board'
 import { IssueHeader } from '../../features/issues/components/issue-header'
@@ -19,6 +20,7 @@ export default function IssueRoute() {
       <IssueHeader issueId={issueId} />
       <WorkflowPanel issueId={issueId} />
       <SendPanel issueId={issueId} />
+      <ArchiveSection issueId={issueId} />
       <Board issueId={issueId} />
     </div>
   )

@@ -2,7 +2,7 @@ import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { unpublishInputSchema } from '../../../domain/issue'
 import { transitions } from '../../../domain/workflow'
-import { ReasonField, useReasonField } from './reason-field'
+import { ReasonField, useReasonField } from '../../../components/ui/reason-field'
 import { FormActions } from '../../../components/ui/form-actions'
 
 interface PublishConfirmDialogProps {

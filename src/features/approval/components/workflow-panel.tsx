@@ -24,7 +24,7 @@ import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
-import { ReasonField, useReasonField } from './reason-field'
+import { ReasonField, useReasonField } from '../../../components/ui/reason-field'
 import styles from './workflow-panel.module.css'
 import { FormActions } from '../../../components/ui/form-actions'
 

@@ -32,7 +32,10 @@ const tabs: { id: Tab; label: string }[] = [
   { id: 'web', label: 'Web' },
 ]
 
-const exportFiles: Record<ExportKind, { suffix: string; label: string; hintId?: string }> = {
+/** The browser's own exports, and the draft for Outlook that the server renders. */
+type DownloadKind = ExportKind | 'eml'
+
+const exportFiles: Record<DownloadKind, { suffix: string; label: string; hintId?: string }> = {
   email: { suffix: '.html', label: 'HTML herunterladen' },
   eml: {
     suffix: '.eml',
@@ -61,7 +64,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
   const user = useCurrentUser()
   const [draftLayout, setDraftLayout] = useState<Layout | null>(null)
   const layout = draftLayout ?? publication.data?.layout ?? defaultLayout
-  const [exporting, setExporting] = useState<ExportKind | null>(null)
+  const [exporting, setExporting] = useState<DownloadKind | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
   const [frameHeight, setFrameHeight] = useState<number | null>(null)
   // Chromium never matches :focus on an iframe whose document has the focus: tracked by hand
@@ -139,14 +142,17 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
     printWhenLoaded.current = true
     setTab('print')
   }
-  const exportFile = async (kind: ExportKind) => {
+  const exportFile = async (kind: DownloadKind) => {
     setExporting(kind)
     setExportError(null)
     try {
-      const file = await buildExport(kind, outputs.model, layout, {
-        getFile: (id) => backend.getMediaFile(id),
-        scale: scaleImageInCanvas,
-      })
+      const file =
+        kind === 'eml'
+          ? await backend.downloadIssueEmail(issueId)
+          : await buildExport(kind, outputs.model, layout, {
+              getFile: (id) => backend.getMediaFile(id),
+              scale: scaleImageInCanvas,
+            })
       downloadFile(file, `${fileBase}${exportFiles[kind].suffix}`)
     } catch (error) {
       setExportError(
@@ -206,15 +212,20 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
         {actions}
       </div>
       <p id="preview-print-hint" className="hint">
-        „Drucken / PDF“ druckt die Druckfassung (A4). Heruntergeladene Dateien enthalten ihre Fotos
-        und funktionieren ohne Verbindung zur Redaktion.
+        „Drucken / PDF“ druckt die Druckfassung (A4). Heruntergeladene HTML-, Web- und Word-Dateien
+        enthalten ihre Fotos und funktionieren ohne Verbindung zur Redaktion.
       </p>
       <p id="preview-eml-hint" className="hint">
         Die E-Mail für Outlook öffnet sich in Outlook (Windows) als Entwurf: Verteiler eintragen und
-        senden. In Thunderbird: Nachricht → „Als neu bearbeiten“.
+        senden. In Thunderbird: Nachricht → „Als neu bearbeiten“. Sie ist dieselbe E-Mail wie beim
+        Versand; ihre Fotos lädt sie von der öffentlichen Adresse des Servers.
       </p>
       <p role="status" className={classNames('hint', styles.exportStatus)}>
-        {exporting ? 'Die Datei wird erstellt, Fotos werden eingebettet …' : ''}
+        {exporting === 'eml'
+          ? 'Die E-Mail wird erstellt …'
+          : exporting
+            ? 'Die Datei wird erstellt, Fotos werden eingebettet …'
+            : ''}
       </p>
       {exportError && (
         <p role="alert" className="notice notice-warning">

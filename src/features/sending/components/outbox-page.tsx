@@ -4,6 +4,7 @@ import tableStyles from '../../../components/ui/table.module.css'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import type { OutboxMessage } from '../../../domain/sending'
+import { withLinkTarget } from '../../../lib/link-target'
 import { sanitizeDocument } from '../../../lib/sanitize-html'
 import { useOutbox } from '../api/list-outbox'
 import styles from './sending.module.css'
@@ -24,9 +25,10 @@ function OutboxMessageView({ message }: { message: OutboxMessage }) {
       <iframe
         title={`E-Mail an ${message.to}`}
         className={styles.messageFrame}
-        // same origin (no scripts): the photos load through the demo backend, as in the Vorschau
-        sandbox="allow-same-origin"
-        srcDoc={sanitizeDocument(message.html)}
+        // same origin (no scripts): the photos load through the demo backend, as in the Vorschau;
+        // its links ("Im Browser ansehen", Abmelden) open in a new tab, as from a mail program
+        sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"
+        srcDoc={withLinkTarget(sanitizeDocument(message.html), '_blank')}
       />
       <details className={styles.textPart}>
         <summary>Textfassung</summary>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useConfirmSubscription } from '../api/confirm-subscription'
-import { PublicPage } from './public-page'
+import { PublicPage } from '../../../components/public-page'
 
 /**
  * "/abonnieren/bestaetigen/:token", the link of the confirmation e-mail. Opening the page does

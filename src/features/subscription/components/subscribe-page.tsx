@@ -6,7 +6,7 @@ import { subscribeInputSchema, type SubscriptionInfo } from '../../../domain/sen
 import { maxSubscriberNameLength } from '../../../domain/subscriber'
 import { useSubscriptionInfo } from '../api/get-subscription-info'
 import { useSubscribe } from '../api/subscribe'
-import { PublicPage } from './public-page'
+import { PublicPage } from '../../../components/public-page'
 import styles from './subscription-pages.module.css'
 
 /** "/abonnieren": the public sign-up with the versioned consent text (double opt-in). */

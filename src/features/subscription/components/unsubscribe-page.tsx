@@ -4,7 +4,7 @@ import { errorMessage } from '../../../backend/api-error'
 import { Loading } from '../../../components/ui/query-state'
 import { useUnsubscribeInfo } from '../api/get-unsubscribe-info'
 import { useUnsubscribe } from '../api/unsubscribe'
-import { PublicPage } from './public-page'
+import { PublicPage } from '../../../components/public-page'
 
 /**
  * "/abmelden/:token", the link in every issue: shows whose link it is and unsubscribes only on

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react'
+import { NavLink } from 'react-router'
 import styles from './public-page.module.css'
 
 /**
- * The frame of the public pages (sign-up, confirmation, unsubscribe): the newsletter's sender and
+ * The frame of the public pages (sign-up, confirmation, unsubscribe, archive): the newsletter's sender and
  * one card, without the dashboard's navigation — readers have no account.
  */
 export function PublicPage({ title, children }: { title: string; children: ReactNode }) {
@@ -14,6 +15,14 @@ export function PublicPage({ title, children }: { title: string; children: React
         <p className={styles.publication}>
           Newsletter „Kommunale Sozialplanung und Integrationsmanagement“
         </p>
+        <nav aria-label="Newsletter" className={styles.nav}>
+          <NavLink to="/archiv" end>
+            Archiv
+          </NavLink>
+          <NavLink to="/abonnieren" end>
+            Abonnieren
+          </NavLink>
+        </nav>
       </header>
       <main id="inhalt" className={styles.page}>
         <div className={styles.card}>{children}</div>

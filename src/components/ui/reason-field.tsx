@@ -1,6 +1,6 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import type { z } from 'zod'
-import { fieldErrors } from '../../../domain/field-errors'
+import { fieldErrors } from '../../domain/field-errors'
 
 /**
  * State of a required text checked with its domain schema: the text, its German error (cleared
@@ -34,13 +34,21 @@ interface ReasonFieldProps {
   onChange: (value: string) => void
 }
 
-/** The required text of a workflow step (a change request's comment, a reason) with its error. */
+/**
+ * The required text of a workflow step (a change request's comment, a reason) with its error;
+ * a new error takes the focus to the field, whose description it is.
+ */
 export function ReasonField({ label, rows, value, error, autoFocus, onChange }: ReasonFieldProps) {
   const id = useId()
+  const field = useRef<HTMLTextAreaElement>(null)
+  useEffect(() => {
+    if (error) field.current?.focus()
+  }, [error])
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <textarea
+        ref={field}
         id={id}
         rows={rows}
         value={value}

@@ -1,0 +1,68 @@
+import { simpleParser } from 'mailparser'
+import { beforeEach, describe, expect, it } from 'vitest'
+import type { Role } from '../../src/domain/user'
+
+export interface EmlContext {
+  /** The API's base URL, ending in /api. */
+  baseUrl: () => string
+  fetch: typeof fetch
+  /** The bearer token of a signed-in person of the role. */
+  token: (role: Role) => string
+}
+
+/** „E-Mail für Outlook herunterladen“: the draft the server renders (`GET /issues/{id}/email.eml`). */
+export function defineEmlContract(context: () => EmlContext) {
+  let c: EmlContext
+  beforeEach(() => {
+    c = context()
+  })
+
+  const download = (issueId: string, role: Role | null) =>
+    c.fetch(`${c.baseUrl()}/issues/${encodeURIComponent(issueId)}/email.eml`, {
+      headers: role ? { Authorization: `Bearer ${c.token(role)}` } : {},
+    })
+
+  describe('E-Mail für Outlook (.eml)', () => {
+    it('liefert die Ausgabe als unversendeten Entwurf: Text und HTML, Fotos mit absoluter Adresse', async () => {
+      const response = await download('ausgabe-2018-08', 'editor')
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('message/rfc822')
+      expect(response.headers.get('content-disposition')).toBe(
+        'attachment; filename="rundbrief-august-2018.eml"',
+      )
+      const raw = await response.text()
+      expect(raw).not.toMatch(/[^\r]\n/)
+      const [head = ''] = raw.split('\r\n\r\n')
+      expect(head).toMatch(/^X-Unsent: 1$/m)
+      expect(head).toMatch(/^To:$/m)
+      expect(head).toMatch(/^Content-Type: multipart\/alternative; boundary=/m)
+
+      const mail = await simpleParser(raw)
+      expect(mail.headers.get('x-unsent')).toBe('1')
+      expect(mail.subject).toMatch(/– August 2018$/)
+      expect(mail.text).toContain('Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales')
+      const html = mail.html || ''
+      expect(html).toContain('Antrittsbesuch des Oberbürgermeisters im Dezernat Soziales')
+      expect(html).not.toMatch(/src="(?:data|cid):/)
+      const sources = [...html.matchAll(/<img [^>]*src="([^"]+)"/g)].map(([, src = '']) => src)
+      expect(sources).toHaveLength(3)
+      for (const source of sources) {
+        expect(new URL(source).protocol).toMatch(/^https?:$/)
+        expect(new URL(source).pathname).toMatch(/^\/api\/media\/[^/]+\/file\/email2x$/)
+      }
+      expect(mail.attachments).toHaveLength(0)
+      const browserLink = /<a href="([^"]+)"[^>]*>Im Browser ansehen<\/a>/.exec(html)?.[1] ?? ''
+      expect(new URL(browserLink).pathname).toBe('/archiv/2018-08')
+      expect(mail.text).toContain(browserLink)
+    })
+
+    it('gibt es für jede Rolle, nicht ohne Anmeldung und nicht für unbekannte Ausgaben', async () => {
+      expect((await download('ausgabe-2018-08', 'designer')).status).toBe(200)
+      expect((await download('ausgabe-2018-08', 'head')).status).toBe(200)
+      expect((await download('ausgabe-2018-08', null)).status).toBe(401)
+      const unknown = await download('gibt-es-nicht', 'editor')
+      expect(unknown.status).toBe(404)
+      expect(unknown.headers.get('content-type')).toMatch(/^application\/problem\+json/)
+    })
+  })
+}
