@@ -6,6 +6,7 @@ import { roleLabels } from '../domain/role-labels'
 import { OutboxNavItem } from '../features/sending/components/outbox-nav-item'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
+import { useFocusLinkedField } from './use-focus-linked-field'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 import styles from './shell.module.css'
 
@@ -16,6 +17,7 @@ export function Shell() {
   const location = useLocation()
   const content = useRef<HTMLElement>(null)
   useFocusOnNavigation(content)
+  useFocusLinkedField(content)
 
   return (
     <>

@@ -33,6 +33,15 @@ export type FindingKind = keyof typeof findingSeverity
 /** Headlines longer than this are flagged (newsletter headlines should fit on two lines). */
 export const maxHeadlineCharacters = 90
 
+/** A field of the article editor a finding is about. */
+export type ArticleField = 'headline' | 'body' | 'caption' | 'credit' | 'alt'
+
+/** Where in an article a finding is: a field, of a photo when `mediaId` is set. */
+export interface ArticlePlace {
+  field: ArticleField
+  mediaId?: string
+}
+
 /** One thing to fix in an article, for its card on the board and for the "Prüfungen". */
 export interface ArticleFinding {
   /** Stable id, used to acknowledge a warning. */
@@ -47,6 +56,8 @@ export interface ArticleFinding {
   where?: string
   /** A way out the "Prüfungen" add to the sentence; the editor shows the way beside the field. */
   hint?: string
+  /** The field to fix it in, when there is one. */
+  place?: ArticlePlace
 }
 
 type CheckedArticle = Pick<Article, 'id' | 'headline' | 'body' | 'photos'>
@@ -73,8 +84,7 @@ function finding(
   id: string,
   label: string,
   detail: string,
-  where?: string,
-  hint?: string,
+  { where, hint, place }: Pick<ArticleFinding, 'where' | 'hint' | 'place'> = {},
 ): ArticleFinding {
   return {
     id,
@@ -84,6 +94,7 @@ function finding(
     detail,
     ...(where ? { where } : {}),
     ...(hint ? { hint } : {}),
+    ...(place ? { place } : {}),
   }
 }
 
@@ -101,6 +112,7 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
         `headline-missing:${article.id}`,
         'Überschrift fehlt',
         'Die Überschrift fehlt.',
+        { place: { field: 'headline' } },
       ),
     )
   } else if (article.headline.length > maxHeadlineCharacters) {
@@ -110,12 +122,15 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
         `headline-long:${article.id}`,
         'Überschrift sehr lang',
         `Die Überschrift ist ${article.headline.length} Zeichen lang (empfohlen höchstens ${maxHeadlineCharacters}).`,
+        { place: { field: 'headline' } },
       ),
     )
   }
   if (isBlankDoc(article.body)) {
     findings.push(
-      finding('body-empty', `body-empty:${article.id}`, 'Text fehlt', 'Der Text ist leer.'),
+      finding('body-empty', `body-empty:${article.id}`, 'Text fehlt', 'Der Text ist leer.', {
+        place: { field: 'body' },
+      }),
     )
   }
   article.photos.forEach((photo, index) => {
@@ -128,8 +143,11 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
           `alt:${article.id}:${photo.mediaId}`,
           `Alternativtext fehlt${suffix}`,
           'Der Alternativtext fehlt.',
-          where,
-          'Ist das Foto rein dekorativ, dies beim Foto ankreuzen.',
+          {
+            where,
+            hint: 'Ist das Foto rein dekorativ, dies beim Foto ankreuzen.',
+            place: { field: 'alt', mediaId: photo.mediaId },
+          },
         ),
       )
     }
@@ -141,7 +159,7 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
           `credit:${article.id}:${photo.mediaId}`,
           `Fotonachweis fehlt${suffix}`,
           'Der Fotonachweis fehlt.',
-          where,
+          { where, place: { field: 'credit', mediaId: photo.mediaId } },
         ),
       )
     } else if (credit !== photo.credit.trim()) {
@@ -151,7 +169,7 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
           `credit-prefix:${article.id}:${photo.mediaId}`,
           `„Foto:“ im Fotonachweis${suffix}`,
           `Der Fotonachweis beginnt mit „Foto:“; Rundbrief setzt „Foto:“ selbst davor und druckt „${creditLine(credit)}“. Bitte im Feld entfernen.`,
-          where,
+          { where, place: { field: 'credit', mediaId: photo.mediaId } },
         ),
       )
     }
@@ -191,6 +209,7 @@ export function articleFindings(article: CheckedArticle): ArticleFinding[] {
         `word-debris:${article.id}`,
         'Aufzählungszeichen aus Word im Text',
         `${debris.length === 1 ? 'Ein Absatz beginnt' : `${debris.length} Absätze beginnen`} mit einem Aufzählungszeichen aus Word („${example}…“); als Aufzählung formatieren und das Zeichen löschen.`,
+        { place: { field: 'body' } },
       ),
     )
   }

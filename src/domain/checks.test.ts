@@ -33,6 +33,12 @@ describe('Prüfungen vor der Freigabe', () => {
     expect(results[2]?.message).toBe(
       '„OTEAU“ ähnelt „OTEGAU“ (4× in dieser Ausgabe) – Schreibweise prüfen.',
     )
+    // where to fix each: the photo's Alternativtext, the body the name is written in
+    expect(results.map((result) => [result.articleId, result.place])).toEqual([
+      ['beitrag-03-behoerdennetzwerk', { field: 'alt', mediaId: 'foto-2' }],
+      ['beitrag-07-ministerin', { field: 'alt', mediaId: 'foto-3' }],
+      ['beitrag-07-ministerin', { field: 'body' }],
+    ])
     expect(approvalBlockers(results, ['spelling:OTEAU:OTEGAU']).map((result) => result.id)).toEqual(
       ['alt:beitrag-03-behoerdennetzwerk:foto-2', 'alt:beitrag-07-ministerin:foto-3'],
     )

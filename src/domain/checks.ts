@@ -1,5 +1,10 @@
 import type { Article } from './article'
-import { articleFindings, findingSeverity, type CheckSeverity } from './article-findings'
+import {
+  articleFindings,
+  findingSeverity,
+  type ArticlePlace,
+  type CheckSeverity,
+} from './article-findings'
 import type { Issue } from './issue'
 import { publicationContentSchema, type Publication } from './publication'
 import { blockTexts } from './rich-text'
@@ -12,27 +17,23 @@ export interface CheckResult {
   message: string
   /** The article the finding is about, for a link to it. */
   articleId?: string
+  /** The field of that article to fix it in, when there is one. */
+  place?: ArticlePlace
 }
 
 /** Gmail clips HTML e-mails above about 102 KB, hiding the rest including the unsubscribe note. */
 export const emailClipBytes = 102 * 1024
 
-function editDistance(a: string, b: string): number {
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] ?? 0
-    previous[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j] ?? 0
-      previous[j] = Math.min(
-        above + 1,
-        (previous[j - 1] ?? 0) + 1,
-        diagonal + (a[i - 1] === b[j - 1] ? 0 : 1),
-      )
-      diagonal = above
-    }
-  }
-  return previous[b.length] ?? 0
+/** Whether `a` becomes `b` by adding, dropping or changing exactly one letter; linear, no tables. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b) return false
+  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a]
+  if (longer.length - shorter.length > 1) return false
+  let i = 0
+  while (i < shorter.length && shorter[i] === longer[i]) i++
+  // the rest after the first difference must match, with the longer one a letter ahead
+  const skip = shorter.length === longer.length ? 1 : 0
+  return shorter.slice(i + skip) === longer.slice(i + 1)
 }
 
 const inflectionEndings = ['', 's', 'e', 'n', 'r', 'en', 'es', 'er', 'em', 'ern', 'ens']
@@ -71,21 +72,33 @@ function names(
  * "OTEGAU"): one letter added, dropped or changed, not just an inflection ending.
  */
 export function nearDuplicateNames(articles: readonly Article[]) {
-  const all = [...names(articles).entries()]
+  // what the pair test needs, once per name: the page runs this on every change of an article
+  const all = [...names(articles).entries()].map(([name, entry], order) => ({
+    name,
+    order,
+    ...entry,
+    lower: name.toLocaleLowerCase('de-DE'),
+    acronym: name === name.toUpperCase(),
+  }))
+  const byLength = new Map<number, typeof all>()
+  for (const entry of all)
+    byLength.set(entry.name.length, [...(byLength.get(entry.name.length) ?? []), entry])
   const findings: { rare: string; common: string; commonCount: number; articleIds: string[] }[] = []
-  for (const [rare, rareEntry] of all) {
-    for (const [common, commonEntry] of all) {
-      if (rare === common || commonEntry.count < 2 || rareEntry.count >= commonEntry.count) continue
-      if (Math.abs(rare.length - common.length) > 1 || isInflection(rare, common)) continue
-      if (rare.toLocaleLowerCase('de-DE') === common.toLocaleLowerCase('de-DE')) continue
-      const acronym = rare === rare.toUpperCase() || common === common.toUpperCase()
-      if (!acronym && rare.length < 6) continue
-      if (editDistance(rare, common) === 1) {
+  for (const rare of all) {
+    const length = rare.name.length
+    const similar = [length - 1, length, length + 1]
+      .flatMap((key) => byLength.get(key) ?? [])
+      .sort((a, b) => a.order - b.order)
+    for (const common of similar) {
+      if (rare === common || common.count < 2 || rare.count >= common.count) continue
+      if (!rare.acronym && !common.acronym && rare.name.length < 6) continue
+      if (rare.lower === common.lower) continue
+      if (oneEditApart(rare.name, common.name) && !isInflection(rare.name, common.name)) {
         findings.push({
-          rare,
-          common,
-          commonCount: commonEntry.count,
-          articleIds: [...rareEntry.articleIds],
+          rare: rare.name,
+          common: common.name,
+          commonCount: common.count,
+          articleIds: [...rare.articleIds],
         })
       }
     }
@@ -120,15 +133,19 @@ export function runChecks(
         id: finding.id,
         severity: finding.severity,
         articleId: article.id,
+        ...(finding.place ? { place: finding.place } : {}),
         message: `${name}${finding.where ? `, ${finding.where}` : ''}: ${finding.detail}${finding.hint ? ` ${finding.hint}` : ''}`,
       })
     }
   }
   for (const finding of nearDuplicateNames(ordered)) {
+    const articleId = finding.articleIds[0]
+    const inHeadline = byId.get(articleId ?? '')?.headline.includes(finding.rare) ?? false
     results.push({
       id: `spelling:${finding.rare}:${finding.common}`,
       severity: findingSeverity.spelling,
-      articleId: finding.articleIds[0],
+      articleId,
+      place: { field: inHeadline ? 'headline' : 'body' },
       message: `„${finding.rare}“ ähnelt „${finding.common}“ (${finding.commonCount}× in dieser Ausgabe) – Schreibweise prüfen.`,
     })
   }

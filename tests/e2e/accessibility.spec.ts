@@ -138,12 +138,37 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
       },
       checked,
     )
+    // the Dezernentin has submitted the issue by the time Gestaltung looks
+    if (role.name !== 'Gestaltung') {
+      await expect(page.getByRole('region', { name: 'Prüfungen' })).toContainText(
+        '„OTEAU“ ähnelt „OTEGAU“',
+      )
+      await expectNoAxeViolations(page, `Prüfungen vor dem Einreichen (${role.name})`, {
+        exclude: 'iframe',
+      })
+      checked.push(`Prüfungen vor dem Einreichen (${role.name})`)
+    }
     if (role.name === 'Dezernentin') {
+      await checkDialog(
+        page,
+        'Einreichen, Rückfrage mit offenen Prüfungen (Dezernentin)',
+        async () => {
+          if (!(await clickIfThere(page, 'Zur Freigabe einreichen …'))) return false
+          await expect(page.getByRole('list', { name: 'Offene Prüfungen' })).toBeVisible()
+          return true
+        },
+        async () => {
+          await page.keyboard.press('Escape')
+          await expect(button(page, 'Zur Freigabe einreichen …')).toBeFocused()
+        },
+        checked,
+      )
       await checkDialog(
         page,
         'Änderungen anfordern mit Kommentar-Fehler (Dezernentin)',
         async () => {
-          if (!(await clickIfThere(page, 'Zur Freigabe einreichen'))) return false
+          if (!(await clickIfThere(page, 'Zur Freigabe einreichen …'))) return false
+          await button(page, 'Trotzdem einreichen').click()
           await button(page, 'Änderungen anfordern …').click()
           await page
             .getByRole('form', { name: 'Änderungen anfordern' })

@@ -46,7 +46,15 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await expect(page.getByText('(noch 5 Tage)').first()).toBeVisible()
 
   await switchTo(page, editor)
-  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()
+  await expect(page.getByRole('region', { name: 'Prüfungen' })).toContainText(
+    '„OTEAU“ ähnelt „OTEGAU“',
+  )
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen …' }).click()
+  const question = page.getByRole('dialog', { name: '„August 2018“ zur Freigabe einreichen?' })
+  await expect(question.getByRole('list', { name: 'Offene Prüfungen' })).toContainText(
+    '„OTEAU“ ähnelt „OTEGAU“',
+  )
+  await question.getByRole('button', { name: 'Trotzdem einreichen' }).click()
   await expect(
     page.getByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
   ).toBeVisible()
@@ -69,7 +77,8 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await setAltText(page, 'beitrag-03-behoerdennetzwerk')
   await setAltText(page, 'beitrag-07-ministerin')
   await page.goto('/ausgaben/ausgabe-2018-08')
-  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen …' }).click()
+  await page.getByRole('button', { name: 'Trotzdem einreichen' }).click()
   await expect(
     page.getByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
   ).toBeVisible()
@@ -113,7 +122,8 @@ test('Einreichen, Änderungen anfordern, korrigieren, freigeben, Änderung nimmt
   await expectSaved(page, 10_000)
   await page.goto('/ausgaben/ausgabe-2018-08')
   await expect(page.getByText('In Bearbeitung').first()).toBeVisible()
-  await page.getByRole('button', { name: 'Zur Freigabe einreichen' }).click()
+  await page.getByRole('button', { name: 'Zur Freigabe einreichen …' }).click()
+  await page.getByRole('button', { name: 'Trotzdem einreichen' }).click()
   await expect(page.getByText('Zur Freigabe eingereicht').first()).toBeVisible()
 
   await switchTo(page, head)

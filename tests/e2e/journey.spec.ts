@@ -303,7 +303,10 @@ test('die ganze Reise per Tastatur: schreiben, zusammenstellen, freigeben, gesta
       await page.reload()
       await expect(contentTitles()).toHaveText([second.headline, first.headline])
     }).toPass({ timeout: 15_000 })
-    await activate(page, freigabe().getByRole('button', { name: 'Zur Freigabe einreichen' }))
+    await activate(page, freigabe().getByRole('button', { name: 'Zur Freigabe einreichen …' }))
+    await expect(page.getByRole('dialog', { name: /zur Freigabe einreichen\?$/ })).toBeVisible()
+    await expectVisibleFocus(page, 'in der Rückfrage vor dem Einreichen')
+    await page.keyboard.press('Enter')
     await expect(
       page.getByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
     ).toBeVisible()
@@ -350,7 +353,9 @@ test('die ganze Reise per Tastatur: schreiben, zusammenstellen, freigeben, gesta
     await expect(page.getByRole('main').getByText('Fertig', { exact: true })).toBeVisible()
     await activate(page, page.getByRole('link', { name: `Ausgabe ${issueLabel}` }))
     await expect(contentTitles()).toHaveText([second.headline, fixedHeadline])
-    await activate(page, freigabe().getByRole('button', { name: 'Zur Freigabe einreichen' }))
+    await activate(page, freigabe().getByRole('button', { name: 'Zur Freigabe einreichen …' }))
+    await expect(page.getByRole('dialog', { name: /zur Freigabe einreichen\?$/ })).toBeVisible()
+    await page.keyboard.press('Enter')
     await expect(
       page.getByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
     ).toBeVisible()

@@ -1,4 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import type { UserEvent } from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
@@ -51,18 +52,30 @@ async function approvedIssue() {
 
 const panel = () => screen.getByRole('region', { name: 'Freigabe' })
 
+/** "Zur Freigabe einreichen …", then the confirmation, whatever the checks still find. */
+async function submitThroughDialog(user: UserEvent) {
+  const opener = await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' })
+  // enabled once the checks the question lists have run
+  await waitFor(() => expect(opener).toBeEnabled())
+  await user.click(opener)
+  const dialog = await screen.findByRole('dialog', { name: /zur Freigabe einreichen\?$/ })
+  await user.click(
+    await within(dialog).findByRole('button', { name: /^(Trotzdem einreichen|Einreichen)$/ }),
+  )
+}
+
 describe('Freigabe vor dem Redaktionsschluss', () => {
   it('Redaktion reicht ein, Dezernentin fordert Änderungen an, Redaktion korrigiert, Dezernentin gibt frei', async () => {
     let view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
     expect(await screen.findByText(/Der Redaktionsschluss ist vorbei/)).toBeInTheDocument()
     expect(
-      screen.queryByRole('button', { name: 'Zur Freigabe einreichen' }),
+      screen.queryByRole('button', { name: 'Zur Freigabe einreichen …' }),
     ).not.toBeInTheDocument()
     view.unmount()
 
     await extendDeadline()
     view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
-    await view.user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen' }))
+    await submitThroughDialog(view.user)
     expect(
       await within(panel()).findByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.'),
     ).toBeInTheDocument()
@@ -95,7 +108,7 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
     expect(
       await screen.findByText('Bitte Alternativtexte ergänzen und OTEAU prüfen.'),
     ).toBeInTheDocument()
-    await view.user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen' }))
+    await submitThroughDialog(view.user)
     await within(panel()).findByText('Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.')
     view.unmount()
 
@@ -108,7 +121,7 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
     )
     expect(within(checks).getByRole('link', { name: 'Zum Beitrag' })).toHaveAttribute(
       'href',
-      '/beitraege/beitrag-07-ministerin',
+      '/beitraege/beitrag-07-ministerin?feld=Text',
     )
     const approve = within(checks).getByRole('button', { name: 'Freigeben' })
     expect(approve).toHaveAttribute('aria-disabled', 'true')
@@ -285,7 +298,7 @@ describe('Rollen × Aktionen', () => {
     {
       action: 'submit',
       permission: 'issue.submit',
-      button: 'Zur Freigabe einreichen',
+      button: 'Zur Freigabe einreichen …',
       prepare: async () => void (await extendDeadline()),
     },
     {

@@ -39,7 +39,10 @@ describe('Fokus nach Navigation und Formularen', () => {
 
   it('gibt den Fokus nach „Abbrechen“ in „Änderungen anfordern“ an den Knopf zurück', async () => {
     const { user } = await renderApp({ route: '/ausgaben/ausgabe-2018-08', as: 'head' })
-    await user.click(await screen.findByRole('button', { name: 'Zur Freigabe einreichen' }))
+    const submit = await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' })
+    await waitFor(() => expect(submit).toBeEnabled())
+    await user.click(submit)
+    await user.click(await screen.findByRole('button', { name: 'Trotzdem einreichen' }))
     await user.click(await screen.findByRole('button', { name: 'Änderungen anfordern …' }))
     const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
     await user.click(within(form).getByRole('button', { name: 'Abbrechen' }))

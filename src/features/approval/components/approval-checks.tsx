@@ -1,39 +1,63 @@
 import { Link } from 'react-router'
 import type { CheckResult } from '../../../domain/checks'
+import { articleHref } from '../../../lib/article-place-link'
 import { classNames } from '../../../lib/class-names'
 import styles from './approval-checks.module.css'
 
-/** The "Prüfungen" checklist: errors block, warnings need a tick; each links to its article. */
-export function ApprovalChecks({
-  results,
-  acknowledged,
-  onAcknowledge,
-}: {
-  results: CheckResult[]
+const counted = (count: number, one: string, many: string) =>
+  `${count === 1 ? 'eine' : count} ${count === 1 ? one : many}`
+
+/** "2 Fehler und eine Warnung", or null when every check passed. */
+export function openFindingsSummary(results: readonly CheckResult[]): string | null {
+  const errors = results.filter((result) => result.severity === 'error').length
+  const warnings = results.length - errors
+  const parts = [
+    errors > 0 ? counted(errors, 'Fehler', 'Fehler') : null,
+    warnings > 0 ? counted(warnings, 'Warnung', 'Warnungen') : null,
+  ].filter((part) => part !== null)
+  if (parts.length === 0) return null
+  const text = parts.join(' und ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** The severity of a finding as the list writes it before the sentence. */
+export const severityLabel = (result: CheckResult) =>
+  result.severity === 'error' ? '✗ Fehler:' : '⚠ Warnung:'
+
+interface Acknowledgement {
   acknowledged: string[]
   onAcknowledge: (id: string, value: boolean) => void
+}
+
+/**
+ * The "Prüfungen" checklist, each finding with a link to its article. With `acknowledgement`
+ * (the Dezernentin approving) every warning gets its "Zur Kenntnis genommen" tick.
+ */
+export function ApprovalChecks({
+  results,
+  acknowledgement,
+}: {
+  results: CheckResult[]
+  acknowledgement?: Acknowledgement
 }) {
   if (results.length === 0) return <p className={styles.ok}>✓ Alle Prüfungen bestanden.</p>
   return (
     <ul className={styles.checks}>
       {results.map((result) => (
         <li key={result.id} className={classNames(styles.check, styles[result.severity])}>
-          <span className={styles.label}>
-            {result.severity === 'error' ? '✗ Fehler:' : '⚠ Warnung:'}
-          </span>{' '}
-          {result.message}
+          <span className={styles.label}>{severityLabel(result)}</span> {result.message}
           {result.articleId && (
             <>
               {' '}
-              <Link to={`/beitraege/${encodeURIComponent(result.articleId)}`}>Zum Beitrag</Link>
+              <Link to={articleHref(result.articleId, result.place)}>Zum Beitrag</Link>
             </>
           )}
-          {result.severity === 'warning' && (
+          {acknowledgement && result.severity === 'warning' && (
             <label className="choice">
               <input
                 type="checkbox"
-                checked={acknowledged.includes(result.id)}
-                onChange={(event) => onAcknowledge(result.id, event.target.checked)}
+                checked={acknowledgement.acknowledged.includes(result.id)}
+                onChange={(event) => acknowledgement.onAcknowledge(result.id, event.target.checked)}
               />
               Zur Kenntnis genommen
             </label>

@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { useMemo, useRef, useState } from 'react'
+import { useRef, useState } from 'react'
 import { flushSync } from 'react-dom'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
-import { issueQueryOptions } from '../../../backend/queries/get-issue'
-import { usePublication } from '../../../backend/queries/get-publication'
+import { useIssue } from '../../../backend/queries/get-issue'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import { useUsers } from '../../../backend/queries/list-users'
 import { ErrorState } from '../../../components/ui/query-state'
@@ -15,15 +14,17 @@ import { contentFingerprint } from '../../../domain/fingerprint'
 import { can } from '../../../domain/permissions'
 import { availableActions, checkTransition } from '../../../domain/workflow'
 import { useNow } from '../../../lib/use-now'
-import { issueChecks } from '../../../render/issue-checks'
 import { useCurrentUser } from '../../../lib/session'
 import { useDisclosure } from '../../../lib/use-disclosure'
 import { useWorkflowAction, workflowActions } from '../api/workflow-actions'
 import { ApprovalChecks } from './approval-checks'
+import { useIssueChecks } from '../hooks/use-issue-checks'
 import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
+import { SubmissionChecks } from './submission-checks'
+import { SubmitConfirmDialog } from './submit-confirm-dialog'
 import { ReasonField, useReasonField } from '../../../components/ui/reason-field'
 import styles from './workflow-panel.module.css'
 import { FormActions } from '../../../components/ui/form-actions'
@@ -52,31 +53,19 @@ function RequestChangesForm({
 }
 
 function ApprovalArea({
-  issue,
+  checks,
   busy,
   onApprove,
 }: {
-  issue: Issue
+  checks: ReturnType<typeof useIssueChecks>
   busy: boolean
   onApprove: (acknowledged: string[], fingerprint: string) => void
 }) {
-  const backend = useBackend()
-  const publication = usePublication()
-  const articles = useQuery(articlesQueryOptions(backend, { issueId: issue.id }))
   const [acknowledged, setAcknowledged] = useState<string[]>([])
-  // renders the e-mail to measure it: once per change of the content, not per checkbox
-  const results = useMemo(
-    () =>
-      articles.data && publication.data
-        ? issueChecks(issue, articles.data, publication.data)
-        : null,
-    [issue, articles.data, publication.data],
-  )
-  const failed = [articles, publication].find((query) => query.isError && !query.data)
+  const { results, issue, articles: shown, failed } = checks
   if (failed)
     return <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
-  if (!articles.data || !results) return <p role="status">Prüfungen laufen …</p>
-  const shown = articles.data
+  if (!shown || !results) return <p role="status">Prüfungen laufen …</p>
   const blockers = approvalBlockers(results, acknowledged)
   return (
     <div className={styles.review}>
@@ -85,12 +74,13 @@ function ApprovalArea({
         <h3 id="checks-heading">Prüfungen</h3>
         <ApprovalChecks
           results={results}
-          acknowledged={acknowledged}
-          onAcknowledge={(id, value) =>
-            setAcknowledged((current) =>
-              value ? [...current, id] : current.filter((item) => item !== id),
-            )
-          }
+          acknowledgement={{
+            acknowledged,
+            onAcknowledge: (id, value) =>
+              setAcknowledged((current) =>
+                value ? [...current, id] : current.filter((item) => item !== id),
+              ),
+          }}
         />
         <button
           type="button"
@@ -117,11 +107,17 @@ function ApprovalArea({
 
 /** Freigabe: the workflow verbs for the current role, the checks, the changes since approval, the Verlauf. */
 export function WorkflowPanel({ issueId }: { issueId: string }) {
+  const issue = useIssue(issueId)
+  if (!issue.data) return null
+  return <IssueWorkflow issue={issue.data} />
+}
+
+function IssueWorkflow({ issue: data }: { issue: Issue }) {
+  const issueId = data.id
   const backend = useBackend()
   const user = useCurrentUser()
   const users = useUsers()
   const now = useNow()
-  const issue = useQuery(issueQueryOptions(backend, issueId))
   const articles = useQuery(articlesQueryOptions(backend, { issueId }))
   const {
     open: requesting,
@@ -130,15 +126,16 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
     close: cancelRequest,
     dismiss: endRequest,
   } = useDisclosure()
-  const [confirming, setConfirming] = useState<'publish' | 'unpublish' | null>(null)
+  const [confirming, setConfirming] = useState<'submit' | 'publish' | 'unpublish' | null>(null)
   const [message, setMessage] = useState<string | null>(null)
   const action = useWorkflowAction(issueId)
   const heading = useRef<HTMLHeadingElement>(null)
-  if (!issue.data) return null
-  const data = issue.data
   const userName = (id: string) =>
     users.data?.find((candidate) => candidate.id === id)?.name ?? 'Unbekannt'
   const actions = availableActions(data, user.role, now)
+  // before submission everyone sees what the Dezernentin will see
+  const beforeSubmission = data.status === 'draft' || data.status === 'changes_requested'
+  const checks = useIssueChecks(data, beforeSubmission || actions.includes('approve'))
   const submitBlocked = can(user.role, 'issue.submit')
     ? checkTransition('submit', data, user.role, now)
     : null
@@ -184,6 +181,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
           {submitBlocked.message}
         </p>
       )}
+      {beforeSubmission && <SubmissionChecks checks={checks} />}
       <div className="actions">
         {actions
           .filter((verb) => verb !== 'approve')
@@ -214,21 +212,27 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
                   {workflowActions[verb].label} …
                 </button>
               )
+            ) : verb === 'submit' ? (
+              <button
+                key={verb}
+                type="button"
+                className="button button-primary"
+                // the question lists what the checks find: it waits for them
+                disabled={action.isPending || (checks.results === null && !checks.failed)}
+                onClick={() => {
+                  action.reset()
+                  setConfirming('submit')
+                }}
+              >
+                {workflowActions[verb].label} …
+              </button>
             ) : (
               <button
                 key={verb}
                 type="button"
-                className={verb === 'submit' ? 'button button-primary' : 'button'}
+                className="button"
                 disabled={action.isPending}
-                onClick={() =>
-                  run(
-                    { action: verb },
-                    {
-                      submit: 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.',
-                      reopen: 'Die Ausgabe ist wieder in Bearbeitung.',
-                    }[verb],
-                  )
-                }
+                onClick={() => run({ action: verb }, 'Die Ausgabe ist wieder in Bearbeitung.')}
               >
                 {workflowActions[verb].label}
               </button>
@@ -259,6 +263,19 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
           }
         />
       )}
+      {confirming === 'submit' && (
+        <SubmitConfirmDialog
+          issueLabel={data.label}
+          results={checks.results}
+          checksFailed={checks.failed !== undefined}
+          busy={action.isPending}
+          error={action.isError ? errorMessage(action.error) : null}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            run({ action: 'submit' }, 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.')
+          }
+        />
+      )}
       {confirming === 'publish' && (
         <PublishConfirmDialog
           issueLabel={data.label}
@@ -285,7 +302,7 @@ export function WorkflowPanel({ issueId }: { issueId: string }) {
         />
       )}
       {actions.includes('approve') && (
-        <ApprovalArea issue={data} busy={action.isPending} onApprove={approve} />
+        <ApprovalArea checks={checks} busy={action.isPending} onApprove={approve} />
       )}
       <div role="status" className={styles.status}>
         {message}

@@ -1,0 +1,35 @@
+import { errorMessage } from '../../../backend/api-error'
+import { ErrorState } from '../../../components/ui/query-state'
+import type { useIssueChecks } from '../hooks/use-issue-checks'
+import { ApprovalChecks, openFindingsSummary } from './approval-checks'
+import styles from './workflow-panel.module.css'
+
+/**
+ * The "Prüfungen" before submission: what the Dezernentin will see, so that the Redaktion can
+ * fix it first. Errors block the approval, warnings she acknowledges; submitting is possible
+ * with both.
+ */
+export function SubmissionChecks({ checks }: { checks: ReturnType<typeof useIssueChecks> }) {
+  const { results, failed } = checks
+  const summary = results && openFindingsSummary(results)
+  return (
+    <section aria-labelledby="submission-checks-heading" className={styles.checksArea}>
+      <h3 id="submission-checks-heading">Prüfungen</h3>
+      {failed ? (
+        <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
+      ) : !results ? (
+        <p role="status">Prüfungen laufen …</p>
+      ) : (
+        <>
+          {summary && (
+            <p className="hint">
+              {summary} offen. Fehler verhindern die Freigabe; Warnungen nimmt die Dezernentin bei
+              der Freigabe zur Kenntnis.
+            </p>
+          )}
+          <ApprovalChecks results={results} />
+        </>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,74 @@
+import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
+import type { CheckResult } from '../../../domain/checks'
+import { classNames } from '../../../lib/class-names'
+import { openFindingsSummary, severityLabel } from './approval-checks'
+import checkStyles from './approval-checks.module.css'
+
+interface SubmitConfirmDialogProps {
+  issueLabel: string
+  /** The checks as they stand; null when they could not run. */
+  results: CheckResult[] | null
+  /** Why the checks could not run. */
+  checksFailed: boolean
+  busy: boolean
+  /** Why the last attempt failed, shown in the dialog. */
+  error: string | null
+  onConfirm: () => void
+  onCancel: () => void
+}
+
+/**
+ * Asks before "Zur Freigabe einreichen" and lists what the checks still find, so that the
+ * Redaktion submits knowingly; submitting is allowed with errors and warnings.
+ */
+export function SubmitConfirmDialog({
+  issueLabel,
+  results,
+  checksFailed,
+  busy,
+  error,
+  onConfirm,
+  onCancel,
+}: SubmitConfirmDialogProps) {
+  const summary = results && openFindingsSummary(results)
+  return (
+    <ConfirmDialog
+      title={`„${issueLabel}“ zur Freigabe einreichen?`}
+      confirmLabel={summary ? 'Trotzdem einreichen' : 'Einreichen'}
+      confirmClassName="button-primary"
+      busy={busy}
+      error={error}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      {checksFailed ? (
+        <p className="notice notice-warning">
+          Die Prüfungen konnten nicht geladen werden; die Dezernentin sieht sie bei der Freigabe.
+        </p>
+      ) : summary && results ? (
+        <>
+          <p>
+            {summary} offen. Fehler muss die Redaktion beheben, bevor die Dezernentin freigeben
+            kann; Warnungen nimmt sie bei der Freigabe zur Kenntnis.
+          </p>
+          <ul className={checkStyles.checks} aria-label="Offene Prüfungen">
+            {results.map((result) => (
+              <li
+                key={result.id}
+                className={classNames(checkStyles.check, checkStyles[result.severity])}
+              >
+                <span className={checkStyles.label}>{severityLabel(result)}</span> {result.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p className={checkStyles.ok}>✓ Alle Prüfungen bestanden: keine Fehler, keine Warnungen.</p>
+      )}
+      <p>
+        Danach ist die Ausgabe für die Redaktion gesperrt, bis die Dezernentin sie freigibt oder
+        Änderungen anfordert.
+      </p>
+    </ConfirmDialog>
+  )
+}

@@ -1,0 +1,34 @@
+import { useQuery } from '@tanstack/react-query'
+import { useDeferredValue, useMemo } from 'react'
+import { useBackend } from '../../../backend/backend-provider'
+import { usePublication } from '../../../backend/queries/get-publication'
+import { articlesQueryOptions } from '../../../backend/queries/list-articles'
+import type { Issue } from '../../../domain/issue'
+import { issueChecks } from '../../../render/issue-checks'
+
+/**
+ * The "Prüfungen" of an issue as the approval runs them, from the cached articles and
+ * publication: a saved article invalidates the list, and the checks follow. The e-mail is
+ * rendered to measure it, so the inputs are deferred: a change elsewhere on the page (a card
+ * moved on the board) renders first, the checks after it. Runs only while `enabled`.
+ */
+export function useIssueChecks(issue: Issue, enabled: boolean) {
+  const backend = useBackend()
+  const publication = usePublication()
+  const articles = useQuery(articlesQueryOptions(backend, { issueId: issue.id }))
+  const inputs = useDeferredValue(
+    useMemo(
+      () => ({ issue, articles: articles.data, publication: publication.data }),
+      [issue, articles.data, publication.data],
+    ),
+  )
+  const results = useMemo(
+    () =>
+      enabled && inputs.articles && inputs.publication
+        ? issueChecks(inputs.issue, inputs.articles, inputs.publication)
+        : null,
+    [enabled, inputs],
+  )
+  const failed = [articles, publication].find((query) => query.isError && !query.data)
+  return { results, issue: inputs.issue, articles: inputs.articles, failed }
+}
