@@ -1,4 +1,5 @@
 import type { Article } from '../src/domain/article'
+import type { ArticleVersion } from '../src/domain/article-versions'
 import type { AuditEvent } from '../src/domain/audit-event'
 import type { Issue } from '../src/domain/issue'
 import type { Media, MediaVariantName } from '../src/domain/media'
@@ -44,6 +45,8 @@ export interface MemoryState {
   auditEvents: AuditEvent[]
   /** The Papierkorb (missing in demo data saved before it existed). */
   trash?: TrashEntry[]
+  /** Kept versions of articles (missing in demo data saved before they existed). */
+  articleVersions?: ArticleVersion[]
   /** Only for tests of password sign-in; the demo signs in without passwords. */
   credentials?: Credential[]
   loginFailures?: LoginFailures[]
@@ -217,6 +220,16 @@ function createTx(
     const article = state.read().articles.find((item) => item.id === id)
     return article ? withIssue(article) : null
   }
+  const versionsOf = (articleId: string) =>
+    (state.read().articleVersions ?? [])
+      .filter((version) => version.articleId === articleId)
+      .sort((a, b) => b.number - a.number)
+  // like the database's foreign key: the versions go with an article that leaves the articles
+  const dropVersions = (draft: MemoryState, articleId: string) => {
+    draft.articleVersions = (draft.articleVersions ?? []).filter(
+      (version) => version.articleId !== articleId,
+    )
+  }
   const replaceVersioned = <T extends { id: string; version: number }>(
     list: (draft: MemoryState) => T[],
     next: T,
@@ -329,6 +342,7 @@ function createTx(
       if (!found) return false
       const draft = state.write()
       draft.articles = draft.articles.filter((article) => article.id !== id)
+      dropVersions(draft, id)
       return true
     },
     moveArticleToTrash: async (id, expectedVersion, deletion) => {
@@ -341,6 +355,7 @@ function createTx(
       if (!article) return false
       const draft = state.write()
       draft.articles = draft.articles.filter((item) => item.id !== id)
+      dropVersions(draft, id)
       draft.trash = [...(draft.trash ?? []), { article: structuredClone(article), ...deletion }]
       return true
     },
@@ -365,6 +380,23 @@ function createTx(
       const draft = state.write()
       draft.trash = (draft.trash ?? []).filter((entry) => !ids.includes(entry.article.id))
       return ids
+    },
+
+    listArticleVersions: async (articleId) => versionsOf(articleId),
+    getArticleVersion: async (articleId, number) =>
+      versionsOf(articleId).find((version) => version.number === number) ?? null,
+    latestArticleVersion: async (articleId) => versionsOf(articleId)[0] ?? null,
+    insertArticleVersion: async (version) => {
+      if (!state.read().articles.some((article) => article.id === version.articleId)) {
+        throw new ConcurrentChange('Beitrag existiert nicht', 'article_versions_article_id_fkey')
+      }
+      const stored: ArticleVersion = {
+        ...structuredClone(version),
+        number: (versionsOf(version.articleId)[0]?.number ?? 0) + 1,
+      }
+      const draft = state.write()
+      draft.articleVersions = [...(draft.articleVersions ?? []), stored]
+      return stored
     },
 
     insertMedia: async ({ variants: _listed, ...media }, chunks, variants) => {

@@ -30,6 +30,11 @@ import type {
 } from '../domain/sending'
 import type { Subscriber } from '../domain/subscriber'
 import type { TrashedArticle } from '../domain/trash'
+import type {
+  ArticleVersion,
+  ArticleVersionSummary,
+  RestoreVersionInput,
+} from '../domain/article-versions'
 import type { User } from '../domain/user'
 
 /** Filter of the article list; `issueId: 'none'` means the Themenspeicher. */
@@ -94,6 +99,11 @@ export interface Backend {
   listTrash(): Promise<TrashedArticle[]>
   /** Takes an article out of the Papierkorb into the Themenspeicher. */
   restoreArticle(id: string): Promise<Article>
+  /** The kept versions of an article, newest first. */
+  listArticleVersions(id: string): Promise<ArticleVersionSummary[]>
+  getArticleVersion(id: string, number: number): Promise<ArticleVersion>
+  /** Makes a kept version the current content; `version` is the article's current version. */
+  restoreArticleVersion(id: string, number: number, input: RestoreVersionInput): Promise<Article>
 
   uploadMedia(file: Blob, fileName: string): Promise<Media>
   getMedia(id: string): Promise<Media>

@@ -261,6 +261,21 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         body: {},
         schema: (schemas) => schemas.article,
       }),
+    listArticleVersions: (id) =>
+      request(`/articles/${encodeURIComponent(id)}/versions`, {
+        schema: (schemas) => schemas.articleVersions,
+      }),
+    getArticleVersion: (id, number) =>
+      request(`/articles/${encodeURIComponent(id)}/versions/${number}`, {
+        schema: (schemas) => schemas.articleVersion,
+      }),
+    restoreArticleVersion: (id, number, input) =>
+      request(`/articles/${encodeURIComponent(id)}/versions/${number}/restore`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.article,
+        conflictSchema: (schemas) => schemas.article,
+      }),
 
     uploadMedia: async (file, fileName) => {
       const form = new FormData()

@@ -19,6 +19,7 @@ import {
 } from '../domain/sending'
 import { subscriberSchema } from '../domain/subscriber'
 import { trashedArticleSchema } from '../domain/trash'
+import { articleVersionSchema, articleVersionSummarySchema } from '../domain/article-versions'
 import { userSchema } from '../domain/user'
 
 // Every parse in the browser happens after this module ran: it loads with the backend's first
@@ -56,6 +57,8 @@ export const responseSchemas = {
   article: articleSchema,
   articles: z.array(articleSchema),
   trash: z.array(trashedArticleSchema),
+  articleVersions: z.array(articleVersionSummarySchema),
+  articleVersion: articleVersionSchema,
   media: mediaSchema,
   recipient: subscriberSchema,
   recipients: z.array(subscriberSchema),

@@ -8,6 +8,7 @@ import { addOpenApiDocumentRoute } from './openapi-document'
 import { ProblemError, problemResponse, problemTypes } from './problem'
 import { archiveRoutes, publicArchiveRoutes } from './routes/archive'
 import { articleRoutes } from './routes/articles'
+import { articleVersionRoutes } from './routes/article-versions'
 import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
@@ -104,6 +105,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, issueRoutes(deps))
   mountRoutes(contract, workflowRoutes(deps))
   mountRoutes(contract, articleRoutes(deps))
+  mountRoutes(contract, articleVersionRoutes(deps))
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))

@@ -1,4 +1,5 @@
 import type { Article } from '../domain/article'
+import type { ArticleVersion, NewArticleVersion } from '../domain/article-versions'
 import type { AuditEvent } from '../domain/audit-event'
 import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/delivery'
 import type { Issue } from '../domain/issue'
@@ -236,6 +237,18 @@ export interface StoreTx {
   restoreArticle(article: StoredArticle): Promise<void>
   /** Removes for good every entry deleted before `deletedBefore`; returns their ids. */
   purgeTrash(deletedBefore: string): Promise<string[]>
+
+  /** The kept versions of an article, newest first (see docs/decisions/0013-article-versions.md). */
+  listArticleVersions(articleId: string): Promise<ArticleVersion[]>
+  getArticleVersion(articleId: string, number: number): Promise<ArticleVersion | null>
+  /** The version with the highest number (null: none kept yet). */
+  latestArticleVersion(articleId: string): Promise<ArticleVersion | null>
+  /**
+   * Stores a version with the next number of its article (taken under the article's lock; the
+   * database's unique key refuses a number taken meanwhile). Versions are never changed or
+   * removed, except with their article when it leaves the articles (Papierkorb, discarded).
+   */
+  insertArticleVersion(version: NewArticleVersion): Promise<ArticleVersion>
 
   /**
    * Stores a photo's bytes as the pieces in which they arrived (no copy of the whole file), and

@@ -12,6 +12,7 @@ import { rejection } from './rejection'
 import { defineArchiveContract } from './archive-contract'
 import { defineMediaVariantsContract } from './media-variants-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
+import { defineVersionsContract } from './versions-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -26,6 +27,8 @@ export interface ContractTarget {
   passwords?: Record<Role, { login: string; password: string }>
   /** What the backend sent (Versand). */
   mail: MailTarget
+  /** Moves the handler's clock on by `minutes` (for the pause between versions). */
+  advanceClock(minutes: number): Promise<void>
 }
 
 type RejectionCheck = (error: unknown) => void
@@ -114,6 +117,15 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           mail,
           approveSeedIssue,
         })))
+
+    describe('Versionen', () =>
+      defineVersionsContract(() => ({
+        editor,
+        head,
+        designer,
+        advanceClock: (minutes) => target.advanceClock(minutes),
+        approveSeedIssue,
+      })))
 
     defineEmlContract(() => ({
       baseUrl: () => target.baseUrl,

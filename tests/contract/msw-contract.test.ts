@@ -3,7 +3,9 @@ import { createTestServer } from '../../mocks/node'
 import { defineContractSuite } from './contract-suite'
 import { outboxMailTarget } from './versand-contract'
 
-const testServer = createTestServer({ mail: true })
+/** The handler's clock runs ahead by this much once a test has moved it on. */
+let clockOffsetMs = 0
+const testServer = createTestServer({ mail: true, now: () => new Date(Date.now() + clockOffsetMs) })
 const seedUserIds = { editor: 'frank-ruehling', head: 'sandra-wanzar', designer: 'jana-krause' }
 
 beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
@@ -14,4 +16,7 @@ defineContractSuite('Demo-Backend über MSW', {
   reset: () => testServer.reset(),
   signIn: async (backend, role) => (await backend.login(seedUserIds[role])).token,
   mail: outboxMailTarget(testServer),
+  advanceClock: async (minutes) => {
+    clockOffsetMs += minutes * 60_000
+  },
 })

@@ -5,10 +5,13 @@ import { seedAccounts, seedCredentials } from '../server/seed-accounts'
 import { defineContractSuite } from './contract-suite'
 import { outboxMailTarget } from './versand-contract'
 
+/** The handler's clock runs ahead by this much once a test has moved it on. */
+let clockOffsetMs = 0
 const testServer = createTestServer({
   signIn: { method: 'password', verifyPassword, clientAddress: () => '192.0.2.1' },
   credentials: seedCredentials,
   mail: true,
+  now: () => new Date(Date.now() + clockOffsetMs),
 })
 
 beforeAll(() => testServer.server.listen({ onUnhandledRequest: 'error' }))
@@ -21,4 +24,7 @@ defineContractSuite('Handler mit Passwort-Anmeldung über MSW', {
   signIn: async (backend, role) =>
     (await backend.loginWithPassword(seedAccounts[role].login, seedAccounts[role].password)).token,
   mail: outboxMailTarget(testServer),
+  advanceClock: async (minutes) => {
+    clockOffsetMs += minutes * 60_000
+  },
 })

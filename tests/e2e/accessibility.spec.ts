@@ -20,6 +20,20 @@ const routes = [
   '/gibt-es-nicht',
 ]
 
+/** Saves the article unchanged as the signed-in person (refused for Gestaltung, which is fine). */
+async function keepAVersion(page: Page, articleId: string) {
+  await page.evaluate(async (id) => {
+    const token = localStorage.getItem('rundbrief.sitzung')
+    const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }
+    const article = await (await fetch(`/api/articles/${id}`, { headers })).json()
+    await fetch(`/api/articles/${id}`, {
+      method: 'PATCH',
+      headers,
+      body: JSON.stringify({ version: article.version }),
+    })
+  }, articleId)
+}
+
 async function settled(page: Page) {
   await expect(page.locator('h1').first()).toBeVisible()
   await expect(page.getByText('Wird geladen', { exact: false })).toHaveCount(0)
@@ -230,6 +244,44 @@ test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Sei
       },
       checked,
     )
+
+    // a save by this person keeps the seed state as a version (it was last saved in 2018)
+    await keepAVersion(page, 'beitrag-01-antrittsbesuch')
+    await page.goto('/beitraege/beitrag-01-antrittsbesuch')
+    await settled(page)
+    const versions = page.getByRole('dialog', { name: 'Versionen' })
+    await checkDialog(
+      page,
+      `Versionen mit Vergleich (${role.name})`,
+      async () => {
+        if (!(await clickIfThere(page, 'Versionen'))) return false
+        await versions.getByRole('button', { name: /^Version 1:/ }).click()
+        await expect(
+          versions.getByRole('region', { name: 'Version 1 im Vergleich zum aktuellen Text' }),
+        ).toBeVisible()
+        return true
+      },
+      async () => undefined,
+      checked,
+    )
+    await checkDialog(
+      page,
+      `Versionen, Rückfrage vor dem Wiederherstellen (${role.name})`,
+      async () => {
+        const restore = versions.getByRole('button', { name: 'Diese Version wiederherstellen' })
+        if ((await restore.count()) === 0) return false
+        await restore.click()
+        await expect(
+          versions.getByRole('button', { name: 'Wiederherstellen', exact: true }),
+        ).toBeFocused()
+        return true
+      },
+      async () => {
+        await versions.getByRole('button', { name: 'Abbrechen' }).click()
+      },
+      checked,
+    )
+    if ((await versions.count()) > 0) await page.keyboard.press('Escape')
 
     await page.goto('/ausgaben')
     await page.getByRole('button', { name: 'Abmelden' }).click()

@@ -7,6 +7,7 @@ import { tinyPng } from '../fixtures/images'
 import { sendTo, signInOn } from './server-api'
 import type { SpawnedServer } from './spawn-server'
 import { startSmtpSink } from './smtp-sink'
+import { advanceClock } from './send-journey'
 import type { ReceivedMail } from '../contract/versand-contract'
 import type { ParsedMail } from 'mailparser'
 
@@ -81,6 +82,7 @@ export function defineServerContract(
         }
       },
     },
+    advanceClock: (minutes) => advanceClock(running(), minutes),
     passwords: seedAccounts,
     signIn: async (backend, role) =>
       (await backend.loginWithPassword(seedAccounts[role].login, seedAccounts[role].password))

@@ -1,5 +1,7 @@
 import type { ColumnType, Generated } from 'kysely'
-import type { Article } from '../../domain/article'
+import type { Article, Photo } from '../../domain/article'
+import type { ArticleVersionReason } from '../../domain/article-versions'
+import type { RichTextDoc } from '../../domain/rich-text'
 import type { AuditEvent } from '../../domain/audit-event'
 import type { Issue } from '../../domain/issue'
 import type { Media, MediaVariantName } from '../../domain/media'
@@ -79,6 +81,19 @@ export interface ArticleTrashTable {
   deleted_at: Timestamp
   deleted_by: string
   data: Json<StoredArticle>
+}
+
+/** Kept states of an article (migration 0013). */
+export interface ArticleVersionsTable {
+  article_id: string
+  number: number
+  headline: string
+  body: Json<RichTextDoc>
+  photos: Json<Photo[]>
+  created_at: Timestamp
+  created_by: string
+  reason: ArticleVersionReason
+  restored_from: number | null
 }
 
 export interface MediaTable {
@@ -190,6 +205,7 @@ export interface Database {
   issue_articles: IssueArticlesTable
   articles: ArticlesTable
   article_trash: ArticleTrashTable
+  article_versions: ArticleVersionsTable
   media: MediaTable
   media_chunks: MediaChunksTable
   media_variants: MediaVariantsTable

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely'
 import type { Article } from '../../domain/article'
+import type { ArticleVersion } from '../../domain/article-versions'
 import { plainText } from '../../domain/rich-text'
 import type { User } from '../../domain/user'
 import type { Issue } from '../../domain/issue'
@@ -17,7 +18,7 @@ import {
 } from '../store'
 import { concatBytes, rechunk } from '../bytes'
 import type { ImageVariant } from '../image-port'
-import type { Database, StoredIssue } from './database-schema'
+import type { ArticleVersionsTable, Database, StoredIssue } from './database-schema'
 import { archiveTx } from './database-archive'
 import { sendQueueTx } from './database-send-queue'
 
@@ -128,6 +129,35 @@ function createTx(db: Transaction<Database>): StoreTx {
     const row = await (mode === 'lock' ? query.forUpdate() : query).executeTakeFirst()
     return row ? asTrashEntry(row) : null
   }
+
+  const versionColumns = [
+    'article_id',
+    'number',
+    'headline',
+    'body',
+    'photos',
+    'created_at',
+    'created_by',
+    'reason',
+    'restored_from',
+  ] as const
+  const asArticleVersion = (row: Selectable<ArticleVersionsTable>): ArticleVersion => ({
+    articleId: row.article_id,
+    number: row.number,
+    headline: row.headline,
+    body: row.body,
+    photos: row.photos,
+    createdAt: row.created_at.toISOString(),
+    createdBy: row.created_by,
+    reason: row.reason,
+    restoredFrom: row.restored_from,
+  })
+  const versionsOf = (articleId: string) =>
+    db
+      .selectFrom('article_versions')
+      .select(versionColumns)
+      .where('article_id', '=', articleId)
+      .orderBy('number', 'desc')
 
   const asUser = (row: Pick<User, 'id' | 'name' | 'role'>): User => ({
     id: row.id,
@@ -383,6 +413,40 @@ function createTx(db: Transaction<Database>): StoreTx {
           .returning('id')
           .execute()
       ).map((row) => row.id),
+
+    listArticleVersions: async (articleId) =>
+      (await versionsOf(articleId).execute()).map(asArticleVersion),
+    getArticleVersion: async (articleId, number) => {
+      const row = await versionsOf(articleId).where('number', '=', number).executeTakeFirst()
+      return row ? asArticleVersion(row) : null
+    },
+    latestArticleVersion: async (articleId) => {
+      const row = await versionsOf(articleId).limit(1).executeTakeFirst()
+      return row ? asArticleVersion(row) : null
+    },
+    insertArticleVersion: async (version) => {
+      const latest = await db
+        .selectFrom('article_versions')
+        .select((eb) => eb.fn.max('number').as('number'))
+        .where('article_id', '=', version.articleId)
+        .executeTakeFirst()
+      const row = await db
+        .insertInto('article_versions')
+        .values({
+          article_id: version.articleId,
+          number: (latest?.number ?? 0) + 1,
+          headline: version.headline,
+          body: json(version.body),
+          photos: json(version.photos),
+          created_at: version.createdAt,
+          created_by: version.createdBy,
+          reason: version.reason,
+          restored_from: version.restoredFrom,
+        })
+        .returning(versionColumns)
+        .executeTakeFirstOrThrow()
+      return asArticleVersion(row)
+    },
 
     insertMedia: async ({ variants: _listed, ...media }, chunks, variants) => {
       await db

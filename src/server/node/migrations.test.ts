@@ -50,6 +50,7 @@ describe('Migrationen', () => {
     expect(await tables(database)).toEqual([
       'archive_entries',
       'article_trash',
+      'article_versions',
       'articles',
       'audit_events',
       'deliveries',
@@ -143,6 +144,46 @@ describe('Migrationen', () => {
       sql`insert into issue_articles (article_id, issue_id, position)
         values ('frei', 'ausgabe', 1)`.execute(database),
     ).rejects.toThrow(/foreign key/)
+  })
+
+  it('legen die Versionen an: je Beitrag fortlaufend, eine Nummer nur einmal, mit dem Beitrag in den Papierkorb', async () => {
+    const database = await open()
+    await prepareDatabase(database)
+    await sql`insert into users (id, name, role) values ('frank', 'Dr. Frank Rühling', 'editor')`.execute(
+      database,
+    )
+    const store = new DatabaseStore(database)
+    await store.transaction((tx) => tx.insertArticle({ ...article, version: 1 }))
+    const kept = {
+      articleId: article.id,
+      headline: article.headline,
+      body: article.body,
+      photos: [],
+      createdAt: article.updatedAt,
+      createdBy: 'frank',
+      reason: 'pause' as const,
+      restoredFrom: null,
+    }
+    const first = await store.transaction((tx) => tx.insertArticleVersion(kept))
+    const second = await store.transaction((tx) =>
+      tx.insertArticleVersion({ ...kept, reason: 'restored', restoredFrom: 1 }),
+    )
+    expect([first.number, second.number]).toEqual([1, 2])
+    expect(await store.transaction((tx) => tx.getArticleVersion(article.id, 2))).toEqual(second)
+    await expect(
+      sql`insert into article_versions (article_id, number, headline, body, photos, created_at, created_by, reason)
+        values (${article.id}, 2, '', '{}', '[]', now(), 'frank', 'pause')`.execute(database),
+    ).rejects.toThrow(/duplicate key/)
+    await expect(
+      sql`insert into article_versions (article_id, number, headline, body, photos, created_at, created_by, reason)
+        values (${article.id}, 3, '', '{}', '[]', now(), 'frank', 'restored')`.execute(database),
+    ).rejects.toThrow(/check constraint/)
+
+    const deletion = { deletedAt: '2026-03-01T09:00:00.000Z', deletedBy: 'frank' }
+    expect(await store.transaction((tx) => tx.moveArticleToTrash(article.id, 1, deletion))).toBe(
+      true,
+    )
+    expect(await store.transaction((tx) => tx.listArticleVersions(article.id))).toEqual([])
   })
 
   it('überführen die Beitragsliste jeder Ausgabe in eine Tabelle, mit Reihenfolge und Schlüsseln', async () => {

@@ -361,6 +361,37 @@ export const migrations: Record<string, Migration> = {
       )
     },
   },
+  '0013-article-versions': {
+    // Kept states of an article (docs/decisions/0013-article-versions.md): numbered per article
+    // by the unique key; they go with their article when it leaves the articles (Papierkorb).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('article_versions')
+        .addColumn('article_id', 'text', (column) =>
+          column.notNull().references('articles.id').onDelete('cascade'),
+        )
+        .addColumn('number', 'integer', (column) => column.notNull().check(sql`number > 0`))
+        .addColumn('headline', 'text', (column) => column.notNull())
+        .addColumn('body', 'jsonb', (column) => column.notNull())
+        .addColumn('photos', 'jsonb', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('created_by', 'text', (column) => column.notNull().references('users.id'))
+        .addColumn('reason', 'text', (column) =>
+          column
+            .notNull()
+            .check(
+              sql`reason in ('pause', 'status', 'submitted', 'approved', 'before_restore', 'restored')`,
+            ),
+        )
+        .addColumn('restored_from', 'integer')
+        .addPrimaryKeyConstraint('article_versions_pkey', ['article_id', 'number'])
+        .addCheckConstraint(
+          'article_versions_restored_from',
+          sql`(reason = 'restored') = (restored_from is not null)`,
+        )
+        .execute()
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

@@ -8,6 +8,7 @@ import {
   type Photo,
 } from '../../domain/article'
 import { readinessProblems } from '../../domain/article-findings'
+import { saveMayKeepVersion, versionsForSave } from '../../domain/article-versions'
 import { emptyDoc } from '../../domain/rich-text'
 import {
   deletionProblem,
@@ -36,9 +37,9 @@ import {
 } from '../contract'
 import { maxQueryValueLength } from '../input-rules'
 import { assertContentEditable, withdrawApprovalAfterChange } from '../issue-operations'
-import { invalid, notFound, ProblemError, problemTypes, versionConflict } from '../problem'
-import { RetryTransaction, type StoreTx, type StoredArticle, type TrashEntry } from '../store'
-import type { Issue } from '../../domain/issue'
+import { invalid, ProblemError, problemTypes, versionConflict } from '../problem'
+import type { StoreTx, TrashEntry } from '../store'
+import { loadArticle, lockArticleWithIssue, missingArticle, stored } from '../article-operations'
 
 const articleNotFound = notFoundAnswer(
   'No such article (`/probleme/nicht-gefunden`), or it lies in the Papierkorb (`/probleme/im-papierkorb`).',
@@ -158,24 +159,6 @@ const restoreArticleRoute = describeRoute({
   },
 })
 
-/** 404 for an article that is not there; one in the Papierkorb says so and where to restore it. */
-async function missingArticle(tx: StoreTx, id: string): Promise<ProblemError> {
-  const trashed = await tx.getTrashEntry(id)
-  if (!trashed) return notFound('Der Beitrag')
-  return new ProblemError(
-    404,
-    problemTypes.inTrash,
-    'Im Papierkorb',
-    `Der Beitrag „${trashed.article.headline || 'Ohne Überschrift'}“ liegt im Papierkorb. Dort können Sie ihn wiederherstellen.`,
-  )
-}
-
-async function loadArticle(tx: StoreTx, id: string): Promise<Article> {
-  const article = await tx.getArticle(id)
-  if (!article) throw await missingArticle(tx, id)
-  return article
-}
-
 /** A Papierkorb entry as the API shows it: the article with who deleted it, when, and until when. */
 export function trashedArticle(entry: TrashEntry): TrashedArticle {
   return {
@@ -186,28 +169,6 @@ export function trashedArticle(entry: TrashEntry): TrashedArticle {
     purgeAt: trashPurgeAt(entry.deletedAt),
   }
 }
-
-/**
- * The article with its issue, both locked in the one order every path uses (issue, then
- * article): an approval, arrange or workflow step on that issue waits until this write is
- * committed, and sees it. If the article moved between the first read and the locks, the
- * transaction starts again.
- */
-async function lockArticleWithIssue(
-  tx: StoreTx,
-  id: string,
-): Promise<{ article: Article; issue: Issue | null }> {
-  const seenIssueId = await tx.issueIdOfArticle(id)
-  const issue = seenIssueId === null ? null : await tx.lockIssue(seenIssueId)
-  const article = await tx.lockArticle(id)
-  if (!article) throw await missingArticle(tx, id)
-  if (article.issueId !== (issue?.id ?? null)) {
-    throw new RetryTransaction('Der Beitrag wurde gleichzeitig einer Ausgabe zugeordnet.')
-  }
-  return { article, issue }
-}
-
-const stored = ({ issueId: _issueId, ...article }: Article): StoredArticle => article
 
 /** 422 when a photo names an upload that does not exist (a made-up or mistyped media id). */
 async function assertPhotosExist(tx: StoreTx, photos: readonly Photo[] | undefined) {
@@ -305,6 +266,12 @@ export function articleRoutes(deps: HandlerDeps) {
       }
       if (!(await tx.updateArticle(stored(next), version))) {
         throw versionConflict(await tx.getArticle(article.id))
+      }
+      if (saveMayKeepVersion(article, next)) {
+        const latest = await tx.latestArticleVersion(article.id)
+        for (const kept of versionsForSave({ latest, stored: article, saved: next })) {
+          await tx.insertArticleVersion(kept)
+        }
       }
       const contentChanged =
         changes.headline !== undefined || changes.body !== undefined || changes.photos !== undefined

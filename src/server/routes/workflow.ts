@@ -1,4 +1,6 @@
 import type { z } from 'zod'
+import type { Article } from '../../domain/article'
+import { milestoneVersion } from '../../domain/article-versions'
 import { approvalBlockers } from '../../domain/checks'
 import { approvedContent, contentFingerprint } from '../../domain/fingerprint'
 import {
@@ -136,9 +138,25 @@ export function workflowRoutes(deps: HandlerDeps) {
     return c.json(saved)
   }
 
+  /** Keeps a version of each article of the issue as it is submitted or approved. */
+  async function keepMilestones(
+    c: AppContext,
+    tx: StoreTx,
+    articles: readonly Article[],
+    reason: 'submitted' | 'approved',
+  ) {
+    const by = { at: deps.now().toISOString(), by: c.get('user').id }
+    for (const article of articles) {
+      await tx.insertArticleVersion(milestoneVersion(article, reason, by))
+    }
+  }
+
   const routes = contractRoutes()
   addDescribedRoute(routes, submitRoute, (c) =>
-    runWorkflow(c, 'submit', submitRoute, async () => ({ changeRequest: null })),
+    runWorkflow(c, 'submit', submitRoute, async (issue, _input, tx) => {
+      await keepMilestones(c, tx, await articlesOf(tx, issue), 'submitted')
+      return { changeRequest: null }
+    }),
   )
   addDescribedRoute(routes, approveRoute, (c) =>
     runWorkflow(c, 'approve', approveRoute, async (issue, input, tx) => {
@@ -163,6 +181,7 @@ export function workflowRoutes(deps: HandlerDeps) {
         )
       }
       const { articles: content } = approvedContent(issue, articles)
+      await keepMilestones(c, tx, articles, 'approved')
       return {
         approval: {
           approvedBy: c.get('user').id,

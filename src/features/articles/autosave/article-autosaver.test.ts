@@ -72,6 +72,36 @@ describe('Automatisches Speichern', () => {
     expect(states.at(-1)).toBe('saved')
   })
 
+  it('übernimmt einen wiederhergestellten Stand: kein wartendes Speichern, kein Entwurf im Spiegel', async () => {
+    const calls: UpdateArticleInput[] = []
+    const save = vi.fn(async (input: UpdateArticleInput) => {
+      calls.push(input)
+      return article(input.version + 1, input.headline)
+    })
+    const { saver, type, stored } = setup(save)
+    type('Getippt')
+    await saver.flush()
+    expect(saver.version).toBe(2)
+    stored.set('a', {
+      draft: { headline: 'Alter Entwurf', body: docFromParagraphs(['alt']), photos: [] },
+      baseVersion: 2,
+      changedAt: new Date().toISOString(),
+    })
+    // a save still waiting when the restored article arrives must not write over it
+    type('Wartet noch')
+    saver.adopt(article(3, 'Wiederhergestellt'))
+    expect(saver.hasUnsavedChanges).toBe(false)
+    await vi.advanceTimersByTimeAsync(10_000)
+    expect(calls).toHaveLength(1)
+    expect(saver.headline).toBe('Wiederhergestellt')
+    expect(saver.version).toBe(3)
+    expect(saver.current.kind).toBe('saved')
+    expect(stored.has('a')).toBe(false)
+    type('Danach weiter')
+    await vi.advanceTimersByTimeAsync(1500)
+    expect(calls[1]).toMatchObject({ version: 3, headline: 'Danach weiter' })
+  })
+
   it('meldet einen Konflikt mit beiden Fassungen und überschreibt nichts ohne Wahl', async () => {
     const save = vi.fn(async (): Promise<Article> => {
       throw new ConflictError({ status: 409 }, article(5, 'Neuer'))

@@ -229,6 +229,30 @@ export class ArticleAutosaver {
     return this.flush()
   }
 
+  /** The server version the draft is based on (what a versioned request must send). */
+  get version(): number {
+    return this.baseVersion
+  }
+
+  /**
+   * Takes an article the server wrote (a restored version) as the new base and content: nothing
+   * is pending afterwards and the mirror is cleared, so that neither a waiting save nor a local
+   * draft writes over it. Call it only when nothing is unsaved (after `flush`).
+   */
+  adopt(article: Article): void {
+    clearTimeout(this.saveTimer)
+    clearTimeout(this.mirrorTimer)
+    this.mirrorTimer = undefined
+    this.firstUnsavedChangeAt = undefined
+    this.baseVersion = article.version
+    this.savedSeq = this.changeSeq
+    this.pendingStatus = undefined
+    this.blocked = null
+    this.options.mirror.clear(this.options.articleId)
+    this.replaceDraft(draftOf(article))
+    this.setState({ kind: 'saved' })
+  }
+
   /**
    * Sends the restored draft (see `restoredFromDevice`), or reports a conflict when the server's
    * article has changed since the draft's version.

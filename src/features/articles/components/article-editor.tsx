@@ -7,10 +7,12 @@ import { useUsers } from '../../../backend/queries/list-users'
 import { maxHeadlineLength, type Article, type Photo } from '../../../domain/article'
 import { readinessProblems } from '../../../domain/article-findings'
 import type { ArticleContent } from '../../../domain/article-merge'
+import type { VersionContent } from '../../../domain/article-versions'
 import { germanTypography } from '../../../domain/german-typography'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import { articleKit } from '../../../editor/article-kit'
 import { useCreateArticle } from '../api/create-article'
+import { useRestoreArticleVersion } from '../api/restore-article-version'
 import type { ArticleAutosaver } from '../autosave/article-autosaver'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
 import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
@@ -18,6 +20,7 @@ import { usePhotoUpload } from '../hooks/use-photo-upload'
 import { useTypographicField } from '../hooks/use-typographic-field'
 import { ArticlePhotos } from './article-photos'
 import { ArticleStatusBadge } from './article-status-badge'
+import { ArticleVersionsDialog } from './article-versions-dialog'
 import { ConflictDialog } from './conflict-dialog'
 import { EditorToolbar } from './editor-toolbar'
 import { SaveIndicator } from './save-indicator'
@@ -71,6 +74,10 @@ function DraftEditor({
   const [resolution, setResolution] = useState<string | null>(null)
   const [copyNotice, setCopyNotice] = useState<{ id: string; headline: string } | null>(null)
   const [dragging, setDragging] = useState(false)
+  /** The text the open "Versionen" dialog compares with (null: closed). */
+  const [versionsOf, setVersionsOf] = useState<VersionContent | null>(null)
+  const [restoredNote, setRestoredNote] = useState<string | null>(null)
+  const restoreVersion = useRestoreArticleVersion()
   const { ref: headlineRef, typed: typedHeadline } =
     useTypographicField<HTMLTextAreaElement>(headline)
   useLayoutEffect(() => {
@@ -178,6 +185,32 @@ function DraftEditor({
     await saver.resolveConflict('theirs', theirs)
   }
 
+  /**
+   * Saves what is typed first (so the restore is sent with the version the server has, and the
+   * replaced text is kept as a version), then shows the restored text as the saver's new base:
+   * no waiting save and no local draft can write over it.
+   */
+  const restore = async (number: number): Promise<string | null> => {
+    await saver.flush()
+    if (saver.hasUnsavedChanges || saver.current.kind === 'conflict') {
+      return 'Ihre letzten Änderungen sind noch nicht gespeichert. Bitte versuchen Sie es erneut, sobald „Gespeichert“ angezeigt wird.'
+    }
+    const restored = await restoreVersion.mutateAsync({
+      id: article.id,
+      number,
+      version: saver.version,
+    })
+    editor.commands.setContent(restored.body, { emitUpdate: false })
+    setCheckedBody(restored.body)
+    saver.adopt(restored)
+    setResolution(null)
+    setRestoredNote(
+      `Version ${number} ist wiederhergestellt. Der bisherige Text bleibt als Version erhalten.`,
+    )
+    setVersionsOf(null)
+    return null
+  }
+
   const resolve = async (choice: 'mine' | 'theirs' | 'both' | ArticleContent) => {
     if (!conflict) return
     setResolving(true)
@@ -223,6 +256,16 @@ function DraftEditor({
       <div className={styles.header}>
         <SaveIndicator state={state} />
         <div className={styles.status}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => {
+              setRestoredNote(null)
+              setVersionsOf(saver.draft)
+            }}
+          >
+            Versionen
+          </button>
           <ArticleStatusBadge status={latest.status} />
           {latest.status === 'draft' ? (
             <button
@@ -255,6 +298,11 @@ function DraftEditor({
       {state.kind !== 'conflict' && (resolution ?? saver.restoredFromDevice) && (
         <p className="notice" role="status">
           {resolution ?? 'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
+        </p>
+      )}
+      {restoredNote && (
+        <p className="notice" role="status">
+          {restoredNote}
         </p>
       )}
       {latest.status === 'draft' && problems.length > 0 && (
@@ -321,6 +369,14 @@ function DraftEditor({
         problems={upload.problems}
       />
 
+      {versionsOf && (
+        <ArticleVersionsDialog
+          articleId={article.id}
+          current={versionsOf}
+          onClose={() => setVersionsOf(null)}
+          onRestore={restore}
+        />
+      )}
       {conflict && (
         <ConflictDialog
           mine={conflict.mine}

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Link } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
@@ -9,6 +10,7 @@ import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { RichTextView } from '../../../components/rich-text-view'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { ArticleStatusBadge } from './article-status-badge'
+import { ArticleVersionsDialog } from './article-versions-dialog'
 import styles from './article-page.module.css'
 
 function IssueLink({ issueId }: { issueId: string }) {
@@ -23,6 +25,7 @@ export function ArticlePage({ articleId, notice }: { articleId: string; notice?:
   const backend = useBackend()
   const article = useArticle(articleId)
   const users = useUsers()
+  const [versionsOpen, setVersionsOpen] = useState(false)
   if (article.isPending) return <Loading />
   if (!article.data)
     return <ErrorState message={errorMessage(article.error)} onRetry={() => article.refetch()} />
@@ -45,6 +48,22 @@ export function ArticlePage({ articleId, notice }: { articleId: string; notice?:
         <p className="notice" role="note">
           {notice}
         </p>
+      )}
+      <p>
+        <button
+          type="button"
+          className="button button-small button-secondary"
+          onClick={() => setVersionsOpen(true)}
+        >
+          Versionen
+        </button>
+      </p>
+      {versionsOpen && (
+        <ArticleVersionsDialog
+          articleId={articleId}
+          current={data}
+          onClose={() => setVersionsOpen(false)}
+        />
       )}
       <RichTextView doc={data.body} />
       {data.photos.map((photo) => (
