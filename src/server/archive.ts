@@ -7,12 +7,11 @@ import {
   type IssueArchive,
 } from '../domain/archive'
 import type { Issue } from '../domain/issue'
-import { mediaFilePath } from '../domain/media'
 import { renderArchivePage, type ArchiveLinks } from '../render/render-archive'
-import { orderedArticles, type RenderModel } from '../render/render-model'
 import type { AppContext, HandlerDeps } from './context'
 import { articlesOf } from './issue-operations'
 import { approvedArticles } from './mail/issue-mail'
+import { publicRenderModel } from './public-render-model'
 import { ConcurrentChange, type ArchiveEntry, type StoreTx } from './store'
 
 /** The public address of the server: PUBLIC_URL, or the origin the request came to. */
@@ -94,29 +93,13 @@ export async function publishToArchive(
   const entry = await reserveArchiveEntry(tx, issue)
   if (entry.etag !== null) return entry
   const articles = approvedArticles(issue, await articlesOf(tx, issue))
-  const ordered = orderedArticles(issue, articles)
-  const publication = await tx.getPublication()
-  const sizes = new Map<string, { width: number; height: number }>()
-  const mediaIds = ordered.flatMap((article) => article.photos.map((photo) => photo.mediaId))
-  for (const mediaId of mediaIds) {
-    const media = await tx.getMedia(mediaId)
-    if (media) sizes.set(media.id, { width: media.width, height: media.height })
-  }
-  const photoUrl = (mediaId: string) => `${publicUrl}${mediaFilePath(mediaId, 'web')}`
-  const model: RenderModel = {
-    publication,
-    issue,
-    articles: ordered,
-    photoUrl,
-    publicPhotoUrl: photoUrl,
-    photoSize: (mediaId) => sizes.get(mediaId),
-  }
+  const model = await publicRenderModel(tx, issue, articles, publicUrl, 'web')
   const html = renderArchivePage(model, archiveLinks(publicUrl))
   // label and date as they are when the issue becomes versendet (the address stays as reserved)
   const page = {
     label: issue.label,
     plannedSendDate: issue.plannedSendDate,
-    headlines: ordered.map((article) => article.headline),
+    headlines: model.articles.map((article) => article.headline),
     html,
     etag: await archiveEtag(html),
     publishedAt,

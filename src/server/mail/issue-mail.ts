@@ -1,10 +1,9 @@
 import type { Article } from '../../domain/article'
 import type { Issue } from '../../domain/issue'
 import { issueSubject } from '../../domain/issue-subject'
-import { mediaFilePath } from '../../domain/media'
 import { renderEmail } from '../../render/render-email'
-import { orderedArticles, type RenderModel } from '../../render/render-model'
 import { renderText } from '../../render/render-text'
+import { publicRenderModel } from '../public-render-model'
 import type { StoreTx } from '../store'
 
 /** The articles as the approval saw them: headline, text and photos from the approved copy. */
@@ -35,29 +34,14 @@ export async function renderIssueMail(
     archiveUrl?: string
   },
 ) {
-  const publication = await tx.getPublication()
-  const ordered = orderedArticles(issue, articles)
-  const sizes = new Map<string, { width: number; height: number }>()
-  for (const photo of ordered.flatMap((article) => article.photos)) {
-    const media = await tx.getMedia(photo.mediaId)
-    if (media) sizes.set(media.id, { width: media.width, height: media.height })
-  }
   // the double size for high-density screens; the e-mail shows it at most 536 px wide
-  const photoUrl = (mediaId: string) => `${options.publicUrl}${mediaFilePath(mediaId, 'email2x')}`
-  const model: RenderModel = {
-    publication,
-    issue,
-    articles: ordered,
-    photoUrl,
-    publicPhotoUrl: photoUrl,
-    photoSize: (mediaId) => sizes.get(mediaId),
-  }
+  const model = await publicRenderModel(tx, issue, articles, options.publicUrl, 'email2x')
   const delivery = {
     ...(options.unsubscribeUrl ? { unsubscribeUrl: options.unsubscribeUrl } : {}),
     ...(options.archiveUrl ? { archiveUrl: options.archiveUrl } : {}),
   }
   return {
-    subject: `${options.subjectPrefix ?? ''}${issueSubject(publication, issue)}`,
+    subject: `${options.subjectPrefix ?? ''}${issueSubject(model.publication, issue)}`,
     html: renderEmail(model, undefined, delivery),
     text: renderText(model, undefined, delivery),
   }
