@@ -2,6 +2,7 @@ import type { Article } from '../src/domain/article'
 import type { ArticleVersion } from '../src/domain/article-versions'
 import type { AuditEvent } from '../src/domain/audit-event'
 import type { Issue } from '../src/domain/issue'
+import type { StoredNotification } from '../src/domain/notification'
 import type { Media, MediaVariantName } from '../src/domain/media'
 import type { ImageVariant, VariantType } from '../src/server/image-port'
 import type { Publication } from '../src/domain/publication'
@@ -60,6 +61,8 @@ export interface MemoryState {
   suppressedHashes?: string[]
   /** The public archive: one entry per issue with a reserved address, and its stored page. */
   archive?: MemoryArchiveEntry[]
+  /** Notifications in the order they were made (missing in demo data saved before they existed). */
+  notifications?: StoredNotification[]
 }
 
 /** An archive entry as the database keeps it: the page's HTML beside its fields. */
@@ -432,6 +435,61 @@ function createTx(
 
     ...memorySendQueue(state),
     ...memoryArchive(state),
+    ...memoryNotifications(state),
+  }
+}
+
+/** Notifications; like the database, newest first and, made at the same moment, the later first. */
+function memoryNotifications(state: {
+  read: () => MemoryState
+  write: () => MemoryState
+}): Pick<
+  StoreTx,
+  | 'insertNotifications'
+  | 'listNotifications'
+  | 'countUnreadNotifications'
+  | 'markNotificationRead'
+  | 'markAllNotificationsRead'
+> {
+  const ofRecipient = (recipientId: string) =>
+    (state.read().notifications ?? [])
+      .map((notification, index) => ({ notification, index }))
+      .filter(({ notification }) => notification.recipientId === recipientId)
+      .sort(
+        (a, b) =>
+          b.notification.createdAt.localeCompare(a.notification.createdAt) || b.index - a.index,
+      )
+      .map(({ notification }) => notification)
+  return {
+    insertNotifications: async (notifications) => {
+      const users = state.read().users
+      for (const notification of notifications) {
+        if (!users.some((user) => user.id === notification.recipientId)) {
+          throw new Error(
+            `Person ${notification.recipientId} gibt es nicht (notifications_recipient_id_fkey)`,
+          )
+        }
+      }
+      const draft = state.write()
+      draft.notifications = [...(draft.notifications ?? []), ...structuredClone(notifications)]
+    },
+    listNotifications: async (recipientId, limit) =>
+      structuredClone(ofRecipient(recipientId).slice(0, limit)),
+    countUnreadNotifications: async (recipientId) =>
+      ofRecipient(recipientId).filter((notification) => notification.readAt === null).length,
+    markNotificationRead: async (id, recipientId, at) => {
+      const found = (state.write().notifications ?? []).find(
+        (notification) => notification.id === id && notification.recipientId === recipientId,
+      )
+      if (!found) return false
+      found.readAt ??= at
+      return true
+    },
+    markAllNotificationsRead: async (recipientId, at) => {
+      for (const notification of state.write().notifications ?? []) {
+        if (notification.recipientId === recipientId) notification.readAt ??= at
+      }
+    },
   }
 }
 

@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLocation } from 'react-router'
 import { ErrorBoundary } from './error-boundary'
 import { can } from '../domain/permissions'
 import { roleLabels } from '../domain/role-labels'
+import { NotificationBell } from '../features/notifications/components/notification-bell'
 import { OutboxNavItem } from '../features/sending/components/outbox-nav-item'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
@@ -46,6 +47,7 @@ export function Shell() {
           </ul>
         </nav>
         <div className={styles.userMenu}>
+          <NotificationBell />
           <span>
             {user.name} <span className="muted">({roleLabels[user.role]})</span>
           </span>

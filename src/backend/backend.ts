@@ -1,4 +1,5 @@
 import type { ArchiveList, IssueArchive, WithdrawFromArchiveInput } from '../domain/archive'
+import type { NotificationList } from '../domain/notification'
 import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type {
@@ -158,4 +159,10 @@ export interface Backend {
   withdrawFromArchive(issueId: string, input: WithdrawFromArchiveInput): Promise<IssueArchive>
   /** Puts an issue taken out of the archive back (Dezernentin). */
   restoreToArchive(issueId: string): Promise<IssueArchive>
+
+  /** The caller's notifications, newest first (at most 50), with the count of unread ones. */
+  listNotifications(): Promise<NotificationList>
+  /** Marks one of the caller's notifications read. */
+  markNotificationRead(id: string): Promise<void>
+  markAllNotificationsRead(): Promise<void>
 }

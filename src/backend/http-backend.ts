@@ -400,6 +400,17 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         body: {},
         schema: (schemas) => schemas.issueArchive,
       }),
+
+    listNotifications: () =>
+      request('/notifications', { schema: (schemas) => schemas.notificationList }),
+    markNotificationRead: (id) =>
+      request(`/notifications/${encodeURIComponent(id)}/read`, {
+        method: 'POST',
+        body: {},
+        schema: null,
+      }),
+    markAllNotificationsRead: () =>
+      request('/notifications/read-all', { method: 'POST', body: {}, schema: null }),
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { archiveListSchema, issueArchiveSchema } from '../domain/archive'
+import { notificationListSchema } from '../domain/notification'
 import { articleSchema } from '../domain/article'
 import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
@@ -73,6 +74,7 @@ export const responseSchemas = {
   sends: sendsSchema,
   outbox: outboxSchema,
   archiveList: archiveListSchema,
+  notificationList: notificationListSchema,
   issueArchive: issueArchiveSchema,
 }
 export type ResponseSchemas = typeof responseSchemas

@@ -9,6 +9,7 @@ import { ProblemError, problemResponse, problemTypes } from './problem'
 import { archiveRoutes, publicArchiveRoutes } from './routes/archive'
 import { articleRoutes } from './routes/articles'
 import { articleVersionRoutes } from './routes/article-versions'
+import { notificationRoutes } from './notifications'
 import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
@@ -106,6 +107,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, workflowRoutes(deps))
   mountRoutes(contract, articleRoutes(deps))
   mountRoutes(contract, articleVersionRoutes(deps))
+  mountRoutes(contract, notificationRoutes(deps))
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))

@@ -3,6 +3,7 @@ import type { ArticleVersion, NewArticleVersion } from '../domain/article-versio
 import type { AuditEvent } from '../domain/audit-event'
 import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/delivery'
 import type { Issue } from '../domain/issue'
+import type { StoredNotification } from '../domain/notification'
 import {
   mediaFilePath,
   mediaVariantNames,
@@ -390,6 +391,15 @@ export interface StoreTx {
   setArchiveWithdrawal(issueId: string, withdrawal: ArchiveWithdrawal | null): Promise<boolean>
   /** Published entries that are not taken down, newest Erscheinungsdatum first. */
   listArchive(): Promise<ArchiveEntry[]>
+
+  /** Stores notifications (docs/decisions/0014-notifications.md). */
+  insertNotifications(notifications: readonly StoredNotification[]): Promise<void>
+  /** A person's notifications, newest first, at most `limit`. */
+  listNotifications(recipientId: string, limit: number): Promise<StoredNotification[]>
+  countUnreadNotifications(recipientId: string): Promise<number>
+  /** Marks one notification of the person read (kept as it is when read already); false: none of theirs. */
+  markNotificationRead(id: string, recipientId: string, at: string): Promise<boolean>
+  markAllNotificationsRead(recipientId: string, at: string): Promise<void>
 }
 
 /**

@@ -13,6 +13,7 @@ import { defineArchiveContract } from './archive-contract'
 import { defineMediaVariantsContract } from './media-variants-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 import { defineVersionsContract } from './versions-contract'
+import { defineNotificationsContract } from './notifications-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -132,6 +133,18 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       fetch: fetchOf,
       token: (role) => tokens[role] ?? '',
     }))
+
+    describe('Benachrichtigungen', () =>
+      defineNotificationsContract(() => ({
+        editor,
+        head,
+        designer,
+        prepareSeedIssue: async () => {
+          const issue = await extendDeadline()
+          await addMissingAltTexts()
+          return issue
+        },
+      })))
 
     describe('Archiv', () =>
       defineArchiveContract(() => ({

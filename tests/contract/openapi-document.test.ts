@@ -202,6 +202,9 @@ describe('HttpBackend', () => {
     getIssueArchive: (b) => b.getIssueArchive('ausgabe'),
     withdrawFromArchive: (b) => b.withdrawFromArchive('ausgabe', { reason: 'x' }),
     restoreToArchive: (b) => b.restoreToArchive('ausgabe'),
+    listNotifications: (b) => b.listNotifications(),
+    markNotificationRead: (b) => b.markNotificationRead('benachrichtigung'),
+    markAllNotificationsRead: (b) => b.markAllNotificationsRead(),
   }
 
   /** `/api/issues/{id}` as a pattern that matches one path segment for each parameter. */

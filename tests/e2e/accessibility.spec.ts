@@ -313,3 +313,60 @@ test('axe auf den öffentlichen Seiten des Archivs ohne Anmeldung (die gefüllte
   }
   expect(titles.size).toBe(3)
 })
+
+/** Signs in through the API without touching the page's own session; returns the bearer token. */
+async function apiToken(page: Page, userId: string): Promise<string> {
+  return page.evaluate(async (id) => {
+    const response = await fetch('/api/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: id }),
+    })
+    return ((await response.json()) as { token: string }).token
+  }, userId)
+}
+
+test('axe auf der offenen Liste der Benachrichtigungen, Escape zurück zur Glocke', async ({
+  page,
+}) => {
+  await signIn(page, 'Sandra Wanzar (Dezernentin)')
+  const head = await apiToken(page, 'sandra-wanzar')
+  const editor = await apiToken(page, 'frank-ruehling')
+  await page.evaluate(
+    async ({ head, editor }) => {
+      const call = async (token: string, path: string, method: string, body: unknown) => {
+        const response = await fetch(`/api${path}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        })
+        if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`)
+        return (await response.json()) as { version: number }
+      }
+      const issueGet = await fetch('/api/issues/ausgabe-2018-08', {
+        headers: { Authorization: `Bearer ${head}` },
+      })
+      const deadline = new Date(Date.now() + 7 * 86_400_000)
+      const extended = await call(head, '/issues/ausgabe-2018-08', 'PATCH', {
+        version: ((await issueGet.json()) as { version: number }).version,
+        deadline: deadline.toISOString(),
+        plannedSendDate: new Date(deadline.getTime() + 2 * 86_400_000).toISOString().slice(0, 10),
+      })
+      await call(editor, '/issues/ausgabe-2018-08/submit', 'POST', { version: extended.version })
+    },
+    { head, editor },
+  )
+
+  await page.goto('/ausgaben')
+  const bell = page.getByRole('button', { name: 'Benachrichtigungen, 1 ungelesen' })
+  await bell.click()
+  const list = page.getByRole('list', { name: 'Benachrichtigungen' })
+  await expect(list.getByRole('link')).toHaveText(
+    'Ungelesen: Dr. Frank Rühling hat „August 2018“ zur Freigabe eingereicht',
+  )
+  await expectNoAxeViolations(page, 'Benachrichtigungen (Dezernentin)')
+  await list.getByRole('link').focus()
+  await page.keyboard.press('Escape')
+  await expect(bell).toBeFocused()
+  await expect(list).toBeHidden()
+})

@@ -5,6 +5,7 @@ import type { RichTextDoc } from '../../domain/rich-text'
 import type { AuditEvent } from '../../domain/audit-event'
 import type { Issue } from '../../domain/issue'
 import type { Media, MediaVariantName } from '../../domain/media'
+import type { NotificationKind } from '../../domain/notification'
 import type { VariantType } from '../image-port'
 import type { Publication } from '../../domain/publication'
 import type { DeliveryStatus, SendStatus } from '../../domain/delivery'
@@ -94,6 +95,17 @@ export interface ArticleVersionsTable {
   created_by: string
   reason: ArticleVersionReason
   restored_from: number | null
+}
+
+export interface NotificationsTable {
+  seq: Generated<number>
+  id: string
+  recipient_id: string
+  kind: NotificationKind
+  issue_id: string
+  actor_id: string
+  created_at: Timestamp
+  read_at: Timestamp | null
 }
 
 export interface MediaTable {
@@ -216,4 +228,5 @@ export interface Database {
   deliveries: DeliveriesTable
   server_secrets: ServerSecretsTable
   archive_entries: ArchiveEntriesTable
+  notifications: NotificationsTable
 }

@@ -540,6 +540,69 @@ function createTx(db: Transaction<Database>): StoreTx {
 
     ...sendQueueTx(db),
     ...archiveTx(db),
+
+    insertNotifications: async (notifications) => {
+      if (notifications.length === 0) return
+      await db
+        .insertInto('notifications')
+        .values(
+          notifications.map((notification) => ({
+            id: notification.id,
+            recipient_id: notification.recipientId,
+            kind: notification.kind,
+            issue_id: notification.issueId,
+            actor_id: notification.actorId,
+            created_at: notification.createdAt,
+            read_at: notification.readAt,
+          })),
+        )
+        .execute()
+    },
+    listNotifications: async (recipientId, limit) =>
+      (
+        await db
+          .selectFrom('notifications')
+          .select(['id', 'recipient_id', 'kind', 'issue_id', 'actor_id', 'created_at', 'read_at'])
+          .where('recipient_id', '=', recipientId)
+          .orderBy('created_at', 'desc')
+          .orderBy('seq', 'desc')
+          .limit(limit)
+          .execute()
+      ).map((row) => ({
+        id: row.id,
+        recipientId: row.recipient_id,
+        kind: row.kind,
+        issueId: row.issue_id,
+        actorId: row.actor_id,
+        createdAt: row.created_at.toISOString(),
+        readAt: row.read_at?.toISOString() ?? null,
+      })),
+    countUnreadNotifications: async (recipientId) => {
+      const row = await db
+        .selectFrom('notifications')
+        .select((eb) => eb.fn.countAll<string>().as('count'))
+        .where('recipient_id', '=', recipientId)
+        .where('read_at', 'is', null)
+        .executeTakeFirstOrThrow()
+      return Number(row.count)
+    },
+    markNotificationRead: async (id, recipientId, at) => {
+      const result = await db
+        .updateTable('notifications')
+        .set({ read_at: sql<string>`coalesce(read_at, ${at}::timestamptz)` })
+        .where('id', '=', id)
+        .where('recipient_id', '=', recipientId)
+        .executeTakeFirst()
+      return result.numUpdatedRows === 1n
+    },
+    markAllNotificationsRead: async (recipientId, at) => {
+      await db
+        .updateTable('notifications')
+        .set({ read_at: at })
+        .where('recipient_id', '=', recipientId)
+        .where('read_at', 'is', null)
+        .execute()
+    },
   }
 }
 

@@ -60,6 +60,7 @@ describe('Migrationen', () => {
       'media',
       'media_chunks',
       'media_variants',
+      'notifications',
       'publication',
       'sends',
       'server_secrets',

@@ -392,6 +392,37 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0014-notifications': {
+    // In-app notifications (docs/decisions/0014-notifications.md): each for one person; `seq`
+    // orders those made at the same moment. They go with their person or issue.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('notifications')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('seq', 'bigserial', (column) => column.notNull().unique())
+        .addColumn('recipient_id', 'text', (column) =>
+          column.notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (column) =>
+          column
+            .notNull()
+            .check(sql`kind in ('issue_submitted', 'issue_approved', 'changes_requested')`),
+        )
+        .addColumn('issue_id', 'text', (column) =>
+          column.notNull().references('issues.id').onDelete('cascade'),
+        )
+        .addColumn('actor_id', 'text', (column) => column.notNull().references('users.id'))
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('read_at', 'timestamptz')
+        .addCheckConstraint('notifications_not_own_step', sql`recipient_id <> actor_id`)
+        .execute()
+      await db.schema
+        .createIndex('notifications_recipient_created')
+        .on('notifications')
+        .columns(['recipient_id', 'created_at desc', 'seq desc'])
+        .execute()
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

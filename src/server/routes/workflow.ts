@@ -37,6 +37,7 @@ import {
   saveIssue,
   withoutApproval,
 } from '../issue-operations'
+import { notifyWorkflowStep } from '../notifications'
 import { forbidden, invalid, ProblemError, problemTypes } from '../problem'
 import type { StoreTx } from '../store'
 
@@ -155,6 +156,11 @@ export function workflowRoutes(deps: HandlerDeps) {
   addDescribedRoute(routes, submitRoute, (c) =>
     runWorkflow(c, 'submit', submitRoute, async (issue, _input, tx) => {
       await keepMilestones(c, tx, await articlesOf(tx, issue), 'submitted')
+      await notifyWorkflowStep(deps, tx, {
+        kind: 'issue_submitted',
+        issueId: issue.id,
+        actor: c.get('user'),
+      })
       return { changeRequest: null }
     }),
   )
@@ -182,6 +188,11 @@ export function workflowRoutes(deps: HandlerDeps) {
       }
       const { articles: content } = approvedContent(issue, articles)
       await keepMilestones(c, tx, articles, 'approved')
+      await notifyWorkflowStep(deps, tx, {
+        kind: 'issue_approved',
+        issueId: issue.id,
+        actor: c.get('user'),
+      })
       return {
         approval: {
           approvedBy: c.get('user').id,
@@ -206,6 +217,11 @@ export function workflowRoutes(deps: HandlerDeps) {
           requestedAt: deps.now().toISOString(),
         }
         const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
+        await notifyWorkflowStep(deps, tx, {
+          kind: 'changes_requested',
+          issueId: issue.id,
+          actor: c.get('user'),
+        })
         return {
           ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
           changeRequest,

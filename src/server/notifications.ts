@@ -1,0 +1,147 @@
+import type { Issue } from '../domain/issue'
+import {
+  notificationLink,
+  notificationListLimit,
+  notificationListSchema,
+  notificationRecipientRole,
+  notificationText,
+  type Notification,
+  type NotificationKind,
+  type StoredNotification,
+} from '../domain/notification'
+import type { User } from '../domain/user'
+import type { HandlerDeps } from './context'
+import {
+  addDescribedRoute,
+  contractRoutes,
+  describeRoute,
+  idParams,
+  jsonAnswer,
+  notFoundAnswer,
+  unauthenticatedAnswer,
+} from './contract'
+import { notFound } from './problem'
+import type { StoreTx } from './store'
+
+/**
+ * Tells everyone of the step's recipient role about a workflow step, in the step's transaction
+ * (see docs/decisions/0014-notifications.md); never the person who took the step.
+ */
+export async function notifyWorkflowStep(
+  deps: HandlerDeps,
+  tx: StoreTx,
+  step: { kind: NotificationKind; issueId: string; actor: User },
+): Promise<void> {
+  const role = notificationRecipientRole(step.kind)
+  const createdAt = deps.now().toISOString()
+  const recipients = (await tx.listUsers()).filter(
+    (user) => user.role === role && user.id !== step.actor.id,
+  )
+  await tx.insertNotifications(
+    recipients.map((recipient) => ({
+      id: deps.newId(),
+      recipientId: recipient.id,
+      kind: step.kind,
+      issueId: step.issueId,
+      actorId: step.actor.id,
+      createdAt,
+      readAt: null,
+    })),
+  )
+}
+
+const notificationListComponent = notificationListSchema.meta({ id: 'NotificationList' })
+
+const listRoute = describeRoute({
+  method: 'get',
+  path: '/notifications',
+  summary: "The caller's notifications, newest first (at most 50), with the count of unread ones",
+  responses: {
+    200: jsonAnswer(notificationListComponent, 'The notifications and `unread`'),
+    ...unauthenticatedAnswer,
+  },
+})
+
+const readRoute = describeRoute({
+  method: 'post',
+  path: '/notifications/{id}/read',
+  summary: 'Marks one of the caller’s notifications as read',
+  request: { params: idParams },
+  responses: {
+    204: { description: 'Read (also when it was read already)' },
+    ...unauthenticatedAnswer,
+    ...notFoundAnswer('No such notification of the caller (`/probleme/nicht-gefunden`).'),
+  },
+})
+
+const readAllRoute = describeRoute({
+  method: 'post',
+  path: '/notifications/read-all',
+  summary: "Marks all of the caller's notifications as read",
+  responses: {
+    204: { description: 'All read' },
+    ...unauthenticatedAnswer,
+  },
+})
+
+/** The notifications as the bell shows them: with the sentence built from names and labels. */
+async function describeNotifications(
+  tx: StoreTx,
+  stored: readonly StoredNotification[],
+): Promise<Notification[]> {
+  const names = new Map((await tx.listUsers()).map((user) => [user.id, user.name]))
+  const labels = new Map<string, string>()
+  for (const issueId of new Set(stored.map((notification) => notification.issueId))) {
+    const issue: Issue | null = await tx.getIssue(issueId)
+    labels.set(issueId, issue?.label ?? 'eine Ausgabe')
+  }
+  return stored.map((notification) => ({
+    id: notification.id,
+    kind: notification.kind,
+    issueId: notification.issueId,
+    actorId: notification.actorId,
+    text: notificationText(
+      notification.kind,
+      names.get(notification.actorId) ?? 'Jemand',
+      labels.get(notification.issueId) ?? 'eine Ausgabe',
+    ),
+    link: notificationLink(notification.issueId),
+    createdAt: notification.createdAt,
+    readAt: notification.readAt,
+  }))
+}
+
+/** The caller's own notifications: list, mark one read, mark all read. */
+export function notificationRoutes(deps: HandlerDeps) {
+  const routes = contractRoutes()
+  addDescribedRoute(routes, listRoute, async (c) => {
+    const user = c.get('user')
+    const list = await deps.store.transaction(async (tx) => ({
+      notifications: await describeNotifications(
+        tx,
+        await tx.listNotifications(user.id, notificationListLimit),
+      ),
+      unread: await tx.countUnreadNotifications(user.id),
+    }))
+    return c.json(list)
+  })
+  addDescribedRoute(routes, readAllRoute, async (c) => {
+    const user = c.get('user')
+    await deps.store.transaction((tx) =>
+      tx.markAllNotificationsRead(user.id, deps.now().toISOString()),
+    )
+    return c.body(null, 204)
+  })
+  addDescribedRoute(routes, readRoute, async (c) => {
+    const user = c.get('user')
+    const id = idParams.shape.id.safeParse(c.req.param('id'))
+    const found =
+      id.success &&
+      (await deps.store.transaction((tx) =>
+        tx.markNotificationRead(id.data, user.id, deps.now().toISOString()),
+      ))
+    if (!found) throw notFound('Diese Benachrichtigung')
+    return c.body(null, 204)
+  })
+  return routes
+}
