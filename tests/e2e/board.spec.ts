@@ -16,6 +16,8 @@ test('Karten per Maus und per Tastatur verschieben; die Reihenfolge übersteht d
 
   const first = page.locator('[data-article-id="beitrag-01-antrittsbesuch"]')
   const third = page.locator('[data-article-id="beitrag-03-behoerdennetzwerk"]')
+  // the Prüfungen above push the board down: the first three cards must be on screen for the drag
+  await third.scrollIntoViewIfNeeded()
   await first.getByRole('button', { name: /verschieben/ }).hover()
   const box = await third.boundingBox()
   if (!box) throw new Error('Karte nicht sichtbar')
