@@ -12,6 +12,7 @@ import { skippedReasons, type DeliveryStatus, type DeliveryStep } from '../src/d
 import type { Subscriber } from '../src/domain/subscriber'
 import type {
   ArchiveEntry,
+  ArchiveTx,
   Credential,
   DeliveryCounts,
   LoginFailures,
@@ -494,20 +495,7 @@ function memoryNotifications(state: {
 }
 
 /** The archive with the database's rules: one address per issue, each address once. */
-function memoryArchive(state: {
-  read: () => MemoryState
-  write: () => MemoryState
-}): Pick<
-  StoreTx,
-  | 'getArchiveEntry'
-  | 'getArchivePage'
-  | 'archiveSlugsOfMonth'
-  | 'reserveArchiveSlug'
-  | 'publishArchivePage'
-  | 'removeArchivePage'
-  | 'setArchiveWithdrawal'
-  | 'listArchive'
-> {
+function memoryArchive(state: { read: () => MemoryState; write: () => MemoryState }): ArchiveTx {
   const entries = () => state.read().archive ?? []
   const withoutHtml = ({ html: _html, ...entry }: MemoryArchiveEntry): ArchiveEntry => entry
   /** The entry of the issue in a writable copy of the state. */

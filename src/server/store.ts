@@ -453,3 +453,16 @@ export async function withRetries<T>(
 export interface Store {
   transaction<T>(work: (tx: StoreTx) => Promise<T>): Promise<T>
 }
+
+/** The archive's part of a transaction (implemented by the database and the memory store). */
+export type ArchiveTx = Pick<
+  StoreTx,
+  | 'getArchiveEntry'
+  | 'getArchivePage'
+  | 'archiveSlugsOfMonth'
+  | 'reserveArchiveSlug'
+  | 'publishArchivePage'
+  | 'removeArchivePage'
+  | 'setArchiveWithdrawal'
+  | 'listArchive'
+>

@@ -1,5 +1,5 @@
 import type { Selectable, Transaction } from 'kysely'
-import type { ArchiveEntry, StoreTx } from '../store'
+import type { ArchiveEntry, ArchiveTx } from '../store'
 import type { ArchiveEntriesTable, Database } from './database-schema'
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null)
@@ -29,18 +29,6 @@ const entryOf = (row: Omit<Selectable<ArchiveEntriesTable>, 'html'>): ArchiveEnt
   withdrawnBy: row.withdrawn_by,
   withdrawReason: row.withdraw_reason,
 })
-
-type ArchiveTx = Pick<
-  StoreTx,
-  | 'getArchiveEntry'
-  | 'getArchivePage'
-  | 'archiveSlugsOfMonth'
-  | 'reserveArchiveSlug'
-  | 'publishArchivePage'
-  | 'removeArchivePage'
-  | 'setArchiveWithdrawal'
-  | 'listArchive'
->
 
 /** The public archive over PostgreSQL: the unique slug decides between simultaneous reservations. */
 export function archiveTx(db: Transaction<Database>): ArchiveTx {
