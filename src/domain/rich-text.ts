@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { cleanString } from './clean-text'
+import { cleanString, idSchema } from './clean-text'
 
 /** Link protocols a body may contain; everything else (javascript:, data:, …) is refused. */
 export const allowedLinkProtocols = ['http:', 'https:', 'mailto:'] as const
@@ -54,11 +54,23 @@ const linkMark = z
   })
   .strict()
 
+/**
+ * Anchors a comment thread to the text it covers; the thread itself lives in its own table
+ * (docs/decisions/0015-comments.md). Renderers, exports and the approval fingerprint ignore it.
+ */
+export const commentAnchorMarkSchema = z
+  .object({
+    type: z.literal('commentAnchor'),
+    attrs: z.object({ threadId: idSchema() }).strict(),
+  })
+  .strict()
+
 export const markSchema = z.discriminatedUnion('type', [
   boldMark,
   italicMark,
   underlineMark,
   linkMark,
+  commentAnchorMarkSchema,
 ])
 export type Mark = z.infer<typeof markSchema>
 

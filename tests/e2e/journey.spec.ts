@@ -260,7 +260,7 @@ test('die ganze Reise per Tastatur: schreiben, zusammenstellen, freigeben, gesta
       page.getByRole('heading', { name: `Ausgabe ${issueLabel}`, level: 1 }),
     ).toBeVisible()
     await expect(page).toHaveTitle(`Ausgabe ${issueLabel} – Rundbrief`)
-    await expect(page.getByText('Noch keine Beiträge.')).toBeVisible()
+    await expect(page.getByText(/^Noch keine Beiträge\. Ziehen Sie/)).toBeVisible()
     await screen('Neue, leere Ausgabe', 'ausgabe')
 
     await writeArticle(first, true)

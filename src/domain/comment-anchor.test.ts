@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import {
+  commentAnchorTexts,
+  differsOnlyInCommentAnchors,
+  withoutCommentAnchors,
+} from './comment-anchor'
+import { docFromParagraphs, richTextDocSchema, type RichTextDoc } from './rich-text'
+
+const anchor = (threadId: string) => ({ type: 'commentAnchor' as const, attrs: { threadId } })
+
+const commented: RichTextDoc = {
+  type: 'doc',
+  content: [
+    {
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Der ' },
+        { type: 'text', text: 'Oberbürgermeister', marks: [anchor('t1')] },
+        { type: 'text', text: ' besuchte ', marks: [{ type: 'bold' }, anchor('t2')] },
+        { type: 'text', text: 'das Dezernat.', marks: [{ type: 'bold' }] },
+      ],
+    },
+    {
+      type: 'bulletList',
+      content: [
+        {
+          type: 'listItem',
+          content: [
+            {
+              type: 'paragraph',
+              content: [{ type: 'text', text: 'Punkt', marks: [anchor('t3')] }],
+            },
+          ],
+        },
+      ],
+    },
+  ],
+}
+
+describe('comment anchors', () => {
+  it('are part of the stored body schema, with a thread id', () => {
+    expect(richTextDocSchema.safeParse(commented).success).toBe(true)
+    const withoutId = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'x', marks: [{ type: 'commentAnchor', attrs: {} }] }],
+        },
+      ],
+    }
+    expect(richTextDocSchema.safeParse(withoutId).success).toBe(false)
+  })
+
+  it('are removed with the text split by them joined again', () => {
+    expect(withoutCommentAnchors(commented)).toEqual({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Der Oberbürgermeister' },
+            { type: 'text', text: ' besuchte das Dezernat.', marks: [{ type: 'bold' }] },
+          ],
+        },
+        {
+          type: 'bulletList',
+          content: [
+            {
+              type: 'listItem',
+              content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Punkt' }] }],
+            },
+          ],
+        },
+      ],
+    })
+  })
+
+  it('make no difference to the text, but a changed word does', () => {
+    const plain = withoutCommentAnchors(commented)
+    expect(differsOnlyInCommentAnchors(commented, plain)).toBe(true)
+    expect(
+      differsOnlyInCommentAnchors(commented, docFromParagraphs(['Der Oberbürgermeister'])),
+    ).toBe(false)
+  })
+
+  it('name the text of each thread; a deleted one is missing', () => {
+    const texts = commentAnchorTexts(commented)
+    expect(Object.fromEntries(texts)).toEqual({
+      t1: 'Oberbürgermeister',
+      t2: ' besuchte ',
+      t3: 'Punkt',
+    })
+    expect(commentAnchorTexts(withoutCommentAnchors(commented)).size).toBe(0)
+  })
+})

@@ -1,0 +1,106 @@
+import type { BlockNode, InlineNode, Mark, RichTextDoc } from './rich-text'
+
+/** The name of the mark that anchors a comment thread in an article body (and in the editor). */
+export const commentAnchorMarkName = 'commentAnchor'
+
+const isCommentAnchor = (mark: Mark) => mark.type === commentAnchorMarkName
+
+function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[] | undefined): boolean {
+  return JSON.stringify(a ?? []) === JSON.stringify(b ?? [])
+}
+
+function withoutAnchorsInline(content: readonly InlineNode[]): InlineNode[] {
+  const result: InlineNode[] = []
+  for (const node of content) {
+    const marks = node.marks?.filter((mark) => !isCommentAnchor(mark))
+    const stripped: InlineNode =
+      marks === undefined || marks.length === 0
+        ? node.type === 'text'
+          ? { type: 'text', text: node.text }
+          : { type: 'hardBreak' }
+        : { ...node, marks }
+    const previous = result.at(-1)
+    // The editor splits text where a mark starts or ends; without the anchor the pieces are one.
+    if (
+      previous?.type === 'text' &&
+      stripped.type === 'text' &&
+      sameMarks(previous.marks, stripped.marks)
+    ) {
+      result[result.length - 1] = { ...previous, text: previous.text + stripped.text }
+    } else {
+      result.push(stripped)
+    }
+  }
+  return result
+}
+
+function withoutAnchorsBlock(block: BlockNode): BlockNode {
+  switch (block.type) {
+    case 'paragraph':
+    case 'heading':
+      return block.content === undefined
+        ? block
+        : { ...block, content: withoutAnchorsInline(block.content) }
+    case 'blockquote':
+      return { ...block, content: block.content.map(withoutAnchorsBlock) }
+    case 'bulletList':
+    case 'orderedList':
+      return {
+        ...block,
+        content: block.content.map((item) => ({
+          ...item,
+          content: item.content.map(withoutAnchorsBlock),
+        })),
+      }
+  }
+}
+
+/**
+ * The body without its comment anchors, text split by them joined again: what renderers, exports,
+ * the archive and the approval fingerprint see.
+ */
+export function withoutCommentAnchors(doc: RichTextDoc): RichTextDoc {
+  return { ...doc, content: doc.content.map(withoutAnchorsBlock) }
+}
+
+/** True when two bodies are the same text with the same formatting, comment anchors aside. */
+export function differsOnlyInCommentAnchors(a: RichTextDoc, b: RichTextDoc): boolean {
+  return JSON.stringify(withoutCommentAnchors(a)) === JSON.stringify(withoutCommentAnchors(b))
+}
+
+function visitInline(doc: RichTextDoc, visit: (node: InlineNode) => void) {
+  const visitBlock = (block: BlockNode) => {
+    switch (block.type) {
+      case 'paragraph':
+      case 'heading':
+        block.content?.forEach(visit)
+        break
+      case 'blockquote':
+        block.content.forEach(visitBlock)
+        break
+      case 'bulletList':
+      case 'orderedList':
+        block.content.forEach((item) => item.content.forEach(visitBlock))
+        break
+    }
+  }
+  doc.content.forEach(visitBlock)
+}
+
+/**
+ * The text each comment thread is anchored to, by thread id, in reading order (pieces of one
+ * anchor joined). A thread whose text was deleted is not in the map.
+ */
+export function commentAnchorTexts(doc: RichTextDoc): Map<string, string> {
+  const pieces = new Map<string, string[]>()
+  visitInline(doc, (node) => {
+    if (node.type !== 'text') return
+    for (const mark of node.marks ?? []) {
+      if (mark.type !== 'commentAnchor') continue
+      const list = pieces.get(mark.attrs.threadId) ?? []
+      list.push(node.text)
+      pieces.set(mark.attrs.threadId, list)
+    }
+  })
+  return new Map([...pieces].map(([threadId, texts]) => [threadId, texts.join('')]))
+}
