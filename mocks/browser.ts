@@ -8,7 +8,7 @@ import { idbGet, idbGetMany, idbPutAll, idbReplaceAll } from './indexed-db'
 import type { MediaBytes, MemoryState } from './memory-store'
 import type { OutboxMessage } from '../src/domain/sending'
 import { createOutbox, type OutboxStorage } from './outbox-mail'
-import { createSeedMedia, createSeedState } from './seed/august-2018'
+import { createSeedMedia, createSeedState, type VariantsMadeBefore } from './seed/august-2018'
 import {
   SharedDemoState,
   type ChangeChannel,
@@ -91,9 +91,11 @@ function broadcastChannel(): ChangeChannel {
   }
 }
 
-async function seed(): Promise<{ state: MemoryState; bytes: MediaBytes }> {
+async function seed(
+  madeBefore?: VariantsMadeBefore,
+): Promise<{ state: MemoryState; bytes: MediaBytes }> {
   const state = createSeedState()
-  const bytes = await createSeedMedia(state, canvasImagePort)
+  const bytes = await createSeedMedia(state, canvasImagePort, madeBefore)
   return { state, bytes }
 }
 

@@ -185,6 +185,11 @@ export class MemoryStore implements Store {
   mediaBytes(id: string): Uint8Array | undefined {
     return this.bytes.get(id)
   }
+
+  /** A photo's stored variants with their bytes. */
+  variantsOf(mediaId: string): ImageVariant[] {
+    return variantsWithBytes(this.state, this.bytes, mediaId)
+  }
 }
 
 function matchesQuery(article: StoredArticle, q: string): boolean {

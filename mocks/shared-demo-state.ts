@@ -1,3 +1,4 @@
+import type { ImageVariant } from '../src/server/image-port'
 import type { Store } from '../src/server/store'
 import { mediaBytesKeys, MemoryStore, type MediaBytes, type MemoryState } from './memory-store'
 
@@ -31,8 +32,13 @@ export interface SharedDemoStateOptions {
   lock: CrossTabLock
   storage: SharedStateStorage
   channel: ChangeChannel
-  /** The August 2018 demo data, fresh. */
-  seed: () => Promise<{ state: MemoryState; bytes: MediaBytes }>
+  /**
+   * The August 2018 demo data, fresh; on a reset with the seed photos' variants the data has now,
+   * which need not be made again (photos never change under their id).
+   */
+  seed: (
+    madeBefore?: (mediaId: string) => readonly ImageVariant[],
+  ) => Promise<{ state: MemoryState; bytes: MediaBytes }>
   newStamp?: () => string
 }
 
@@ -74,7 +80,7 @@ export class SharedDemoState {
 
   /** Replaces everything with fresh demo data in every tab; signed-in sessions stay valid. */
   async reset(): Promise<void> {
-    const fresh = await this.options.seed()
+    const fresh = await this.options.seed((mediaId) => this.memory?.variantsOf(mediaId) ?? [])
     await this.options.lock(async () => {
       await this.catchUp()
       fresh.state.sessions = this.memoryStore().snapshot().sessions

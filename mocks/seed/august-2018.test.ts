@@ -4,6 +4,8 @@ import { blockTexts } from '../../src/domain/rich-text'
 import { sniffImage } from '../../src/server/image-sniff'
 import { createSeedMedia, createSeedState } from './august-2018'
 import { sharpImagePort } from '../../src/server/node/sharp-image-port'
+import type { ImagePort } from '../../src/server/image-port'
+import { MemoryStore } from '../memory-store'
 
 const original = readFileSync(
   new URL('./nachrichten-dezernat-soziales-2018-08.txt', import.meta.url),
@@ -78,5 +80,49 @@ describe('Demo-Daten August 2018', () => {
         name === 'email' ? { width: 600, height: 400 } : { width: 960, height: 640 },
       )
     }
+  })
+})
+
+/** A fresh image port (the seed remembers variants per port) that counts the photos it is given. */
+function countingPort() {
+  const calls = { count: 0 }
+  const port: ImagePort = {
+    makeVariants: (bytes, mimeType) => {
+      calls.count++
+      return sharpImagePort.makeVariants(bytes, mimeType)
+    },
+  }
+  return { port, calls }
+}
+
+describe('seed photos on a reset of the demo', () => {
+  it('take the variants the demo data already has instead of making them again', async () => {
+    const first = countingPort()
+    const before = createSeedState()
+    const beforeBytes = await createSeedMedia(before, first.port)
+    const photos = before.media.length
+    expect(first.calls.count).toBe(photos)
+    const current = new MemoryStore(before, beforeBytes)
+
+    const reset = countingPort()
+    const after = createSeedState()
+    const afterBytes = await createSeedMedia(after, reset.port, (id) => current.variantsOf(id))
+    expect(reset.calls.count).toBe(0)
+    expect(after.mediaVariants).toEqual(before.mediaVariants)
+    expect([...afterBytes.keys()].sort()).toEqual([...beforeBytes.keys()].sort())
+  })
+
+  it('make the variants of a photo whose variants are not all there', async () => {
+    const first = countingPort()
+    const before = createSeedState()
+    const current = new MemoryStore(before, await createSeedMedia(before, first.port))
+    const [missing] = before.media
+    const reset = countingPort()
+    const after = createSeedState()
+    await createSeedMedia(after, reset.port, (id) =>
+      id === missing?.id ? current.variantsOf(id).slice(1) : current.variantsOf(id),
+    )
+    expect(reset.calls.count).toBe(1)
+    expect(after.mediaVariants).toEqual(before.mediaVariants)
   })
 })

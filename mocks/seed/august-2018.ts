@@ -1,12 +1,12 @@
 import type { Issue } from '../../src/domain/issue'
-import type { Media } from '../../src/domain/media'
+import { mediaVariantNames, type Media } from '../../src/domain/media'
 import type { Publication } from '../../src/domain/publication'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import type { User } from '../../src/domain/user'
 import { initialPublication } from '../../src/server/initial-publication'
 import type { StoredArticle } from '../../src/server/store'
 import { variantBytesKey, type MediaBytes, type MemoryState } from '../memory-store'
-import type { ImagePort, MadeVariants } from '../../src/server/image-port'
+import type { ImagePort, ImageVariant, MadeVariants } from '../../src/server/image-port'
 import { august2018Articles } from './august-2018-articles'
 import { placeholderPng } from './placeholder-png'
 
@@ -105,11 +105,24 @@ async function generatePlaceholders(): Promise<MediaBytes> {
   return bytes
 }
 
-async function makeSeedVariants(images: ImagePort): Promise<Map<string, MadeVariants>> {
+/** The variants a photo already has in the demo data, by photo id (all of them, or none). */
+export type VariantsMadeBefore = (mediaId: string) => readonly ImageVariant[]
+
+async function makeSeedVariants(
+  images: ImagePort,
+  madeBefore: VariantsMadeBefore | undefined,
+): Promise<Map<string, MadeVariants>> {
   placeholders ??= generatePlaceholders()
   const made = new Map<string, MadeVariants>()
   for (const [id, png] of await placeholders) {
-    made.set(id, await images.makeVariants(png, 'image/png'))
+    const before = madeBefore?.(id) ?? []
+    const complete = mediaVariantNames.every((name) => before.some((item) => item.name === name))
+    made.set(
+      id,
+      complete
+        ? { ...photoSize, variants: [...before] }
+        : await images.makeVariants(png, 'image/png'),
+    )
   }
   return made
 }
@@ -118,12 +131,16 @@ async function makeSeedVariants(images: ImagePort): Promise<Map<string, MadeVari
  * The neutral placeholder photos and their variants (generated once per process); fills in their
  * byte sizes and the variants in `state`.
  */
-export async function createSeedMedia(state: MemoryState, images: ImagePort): Promise<MediaBytes> {
+export async function createSeedMedia(
+  state: MemoryState,
+  images: ImagePort,
+  madeBefore?: VariantsMadeBefore,
+): Promise<MediaBytes> {
   placeholders ??= generatePlaceholders()
   const bytes = new Map(await placeholders)
   let variants = madeVariants.get(images)
   if (!variants) {
-    variants = makeSeedVariants(images)
+    variants = makeSeedVariants(images, madeBefore)
     madeVariants.set(images, variants)
   }
   const made = await variants
