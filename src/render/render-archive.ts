@@ -3,6 +3,7 @@ import { formatBerlinDate } from '../domain/deadline'
 import { issueTitle } from '../domain/issue'
 import type { Publication } from '../domain/publication'
 import { escapeHtml } from './escape-html'
+import { htmlDocument } from './html-document'
 import { subtitleLine } from './impressum'
 import { defaultLayout, type LayoutSettings } from './layout'
 import { photoWidth } from './photo-html'
@@ -28,26 +29,18 @@ function documentHtml(
   extraCss: string,
   body: string,
 ): string {
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<link rel="alternate" type="application/rss+xml" title="RSS" href="${escapeHtml(links.rssUrl)}">
-<link rel="alternate" type="application/atom+xml" title="Atom" href="${escapeHtml(links.atomUrl)}">
-<style>
-${baseCss(layout)}
-${pageCss}${extraCss ? `\n${extraCss}` : ''}
-</style>
-</head>
-<body>
-<div class="page">
+  return htmlDocument({
+    title,
+    head: [
+      `<link rel="alternate" type="application/rss+xml" title="RSS" href="${escapeHtml(links.rssUrl)}">`,
+      `<link rel="alternate" type="application/atom+xml" title="Atom" href="${escapeHtml(links.atomUrl)}">`,
+    ],
+    css: `${baseCss(layout)}
+${pageCss}${extraCss ? `\n${extraCss}` : ''}`,
+    body: `<div class="page">
 ${body}
-</div>
-</body>
-</html>
-`
+</div>`,
+  })
 }
 
 /**

@@ -1,4 +1,4 @@
-import { escapeHtml } from './escape-html'
+import { htmlDocument } from './html-document'
 import { defaultLayout, type LayoutSettings } from './layout'
 import { photoWidth } from './photo-html'
 import type { RenderModel } from './render-model'
@@ -13,13 +13,10 @@ export function renderPrint(
   layout: LayoutSettings = model.publication.layout ?? defaultLayout,
 ): string {
   const { masthead, impressum } = frameHtml(model, layout)
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<title>${escapeHtml(`${model.publication.title} – ${model.issue.label}`)}</title>
-<style>
-${baseCss(layout)}
+  return htmlDocument({
+    title: `${model.publication.title} – ${model.issue.label}`,
+    viewport: false,
+    css: `${baseCss(layout)}
 @page { size: A4; margin: 20mm 18mm 22mm; @bottom-center { content: "Seite " counter(page) " von " counter(pages); font: 9pt Arial, sans-serif; color: #4f5766; } }
 body { font-size: 10.5pt; }
 .masthead h1 { font-size: 18pt; }
@@ -28,18 +25,13 @@ h2 + p, h3 + p, h4 + p { break-before: avoid; page-break-before: avoid; }
 figure { break-inside: avoid; page-break-inside: avoid; }
 p { orphans: 3; widows: 3; }
 .impressum { break-inside: avoid; }
-@media screen { body { background: #e9ecf1; } .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 1rem auto; padding: 20mm 18mm 22mm; box-sizing: border-box; box-shadow: 0 2px 8px rgb(0 0 0 / 20%); } }
-</style>
-</head>
-<body>
-<div class="sheet">
+@media screen { body { background: #e9ecf1; } .sheet { background: #fff; width: 210mm; min-height: 297mm; margin: 1rem auto; padding: 20mm 18mm 22mm; box-sizing: border-box; box-shadow: 0 2px 8px rgb(0 0 0 / 20%); } }`,
+    body: `<div class="sheet">
 ${masthead}
 <main>
 ${articlesHtml(model, photoWidth('print', layout), layout)}
 </main>
 ${impressum}
-</div>
-</body>
-</html>
-`
+</div>`,
+  })
 }

@@ -1,4 +1,5 @@
 import { escapeHtml } from './escape-html'
+import { htmlDocument } from './html-document'
 import { impressumParagraphs, mastheadIssueLine, subtitleLine } from './impressum'
 import { defaultLayout, fontStack, photoSide, safeColor, type LayoutSettings } from './layout'
 import { photoAlt, photoDimensions, photoWidth, safeImageUrl } from './photo-html'
@@ -85,27 +86,17 @@ export function renderWeb(
 ): string {
   const { masthead, impressum } = frameHtml(model, layout)
   const title = `${model.publication.title} – ${model.issue.label}`
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>
-${baseCss(layout)}
+  return htmlDocument({
+    title,
+    css: `${baseCss(layout)}
 .page { max-width: 42rem; margin: 0 auto; padding: 2rem 1.25rem; }
-@media (max-width: 32rem) { figure { float: none; width: auto; margin: 0 0 1rem; } }
-</style>
-</head>
-<body>
-<div class="page">
+@media (max-width: 32rem) { figure { float: none; width: auto; margin: 0 0 1rem; } }`,
+    body: `<div class="page">
 ${masthead}
 <main>
 ${articlesHtml(model, photoWidth('web', layout), layout)}
 </main>
 ${impressum}
-</div>
-</body>
-</html>
-`
+</div>`,
+  })
 }

@@ -7,6 +7,7 @@ import {
   type ArchiveList,
 } from '../../domain/archive'
 import { escapeHtml } from '../../render/escape-html'
+import { htmlDocument } from '../../render/html-document'
 import { renderArchiveOverview } from '../../render/render-archive'
 import { archiveFeed } from '../archive-feed'
 import { archiveEtag, archiveLinks, archiveListItem, issueArchiveOf, publicUrlOf } from '../archive'
@@ -166,23 +167,15 @@ function cachedAnswer(c: AppContext, body: string, contentType: string, etag: st
 
 /** A small German page for addresses of the archive that show no issue. */
 function messagePage(title: string, text: string, overviewUrl: string): string {
-  return `<!doctype html>
-<html lang="de">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)}</title>
-<style>body { margin: 0; font-family: system-ui, sans-serif; color: #1d2330; line-height: 1.5; } main { max-width: 36rem; margin: 0 auto; padding: 2rem 1.25rem; } a { color: #0b4f8a; font-weight: bold; }</style>
-</head>
-<body>
-<main>
+  return htmlDocument({
+    title,
+    css: 'body { margin: 0; font-family: system-ui, sans-serif; color: #1d2330; line-height: 1.5; } main { max-width: 36rem; margin: 0 auto; padding: 2rem 1.25rem; } a { color: #0b4f8a; font-weight: bold; }',
+    body: `<main>
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(text)}</p>
 <p><a href="${escapeHtml(overviewUrl)}">Zur Übersicht des Archivs</a></p>
-</main>
-</body>
-</html>
-`
+</main>`,
+  })
 }
 
 const stateConflict = (detail: string) =>
