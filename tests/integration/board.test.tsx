@@ -28,7 +28,7 @@ describe('Board einer Ausgabe', () => {
     await openBoard()
     const summary = screen.getByRole('region', { name: 'Stand der Ausgabe' })
     expect(summary).toHaveTextContent('8 von 10 Beiträgen fertig')
-    expect(summary).toHaveTextContent('2 Fehler, 0 Warnungen offen')
+    expect(summary).toHaveTextContent('2 Fehler, 0 Warnungen in den Beiträgen offen')
     expect(summary).toHaveTextContent('überfällig')
     const card = screen
       .getByRole('link', { name: 'OB Vonarb besucht Behördennetzwerk Asyl' })

@@ -28,7 +28,7 @@ export function BoardSummary({ issue, content }: { issue: Issue; content: readon
         }
       >
         <strong>{readiness.errors}</strong> Fehler, <strong>{readiness.warnings}</strong>{' '}
-        {readiness.warnings === 1 ? 'Warnung' : 'Warnungen'} offen
+        {readiness.warnings === 1 ? 'Warnung' : 'Warnungen'} in den Beiträgen offen
       </p>
       <p>
         Redaktionsschluss: <DeadlineLabel issue={issue} />
