@@ -1,6 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createSeedState } from '../../../mocks/seed/august-2018'
+import { withCommentAnchors } from '../../../tests/fixtures/comment-anchors'
 import { commentAnchorTexts } from '../../domain/comment-anchor'
 import { richTextDocSchema, type RichTextDoc } from '../../domain/rich-text'
 import { createArticleEditor, typeText } from '../../../tests/editor-helpers'
@@ -68,6 +70,16 @@ describe('Kommentar-Anker im Editor', () => {
     expect(editor.getHTML()).toContain(
       '<span data-comment-thread="t1" class="comment-anchor">Sommerfest</span>',
     )
+  })
+
+  it('lädt Beiträge mit vielen, sich überlappenden Ankern verlustfrei', () => {
+    for (const article of createSeedState().articles) {
+      const body = withCommentAnchors(article.body)
+      editor = createArticleEditor(body)
+      expect(savedBody()).toEqual(body)
+      editor.destroy()
+    }
+    editor = createArticleEditor()
   })
 
   it('verankert einen Faden an der Auswahl und verweigert eine leere Auswahl', () => {
