@@ -57,5 +57,24 @@ describe('Fingerabdruck des freigegebenen Inhalts', () => {
     expect(await contentFingerprint(issue, commented)).toBe(
       await contentFingerprint(issue, articles),
     )
+    // bodies without anchors go in unchanged, however their text is split
+    const split = {
+      ...articles[0]!,
+      body: {
+        type: 'doc' as const,
+        content: [
+          {
+            type: 'paragraph' as const,
+            content: [
+              { type: 'text' as const, text: 'ge', marks: [] },
+              { type: 'text' as const, text: 'teilt' },
+            ],
+          },
+        ],
+      },
+    }
+    expect(
+      approvedContent({ id: issue.id, articleIds: [split.id] }, [split]).articles[0]?.body,
+    ).toBe(split.body)
   })
 })

@@ -1,5 +1,5 @@
 import type { Article } from './article'
-import { withoutCommentAnchors } from './comment-anchor'
+import { hasCommentAnchors, withoutCommentAnchors } from './comment-anchor'
 import type { Issue } from './issue'
 
 /** Serialises a value with object keys sorted, so equal content gives equal text. */
@@ -31,7 +31,8 @@ export function approvedContent(
       return {
         id: article.id,
         headline: article.headline,
-        body: withoutCommentAnchors(article.body),
+        // a body without anchors stays as it is: approvals given before anchors keep their print
+        body: hasCommentAnchors(article.body) ? withoutCommentAnchors(article.body) : article.body,
         photos: article.photos,
       }
     }),
