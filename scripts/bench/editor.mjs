@@ -16,38 +16,96 @@ export function chunkSizes(outDir) {
     })
 }
 
-function words(count) {
+const anchor = (threadId) => ({ type: 'commentAnchor', attrs: { threadId } })
+
+/**
+ * One paragraph's text with two overlapping comment threads on words in its middle, split as the
+ * editor stores it: plain, first thread, both threads, second thread, plain.
+ */
+function anchoredParagraph(text, firstThread, secondThread) {
+  const cuts = [0.3, 0.4, 0.5, 0.6].map((share) =>
+    text.indexOf(' ', Math.floor(text.length * share)),
+  )
+  const [a, b, c, d] = cuts
+  return [
+    { type: 'text', text: text.slice(0, a) },
+    { type: 'text', text: text.slice(a, b), marks: [anchor(firstThread)] },
+    { type: 'text', text: text.slice(b, c), marks: [anchor(firstThread), anchor(secondThread)] },
+    { type: 'text', text: text.slice(c, d), marks: [anchor(secondThread)] },
+    { type: 'text', text: text.slice(d) },
+  ]
+}
+
+/** An article body of `count` words in paragraphs of 100, with `threads` comment threads spread over it. */
+function words(count, threads = 0) {
   const vocabulary =
     'Die Stadt Gera fördert Integration und Teilhabe im Dezernat Soziales mit Beratung Planung Netzwerken Projekten für Familien Senioren Jugendliche und Zugewanderte'.split(
       ' ',
     )
-  const paragraphs = []
+  const texts = []
   for (let written = 0; written < count;) {
     const length = Math.min(100, count - written)
     const text = Array.from(
       { length },
       (_, i) => vocabulary[(written + i) % vocabulary.length],
     ).join(' ')
-    paragraphs.push({ type: 'paragraph', content: [{ type: 'text', text: `${text}.` }] })
+    texts.push(`${text}.`)
     written += length
   }
+  // two threads per anchored paragraph, spread evenly, the last paragraph (where typing happens) among them
+  const anchoredParagraphs = Math.ceil(threads / 2)
+  const step =
+    anchoredParagraphs > 0 ? Math.max(1, Math.floor(texts.length / anchoredParagraphs)) : 0
+  let thread = 0
+  const paragraphs = texts.map((text, index) => {
+    const fromEnd = texts.length - 1 - index
+    if (
+      thread < threads &&
+      step > 0 &&
+      fromEnd % step === 0 &&
+      fromEnd / step < anchoredParagraphs
+    ) {
+      const content = anchoredParagraph(text, `faden-${thread + 1}`, `faden-${thread + 2}`)
+      thread += 2
+      return { type: 'paragraph', content }
+    }
+    return { type: 'paragraph', content: [{ type: 'text', text }] }
+  })
   return { type: 'doc', content: paragraphs }
 }
 
-/** Keystroke → next paint latencies while typing into an article of `wordCount` words. */
-export async function keystrokeLatency(page, origin, wordCount) {
-  const id = await page.evaluate(async (body) => {
-    const token = localStorage.getItem('rundbrief.sitzung')
-    const response = await fetch('/api/articles', {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ headline: 'Benchmark', body }),
-    })
-    return (await response.json()).id
-  }, words(wordCount))
+/**
+ * Typing at the end of an article of `wordCount` words with `threads` comment threads anchored in
+ * it: keystroke → next paint latencies, and the page's script and main-thread task time per key
+ * (Chromium's own counters, less disturbed by other processes on the machine than the latency).
+ */
+export async function typingMeasurement(page, origin, wordCount, threads = 0) {
+  const id = await page.evaluate(
+    async (body) => {
+      const token = localStorage.getItem('rundbrief.sitzung')
+      const response = await fetch('/api/articles', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ headline: 'Benchmark', body }),
+      })
+      return (await response.json()).id
+    },
+    words(wordCount, threads),
+  )
   await page.goto(`${origin}/beitraege/${id}`)
   const editor = page.getByRole('textbox', { name: 'Text', exact: true })
   await editor.waitFor()
+  const shownThreads = await editor.evaluate(
+    (element) =>
+      new Set(
+        Array.from(
+          element.querySelectorAll('[data-comment-thread]'),
+          (span) => span.dataset.commentThread,
+        ),
+      ).size,
+  )
+  if (shownThreads !== threads)
+    throw new Error(`${shownThreads} statt ${threads} Kommentarfäden im Editor`)
   await editor.click()
   await page.keyboard.press('Control+End')
   await page.evaluate(() => {
@@ -63,6 +121,14 @@ export async function keystrokeLatency(page, origin, wordCount) {
       true,
     )
   })
+  const session = await page.context().newCDPSession(page)
+  await session.send('Performance.enable')
+  const counters = async () => {
+    const { metrics } = await session.send('Performance.getMetrics')
+    const value = (name) => metrics.find((metric) => metric.name === name)?.value ?? 0
+    return { script: value('ScriptDuration'), task: value('TaskDuration') }
+  }
+  const before = await counters()
   const text = 'Gera fördert Teilhabe. '
   // about 10 keys a second, like a fast typist; the save and the local mirror run in between
   for (let i = 0; i < keystrokes; i++) {
@@ -70,7 +136,18 @@ export async function keystrokeLatency(page, origin, wordCount) {
     await page.waitForTimeout(100)
   }
   await page.waitForTimeout(300)
-  return page.evaluate(() => window.__latencies)
+  const after = await counters()
+  await session.detach()
+  return {
+    latencies: await page.evaluate(() => window.__latencies),
+    scriptMsPerKey: ((after.script - before.script) * 1000) / keystrokes,
+    taskMsPerKey: ((after.task - before.task) * 1000) / keystrokes,
+  }
+}
+
+/** Keystroke → next paint latencies while typing at the end of an article of `wordCount` words. */
+export async function keystrokeLatency(page, origin, wordCount, threads = 0) {
+  return (await typingMeasurement(page, origin, wordCount, threads)).latencies
 }
 
 /** The scripts index.html loads or preloads, i.e. the JS of the initial route. */

@@ -104,3 +104,12 @@ export function commentAnchorTexts(doc: RichTextDoc): Map<string, string> {
   })
   return new Map([...pieces].map(([threadId, texts]) => [threadId, texts.join('')]))
 }
+
+/** Whether any text (or line break) of the body carries a comment anchor. */
+export function hasCommentAnchors(doc: RichTextDoc): boolean {
+  let found = false
+  visitInline(doc, (node) => {
+    if (node.marks?.some(isCommentAnchor)) found = true
+  })
+  return found
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from './article'
+import { withCommentAnchors } from '../../tests/fixtures/comment-anchors'
 import { contentChanges, wordChanges, wordDiff } from './content-diff'
 import { docFromParagraphs } from './rich-text'
 
@@ -56,6 +57,18 @@ describe('Seit Freigabe geändert', () => {
       orderChanged: true,
       articles: [],
     })
+  })
+})
+
+describe('Seit Freigabe geändert, mit Kommentaren', () => {
+  it('zählt einen Beitrag nicht als geändert, an dessen Text nur Kommentare hängen', () => {
+    const a = article('a', 'Eins', 'Das Sommerfest beginnt um 15 Uhr.')
+    const approved = { articles: [{ id: a.id, headline: a.headline, body: a.body, photos: [] }] }
+    const commented = { ...a, body: withCommentAnchors(a.body) }
+    expect(JSON.stringify(commented.body)).toContain('commentAnchor')
+    expect(contentChanges(approved, ['a'], [commented]).articles).toEqual([])
+    const edited = { ...commented, body: withCommentAnchors(docFromParagraphs(['Das Fest.'])) }
+    expect(contentChanges(approved, ['a'], [edited]).articles).toHaveLength(1)
   })
 })
 

@@ -1,4 +1,5 @@
 import type { Article } from './article'
+import { withoutCommentAnchors } from './comment-anchor'
 import type { ApprovedContent } from './issue'
 import { canonicalJson } from './fingerprint'
 import { plainText } from './rich-text'
@@ -65,7 +66,9 @@ export function contentChanges(
     }
     const { added, removed } = wordChanges(headlineText(then), headlineText(now))
     const photosChanged = canonicalJson(then.photos) !== canonicalJson(now.photos)
-    const bodyChanged = canonicalJson(then.body) !== canonicalJson(now.body)
+    const bodyChanged =
+      canonicalJson(withoutCommentAnchors(then.body)) !==
+      canonicalJson(withoutCommentAnchors(now.body))
     if (then.headline !== now.headline || bodyChanged || photosChanged) {
       changes.push({
         articleId: id,

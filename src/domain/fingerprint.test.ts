@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { articlesWithCommentAnchors } from '../../tests/fixtures/comment-anchors'
+import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Article } from './article'
-import { canonicalJson, contentFingerprint } from './fingerprint'
+import { approvedContent, canonicalJson, contentFingerprint } from './fingerprint'
 import { docFromParagraphs } from './rich-text'
 
 const article = (id: string, text: string): Article => ({
@@ -40,5 +42,39 @@ describe('Fingerabdruck des freigegebenen Inhalts', () => {
     expect(
       await contentFingerprint({ id: 'i', articleIds: ['a', 'b'] }, [otherCredit, b]),
     ).not.toBe(base)
+  })
+
+  it('übersieht Kommentar-Anker: gleicher Fingerabdruck, keine Anker in der freigegebenen Fassung', async () => {
+    const { issues, articles: stored } = createSeedState()
+    const issue = issues[0]!
+    const articles = stored.map((article) => ({ ...article, issueId: issue.id }))
+    const commented = articlesWithCommentAnchors(articles)
+    expect(JSON.stringify(commented)).toContain('commentAnchor')
+    expect(canonicalJson(approvedContent(issue, commented))).toBe(
+      canonicalJson(approvedContent(issue, articles)),
+    )
+    expect(JSON.stringify(approvedContent(issue, commented))).not.toMatch(/commentAnchor/)
+    expect(await contentFingerprint(issue, commented)).toBe(
+      await contentFingerprint(issue, articles),
+    )
+    // bodies without anchors go in unchanged, however their text is split
+    const split = {
+      ...articles[0]!,
+      body: {
+        type: 'doc' as const,
+        content: [
+          {
+            type: 'paragraph' as const,
+            content: [
+              { type: 'text' as const, text: 'ge', marks: [] },
+              { type: 'text' as const, text: 'teilt' },
+            ],
+          },
+        ],
+      },
+    }
+    expect(
+      approvedContent({ id: issue.id, articleIds: [split.id] }, [split]).articles[0]?.body,
+    ).toBe(split.body)
   })
 })

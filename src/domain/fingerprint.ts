@@ -1,4 +1,5 @@
 import type { Article } from './article'
+import { hasCommentAnchors, withoutCommentAnchors } from './comment-anchor'
 import type { Issue } from './issue'
 
 /** Serialises a value with object keys sorted, so equal content gives equal text. */
@@ -13,7 +14,10 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value)
 }
 
-/** The exact content that an approval covers: the order and every article's visible content. */
+/**
+ * The exact content that an approval covers: the order and every article's visible content
+ * (comment anchors are not visible: a comment neither changes the fingerprint nor the snapshot).
+ */
 export function approvedContent(
   issue: Pick<Issue, 'id' | 'articleIds'>,
   articles: readonly Article[],
@@ -27,7 +31,8 @@ export function approvedContent(
       return {
         id: article.id,
         headline: article.headline,
-        body: article.body,
+        // a body without anchors stays as it is: approvals given before anchors keep their print
+        body: hasCommentAnchors(article.body) ? withoutCommentAnchors(article.body) : article.body,
         photos: article.photos,
       }
     }),

@@ -9,6 +9,7 @@ import {
   TextRun,
   type ParagraphChild,
 } from 'docx'
+import { withoutCommentAnchors } from '../domain/comment-anchor'
 import { creditLine } from '../domain/photo-credit'
 import { isAllowedHref, type BlockNode, type InlineNode } from '../domain/rich-text'
 import type { EmbeddedImage } from './embedded-image'
@@ -191,7 +192,9 @@ export function renderDocx(
   ]
   const articles = model.articles.flatMap((article) => [
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(article.headline)] }),
-    ...article.body.content.flatMap((node) => blockParagraphs(node, context)),
+    ...withoutCommentAnchors(article.body).content.flatMap((node) =>
+      blockParagraphs(node, context),
+    ),
     ...article.photos.flatMap((photo) => photoParagraphs(photo, images, shownWidth)),
   ])
   const impressum = [

@@ -1,3 +1,4 @@
+import { withoutCommentAnchors } from '../domain/comment-anchor'
 import { isAllowedHref, type BlockNode, type InlineNode } from '../domain/rich-text'
 import { impressumParagraphs, mastheadIssueLine, subtitleLine } from './impressum'
 import { defaultLayout, type LayoutSettings } from './layout'
@@ -51,7 +52,10 @@ export function renderText(
   if (delivery.archiveUrl) blocks.unshift(`${archiveLinkText}: ${delivery.archiveUrl}`)
   if (layout.mastheadIssueLine) blocks.push(mastheadIssueLine(model.issue))
   for (const article of model.articles) {
-    blocks.push(article.headline, ...article.body.content.flatMap((node) => blockText(node)))
+    blocks.push(
+      article.headline,
+      ...withoutCommentAnchors(article.body).content.flatMap((node) => blockText(node)),
+    )
     for (const photo of article.photos) {
       if (photo.credit) blocks.push(creditLine(photo.credit))
       if (photo.caption) blocks.push(photo.caption)

@@ -1,3 +1,4 @@
+import { withoutCommentAnchors } from '../domain/comment-anchor'
 import {
   isAllowedHref,
   type BlockNode,
@@ -60,12 +61,14 @@ function block(node: BlockNode, styles: ElementStyles, headingOffset: number): s
 /**
  * An article body as HTML, built from the validated JSON: every text is escaped, only http(s)
  * and mailto links survive, nothing else can appear. `headingOffset` moves h2 subheadings below
- * the article's own headline level.
+ * the article's own headline level. Comment anchors are the editor's, not the reader's: they go.
  */
 export function richTextHtml(
   doc: RichTextDoc,
   styles: ElementStyles = {},
   headingOffset = 1,
 ): string {
-  return doc.content.map((node) => block(node, styles, headingOffset)).join('\n')
+  return withoutCommentAnchors(doc)
+    .content.map((node) => block(node, styles, headingOffset))
+    .join('\n')
 }

@@ -137,3 +137,12 @@ describe('Einfügen aus Webseiten und Google Docs', () => {
     )
   })
 })
+
+describe('Einfügen und Kommentare', () => {
+  it('übernimmt keine Kommentar-Anker aus eingefügtem HTML (auch nicht aus einer Kopie im Editor)', () => {
+    const cleaned = cleanPastedHtml(
+      '<p>Das <span data-comment-thread="t1" class="comment-anchor">Sommerfest</span> beginnt</p>',
+    )
+    expect(cleaned).toBe('<p>Das Sommerfest beginnt</p>')
+  })
+})
