@@ -1,6 +1,6 @@
 import type { Photo } from './article'
 import { diffSequence } from './content-diff'
-import { canonicalJson } from './fingerprint'
+import { canonicalJson } from './canonical-json'
 import { blockTexts, emptyDoc, type BlockNode, type RichTextDoc } from './rich-text'
 
 /** What two people can both have changed in an article: headline, text and photos. */

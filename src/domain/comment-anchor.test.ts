@@ -84,6 +84,17 @@ describe('comment anchors', () => {
     ).toBe(false)
   })
 
+  it('compare bodies whatever order their keys come in (PostgreSQL jsonb sorts them)', () => {
+    const reordered = JSON.parse(
+      JSON.stringify(withoutCommentAnchors(commented), (_key, value: unknown) =>
+        value !== null && typeof value === 'object' && !Array.isArray(value)
+          ? Object.fromEntries(Object.entries(value).reverse())
+          : value,
+      ),
+    ) as RichTextDoc
+    expect(differsOnlyInCommentAnchors(commented, reordered)).toBe(true)
+  })
+
   it('name the text of each thread; a deleted one is missing', () => {
     const texts = commentAnchorTexts(commented)
     expect(Object.fromEntries(texts)).toEqual({

@@ -1,3 +1,4 @@
+import { canonicalJson } from './canonical-json'
 import type { BlockNode, InlineNode, Mark, RichTextDoc } from './rich-text'
 
 /** The name of the mark that anchors a comment thread in an article body (and in the editor). */
@@ -6,7 +7,7 @@ export const commentAnchorMarkName = 'commentAnchor'
 const isCommentAnchor = (mark: Mark) => mark.type === commentAnchorMarkName
 
 function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? [])
+  return canonicalJson(a ?? []) === canonicalJson(b ?? [])
 }
 
 function withoutAnchorsInline(content: readonly InlineNode[]): InlineNode[] {
@@ -65,7 +66,7 @@ export function withoutCommentAnchors(doc: RichTextDoc): RichTextDoc {
 
 /** True when two bodies are the same text with the same formatting, comment anchors aside. */
 export function differsOnlyInCommentAnchors(a: RichTextDoc, b: RichTextDoc): boolean {
-  return JSON.stringify(withoutCommentAnchors(a)) === JSON.stringify(withoutCommentAnchors(b))
+  return canonicalJson(withoutCommentAnchors(a)) === canonicalJson(withoutCommentAnchors(b))
 }
 
 function visitInline(doc: RichTextDoc, visit: (node: InlineNode) => void) {

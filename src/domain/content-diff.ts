@@ -1,7 +1,7 @@
 import type { Article } from './article'
 import { withoutCommentAnchors } from './comment-anchor'
 import type { ApprovedContent } from './issue'
-import { canonicalJson } from './fingerprint'
+import { canonicalJson } from './canonical-json'
 import { plainText } from './rich-text'
 
 /** What changed in one article since the approval, in words a reader understands. */

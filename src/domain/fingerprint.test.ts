@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { articlesWithCommentAnchors } from '../../tests/fixtures/comment-anchors'
 import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Article } from './article'
-import { approvedContent, canonicalJson, contentFingerprint } from './fingerprint'
+import { canonicalJson } from './canonical-json'
+import { approvedContent, contentFingerprint } from './fingerprint'
 import { docFromParagraphs } from './rich-text'
 
 const article = (id: string, text: string): Article => ({

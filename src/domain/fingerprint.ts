@@ -1,18 +1,7 @@
 import type { Article } from './article'
+import { canonicalJson } from './canonical-json'
 import { hasCommentAnchors, withoutCommentAnchors } from './comment-anchor'
 import type { Issue } from './issue'
-
-/** Serialises a value with object keys sorted, so equal content gives equal text. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
 
 /**
  * The exact content that an approval covers: the order and every article's visible content

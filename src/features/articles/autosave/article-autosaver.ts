@@ -7,7 +7,7 @@ import {
   type Photo,
   type UpdateArticleInput,
 } from '../../../domain/article'
-import { canonicalJson } from '../../../domain/fingerprint'
+import { canonicalJson } from '../../../domain/canonical-json'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import type { ArticleDraft, DraftMirror } from './draft-mirror'
 
