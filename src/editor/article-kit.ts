@@ -1,12 +1,13 @@
 import type { Extensions } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { isAllowedHref } from '../domain/rich-text'
+import { CommentAnchor } from './comment-anchor/comment-anchor'
 import { GermanTypography } from './german-typography/german-typography'
 import { PasteCleanup } from './paste-cleanup/paste-cleanup'
 
 /**
  * The extensions of an article body. The schema they build is exactly the one the domain's
- * `richTextDocSchema` accepts (paragraphs, h2–h4, lists, quotes, bold, italic, underline, links).
+ * `richTextDocSchema` accepts (paragraphs, h2–h4, lists, quotes, bold, italic, underline, links, comment anchors).
  */
 export function articleKit(): Extensions {
   return [
@@ -28,5 +29,6 @@ export function articleKit(): Extensions {
     }),
     GermanTypography,
     PasteCleanup,
+    CommentAnchor,
   ]
 }

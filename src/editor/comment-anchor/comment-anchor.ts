@@ -1,0 +1,199 @@
+import { Mark, mergeAttributes } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import { commentAnchorMarkName } from '../../domain/comment-anchor'
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    commentAnchor: {
+      /** Anchors a comment thread to the selected text; refused for an empty selection. */
+      setCommentAnchor: (attributes: { threadId: string }) => ReturnType
+      /** Removes a thread's anchor wherever it is in the document. */
+      unsetCommentAnchor: (threadId: string) => ReturnType
+      /** Highlights one thread's anchored text as the active one (null: none). */
+      setActiveCommentThread: (threadId: string | null) => ReturnType
+    }
+  }
+}
+
+/** The HTML attribute that carries the thread id of an anchor in the editor. */
+export const commentThreadAttribute = 'data-comment-thread'
+/** The class of every anchored text in the editor, and of the active thread's text. */
+export const commentAnchorClass = 'comment-anchor'
+export const activeCommentAnchorClass = 'comment-anchor-active'
+
+interface ActiveThreadState {
+  threadId: string | null
+  decorations: DecorationSet
+}
+
+export const activeCommentThreadKey = new PluginKey<ActiveThreadState>('activeCommentThread')
+
+/** Decorates each text node in [from, to) that carries the thread's anchor. */
+function threadDecorations(
+  doc: ProseMirrorNode,
+  threadId: string,
+  from: number,
+  to: number,
+): Decoration[] {
+  const decorations: Decoration[] = []
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true
+    const anchored = node.marks.some(
+      (mark) => mark.type.name === commentAnchorMarkName && mark.attrs.threadId === threadId,
+    )
+    if (anchored) {
+      decorations.push(
+        Decoration.inline(pos, pos + node.nodeSize, {
+          class: activeCommentAnchorClass,
+          'data-active-comment-thread': threadId,
+        }),
+      )
+    }
+    return false
+  })
+  return decorations
+}
+
+/**
+ * Maps the active thread's decorations through a change and rescans only the changed ranges, so
+ * typing in a long article costs no walk over the whole document.
+ */
+function mappedDecorations(tr: Transaction, state: ActiveThreadState): DecorationSet {
+  const threadId = state.threadId
+  if (threadId === null) return DecorationSet.empty
+  let decorations = state.decorations.map(tr.mapping, tr.doc)
+  const size = tr.doc.content.size
+  const changed: [number, number][] = []
+  tr.mapping.maps.forEach((stepMap, index) => {
+    const rest = tr.mapping.slice(index + 1)
+    stepMap.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      changed.push([rest.map(newStart, -1), rest.map(newEnd, 1)])
+    })
+  })
+  for (const [changedFrom, changedTo] of changed) {
+    let from = Math.max(0, changedFrom - 1)
+    let to = Math.min(size, changedTo + 1)
+    const stale = decorations.find(from, to)
+    for (const decoration of stale) {
+      from = Math.min(from, decoration.from)
+      to = Math.max(to, decoration.to)
+    }
+    decorations = decorations
+      .remove(stale)
+      .add(tr.doc, threadDecorations(tr.doc, threadId, from, to))
+  }
+  return decorations
+}
+
+function activeThreadPlugin() {
+  return new Plugin<ActiveThreadState>({
+    key: activeCommentThreadKey,
+    state: {
+      init: () => ({ threadId: null, decorations: DecorationSet.empty }),
+      apply: (tr, state, _old, newState: EditorState) => {
+        const chosen = tr.getMeta(activeCommentThreadKey) as { threadId: string | null } | undefined
+        if (chosen !== undefined) {
+          const threadId = chosen.threadId
+          return {
+            threadId,
+            decorations:
+              threadId === null
+                ? DecorationSet.empty
+                : DecorationSet.create(
+                    newState.doc,
+                    threadDecorations(newState.doc, threadId, 0, newState.doc.content.size),
+                  ),
+          }
+        }
+        if (!tr.docChanged || state.threadId === null) return state
+        return { threadId: state.threadId, decorations: mappedDecorations(tr, state) }
+      },
+    },
+    props: {
+      decorations: (state) => activeCommentThreadKey.getState(state)?.decorations,
+    },
+  })
+}
+
+/** The thread whose text the editor shows as active, or null. */
+export function activeCommentThread(state: EditorState): string | null {
+  return activeCommentThreadKey.getState(state)?.threadId ?? null
+}
+
+/**
+ * Anchors a comment thread to text: a mark with the thread's id. Not inclusive (typing right after
+ * it does not extend it) and excluding nothing, so threads may overlap. The thread itself lives on
+ * the server; renderers, exports and the fingerprint strip the mark (`withoutCommentAnchors`).
+ */
+export const CommentAnchor = Mark.create({
+  name: commentAnchorMarkName,
+  inclusive: false,
+  excludes: '',
+
+  addAttributes() {
+    return {
+      threadId: {
+        default: null,
+        parseHTML: (element) => element.getAttribute(commentThreadAttribute),
+        renderHTML: (attributes) => ({ [commentThreadAttribute]: attributes.threadId as string }),
+      },
+    }
+  },
+
+  parseHTML() {
+    return [{ tag: `span[${commentThreadAttribute}]` }]
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    return ['span', mergeAttributes(HTMLAttributes, { class: commentAnchorClass }), 0]
+  },
+
+  addCommands() {
+    return {
+      setCommentAnchor:
+        ({ threadId }) =>
+        ({ tr, state, dispatch }) => {
+          const { empty, ranges } = state.selection
+          if (empty || threadId === '') return false
+          const mark = state.schema.marks[commentAnchorMarkName]?.create({ threadId })
+          if (!mark) return false
+          const hasText = ranges.some(
+            (range) => state.doc.textBetween(range.$from.pos, range.$to.pos).trim() !== '',
+          )
+          if (!hasText) return false
+          if (dispatch) {
+            for (const range of ranges) tr.addMark(range.$from.pos, range.$to.pos, mark)
+          }
+          return true
+        },
+      unsetCommentAnchor:
+        (threadId) =>
+        ({ tr, state, dispatch }) => {
+          const mark = state.schema.marks[commentAnchorMarkName]?.create({ threadId })
+          if (!mark) return false
+          let found = false
+          state.doc.descendants((node) => {
+            if (found) return false
+            if (mark.isInSet(node.marks)) found = true
+            return !found
+          })
+          if (!found) return false
+          if (dispatch) tr.removeMark(0, state.doc.content.size, mark)
+          return true
+        },
+      setActiveCommentThread:
+        (threadId) =>
+        ({ tr, dispatch }) => {
+          if (dispatch)
+            tr.setMeta(activeCommentThreadKey, { threadId }).setMeta('addToHistory', false)
+          return true
+        },
+    }
+  },
+
+  addProseMirrorPlugins() {
+    return [activeThreadPlugin()]
+  },
+})
