@@ -1,6 +1,6 @@
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useArticle } from '../../../backend/queries/get-article'
 import { useUsers } from '../../../backend/queries/list-users'
@@ -14,6 +14,8 @@ import { articleKit } from '../../../editor/article-kit'
 import { useCreateArticle } from '../api/create-article'
 import { useRestoreArticleVersion } from '../api/restore-article-version'
 import type { ArticleAutosaver } from '../autosave/article-autosaver'
+import { CommentPanel } from '../comments/comment-panel'
+import { storedAnchorMeta, useCommenting } from '../comments/use-commenting'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
 import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
 import { usePhotoUpload } from '../hooks/use-photo-upload'
@@ -97,9 +99,11 @@ function DraftEditor({
   const changePhotos = (next: Photo[]) => saver.edit({ photos: next })
   const upload = usePhotoUpload((photo) => changePhotos([...saver.photos, photo]))
   const addFiles = useRef(upload.addFiles)
+  const startComment = useRef(() => {})
   useLayoutEffect(() => {
     addFiles.current = upload.addFiles
   })
+  const [searchParams] = useSearchParams()
 
   const editor = useEditor({
     extensions: articleKit(),
@@ -122,6 +126,11 @@ function DraftEditor({
           setLinkOpen(true)
           return true
         }
+        if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+          event.preventDefault()
+          startComment.current()
+          return true
+        }
         return false
       },
       handleDrop: (_view, event) => {
@@ -133,7 +142,8 @@ function DraftEditor({
       },
     },
     onUpdate: ({ editor: changed, transaction }) => {
-      if (!transaction.docChanged) return
+      // an anchor the server stored with its thread: the saver adopts that article instead
+      if (!transaction.docChanged || transaction.getMeta(storedAnchorMeta)) return
       const doc = changed.state.doc
       saver.edit({ body: () => doc.toJSON() as RichTextDoc })
     },
@@ -150,6 +160,28 @@ function DraftEditor({
       editor.off('update', update)
     }
   }, [editor])
+
+  const commenting = useCommenting(editor, {
+    articleId: article.id,
+    prepare: async () => {
+      await saver.flush()
+      if (saver.hasUnsavedChanges || saver.current.kind === 'conflict') {
+        return {
+          problem:
+            'Ihre letzten Änderungen sind noch nicht gespeichert. Bitte versuchen Sie es erneut, sobald „Gespeichert“ angezeigt wird.',
+        }
+      }
+      return { version: saver.version }
+    },
+    adopt: (stored) => {
+      saver.adopt(stored)
+      setCheckedBody(stored.body)
+    },
+    lockTyping: (locked) => editor.setEditable(!locked, false),
+  })
+  useLayoutEffect(() => {
+    startComment.current = commenting.start
+  })
 
   const changeHeadline = (next: string) => saver.edit({ headline: next })
 
@@ -238,157 +270,168 @@ function DraftEditor({
   }
 
   return (
-    <div
-      className={classNames(styles.editor, dragging && styles.dragging)}
-      onDragOver={(event) => {
-        if (!hasFiles(event.dataTransfer)) return
-        event.preventDefault()
-        setDragging(true)
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={(event) => {
-        setDragging(false)
-        if (!hasFiles(event.dataTransfer)) return
-        event.preventDefault()
-        void upload.addFiles(Array.from(event.dataTransfer.files))
-      }}
-    >
-      <div className={styles.header}>
-        <SaveIndicator state={state} />
-        <div className={styles.status}>
-          <button
-            type="button"
-            className="button button-small button-secondary"
-            onClick={() => {
-              setRestoredNote(null)
-              setVersionsOf(saver.draft)
-            }}
-          >
-            Versionen
-          </button>
-          <ArticleStatusBadge status={latest.status} />
-          {latest.status === 'draft' ? (
-            <button
-              type="button"
-              className="button button-small"
-              aria-disabled={problems.length > 0 || undefined}
-              aria-describedby={problems.length > 0 ? 'readiness-problems' : undefined}
-              onClick={() => {
-                const body = editor.getJSON() as RichTextDoc
-                setCheckedBody(body)
-                const current = { id: article.id, headline, body, photos }
-                if (readinessProblems(current).length > 0) return
-                setStatusMessage(null)
-                void saver.requestStatus('ready')
-              }}
-            >
-              Als fertig markieren
-            </button>
-          ) : (
+    <div className={styles.layout}>
+      <div
+        className={classNames(styles.editor, dragging && styles.dragging)}
+        onDragOver={(event) => {
+          if (!hasFiles(event.dataTransfer)) return
+          event.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(event) => {
+          setDragging(false)
+          if (!hasFiles(event.dataTransfer)) return
+          event.preventDefault()
+          void upload.addFiles(Array.from(event.dataTransfer.files))
+        }}
+      >
+        <div className={styles.header}>
+          <SaveIndicator state={state} />
+          <div className={styles.status}>
             <button
               type="button"
               className="button button-small button-secondary"
-              onClick={() => void saver.requestStatus('draft')}
+              onClick={() => {
+                setRestoredNote(null)
+                setVersionsOf(saver.draft)
+              }}
             >
-              Wieder als Entwurf markieren
+              Versionen
             </button>
-          )}
+            <ArticleStatusBadge status={latest.status} />
+            {latest.status === 'draft' ? (
+              <button
+                type="button"
+                className="button button-small"
+                aria-disabled={problems.length > 0 || undefined}
+                aria-describedby={problems.length > 0 ? 'readiness-problems' : undefined}
+                onClick={() => {
+                  const body = editor.getJSON() as RichTextDoc
+                  setCheckedBody(body)
+                  const current = { id: article.id, headline, body, photos }
+                  if (readinessProblems(current).length > 0) return
+                  setStatusMessage(null)
+                  void saver.requestStatus('ready')
+                }}
+              >
+                Als fertig markieren
+              </button>
+            ) : (
+              <button
+                type="button"
+                className="button button-small button-secondary"
+                onClick={() => void saver.requestStatus('draft')}
+              >
+                Wieder als Entwurf markieren
+              </button>
+            )}
+          </div>
         </div>
-      </div>
-      {state.kind !== 'conflict' && (resolution ?? saver.restoredFromDevice) && (
-        <p className="notice" role="status">
-          {resolution ?? 'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
-        </p>
-      )}
-      {restoredNote && (
-        <p className="notice" role="status">
-          {restoredNote}
-        </p>
-      )}
-      {latest.status === 'draft' && problems.length > 0 && (
-        <div id="readiness-problems" className="hint">
-          Noch nicht fertig: {problems.join(' ')}
-        </div>
-      )}
-      {statusMessage && (
-        <p className="field-error" role="alert">
-          {statusMessage}
-        </p>
-      )}
-      {copyNotice && (
-        <p className="notice" role="status">
-          Ihre Fassung wurde als neuer Beitrag{' '}
-          <Link to={`/beitraege/${encodeURIComponent(copyNotice.id)}`}>{copyNotice.headline}</Link>{' '}
-          im Themenspeicher gesichert.
-        </p>
-      )}
-
-      <div className="field field-headline">
-        <label htmlFor={headlineId}>Überschrift</label>
-        <textarea
-          id={headlineId}
-          ref={headlineRef}
-          rows={1}
-          className={styles.headlineInput}
-          value={headline}
-          maxLength={maxHeadlineLength}
-          aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
-          onKeyDown={(event) => {
-            if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
-            event.preventDefault()
-            editor.commands.focus('start')
-          }}
-          onChange={(event) => changeHeadline(oneLine(typedHeadline(event)))}
-        />
-        {headlineAtLimit && (
-          <p id={`${headlineId}-limit`} className="hint hint-warning">
-            Die Überschrift darf höchstens {maxHeadlineLength} Zeichen lang sein.
+        {state.kind !== 'conflict' && (resolution ?? saver.restoredFromDevice) && (
+          <p className="notice" role="status">
+            {resolution ??
+              'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
           </p>
         )}
-      </div>
+        {restoredNote && (
+          <p className="notice" role="status">
+            {restoredNote}
+          </p>
+        )}
+        {latest.status === 'draft' && problems.length > 0 && (
+          <div id="readiness-problems" className="hint">
+            Noch nicht fertig: {problems.join(' ')}
+          </div>
+        )}
+        {statusMessage && (
+          <p className="field-error" role="alert">
+            {statusMessage}
+          </p>
+        )}
+        {copyNotice && (
+          <p className="notice" role="status">
+            Ihre Fassung wurde als neuer Beitrag{' '}
+            <Link to={`/beitraege/${encodeURIComponent(copyNotice.id)}`}>
+              {copyNotice.headline}
+            </Link>{' '}
+            im Themenspeicher gesichert.
+          </p>
+        )}
 
-      <div className="field">
-        <span className="field-label" id="article-body-label">
-          Text
-        </span>
-        <EditorToolbar
-          editor={editor}
-          linkOpen={linkOpen}
-          setLinkOpen={setLinkOpen}
-          onFixTypography={fixTypographyOutsideBody}
+        <div className="field field-headline">
+          <label htmlFor={headlineId}>Überschrift</label>
+          <textarea
+            id={headlineId}
+            ref={headlineRef}
+            rows={1}
+            className={styles.headlineInput}
+            value={headline}
+            maxLength={maxHeadlineLength}
+            aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
+            onKeyDown={(event) => {
+              if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
+              event.preventDefault()
+              editor.commands.focus('start')
+            }}
+            onChange={(event) => changeHeadline(oneLine(typedHeadline(event)))}
+          />
+          {headlineAtLimit && (
+            <p id={`${headlineId}-limit`} className="hint hint-warning">
+              Die Überschrift darf höchstens {maxHeadlineLength} Zeichen lang sein.
+            </p>
+          )}
+        </div>
+
+        <div className="field">
+          <span className="field-label" id="article-body-label">
+            Text
+          </span>
+          <EditorToolbar
+            editor={editor}
+            linkOpen={linkOpen}
+            setLinkOpen={setLinkOpen}
+            onFixTypography={fixTypographyOutsideBody}
+          />
+          <EditorContent editor={editor} className={styles.content} />
+          <WordCount editor={editor} limit={wordLimit} />
+        </div>
+
+        <ArticlePhotos
+          photos={photos}
+          onChange={changePhotos}
+          onAddFiles={(files) => void upload.addFiles(files)}
+          uploading={upload.uploading}
+          problems={upload.problems}
         />
-        <EditorContent editor={editor} className={styles.content} />
-        <WordCount editor={editor} limit={wordLimit} />
-      </div>
 
-      <ArticlePhotos
-        photos={photos}
-        onChange={changePhotos}
-        onAddFiles={(files) => void upload.addFiles(files)}
-        uploading={upload.uploading}
-        problems={upload.problems}
+        {versionsOf && (
+          <ArticleVersionsDialog
+            articleId={article.id}
+            current={versionsOf}
+            onClose={() => setVersionsOf(null)}
+            onRestore={restore}
+          />
+        )}
+        {conflict && (
+          <ConflictDialog
+            mine={conflict.mine}
+            theirs={conflict.theirs}
+            theirsAuthor={userName(conflict.theirs.updatedBy)}
+            busy={resolving}
+            onKeepMine={() => void resolve('mine')}
+            onTakeTheirs={() => void resolve('theirs')}
+            onKeepBoth={() => void resolve('both')}
+            onMerge={(merged) => void resolve(merged)}
+          />
+        )}
+      </div>
+      <CommentPanel
+        articleId={article.id}
+        body={checkedBody}
+        commenting={commenting}
+        initialThreadId={searchParams.get('kommentar')}
       />
-
-      {versionsOf && (
-        <ArticleVersionsDialog
-          articleId={article.id}
-          current={versionsOf}
-          onClose={() => setVersionsOf(null)}
-          onRestore={restore}
-        />
-      )}
-      {conflict && (
-        <ConflictDialog
-          mine={conflict.mine}
-          theirs={conflict.theirs}
-          theirsAuthor={userName(conflict.theirs.updatedBy)}
-          busy={resolving}
-          onKeepMine={() => void resolve('mine')}
-          onTakeTheirs={() => void resolve('theirs')}
-          onKeepBoth={() => void resolve('both')}
-          onMerge={(merged) => void resolve(merged)}
-        />
-      )}
     </div>
   )
 }
