@@ -71,6 +71,28 @@ describe('Kommentare', () => {
     )
   })
 
+  it('übernimmt beim Speichern die Markierung eines fremden Kommentars ohne Konfliktdialog', async () => {
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const head = await backendAs('head')
+    const seen = await head.getArticle(articleId)
+    await head.createCommentThread(articleId, {
+      threadId: 'faden-fremd',
+      text: 'Bitte prüfen.',
+      body: withCommentAnchor(seen.body, 'faden-fremd', passage),
+      version: seen.version,
+    })
+
+    editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' Mein Nachsatz.')
+    await waitFor(() => expect(plainText(stored().body)).toMatch(/Mein Nachsatz\.$/), {
+      timeout: 6000,
+    })
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(commentAnchorTexts(stored().body).get('faden-fremd')).toBe(passage)
+    expect(commentAnchorTexts(editor.getJSON() as never).get('faden-fremd')).toBe(passage)
+    expect(await screen.findByText('Bitte prüfen.')).toBeInTheDocument()
+  })
+
   it('lässt die Gestaltung in der Leseansicht kommentieren, antworten und erledigen', async () => {
     const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'designer' })
     const text = await screen.findByRole('textbox', { name: /^Text \(nur lesen/ })

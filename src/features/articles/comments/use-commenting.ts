@@ -3,7 +3,7 @@ import { TextSelection } from '@tiptap/pm/state'
 import { useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import type { Article } from '../../../domain/article'
-import { commentAnchorMarkName } from '../../../domain/comment-anchor'
+import { commentAnchorMarkName, commentAnchorTexts } from '../../../domain/comment-anchor'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import { useCreateCommentThread } from '../api/comments'
 
@@ -152,4 +152,37 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
     submit,
     showThread,
   }
+}
+
+/**
+ * Puts the anchors of a stored body that the editor lacks back into the editor's text, each on
+ * the first place where its text still stands (an anchor whose text is gone stays out: its
+ * thread shows "Text entfernt"); returns the editor's body with them.
+ */
+export function putBackAnchors(editor: Editor, stored: RichTextDoc): RichTextDoc {
+  const markType = editor.schema.marks[commentAnchorMarkName]
+  const { tr } = editor.state
+  const present = new Set<string>()
+  tr.doc.descendants((node) => {
+    for (const mark of node.marks) {
+      if (mark.type === markType) present.add(String(mark.attrs.threadId))
+    }
+  })
+  for (const [threadId, text] of commentAnchorTexts(stored)) {
+    if (!markType || present.has(threadId) || text === '') continue
+    let placed = false
+    tr.doc.descendants((node, pos) => {
+      if (placed) return false
+      if (!node.isTextblock) return true
+      // a leaf (a line break) is one position, as one character here
+      const at = node.textBetween(0, node.content.size, undefined, '\n').indexOf(text)
+      if (at !== -1) {
+        tr.addMark(pos + 1 + at, pos + 1 + at + text.length, markType.create({ threadId }))
+        placed = true
+      }
+      return false
+    })
+  }
+  if (tr.docChanged) editor.view.dispatch(tr.setMeta(storedAnchorMeta, true))
+  return editor.getJSON() as RichTextDoc
 }

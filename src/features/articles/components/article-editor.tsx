@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
+import { useBackend } from '../../../backend/backend-provider'
 import { useArticle } from '../../../backend/queries/get-article'
+import { commentThreadsQueryOptions } from '../../../backend/queries/list-comment-threads'
 import { useUsers } from '../../../backend/queries/list-users'
 import { maxHeadlineLength, type Article, type Photo } from '../../../domain/article'
 import { readinessProblems } from '../../../domain/article-findings'
@@ -15,7 +18,7 @@ import { useCreateArticle } from '../api/create-article'
 import { useRestoreArticleVersion } from '../api/restore-article-version'
 import type { ArticleAutosaver } from '../autosave/article-autosaver'
 import { CommentPanel } from '../comments/comment-panel'
-import { storedAnchorMeta, useCommenting } from '../comments/use-commenting'
+import { putBackAnchors, storedAnchorMeta, useCommenting } from '../comments/use-commenting'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
 import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
 import { usePhotoUpload } from '../hooks/use-photo-upload'
@@ -182,6 +185,18 @@ function DraftEditor({
   useLayoutEffect(() => {
     startComment.current = commenting.start
   })
+  const queryClient = useQueryClient()
+  const backend = useBackend()
+  useEffect(
+    () =>
+      saver.onAnchorsOnlyConflict((theirs) => {
+        void queryClient.invalidateQueries({
+          queryKey: commentThreadsQueryOptions(backend, theirs.id).queryKey,
+        })
+        return putBackAnchors(editor, theirs.body)
+      }),
+    [saver, editor, queryClient, backend],
+  )
 
   const changeHeadline = (next: string) => saver.edit({ headline: next })
 
