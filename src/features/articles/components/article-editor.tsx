@@ -284,163 +284,164 @@ function DraftEditor({
     }
   }
 
-  return (
-    <div className={styles.layout}>
-      <div
-        className={classNames(styles.editor, dragging && styles.dragging)}
-        onDragOver={(event) => {
-          if (!hasFiles(event.dataTransfer)) return
-          event.preventDefault()
-          setDragging(true)
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={(event) => {
-          setDragging(false)
-          if (!hasFiles(event.dataTransfer)) return
-          event.preventDefault()
-          void upload.addFiles(Array.from(event.dataTransfer.files))
-        }}
-      >
-        <div className={styles.header}>
-          <SaveIndicator state={state} />
-          <div className={styles.status}>
+  const editorColumn = (
+    <div
+      className={classNames(styles.editor, dragging && styles.dragging)}
+      onDragOver={(event) => {
+        if (!hasFiles(event.dataTransfer)) return
+        event.preventDefault()
+        setDragging(true)
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(event) => {
+        setDragging(false)
+        if (!hasFiles(event.dataTransfer)) return
+        event.preventDefault()
+        void upload.addFiles(Array.from(event.dataTransfer.files))
+      }}
+    >
+      <div className={styles.header}>
+        <SaveIndicator state={state} />
+        <div className={styles.status}>
+          <button
+            type="button"
+            className="button button-small button-secondary"
+            onClick={() => {
+              setRestoredNote(null)
+              setVersionsOf(saver.draft)
+            }}
+          >
+            Versionen
+          </button>
+          <ArticleStatusBadge status={latest.status} />
+          {latest.status === 'draft' ? (
+            <button
+              type="button"
+              className="button button-small"
+              aria-disabled={problems.length > 0 || undefined}
+              aria-describedby={problems.length > 0 ? 'readiness-problems' : undefined}
+              onClick={() => {
+                const body = editor.getJSON() as RichTextDoc
+                setCheckedBody(body)
+                const current = { id: article.id, headline, body, photos }
+                if (readinessProblems(current).length > 0) return
+                setStatusMessage(null)
+                void saver.requestStatus('ready')
+              }}
+            >
+              Als fertig markieren
+            </button>
+          ) : (
             <button
               type="button"
               className="button button-small button-secondary"
-              onClick={() => {
-                setRestoredNote(null)
-                setVersionsOf(saver.draft)
-              }}
+              onClick={() => void saver.requestStatus('draft')}
             >
-              Versionen
+              Wieder als Entwurf markieren
             </button>
-            <ArticleStatusBadge status={latest.status} />
-            {latest.status === 'draft' ? (
-              <button
-                type="button"
-                className="button button-small"
-                aria-disabled={problems.length > 0 || undefined}
-                aria-describedby={problems.length > 0 ? 'readiness-problems' : undefined}
-                onClick={() => {
-                  const body = editor.getJSON() as RichTextDoc
-                  setCheckedBody(body)
-                  const current = { id: article.id, headline, body, photos }
-                  if (readinessProblems(current).length > 0) return
-                  setStatusMessage(null)
-                  void saver.requestStatus('ready')
-                }}
-              >
-                Als fertig markieren
-              </button>
-            ) : (
-              <button
-                type="button"
-                className="button button-small button-secondary"
-                onClick={() => void saver.requestStatus('draft')}
-              >
-                Wieder als Entwurf markieren
-              </button>
-            )}
-          </div>
-        </div>
-        {state.kind !== 'conflict' && (resolution ?? saver.restoredFromDevice) && (
-          <p className="notice" role="status">
-            {resolution ??
-              'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
-          </p>
-        )}
-        {restoredNote && (
-          <p className="notice" role="status">
-            {restoredNote}
-          </p>
-        )}
-        {latest.status === 'draft' && problems.length > 0 && (
-          <div id="readiness-problems" className="hint">
-            Noch nicht fertig: {problems.join(' ')}
-          </div>
-        )}
-        {statusMessage && (
-          <p className="field-error" role="alert">
-            {statusMessage}
-          </p>
-        )}
-        {copyNotice && (
-          <p className="notice" role="status">
-            Ihre Fassung wurde als neuer Beitrag{' '}
-            <Link to={`/beitraege/${encodeURIComponent(copyNotice.id)}`}>
-              {copyNotice.headline}
-            </Link>{' '}
-            im Themenspeicher gesichert.
-          </p>
-        )}
-
-        <div className="field field-headline">
-          <label htmlFor={headlineId}>Überschrift</label>
-          <textarea
-            id={headlineId}
-            ref={headlineRef}
-            rows={1}
-            className={styles.headlineInput}
-            value={headline}
-            maxLength={maxHeadlineLength}
-            aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
-            onKeyDown={(event) => {
-              if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
-              event.preventDefault()
-              editor.commands.focus('start')
-            }}
-            onChange={(event) => changeHeadline(oneLine(typedHeadline(event)))}
-          />
-          {headlineAtLimit && (
-            <p id={`${headlineId}-limit`} className="hint hint-warning">
-              Die Überschrift darf höchstens {maxHeadlineLength} Zeichen lang sein.
-            </p>
           )}
         </div>
-
-        <div className="field">
-          <span className="field-label" id="article-body-label">
-            Text
-          </span>
-          <EditorToolbar
-            editor={editor}
-            linkOpen={linkOpen}
-            setLinkOpen={setLinkOpen}
-            onFixTypography={fixTypographyOutsideBody}
-          />
-          <EditorContent editor={editor} className={styles.content} />
-          <WordCount editor={editor} limit={wordLimit} />
+      </div>
+      {state.kind !== 'conflict' && (resolution ?? saver.restoredFromDevice) && (
+        <p className="notice" role="status">
+          {resolution ?? 'Nicht gespeicherte Änderungen von diesem Gerät wurden wiederhergestellt.'}
+        </p>
+      )}
+      {restoredNote && (
+        <p className="notice" role="status">
+          {restoredNote}
+        </p>
+      )}
+      {latest.status === 'draft' && problems.length > 0 && (
+        <div id="readiness-problems" className="hint">
+          Noch nicht fertig: {problems.join(' ')}
         </div>
+      )}
+      {statusMessage && (
+        <p className="field-error" role="alert">
+          {statusMessage}
+        </p>
+      )}
+      {copyNotice && (
+        <p className="notice" role="status">
+          Ihre Fassung wurde als neuer Beitrag{' '}
+          <Link to={`/beitraege/${encodeURIComponent(copyNotice.id)}`}>{copyNotice.headline}</Link>{' '}
+          im Themenspeicher gesichert.
+        </p>
+      )}
 
-        <ArticlePhotos
-          photos={photos}
-          onChange={changePhotos}
-          onAddFiles={(files) => void upload.addFiles(files)}
-          uploading={upload.uploading}
-          problems={upload.problems}
+      <div className="field field-headline">
+        <label htmlFor={headlineId}>Überschrift</label>
+        <textarea
+          id={headlineId}
+          ref={headlineRef}
+          rows={1}
+          className={styles.headlineInput}
+          value={headline}
+          maxLength={maxHeadlineLength}
+          aria-describedby={headlineAtLimit ? `${headlineId}-limit` : undefined}
+          onKeyDown={(event) => {
+            if (event.key !== 'Enter' || event.nativeEvent.isComposing) return
+            event.preventDefault()
+            editor.commands.focus('start')
+          }}
+          onChange={(event) => changeHeadline(oneLine(typedHeadline(event)))}
         />
-
-        {versionsOf && (
-          <ArticleVersionsDialog
-            articleId={article.id}
-            current={versionsOf}
-            onClose={() => setVersionsOf(null)}
-            onRestore={restore}
-          />
-        )}
-        {conflict && (
-          <ConflictDialog
-            mine={conflict.mine}
-            theirs={conflict.theirs}
-            theirsAuthor={userName(conflict.theirs.updatedBy)}
-            busy={resolving}
-            onKeepMine={() => void resolve('mine')}
-            onTakeTheirs={() => void resolve('theirs')}
-            onKeepBoth={() => void resolve('both')}
-            onMerge={(merged) => void resolve(merged)}
-          />
+        {headlineAtLimit && (
+          <p id={`${headlineId}-limit`} className="hint hint-warning">
+            Die Überschrift darf höchstens {maxHeadlineLength} Zeichen lang sein.
+          </p>
         )}
       </div>
+
+      <div className="field">
+        <span className="field-label" id="article-body-label">
+          Text
+        </span>
+        <EditorToolbar
+          editor={editor}
+          linkOpen={linkOpen}
+          setLinkOpen={setLinkOpen}
+          onFixTypography={fixTypographyOutsideBody}
+        />
+        <EditorContent editor={editor} className={styles.content} />
+        <WordCount editor={editor} limit={wordLimit} />
+      </div>
+
+      <ArticlePhotos
+        photos={photos}
+        onChange={changePhotos}
+        onAddFiles={(files) => void upload.addFiles(files)}
+        uploading={upload.uploading}
+        problems={upload.problems}
+      />
+
+      {versionsOf && (
+        <ArticleVersionsDialog
+          articleId={article.id}
+          current={versionsOf}
+          onClose={() => setVersionsOf(null)}
+          onRestore={restore}
+        />
+      )}
+      {conflict && (
+        <ConflictDialog
+          mine={conflict.mine}
+          theirs={conflict.theirs}
+          theirsAuthor={userName(conflict.theirs.updatedBy)}
+          busy={resolving}
+          onKeepMine={() => void resolve('mine')}
+          onTakeTheirs={() => void resolve('theirs')}
+          onKeepBoth={() => void resolve('both')}
+          onMerge={(merged) => void resolve(merged)}
+        />
+      )}
+    </div>
+  )
+
+  return (
+    <div className={styles.layout}>
+      {editorColumn}
       <CommentPanel
         articleId={article.id}
         body={checkedBody}
