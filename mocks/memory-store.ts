@@ -1,6 +1,7 @@
 import type { Article } from '../src/domain/article'
 import type { ArticleVersion } from '../src/domain/article-versions'
 import type { AuditEvent } from '../src/domain/audit-event'
+import type { Comment, StoredCommentThread } from '../src/domain/comment'
 import type { Issue } from '../src/domain/issue'
 import type { StoredNotification } from '../src/domain/notification'
 import type { Media, MediaVariantName } from '../src/domain/media'
@@ -64,6 +65,9 @@ export interface MemoryState {
   archive?: MemoryArchiveEntry[]
   /** Notifications in the order they were made (missing in demo data saved before they existed). */
   notifications?: StoredNotification[]
+  /** Comment threads and their comments, in the order they were made (missing before they existed). */
+  commentThreads?: StoredCommentThread[]
+  comments?: Comment[]
 }
 
 /** An archive entry as the database keeps it: the page's HTML beside its fields. */
@@ -352,6 +356,7 @@ function createTx(
       const draft = state.write()
       draft.articles = draft.articles.filter((article) => article.id !== id)
       dropVersions(draft, id)
+      dropCommentsOfArticle(draft, id)
       return true
     },
     moveArticleToTrash: async (id, expectedVersion, deletion) => {
@@ -365,6 +370,7 @@ function createTx(
       const draft = state.write()
       draft.articles = draft.articles.filter((item) => item.id !== id)
       dropVersions(draft, id)
+      dropCommentsOfArticle(draft, id)
       draft.trash = [...(draft.trash ?? []), { article: structuredClone(article), ...deletion }]
       return true
     },
@@ -442,6 +448,128 @@ function createTx(
     ...memorySendQueue(state),
     ...memoryArchive(state),
     ...memoryNotifications(state),
+    ...memoryComments(state),
+  }
+}
+
+/** Like the database's foreign keys: threads, comments and their notifications go with an article. */
+function dropCommentsOfArticle(draft: MemoryState, articleId: string) {
+  const threadIds = new Set(
+    (draft.commentThreads ?? [])
+      .filter((thread) => thread.articleId === articleId)
+      .map((thread) => thread.id),
+  )
+  dropThreads(draft, threadIds)
+  draft.notifications = (draft.notifications ?? []).filter(
+    (notification) => notification.articleId !== articleId,
+  )
+}
+
+function dropThreads(draft: MemoryState, threadIds: ReadonlySet<string>) {
+  if (threadIds.size === 0) return
+  draft.commentThreads = (draft.commentThreads ?? []).filter((thread) => !threadIds.has(thread.id))
+  draft.comments = (draft.comments ?? []).filter((comment) => !threadIds.has(comment.threadId))
+  draft.notifications = (draft.notifications ?? []).filter(
+    (notification) => notification.threadId === null || !threadIds.has(notification.threadId),
+  )
+}
+
+/** Comment threads with their comments, in the order they were made (as the database's `seq`). */
+function memoryComments(state: {
+  read: () => MemoryState
+  write: () => MemoryState
+}): Pick<
+  StoreTx,
+  | 'listCommentThreads'
+  | 'getCommentThread'
+  | 'insertCommentThread'
+  | 'insertComment'
+  | 'getComment'
+  | 'updateCommentText'
+  | 'deleteComment'
+  | 'deleteCommentThread'
+  | 'setCommentThreadResolution'
+  | 'openCommentThreadCounts'
+> {
+  const withComments = (thread: StoredCommentThread) => ({
+    ...structuredClone(thread),
+    comments: structuredClone(
+      (state.read().comments ?? []).filter((comment) => comment.threadId === thread.id),
+    ),
+  })
+  const threadById = (id: string) =>
+    (state.read().commentThreads ?? []).find((thread) => thread.id === id) ?? null
+  const assertUser = (id: string, constraint: string) => {
+    if (!state.read().users.some((user) => user.id === id)) {
+      throw new Error(`Person ${id} gibt es nicht (${constraint})`)
+    }
+  }
+  return {
+    listCommentThreads: async (articleId) =>
+      (state.read().commentThreads ?? [])
+        .filter((thread) => thread.articleId === articleId)
+        .map(withComments),
+    getCommentThread: async (id) => {
+      const thread = threadById(id)
+      return thread ? withComments(thread) : null
+    },
+    insertCommentThread: async (thread, first) => {
+      if (!state.read().articles.some((article) => article.id === thread.articleId)) {
+        throw new ConcurrentChange('Beitrag existiert nicht', 'comment_threads_article_id_fkey')
+      }
+      if (threadById(thread.id)) {
+        throw new ConcurrentChange('Gespräch existiert schon', 'comment_threads_pkey')
+      }
+      assertUser(first.authorId, 'comments_author_id_fkey')
+      const draft = state.write()
+      draft.commentThreads = [...(draft.commentThreads ?? []), structuredClone(thread)]
+      draft.comments = [...(draft.comments ?? []), structuredClone(first)]
+    },
+    insertComment: async (comment) => {
+      if (!threadById(comment.threadId)) {
+        throw new ConcurrentChange('Gespräch existiert nicht', 'comments_thread_id_fkey')
+      }
+      assertUser(comment.authorId, 'comments_author_id_fkey')
+      const draft = state.write()
+      draft.comments = [...(draft.comments ?? []), structuredClone(comment)]
+    },
+    getComment: async (id) =>
+      structuredClone((state.read().comments ?? []).find((comment) => comment.id === id) ?? null),
+    updateCommentText: async (id, text, editedAt) => {
+      const comment = (state.write().comments ?? []).find((item) => item.id === id)
+      if (!comment) return false
+      Object.assign(comment, { text, editedAt })
+      return true
+    },
+    deleteComment: async (id) => {
+      if (!(state.read().comments ?? []).some((comment) => comment.id === id)) return false
+      const draft = state.write()
+      draft.comments = (draft.comments ?? []).filter((comment) => comment.id !== id)
+      return true
+    },
+    deleteCommentThread: async (id) => {
+      if (!threadById(id)) return false
+      dropThreads(state.write(), new Set([id]))
+      return true
+    },
+    setCommentThreadResolution: async (id, resolution) => {
+      if (!threadById(id)) return false
+      const thread = (state.write().commentThreads ?? []).find((item) => item.id === id)
+      if (!thread) return false
+      Object.assign(thread, {
+        resolvedAt: resolution?.at ?? null,
+        resolvedBy: resolution?.by ?? null,
+      })
+      return true
+    },
+    openCommentThreadCounts: async () => {
+      const counts: Record<string, number> = {}
+      for (const thread of state.read().commentThreads ?? []) {
+        if (thread.resolvedAt === null)
+          counts[thread.articleId] = (counts[thread.articleId] ?? 0) + 1
+      }
+      return counts
+    },
   }
 }
 
@@ -480,7 +608,14 @@ function memoryNotifications(state: {
       draft.notifications = [...(draft.notifications ?? []), ...structuredClone(notifications)]
     },
     listNotifications: async (recipientId, limit) =>
-      structuredClone(ofRecipient(recipientId).slice(0, limit)),
+      // demo data saved before comments has no article or thread in its notifications
+      ofRecipient(recipientId)
+        .slice(0, limit)
+        .map((notification) => ({
+          ...structuredClone(notification),
+          articleId: notification.articleId ?? null,
+          threadId: notification.threadId ?? null,
+        })),
     countUnreadNotifications: async (recipientId) =>
       ofRecipient(recipientId).filter((notification) => notification.readAt === null).length,
     markNotificationRead: async (id, recipientId, at) => {

@@ -1,5 +1,12 @@
 import type { ArchiveList, IssueArchive, WithdrawFromArchiveInput } from '../domain/archive'
 import type { NotificationList } from '../domain/notification'
+import type {
+  CommentInput,
+  CommentThread,
+  CreateCommentThreadInput,
+  CreateCommentThreadResult,
+  OpenCommentCounts,
+} from '../domain/comment'
 import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type {
@@ -165,4 +172,21 @@ export interface Backend {
   /** Marks one of the caller's notifications read. */
   markNotificationRead(id: string): Promise<void>
   markAllNotificationsRead(): Promise<void>
+
+  /** An article's comment threads, oldest first, with their comments. */
+  listCommentThreads(articleId: string): Promise<CommentThread[]>
+  /** Opens a thread: the body with the new anchor (text unchanged) and the first comment. */
+  createCommentThread(
+    articleId: string,
+    input: CreateCommentThreadInput,
+  ): Promise<CreateCommentThreadResult>
+  replyToCommentThread(threadId: string, input: CommentInput): Promise<CommentThread>
+  /** Changes one of the caller's own comments. */
+  editComment(commentId: string, input: CommentInput): Promise<CommentThread>
+  /** Deletes one of the caller's own comments (the only one of a thread takes the thread along). */
+  deleteComment(commentId: string): Promise<void>
+  resolveCommentThread(threadId: string): Promise<CommentThread>
+  reopenCommentThread(threadId: string): Promise<CommentThread>
+  /** Open threads per article id, for the board's cards. */
+  openCommentCounts(): Promise<OpenCommentCounts>
 }

@@ -411,6 +411,46 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       }),
     markAllNotificationsRead: () =>
       request('/notifications/read-all', { method: 'POST', body: {}, schema: null }),
+
+    listCommentThreads: (articleId) =>
+      request(`/articles/${encodeURIComponent(articleId)}/comments`, {
+        schema: (schemas) => schemas.commentThreads,
+      }),
+    createCommentThread: (articleId, input) =>
+      request(`/articles/${encodeURIComponent(articleId)}/comments`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.createdCommentThread,
+        conflictSchema: (schemas) => schemas.article,
+      }),
+    replyToCommentThread: (threadId, input) =>
+      request(`/comment-threads/${encodeURIComponent(threadId)}/comments`, {
+        method: 'POST',
+        body: input,
+        schema: (schemas) => schemas.commentThread,
+      }),
+    editComment: (commentId, input) =>
+      request(`/comments/${encodeURIComponent(commentId)}`, {
+        method: 'PATCH',
+        body: input,
+        schema: (schemas) => schemas.commentThread,
+      }),
+    deleteComment: (commentId) =>
+      request(`/comments/${encodeURIComponent(commentId)}`, { method: 'DELETE', schema: null }),
+    resolveCommentThread: (threadId) =>
+      request(`/comment-threads/${encodeURIComponent(threadId)}/resolve`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.commentThread,
+      }),
+    reopenCommentThread: (threadId) =>
+      request(`/comment-threads/${encodeURIComponent(threadId)}/reopen`, {
+        method: 'POST',
+        body: {},
+        schema: (schemas) => schemas.commentThread,
+      }),
+    openCommentCounts: () =>
+      request('/comment-counts', { schema: (schemas) => schemas.openCommentCounts }),
   }
 }
 

@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { archiveListSchema, issueArchiveSchema } from '../domain/archive'
 import { notificationListSchema } from '../domain/notification'
+import {
+  commentThreadSchema,
+  createCommentThreadResultSchema,
+  openCommentCountsSchema,
+} from '../domain/comment'
 import { articleSchema } from '../domain/article'
 import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
@@ -74,6 +79,10 @@ export const responseSchemas = {
   sends: sendsSchema,
   outbox: outboxSchema,
   archiveList: archiveListSchema,
+  commentThread: commentThreadSchema,
+  commentThreads: z.array(commentThreadSchema),
+  createdCommentThread: createCommentThreadResultSchema,
+  openCommentCounts: openCommentCountsSchema,
   notificationList: notificationListSchema,
   issueArchive: issueArchiveSchema,
 }

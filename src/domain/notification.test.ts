@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { notificationLink, notificationRecipientRole, notificationText } from './notification'
+import {
+  commentNotificationLink,
+  notificationLink,
+  notificationRecipientRole,
+  notificationText,
+} from './notification'
 
 describe('Benachrichtigungen', () => {
   it('sagt auf Deutsch, wer was mit welcher Ausgabe getan hat', () => {
@@ -11,6 +16,18 @@ describe('Benachrichtigungen', () => {
     )
     expect(notificationText('changes_requested', 'Sandra Wanzar', 'August 2018')).toBe(
       'Sandra Wanzar hat „August 2018“ zur Überarbeitung zurückgegeben',
+    )
+  })
+
+  it('sagt, wer in welchem Beitrag erwähnt oder geantwortet hat, und öffnet das Gespräch', () => {
+    expect(notificationText('comment_mention', 'Sandra Wanzar', 'Behördennetzwerk')).toBe(
+      'Sandra Wanzar hat Sie in „Behördennetzwerk“ erwähnt',
+    )
+    expect(notificationText('comment_reply', 'Jana Krause', 'Behördennetzwerk')).toBe(
+      'Jana Krause hat auf einen Kommentar in „Behördennetzwerk“ geantwortet',
+    )
+    expect(commentNotificationLink('beitrag-03', 'faden 1')).toBe(
+      '/beitraege/beitrag-03?kommentar=faden%201',
     )
   })
 

@@ -5,16 +5,27 @@ export const notificationKindSchema = z.enum([
   'issue_submitted',
   'issue_approved',
   'changes_requested',
+  // comments (docs/decisions/0015-comments.md): about an article, not an issue
+  'comment_mention',
+  'comment_reply',
 ])
-/** What a notification tells (comments and mentions add their kinds later). */
+/** What a notification tells. */
 export type NotificationKind = z.infer<typeof notificationKindSchema>
+/** The kinds about a step of an issue's workflow. */
+export type WorkflowNotificationKind = 'issue_submitted' | 'issue_approved' | 'changes_requested'
+export type CommentNotificationKind = 'comment_mention' | 'comment_reply'
 
-/** A notification as stored: for one person, about one step of one issue. */
+/**
+ * A notification as stored: for one person, about a step of an issue (`issueId`) or a comment
+ * on an article (`articleId` and `threadId`; `issueId` null).
+ */
 export interface StoredNotification {
   id: string
   recipientId: string
   kind: NotificationKind
-  issueId: string
+  issueId: string | null
+  articleId: string | null
+  threadId: string | null
   actorId: string
   createdAt: string
   readAt: string | null
@@ -23,7 +34,9 @@ export interface StoredNotification {
 export const notificationSchema = z.object({
   id: idSchema(),
   kind: notificationKindSchema,
-  issueId: idSchema(),
+  issueId: idSchema().nullable(),
+  articleId: idSchema().nullable(),
+  threadId: idSchema().nullable(),
   actorId: idSchema(),
   /** The German sentence the bell shows. */
   text: z.string(),
@@ -44,21 +57,30 @@ export type NotificationList = z.infer<typeof notificationListSchema>
 /** The most notifications one list returns, newest first. */
 export const notificationListLimit = 50
 
-const verbs: Record<NotificationKind, string> = {
-  issue_submitted: 'zur Freigabe eingereicht',
-  issue_approved: 'freigegeben',
-  changes_requested: 'zur Überarbeitung zurückgegeben',
+const sentences: Record<NotificationKind, (actorName: string, label: string) => string> = {
+  issue_submitted: (actor, label) => `${actor} hat „${label}“ zur Freigabe eingereicht`,
+  issue_approved: (actor, label) => `${actor} hat „${label}“ freigegeben`,
+  changes_requested: (actor, label) => `${actor} hat „${label}“ zur Überarbeitung zurückgegeben`,
+  comment_mention: (actor, label) => `${actor} hat Sie in „${label}“ erwähnt`,
+  comment_reply: (actor, label) => `${actor} hat auf einen Kommentar in „${label}“ geantwortet`,
 }
 
-/** The sentence of a notification: "Sandra Wanzar hat „August 2018“ freigegeben". */
-export function notificationText(kind: NotificationKind, actorName: string, issueLabel: string) {
-  return `${actorName} hat „${issueLabel}“ ${verbs[kind]}`
+/**
+ * The sentence of a notification: "Sandra Wanzar hat „August 2018“ freigegeben"; `label` is the
+ * issue's label, or the article's headline for a comment.
+ */
+export function notificationText(kind: NotificationKind, actorName: string, label: string) {
+  return sentences[kind](actorName, label)
 }
+
+/** The article page with the comment thread opened. */
+export const commentNotificationLink = (articleId: string, threadId: string) =>
+  `/beitraege/${encodeURIComponent(articleId)}?kommentar=${encodeURIComponent(threadId)}`
 
 /** The app page a notification leads to: the issue's page. */
 export const notificationLink = (issueId: string) => `/ausgaben/${encodeURIComponent(issueId)}`
 
 /** Who is told about a workflow step: the Dezernentin of a submission, the Redaktion otherwise. */
-export function notificationRecipientRole(kind: NotificationKind): 'head' | 'editor' {
+export function notificationRecipientRole(kind: WorkflowNotificationKind): 'head' | 'editor' {
   return kind === 'issue_submitted' ? 'head' : 'editor'
 }

@@ -1,13 +1,15 @@
 import type { Issue } from '../domain/issue'
 import {
+  commentNotificationLink,
   notificationLink,
   notificationListLimit,
   notificationListSchema,
   notificationRecipientRole,
   notificationText,
   type Notification,
-  type NotificationKind,
+  type CommentNotificationKind,
   type StoredNotification,
+  type WorkflowNotificationKind,
 } from '../domain/notification'
 import type { User } from '../domain/user'
 import type { HandlerDeps } from './context'
@@ -30,7 +32,7 @@ import type { StoreTx } from './store'
 export async function notifyWorkflowStep(
   deps: HandlerDeps,
   tx: StoreTx,
-  step: { kind: NotificationKind; issueId: string; actor: User },
+  step: { kind: WorkflowNotificationKind; issueId: string; actor: User },
 ): Promise<void> {
   const role = notificationRecipientRole(step.kind)
   const createdAt = deps.now().toISOString()
@@ -43,10 +45,51 @@ export async function notifyWorkflowStep(
       recipientId: recipient.id,
       kind: step.kind,
       issueId: step.issueId,
+      articleId: null,
+      threadId: null,
       actorId: step.actor.id,
       createdAt,
       readAt: null,
     })),
+  )
+}
+
+/**
+ * Tells people about a comment, in the comment's transaction: each person it mentions, and
+ * (for a reply) everyone else who wrote in the thread; one notification per person, a mention
+ * before a reply, never the author.
+ */
+export async function notifyComment(
+  deps: HandlerDeps,
+  tx: StoreTx,
+  comment: {
+    articleId: string
+    threadId: string
+    actor: User
+    mentioned: readonly User[]
+    participants: readonly string[]
+  },
+): Promise<void> {
+  const kinds = new Map<string, CommentNotificationKind>()
+  for (const user of comment.mentioned) kinds.set(user.id, 'comment_mention')
+  for (const id of comment.participants) if (!kinds.has(id)) kinds.set(id, 'comment_reply')
+  kinds.delete(comment.actor.id)
+  const people = new Set((await tx.listUsers()).map((user) => user.id))
+  const createdAt = deps.now().toISOString()
+  await tx.insertNotifications(
+    [...kinds]
+      .filter(([recipientId]) => people.has(recipientId))
+      .map(([recipientId, kind]) => ({
+        id: deps.newId(),
+        recipientId,
+        kind,
+        issueId: null,
+        articleId: comment.articleId,
+        threadId: comment.threadId,
+        actorId: comment.actor.id,
+        createdAt,
+        readAt: null,
+      })),
   )
 }
 
@@ -91,24 +134,38 @@ async function describeNotifications(
 ): Promise<Notification[]> {
   const names = new Map((await tx.listUsers()).map((user) => [user.id, user.name]))
   const labels = new Map<string, string>()
-  for (const issueId of new Set(stored.map((notification) => notification.issueId))) {
-    const issue: Issue | null = await tx.getIssue(issueId)
-    labels.set(issueId, issue?.label ?? 'eine Ausgabe')
+  for (const notification of stored) {
+    if (notification.issueId !== null && !labels.has(notification.issueId)) {
+      const issue: Issue | null = await tx.getIssue(notification.issueId)
+      labels.set(notification.issueId, issue?.label ?? 'eine Ausgabe')
+    }
+    if (notification.articleId !== null && !labels.has(notification.articleId)) {
+      const article = await tx.getArticle(notification.articleId)
+      labels.set(notification.articleId, article?.headline || 'Ohne Überschrift')
+    }
   }
-  return stored.map((notification) => ({
-    id: notification.id,
-    kind: notification.kind,
-    issueId: notification.issueId,
-    actorId: notification.actorId,
-    text: notificationText(
-      notification.kind,
-      names.get(notification.actorId) ?? 'Jemand',
-      labels.get(notification.issueId) ?? 'eine Ausgabe',
-    ),
-    link: notificationLink(notification.issueId),
-    createdAt: notification.createdAt,
-    readAt: notification.readAt,
-  }))
+  return stored.map((notification) => {
+    const subject = notification.articleId ?? notification.issueId ?? ''
+    return {
+      id: notification.id,
+      kind: notification.kind,
+      issueId: notification.issueId,
+      articleId: notification.articleId,
+      threadId: notification.threadId,
+      actorId: notification.actorId,
+      text: notificationText(
+        notification.kind,
+        names.get(notification.actorId) ?? 'Jemand',
+        labels.get(subject) ?? 'eine Ausgabe',
+      ),
+      link:
+        notification.articleId !== null && notification.threadId !== null
+          ? commentNotificationLink(notification.articleId, notification.threadId)
+          : notificationLink(subject),
+      createdAt: notification.createdAt,
+      readAt: notification.readAt,
+    }
+  })
 }
 
 /** The caller's own notifications: list, mark one read, mark all read. */

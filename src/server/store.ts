@@ -1,6 +1,12 @@
 import type { Article } from '../domain/article'
 import type { ArticleVersion, NewArticleVersion } from '../domain/article-versions'
 import type { AuditEvent } from '../domain/audit-event'
+import type {
+  Comment,
+  CommentThread,
+  OpenCommentCounts,
+  StoredCommentThread,
+} from '../domain/comment'
 import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/delivery'
 import type { Issue } from '../domain/issue'
 import type { StoredNotification } from '../domain/notification'
@@ -400,6 +406,28 @@ export interface StoreTx {
   /** Marks one notification of the person read (kept as it is when read already); false: none of theirs. */
   markNotificationRead(id: string, recipientId: string, at: string): Promise<boolean>
   markAllNotificationsRead(recipientId: string, at: string): Promise<void>
+
+  /** An article's comment threads, oldest first, each with its comments oldest first. */
+  listCommentThreads(articleId: string): Promise<CommentThread[]>
+  getCommentThread(id: string): Promise<CommentThread | null>
+  /** Stores a thread with its first comment (docs/decisions/0015-comments.md). */
+  insertCommentThread(thread: StoredCommentThread, first: Comment): Promise<void>
+  /** Adds a reply; the database refuses it when the thread was deleted meanwhile. */
+  insertComment(comment: Comment): Promise<void>
+  getComment(id: string): Promise<Comment | null>
+  /** Changes a comment's text and sets `editedAt`; false: no such comment. */
+  updateCommentText(id: string, text: string, editedAt: string): Promise<boolean>
+  /** Removes one comment; false: no such comment. */
+  deleteComment(id: string): Promise<boolean>
+  /** Removes a thread with its comments (and the notifications about it). */
+  deleteCommentThread(id: string): Promise<boolean>
+  /** "Erledigt" (`resolution`) or "Wieder öffnen" (null); false: no such thread. */
+  setCommentThreadResolution(
+    id: string,
+    resolution: { at: string; by: string } | null,
+  ): Promise<boolean>
+  /** Open threads per article, for the board's cards (articles without any are left out). */
+  openCommentThreadCounts(): Promise<OpenCommentCounts>
 }
 
 /**

@@ -14,6 +14,7 @@ import { defineMediaVariantsContract } from './media-variants-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 import { defineVersionsContract } from './versions-contract'
 import { defineNotificationsContract } from './notifications-contract'
+import { defineCommentsContract } from './comments-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -145,6 +146,9 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           return issue
         },
       })))
+
+    describe('Kommentare', () =>
+      defineCommentsContract(() => ({ editor, head, designer, approveSeedIssue })))
 
     describe('Archiv', () =>
       defineArchiveContract(() => ({

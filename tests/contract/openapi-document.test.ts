@@ -205,6 +205,20 @@ describe('HttpBackend', () => {
     listNotifications: (b) => b.listNotifications(),
     markNotificationRead: (b) => b.markNotificationRead('benachrichtigung'),
     markAllNotificationsRead: (b) => b.markAllNotificationsRead(),
+    listCommentThreads: (b) => b.listCommentThreads('beitrag'),
+    createCommentThread: (b) =>
+      b.createCommentThread('beitrag', {
+        threadId: 'faden',
+        text: 'x',
+        body: { type: 'doc', content: [] },
+        version: 1,
+      }),
+    replyToCommentThread: (b) => b.replyToCommentThread('faden', { text: 'x' }),
+    editComment: (b) => b.editComment('kommentar', { text: 'x' }),
+    deleteComment: (b) => b.deleteComment('kommentar'),
+    resolveCommentThread: (b) => b.resolveCommentThread('faden'),
+    reopenCommentThread: (b) => b.reopenCommentThread('faden'),
+    openCommentCounts: (b) => b.openCommentCounts(),
   }
 
   /** `/api/issues/{id}` as a pattern that matches one path segment for each parameter. */

@@ -370,3 +370,37 @@ test('axe auf der offenen Liste der Benachrichtigungen, Escape zurück zur Glock
   await expect(bell).toBeFocused()
   await expect(list).toBeHidden()
 })
+
+test('axe auf den Kommentaren der Leseansicht: Gestaltung markiert per Tastatur und kommentiert', async ({
+  page,
+}) => {
+  await signIn(page, 'Jana Krause (Gestaltung)')
+  await page.goto('/beitraege/beitrag-03-behoerdennetzwerk')
+  const text = page.getByRole('textbox', { name: /^Text \(nur lesen/ })
+  await expect(text).toHaveAttribute('aria-readonly', 'true')
+  await expect(text).toContainText('Einen Einblick')
+  await text.focus()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.type('Nicht hinein.')
+  await expect(text).not.toContainText('Nicht hinein.')
+  for (let index = 0; index < 'Einen Einblick'.length; index++) {
+    await page.keyboard.press('Shift+ArrowRight')
+  }
+  await page.keyboard.press('Control+Alt+KeyM')
+  const panel = page.getByRole('complementary', { name: /^Kommentare/ })
+  await expect(panel.getByRole('textbox', { name: 'Kommentar' })).toBeFocused()
+  await expectNoAxeViolations(page, 'Leseansicht mit Kommentar-Formular (Gestaltung)')
+  await page.keyboard.type('Foto zu dunkel.')
+  await page.keyboard.press('Control+Enter')
+  await expect(
+    panel.getByRole('button', { name: 'Textstelle zeigen: „Einen Einblick“' }),
+  ).toBeFocused()
+  await expect(text.locator('[data-comment-thread]')).toHaveText('Einen Einblick')
+  await expectNoAxeViolations(page, 'Leseansicht mit Kommentaren (Gestaltung)')
+  if (process.env.RUNDBRIEF_SCREENSHOTS) {
+    await page.screenshot({
+      path: `${process.env.RUNDBRIEF_SCREENSHOTS}/kommentare-leseansicht.png`,
+      fullPage: true,
+    })
+  }
+})

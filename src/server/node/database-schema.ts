@@ -102,7 +102,9 @@ export interface NotificationsTable {
   id: string
   recipient_id: string
   kind: NotificationKind
-  issue_id: string
+  issue_id: string | null
+  article_id: ColumnType<string | null, string | null | undefined, never>
+  thread_id: ColumnType<string | null, string | null | undefined, never>
   actor_id: string
   created_at: Timestamp
   read_at: Timestamp | null
@@ -207,6 +209,27 @@ export interface ArchiveEntriesTable {
   withdraw_reason: string | null
 }
 
+export interface CommentThreadsTable {
+  id: string
+  seq: Generated<number>
+  article_id: string
+  quote: string
+  created_by: string
+  created_at: Timestamp
+  resolved_at: ColumnType<Date | null, string | null, string | null>
+  resolved_by: string | null
+}
+
+export interface CommentsTable {
+  id: string
+  seq: Generated<number>
+  thread_id: string
+  author_id: string
+  text: string
+  created_at: Timestamp
+  edited_at: ColumnType<Date | null, string | null, string | null>
+}
+
 /** The tables of the Rundbrief database (see migrations.ts). */
 export interface Database {
   users: UsersTable
@@ -229,4 +252,6 @@ export interface Database {
   server_secrets: ServerSecretsTable
   archive_entries: ArchiveEntriesTable
   notifications: NotificationsTable
+  comment_threads: CommentThreadsTable
+  comments: CommentsTable
 }

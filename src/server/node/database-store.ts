@@ -20,6 +20,7 @@ import { concatBytes, rechunk } from '../bytes'
 import type { ImageVariant } from '../image-port'
 import type { ArticleVersionsTable, Database, StoredIssue } from './database-schema'
 import { archiveTx } from './database-archive'
+import { commentsTx } from './database-comments'
 import { sendQueueTx } from './database-send-queue'
 
 /** Photos are stored in pieces of this size (see migration 0005). */
@@ -540,6 +541,7 @@ function createTx(db: Transaction<Database>): StoreTx {
 
     ...sendQueueTx(db),
     ...archiveTx(db),
+    ...commentsTx(db),
 
     insertNotifications: async (notifications) => {
       if (notifications.length === 0) return
@@ -551,6 +553,8 @@ function createTx(db: Transaction<Database>): StoreTx {
             recipient_id: notification.recipientId,
             kind: notification.kind,
             issue_id: notification.issueId,
+            article_id: notification.articleId,
+            thread_id: notification.threadId,
             actor_id: notification.actorId,
             created_at: notification.createdAt,
             read_at: notification.readAt,
@@ -562,7 +566,17 @@ function createTx(db: Transaction<Database>): StoreTx {
       (
         await db
           .selectFrom('notifications')
-          .select(['id', 'recipient_id', 'kind', 'issue_id', 'actor_id', 'created_at', 'read_at'])
+          .select([
+            'id',
+            'recipient_id',
+            'kind',
+            'issue_id',
+            'article_id',
+            'thread_id',
+            'actor_id',
+            'created_at',
+            'read_at',
+          ])
           .where('recipient_id', '=', recipientId)
           .orderBy('created_at', 'desc')
           .orderBy('seq', 'desc')
@@ -573,6 +587,8 @@ function createTx(db: Transaction<Database>): StoreTx {
         recipientId: row.recipient_id,
         kind: row.kind,
         issueId: row.issue_id,
+        articleId: row.article_id,
+        threadId: row.thread_id,
         actorId: row.actor_id,
         createdAt: row.created_at.toISOString(),
         readAt: row.read_at?.toISOString() ?? null,

@@ -53,6 +53,8 @@ describe('Migrationen', () => {
       'article_versions',
       'articles',
       'audit_events',
+      'comment_threads',
+      'comments',
       'deliveries',
       'issue_articles',
       'issues',

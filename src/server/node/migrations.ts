@@ -423,6 +423,63 @@ export const migrations: Record<string, Migration> = {
         .execute()
     },
   },
+  '0015-comments': {
+    // Comment threads on articles (docs/decisions/0015-comments.md): a thread and its comments
+    // go with their article (as its versions do); `seq` orders what was made at the same moment.
+    // Notifications may be about a comment: then they name the article and the thread, no issue.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('comment_threads')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('seq', 'bigserial', (column) => column.notNull().unique())
+        .addColumn('article_id', 'text', (column) =>
+          column.notNull().references('articles.id').onDelete('cascade'),
+        )
+        .addColumn('quote', 'text', (column) => column.notNull())
+        .addColumn('created_by', 'text', (column) => column.notNull().references('users.id'))
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('resolved_at', 'timestamptz')
+        .addColumn('resolved_by', 'text', (column) => column.references('users.id'))
+        .addCheckConstraint(
+          'comment_threads_resolution',
+          sql`(resolved_at is null) = (resolved_by is null)`,
+        )
+        .execute()
+      await db.schema
+        .createIndex('comment_threads_article')
+        .on('comment_threads')
+        .columns(['article_id', 'seq'])
+        .execute()
+      await db.schema
+        .createTable('comments')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('seq', 'bigserial', (column) => column.notNull().unique())
+        .addColumn('thread_id', 'text', (column) =>
+          column.notNull().references('comment_threads.id').onDelete('cascade'),
+        )
+        .addColumn('author_id', 'text', (column) => column.notNull().references('users.id'))
+        .addColumn('text', 'text', (column) => column.notNull().check(sql`length(text) > 0`))
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('edited_at', 'timestamptz')
+        .execute()
+      await db.schema
+        .createIndex('comments_thread')
+        .on('comments')
+        .columns(['thread_id', 'seq'])
+        .execute()
+      await sql`alter table notifications
+        alter column issue_id drop not null,
+        add column article_id text references articles (id) on delete cascade,
+        add column thread_id text references comment_threads (id) on delete cascade,
+        drop constraint notifications_kind_check,
+        add constraint notifications_kind_check check (
+          (kind in ('issue_submitted', 'issue_approved', 'changes_requested')
+            and issue_id is not null)
+          or (kind in ('comment_mention', 'comment_reply')
+            and article_id is not null and thread_id is not null)
+        )`.execute(db)
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

@@ -8,6 +8,7 @@ import {
   type UpdateArticleInput,
 } from '../../../domain/article'
 import { canonicalJson } from '../../../domain/canonical-json'
+import { differsOnlyInCommentAnchors } from '../../../domain/comment-anchor'
 import type { RichTextDoc } from '../../../domain/rich-text'
 import type { ArticleDraft, DraftMirror } from './draft-mirror'
 
@@ -101,6 +102,9 @@ export class ArticleAutosaver {
   private blocked: 'conflict' | 'error' | null = null
   private disposed = false
   private state: SaveState = { kind: 'saved' }
+  /** What the server holds at `baseVersion`, as far as known (unknown for a restored draft). */
+  private base: ArticleDraft | null
+  private rebaseAnchors: ((theirs: Article) => RichTextDoc) | null = null
   private readonly options: Required<ArticleAutosaverOptions>
 
   constructor(options: ArticleAutosaverOptions) {
@@ -113,6 +117,7 @@ export class ArticleAutosaver {
       now: () => new Date(),
       ...options,
     }
+    this.base = options.restored ? null : options.draft
     this.baseVersion = options.baseVersion
     this.retryDelay = this.options.retryMs
     this.restoredFromDevice = this.options.restored
@@ -218,6 +223,7 @@ export class ArticleAutosaver {
   resolveConflict(choice: 'mine' | 'theirs', theirs: Article): Promise<void> {
     this.blocked = null
     this.baseVersion = theirs.version
+    this.base = draftOf(theirs)
     if (choice === 'theirs') {
       this.savedSeq = this.changeSeq
       this.pendingStatus = undefined
@@ -245,6 +251,7 @@ export class ArticleAutosaver {
     this.mirrorTimer = undefined
     this.firstUnsavedChangeAt = undefined
     this.baseVersion = article.version
+    this.base = draftOf(article)
     this.savedSeq = this.changeSeq
     this.pendingStatus = undefined
     this.blocked = null
@@ -310,6 +317,40 @@ export class ArticleAutosaver {
     return this.inFlight
   }
 
+  /**
+   * Lets the editor answer a save that meets a stored article which differs from the saver's base
+   * only in comment anchors (someone commented meanwhile): `rebase` returns the author's body with
+   * those anchors put back where their text still is, saved over that version without a dialog.
+   */
+  onAnchorsOnlyConflict(rebase: (theirs: Article) => RichTextDoc): () => void {
+    this.rebaseAnchors = rebase
+    return () => {
+      if (this.rebaseAnchors === rebase) this.rebaseAnchors = null
+    }
+  }
+
+  /** Whether the stored article is the saver's base with other comment anchors, nothing else. */
+  private onlyAnchorsAdded(theirs: Article): boolean {
+    const base = this.base
+    if (!base || !this.rebaseAnchors) return false
+    return (
+      canonicalJson({ headline: base.headline, photos: base.photos }) ===
+        canonicalJson({ headline: theirs.headline, photos: theirs.photos }) &&
+      differsOnlyInCommentAnchors(base.body, theirs.body)
+    )
+  }
+
+  /** Keeps the author's text, puts the stored anchors into it and saves over the stored version. */
+  private takeAnchors(theirs: Article) {
+    const body = this.rebaseAnchors?.(theirs)
+    if (!body) return
+    this.baseVersion = theirs.version
+    this.base = draftOf(theirs)
+    this.body = body
+    this.markChanged()
+    this.schedule(0)
+  }
+
   private async saveOnce(): Promise<void> {
     this.firstUnsavedChangeAt = undefined
     const seq = this.changeSeq
@@ -326,6 +367,7 @@ export class ArticleAutosaver {
           throw error
         })
       this.baseVersion = article.version
+      this.base = draftOf(article)
       this.savedSeq = seq
       this.retryDelay = this.options.retryMs
       if (this.pendingStatus === status) this.pendingStatus = undefined
@@ -339,7 +381,9 @@ export class ArticleAutosaver {
     } catch (error) {
       this.mirrorNow()
       const theirs = conflictCurrent(error, articleSchema)
-      if (theirs) {
+      if (theirs && this.onlyAnchorsAdded(theirs)) {
+        this.takeAnchors(theirs)
+      } else if (theirs) {
         this.blocked = 'conflict'
         this.setState({ kind: 'conflict', mine: draft, theirs })
       } else if (

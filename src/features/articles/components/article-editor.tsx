@@ -1,8 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react'
-import { Link } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
+import { useBackend } from '../../../backend/backend-provider'
 import { useArticle } from '../../../backend/queries/get-article'
+import { commentThreadsQueryOptions } from '../../../backend/queries/list-comment-threads'
 import { useUsers } from '../../../backend/queries/list-users'
 import { maxHeadlineLength, type Article, type Photo } from '../../../domain/article'
 import { readinessProblems } from '../../../domain/article-findings'
@@ -14,6 +17,8 @@ import { articleKit } from '../../../editor/article-kit'
 import { useCreateArticle } from '../api/create-article'
 import { useRestoreArticleVersion } from '../api/restore-article-version'
 import type { ArticleAutosaver } from '../autosave/article-autosaver'
+import { CommentPanel } from '../comments/comment-panel'
+import { putBackAnchors, storedAnchorMeta, useCommenting } from '../comments/use-commenting'
 import { useArticleAutosave } from '../hooks/use-article-autosave'
 import { useDiscardWhenLeftEmpty } from '../hooks/use-discard-when-left-empty'
 import { usePhotoUpload } from '../hooks/use-photo-upload'
@@ -97,9 +102,11 @@ function DraftEditor({
   const changePhotos = (next: Photo[]) => saver.edit({ photos: next })
   const upload = usePhotoUpload((photo) => changePhotos([...saver.photos, photo]))
   const addFiles = useRef(upload.addFiles)
+  const startComment = useRef(() => {})
   useLayoutEffect(() => {
     addFiles.current = upload.addFiles
   })
+  const [searchParams] = useSearchParams()
 
   const editor = useEditor({
     extensions: articleKit(),
@@ -122,6 +129,11 @@ function DraftEditor({
           setLinkOpen(true)
           return true
         }
+        if ((event.ctrlKey || event.metaKey) && event.altKey && event.code === 'KeyM') {
+          event.preventDefault()
+          startComment.current()
+          return true
+        }
         return false
       },
       handleDrop: (_view, event) => {
@@ -133,7 +145,8 @@ function DraftEditor({
       },
     },
     onUpdate: ({ editor: changed, transaction }) => {
-      if (!transaction.docChanged) return
+      // an anchor the server stored with its thread: the saver adopts that article instead
+      if (!transaction.docChanged || transaction.getMeta(storedAnchorMeta)) return
       const doc = changed.state.doc
       saver.edit({ body: () => doc.toJSON() as RichTextDoc })
     },
@@ -150,6 +163,40 @@ function DraftEditor({
       editor.off('update', update)
     }
   }, [editor])
+
+  const commenting = useCommenting(editor, {
+    articleId: article.id,
+    prepare: async () => {
+      await saver.flush()
+      if (saver.hasUnsavedChanges || saver.current.kind === 'conflict') {
+        return {
+          problem:
+            'Ihre letzten Änderungen sind noch nicht gespeichert. Bitte versuchen Sie es erneut, sobald „Gespeichert“ angezeigt wird.',
+        }
+      }
+      return { version: saver.version }
+    },
+    adopt: (stored) => {
+      saver.adopt(stored)
+      setCheckedBody(stored.body)
+    },
+    lockTyping: (locked) => editor.setEditable(!locked, false),
+  })
+  useLayoutEffect(() => {
+    startComment.current = commenting.start
+  })
+  const queryClient = useQueryClient()
+  const backend = useBackend()
+  useEffect(
+    () =>
+      saver.onAnchorsOnlyConflict((theirs) => {
+        void queryClient.invalidateQueries({
+          queryKey: commentThreadsQueryOptions(backend, theirs.id).queryKey,
+        })
+        return putBackAnchors(editor, theirs.body)
+      }),
+    [saver, editor, queryClient, backend],
+  )
 
   const changeHeadline = (next: string) => saver.edit({ headline: next })
 
@@ -237,7 +284,7 @@ function DraftEditor({
     }
   }
 
-  return (
+  const editorColumn = (
     <div
       className={classNames(styles.editor, dragging && styles.dragging)}
       onDragOver={(event) => {
@@ -389,6 +436,18 @@ function DraftEditor({
           onMerge={(merged) => void resolve(merged)}
         />
       )}
+    </div>
+  )
+
+  return (
+    <div className={styles.layout}>
+      {editorColumn}
+      <CommentPanel
+        articleId={article.id}
+        body={checkedBody}
+        commenting={commenting}
+        initialThreadId={searchParams.get('kommentar')}
+      />
     </div>
   )
 }

@@ -7,8 +7,8 @@ import { useIssue } from '../../../backend/queries/get-issue'
 import { useUsers } from '../../../backend/queries/list-users'
 import { PhotoFigure } from '../../../components/photo-figure'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
-import { RichTextView } from '../../../components/rich-text-view'
 import { formatBerlinDateTime } from '../../../domain/deadline'
+import { CommentableText } from '../comments/commentable-text'
 import { ArticleStatusBadge } from './article-status-badge'
 import { ArticleVersionsDialog } from './article-versions-dialog'
 import styles from './article-page.module.css'
@@ -65,7 +65,7 @@ export function ArticlePage({ articleId, notice }: { articleId: string; notice?:
           onClose={() => setVersionsOpen(false)}
         />
       )}
-      <RichTextView doc={data.body} />
+      <CommentableText article={data} />
       {data.photos.map((photo) => (
         <PhotoFigure key={photo.mediaId} photo={photo} src={backend.mediaFileUrl(photo.mediaId)} />
       ))}

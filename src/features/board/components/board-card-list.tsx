@@ -1,6 +1,7 @@
 import type { KeyboardEvent } from 'react'
 import type { Article } from '../../../domain/article'
 import type { BoardPosition } from '../../../domain/board'
+import { useOpenCommentCounts } from '../../../backend/queries/open-comment-counts'
 import { BoardCard } from './board-card'
 import styles from './board.module.css'
 
@@ -26,6 +27,7 @@ export function BoardCardList({
   onMove: (articleId: string, to: BoardPosition) => void
   onHandleKeyDown: (article: Article, event: KeyboardEvent<HTMLButtonElement>) => void
 }) {
+  const openComments = useOpenCommentCounts()
   if (articles.length === 0) return <p className="empty">{emptyMessage}</p>
   const List = column === 'issue' ? 'ol' : 'ul'
   return (
@@ -40,6 +42,7 @@ export function BoardCardList({
           count={articles.length}
           editable={editable}
           lifted={liftedId === article.id}
+          openComments={openComments.data?.[article.id] ?? 0}
           onMove={onMove}
           onHandleKeyDown={onHandleKeyDown}
         />

@@ -19,6 +19,8 @@ interface BoardCardProps {
   count: number
   editable: boolean
   lifted: boolean
+  /** Open comment threads of the article. */
+  openComments: number
   onMove: (articleId: string, to: BoardPosition) => void
   onHandleKeyDown: (article: Article, event: KeyboardEvent<HTMLButtonElement>) => void
 }
@@ -32,6 +34,7 @@ export const BoardCard = memo(function BoardCard({
   count,
   editable,
   lifted,
+  openComments,
   onMove,
   onHandleKeyDown,
 }: BoardCardProps) {
@@ -83,6 +86,16 @@ export const BoardCard = memo(function BoardCard({
               {articleStatusLabels[article.status]}
             </Badge>{' '}
             · {article.photos.length} {article.photos.length === 1 ? 'Foto' : 'Fotos'}
+            {openComments > 0 && (
+              <>
+                {' '}
+                ·{' '}
+                <span className={styles.cardComments}>
+                  <span aria-hidden="true">💬 </span>
+                  {openComments} {openComments === 1 ? 'offener Kommentar' : 'offene Kommentare'}
+                </span>
+              </>
+            )}
           </p>
           {warnings.length > 0 && (
             <ul className={styles.cardFindings} aria-label="Offene Punkte">

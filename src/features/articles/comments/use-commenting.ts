@@ -1,0 +1,188 @@
+import type { Editor } from '@tiptap/core'
+import { TextSelection } from '@tiptap/pm/state'
+import { useState } from 'react'
+import { ConflictError, errorMessage } from '../../../backend/api-error'
+import type { Article } from '../../../domain/article'
+import { commentAnchorMarkName, commentAnchorTexts } from '../../../domain/comment-anchor'
+import type { RichTextDoc } from '../../../domain/rich-text'
+import { useCreateCommentThread } from '../api/comments'
+
+/** Meta of the transaction that puts a thread's anchor, stored by the server, into the editor. */
+export const storedAnchorMeta = 'rundbrief/storedCommentAnchor'
+
+/** The passage a new comment is about, as selected when "Kommentieren" was chosen. */
+export interface PendingComment {
+  from: number
+  to: number
+  quote: string
+}
+
+export interface CommentingOptions {
+  articleId: string
+  /** Saves what is typed first; returns the article version to send, or why it cannot be sent. */
+  prepare: () => Promise<{ version: number } | { problem: string }>
+  /** Takes the article with the new anchor (the autosaver adopts its version). */
+  adopt: (article: Article) => void
+  /** While the thread is stored nobody types (the anchor's place must not move). */
+  lockTyping?: (locked: boolean) => void
+}
+
+export const noSelectionMessage =
+  'Bitte markieren Sie zuerst den Text, den Sie kommentieren möchten.'
+
+/** The range of a thread's anchored text in the editor (null: its text is gone). */
+function anchorRange(editor: Editor, threadId: string): { from: number; to: number } | null {
+  let from = -1
+  let to = -1
+  editor.state.doc.descendants((node, pos) => {
+    if (!node.isText) return true
+    const anchored = node.marks.some(
+      (mark) => mark.type.name === commentAnchorMarkName && mark.attrs.threadId === threadId,
+    )
+    if (anchored) {
+      if (from === -1) from = pos
+      to = pos + node.nodeSize
+    }
+    return false
+  })
+  return from === -1 ? null : { from, to }
+}
+
+/**
+ * "Kommentieren" in an editor: takes the selected passage, and on sending stores the body with the
+ * new anchor and the first comment in one request, then shows the anchor and adopts the article.
+ * Also shows a thread's passage when it is chosen in the list.
+ */
+export function useCommenting(editor: Editor, options: CommentingOptions) {
+  const [pending, setPending] = useState<PendingComment | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [activeThreadId, setActiveThreadId] = useState<string | null>(null)
+  const create = useCreateCommentThread(options.articleId)
+
+  const start = () => {
+    const { from, to, empty } = editor.state.selection
+    const quote = editor.state.doc.textBetween(from, to, ' ').trim()
+    if (empty || quote === '') {
+      setProblem(noSelectionMessage)
+      return
+    }
+    setProblem(null)
+    setPending({ from, to, quote })
+  }
+
+  const cancel = () => {
+    setPending(null)
+    setProblem(null)
+    create.reset()
+    editor.commands.focus()
+  }
+
+  /** Sends the comment; returns the new thread's id, or null when it was not stored. */
+  const submit = async (text: string): Promise<string | null> => {
+    if (!pending) return null
+    const { from, to, quote } = pending
+    if (editor.state.doc.textBetween(from, to, ' ').trim() !== quote) {
+      setProblem('Der markierte Text hat sich geändert. Bitte markieren Sie ihn noch einmal.')
+      setPending(null)
+      return null
+    }
+    setProblem(null)
+    options.lockTyping?.(true)
+    try {
+      const prepared = await options.prepare()
+      if ('problem' in prepared) {
+        setProblem(prepared.problem)
+        return null
+      }
+      const threadId = crypto.randomUUID()
+      const mark = editor.schema.marks[commentAnchorMarkName]?.create({ threadId })
+      if (!mark) throw new Error('Die Kommentar-Markierung fehlt im Editor.')
+      const body = editor.state.tr.addMark(from, to, mark).doc.toJSON() as RichTextDoc
+      const sentDoc = editor.state.doc
+      const { article } = await create.mutateAsync({
+        threadId,
+        text,
+        body,
+        version: prepared.version,
+      })
+      if (editor.state.doc.eq(sentDoc)) {
+        editor.view.dispatch(
+          editor.state.tr.addMark(from, to, mark).setMeta(storedAnchorMeta, true),
+        )
+      } else {
+        editor.commands.setContent(article.body, { emitUpdate: false })
+      }
+      options.adopt(article)
+      setPending(null)
+      setActiveThreadId(threadId)
+      editor.commands.setActiveCommentThread(threadId)
+      return threadId
+    } catch (error) {
+      setProblem(
+        error instanceof ConflictError
+          ? 'Der Beitrag wurde inzwischen geändert. Bitte markieren Sie die Stelle noch einmal.'
+          : errorMessage(error),
+      )
+      if (error instanceof ConflictError) setPending(null)
+      return null
+    } finally {
+      options.lockTyping?.(false)
+    }
+  }
+
+  /** Shows a thread's passage: highlighted, selected and scrolled into view. */
+  const showThread = (threadId: string) => {
+    setActiveThreadId(threadId)
+    const range = anchorRange(editor, threadId)
+    const { tr } = editor.state
+    if (range) {
+      tr.setSelection(TextSelection.create(tr.doc, range.from, range.to)).scrollIntoView()
+    }
+    editor.view.dispatch(tr)
+    editor.commands.setActiveCommentThread(threadId)
+  }
+
+  return {
+    pending,
+    problem,
+    busy: create.isPending,
+    activeThreadId,
+    start,
+    cancel,
+    submit,
+    showThread,
+  }
+}
+
+/**
+ * Puts the anchors of a stored body that the editor lacks back into the editor's text, each on
+ * the first place where its text still stands (an anchor whose text is gone stays out: its
+ * thread shows "Text entfernt"); returns the editor's body with them.
+ */
+export function putBackAnchors(editor: Editor, stored: RichTextDoc): RichTextDoc {
+  const markType = editor.schema.marks[commentAnchorMarkName]
+  const { tr } = editor.state
+  const present = new Set<string>()
+  tr.doc.descendants((node) => {
+    for (const mark of node.marks) {
+      if (mark.type === markType) present.add(String(mark.attrs.threadId))
+    }
+  })
+  for (const [threadId, text] of commentAnchorTexts(stored)) {
+    if (!markType || present.has(threadId) || text === '') continue
+    let placed = false
+    tr.doc.descendants((node, pos) => {
+      if (placed) return false
+      if (!node.isTextblock) return true
+      // a leaf (a line break) is one position, as one character here
+      const at = node.textBetween(0, node.content.size, undefined, '\n').indexOf(text)
+      if (at !== -1) {
+        tr.addMark(pos + 1 + at, pos + 1 + at + text.length, markType.create({ threadId }))
+        placed = true
+      }
+      return false
+    })
+  }
+  if (tr.docChanged) editor.view.dispatch(tr.setMeta(storedAnchorMeta, true))
+  return editor.getJSON() as RichTextDoc
+}
