@@ -17,15 +17,24 @@ export function approvedContent(
     articles: issue.articleIds.map((id) => {
       const article = byId.get(id)
       if (!article) throw new Error(`Beitrag ${id} fehlt für den Fingerabdruck.`)
-      return {
-        id: article.id,
-        headline: article.headline,
-        // a body without anchors stays as it is: approvals given before anchors keep their print
-        body: hasCommentAnchors(article.body) ? withoutCommentAnchors(article.body) : article.body,
-        photos: article.photos,
-      }
+      return approvedArticle(article)
     }),
   }
+}
+
+function approvedArticle(article: Article) {
+  return {
+    id: article.id,
+    headline: article.headline,
+    // a body without anchors stays as it is: approvals given before anchors keep their print
+    body: hasCommentAnchors(article.body) ? withoutCommentAnchors(article.body) : article.body,
+    photos: article.photos,
+  }
+}
+
+/** True when a save changed what an approval covers (a comment anchor alone changes nothing). */
+export function approvedContentDiffers(before: Article, after: Article): boolean {
+  return canonicalJson(approvedArticle(before)) !== canonicalJson(approvedArticle(after))
 }
 
 /** SHA-256 (hex) of the approved content; identical on client and server. */

@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest'
 import { ConflictError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
 import type { Article } from '../../src/domain/article'
-import { differsOnlyInCommentAnchors } from '../../src/domain/comment-anchor'
+import { differsOnlyInCommentAnchors, withoutCommentAnchors } from '../../src/domain/comment-anchor'
 import type { InlineNode, RichTextDoc } from '../../src/domain/rich-text'
 import { rejection } from './rejection'
 
@@ -272,5 +272,25 @@ export function defineCommentsContract(context: () => CommentsContext) {
     expect(issue.approval?.fingerprint).toBe(approved.fingerprint)
     await c.editor().replyToCommentThread('faden-foto', { text: 'Wird getauscht.' })
     expect((await c.head().getIssue(approved.id)).status).toBe('approved')
+  })
+
+  it('ein Speichern, das nur Anker ändert, lässt die Freigabe stehen; eine Textänderung nimmt sie zurück', async () => {
+    const approved = await c.approveSeedIssue()
+    const { article } = await open(c.head(), 'Bitte den Titel prüfen.', 'faden-titel')
+    const withoutAnchor = await c.editor().updateArticle(articleId, {
+      version: article.version,
+      headline: article.headline,
+      body: withoutCommentAnchors(article.body),
+    })
+    expect(differsOnlyInCommentAnchors(withoutAnchor.body, article.body)).toBe(true)
+    const kept = await c.head().getIssue(approved.id)
+    expect(kept.status).toBe('approved')
+    expect(kept.approval?.fingerprint).toBe(approved.fingerprint)
+
+    await c.editor().updateArticle(articleId, {
+      version: withoutAnchor.version,
+      headline: `${article.headline} (neu)`,
+    })
+    expect((await c.head().getIssue(approved.id)).status).not.toBe('approved')
   })
 }

@@ -8,6 +8,7 @@ import {
   type Photo,
 } from '../../domain/article'
 import { readinessProblems } from '../../domain/article-findings'
+import { approvedContentDiffers } from '../../domain/fingerprint'
 import { saveMayKeepVersion, versionsForSave } from '../../domain/article-versions'
 import { emptyDoc } from '../../domain/rich-text'
 import {
@@ -273,9 +274,7 @@ export function articleRoutes(deps: HandlerDeps) {
           await tx.insertArticleVersion(kept)
         }
       }
-      const contentChanged =
-        changes.headline !== undefined || changes.body !== undefined || changes.photos !== undefined
-      if (issue && contentChanged) {
+      if (issue && approvedContentDiffers(article, next)) {
         await withdrawApprovalAfterChange(
           deps,
           tx,
