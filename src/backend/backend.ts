@@ -1,5 +1,9 @@
 import type { ArchiveList, IssueArchive, WithdrawFromArchiveInput } from '../domain/archive'
 import type { NotificationList } from '../domain/notification'
+import type {
+  NotificationSettings,
+  NotificationSettingsInput,
+} from '../domain/notification-settings'
 import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type {
@@ -165,4 +169,7 @@ export interface Backend {
   /** Marks one of the caller's notifications read. */
   markNotificationRead(id: string): Promise<void>
   markAllNotificationsRead(): Promise<void>
+  /** The caller's address and switches for e-mail and reminders. */
+  getNotificationSettings(): Promise<NotificationSettings>
+  updateNotificationSettings(input: NotificationSettingsInput): Promise<NotificationSettings>
 }

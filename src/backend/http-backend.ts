@@ -411,6 +411,16 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       }),
     markAllNotificationsRead: () =>
       request('/notifications/read-all', { method: 'POST', body: {}, schema: null }),
+    getNotificationSettings: () =>
+      request('/me/notification-settings', {
+        schema: (schemas) => schemas.notificationSettings,
+      }),
+    updateNotificationSettings: (input) =>
+      request('/me/notification-settings', {
+        method: 'PUT',
+        body: input,
+        schema: (schemas) => schemas.notificationSettings,
+      }),
   }
 }
 

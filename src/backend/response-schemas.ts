@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { archiveListSchema, issueArchiveSchema } from '../domain/archive'
 import { notificationListSchema } from '../domain/notification'
+import { notificationSettingsSchema } from '../domain/notification-settings'
 import { articleSchema } from '../domain/article'
 import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
@@ -75,6 +76,7 @@ export const responseSchemas = {
   outbox: outboxSchema,
   archiveList: archiveListSchema,
   notificationList: notificationListSchema,
+  notificationSettings: notificationSettingsSchema,
   issueArchive: issueArchiveSchema,
 }
 export type ResponseSchemas = typeof responseSchemas

@@ -10,6 +10,7 @@ import { archiveRoutes, publicArchiveRoutes } from './routes/archive'
 import { articleRoutes } from './routes/articles'
 import { articleVersionRoutes } from './routes/article-versions'
 import { notificationRoutes } from './notifications'
+import { notificationSettingsRoutes } from './routes/notification-settings'
 import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
@@ -108,6 +109,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, articleRoutes(deps))
   mountRoutes(contract, articleVersionRoutes(deps))
   mountRoutes(contract, notificationRoutes(deps))
+  mountRoutes(contract, notificationSettingsRoutes(deps))
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))

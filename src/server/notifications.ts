@@ -4,11 +4,12 @@ import {
   notificationListLimit,
   notificationListSchema,
   notificationRecipientRole,
-  notificationText,
+  storedNotificationText,
   type Notification,
   type NotificationKind,
   type StoredNotification,
 } from '../domain/notification'
+import { notificationSettingsPath, wantsEmail } from '../domain/notification-settings'
 import type { User } from '../domain/user'
 import type { HandlerDeps } from './context'
 import {
@@ -20,8 +21,51 @@ import {
   notFoundAnswer,
   unauthenticatedAnswer,
 } from './contract'
+import { composeNotificationMail } from './mail/notification-mail'
 import { notFound } from './problem'
 import type { StoreTx } from './store'
+
+/**
+ * Stores notifications and, when the server sends mail, puts an e-mail for each recipient who
+ * wants one into the notification mail queue, in the same transaction: a rolled-back step mails
+ * nobody, and the request never waits for SMTP (docs/decisions/0016-reminders.md).
+ */
+export async function deliverNotifications(
+  deps: Pick<HandlerDeps, 'mail' | 'publicUrl' | 'newId'>,
+  tx: StoreTx,
+  notifications: readonly StoredNotification[],
+): Promise<void> {
+  await tx.insertNotifications(notifications)
+  if (!deps.mail || notifications.length === 0) return
+  const baseUrl = deps.publicUrl ?? deps.mail.list.publicUrl
+  const settings = new Map(
+    (await tx.listNotificationSettings()).map((entry) => [entry.userId, entry]),
+  )
+  const [described, users] = await Promise.all([
+    describeNotifications(tx, notifications),
+    tx.listUsers(),
+  ])
+  const names = new Map(users.map((user) => [user.id, user.name]))
+  const mails = []
+  for (const [index, notification] of described.entries()) {
+    const recipientId = notifications[index]?.recipientId
+    const recipient = recipientId ? settings.get(recipientId) : undefined
+    if (!recipientId || !recipient || !wantsEmail(recipient)) continue
+    mails.push({
+      id: deps.newId(),
+      notificationId: notification.id,
+      to: recipient.email,
+      createdAt: notification.createdAt,
+      ...composeNotificationMail({
+        recipientName: names.get(recipientId) ?? '',
+        text: notification.text,
+        link: `${baseUrl}${notification.link}`,
+        settingsLink: `${baseUrl}${notificationSettingsPath}`,
+      }),
+    })
+  }
+  await tx.insertNotificationMails(mails)
+}
 
 /**
  * Tells everyone of the step's recipient role about a workflow step, in the step's transaction
@@ -30,14 +74,16 @@ import type { StoreTx } from './store'
 export async function notifyWorkflowStep(
   deps: HandlerDeps,
   tx: StoreTx,
-  step: { kind: NotificationKind; issueId: string; actor: User },
+  step: { kind: Exclude<NotificationKind, 'deadline_reminder'>; issueId: string; actor: User },
 ): Promise<void> {
   const role = notificationRecipientRole(step.kind)
   const createdAt = deps.now().toISOString()
   const recipients = (await tx.listUsers()).filter(
     (user) => user.role === role && user.id !== step.actor.id,
   )
-  await tx.insertNotifications(
+  await deliverNotifications(
+    deps,
+    tx,
     recipients.map((recipient) => ({
       id: deps.newId(),
       recipientId: recipient.id,
@@ -100,9 +146,10 @@ async function describeNotifications(
     kind: notification.kind,
     issueId: notification.issueId,
     actorId: notification.actorId,
-    text: notificationText(
-      notification.kind,
-      names.get(notification.actorId) ?? 'Jemand',
+    ...(notification.reminder ? { reminder: notification.reminder } : {}),
+    text: storedNotificationText(
+      notification,
+      (notification.actorId !== null ? names.get(notification.actorId) : undefined) ?? 'Jemand',
       labels.get(notification.issueId) ?? 'eine Ausgabe',
     ),
     link: notificationLink(notification.issueId),

@@ -205,6 +205,9 @@ describe('HttpBackend', () => {
     listNotifications: (b) => b.listNotifications(),
     markNotificationRead: (b) => b.markNotificationRead('benachrichtigung'),
     markAllNotificationsRead: (b) => b.markAllNotificationsRead(),
+    getNotificationSettings: (b) => b.getNotificationSettings(),
+    updateNotificationSettings: (b) =>
+      b.updateNotificationSettings({ emailEnabled: true, remindersEnabled: true }),
   }
 
   /** `/api/issues/{id}` as a pattern that matches one path segment for each parameter. */
