@@ -14,6 +14,7 @@ import { defineMediaVariantsContract } from './media-variants-contract'
 import { defineVersandContract, type MailTarget } from './versand-contract'
 import { defineVersionsContract } from './versions-contract'
 import { defineNotificationsContract } from './notifications-contract'
+import { defineNotificationSettingsContract } from './notification-settings-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -145,6 +146,9 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           return issue
         },
       })))
+
+    describe('Einstellungen der Benachrichtigungen', () =>
+      defineNotificationSettingsContract(() => ({ editor, head, anonymous: () => as('none') })))
 
     describe('Archiv', () =>
       defineArchiveContract(() => ({
