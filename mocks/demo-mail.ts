@@ -100,7 +100,7 @@ export function startDemoSendWorker(options: {
 
 /**
  * The reminders and the notification e-mails of the demo, in the page like its send worker:
- * every `intervalMs` a round of reminders (each one made once across all tabs: the shared demo
+ * soon after the page loads and then every `intervalMs` a round of reminders (each one made once across all tabs: the shared demo
  * state runs one transaction at a time) and of the notification e-mails, which land in the
  * Postausgang. Rounds never overlap; a failed round is reported and the next one tries again.
  */
@@ -133,16 +133,20 @@ export function startDemoNotifications(options: {
     })
     while ((await mails.runOnce()) >= mails.batchSize);
   }
-  const timer = setInterval(() => {
+  const startRound = () => {
     if (round || stopped) return
     round = runRound()
       .catch(logError)
       .finally(() => (round = null))
-  }, intervalMs)
+  }
+  // a round soon after the page loads (a reload must not push the reminders back), then regularly
+  const first = setTimeout(startRound, 500)
+  const timer = setInterval(startRound, intervalMs)
   return {
     /** Ends the loop after the round under way (for tests). */
     stop: async () => {
       stopped = true
+      clearTimeout(first)
       clearInterval(timer)
       await round
     },

@@ -17,6 +17,7 @@ const routes = [
   '/beitraege/papierkorb',
   '/beitraege/beitrag-01-antrittsbesuch',
   '/empfaenger',
+  '/benachrichtigungen/einstellungen',
   '/gibt-es-nicht',
 ]
 
