@@ -53,6 +53,7 @@ describe('Migrationen', () => {
       'article_versions',
       'articles',
       'audit_events',
+      'deadline_reminders',
       'deliveries',
       'issue_articles',
       'issues',
@@ -60,6 +61,7 @@ describe('Migrationen', () => {
       'media',
       'media_chunks',
       'media_variants',
+      'notification_mails',
       'notifications',
       'publication',
       'sends',
@@ -98,6 +100,13 @@ describe('Migrationen', () => {
       id: 'frank',
       name: 'Dr. Frank Rühling',
       role: 'editor',
+    })
+    // people from before 0016: no address, e-mail and reminders on
+    expect(await store.transaction((tx) => tx.getNotificationSettings('frank'))).toEqual({
+      userId: 'frank',
+      email: null,
+      emailEnabled: true,
+      remindersEnabled: true,
     })
     const sandra = await addUser(database, {
       login: 'sandra.wanzar',
