@@ -72,7 +72,7 @@ export async function deliverNotifications(
  * (see docs/decisions/0014-notifications.md); never the person who took the step.
  */
 export async function notifyWorkflowStep(
-  deps: HandlerDeps,
+  deps: Pick<HandlerDeps, 'mail' | 'publicUrl' | 'newId' | 'now'>,
   tx: StoreTx,
   step: { kind: Exclude<NotificationKind, 'deadline_reminder'>; issueId: string; actor: User },
 ): Promise<void> {

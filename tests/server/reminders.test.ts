@@ -10,6 +10,7 @@ import { DatabaseStore } from '../../src/server/node/database-store'
 import { prepareDatabase } from '../../src/server/node/prepare-database'
 import { smtpMail } from '../../src/server/node/smtp-mail'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
+import { notifyWorkflowStep } from '../../src/server/notifications'
 import { runReminderTick } from '../../src/server/reminders'
 import type { Store } from '../../src/server/store'
 import { postgresForTests } from './postgres-available'
@@ -245,8 +246,15 @@ describe.each(stores)('Erinnerungen (%s)', (_, makeStore) => {
       confirmationHours: 48,
     }
     const state = seedWith('2027-03-30T10:00:00.000Z')
-    // the Redaktion has an address and e-mail on; Jana Krause has an address but switched it off
+    // the Redaktion and the Dezernentin have an address and e-mail on; Jana Krause has an address
+    // but switched it off (the Dezernentin gets no reminder: she wrote nothing open)
     state.notificationSettings = [
+      {
+        userId: 'sandra-wanzar',
+        email: 'sandra.wanzar@gera.de',
+        emailEnabled: true,
+        remindersEnabled: true,
+      },
       {
         userId: editor,
         email: 'frank.ruehling@gera.de',
@@ -276,6 +284,30 @@ describe.each(stores)('Erinnerungen (%s)', (_, makeStore) => {
     )
     expect(message?.mail.html).toContain(
       'href="https://rundbrief.gera.de/ausgaben/ausgabe-2018-08"',
+    )
+
+    // a workflow step's notification goes the same way: the submission reaches the Dezernentin
+    await store.transaction(async (tx) => {
+      const actor = await tx.getUser(editor)
+      if (!actor) throw new Error('Redaktion fehlt')
+      await notifyWorkflowStep(
+        {
+          mail,
+          publicUrl: 'https://rundbrief.gera.de',
+          newId: () => 'eingereicht-1',
+          now: () => new Date('2027-03-27T11:00:00.000Z'),
+        },
+        tx,
+        { kind: 'issue_submitted', issueId, actor },
+      )
+    })
+    expect(await worker.runOnce()).toBe(1)
+    expect(sink.received.map((received) => received.to)).toEqual([
+      ['frank.ruehling@gera.de'],
+      ['sandra.wanzar@gera.de'],
+    ])
+    expect(sink.received[1]?.mail.subject).toBe(
+      'Dr. Frank Rühling hat „August 2018“ zur Freigabe eingereicht',
     )
   })
 })
