@@ -2,7 +2,7 @@ import { setupWorker } from 'msw/browser'
 import { createApp } from '../src/server/app'
 import { canvasImagePort } from './canvas-image-port'
 import { parseFaults, type Faults } from './faults'
-import { demoMailSettings, startDemoSendWorker } from './demo-mail'
+import { demoMailSettings, startDemoNotifications, startDemoSendWorker } from './demo-mail'
 import { apiHandlers, type FaultStats } from './handlers'
 import { idbGet, idbGetMany, idbPutAll, idbReplaceAll } from './indexed-db'
 import type { MediaBytes, MemoryState } from './memory-store'
@@ -91,10 +91,23 @@ function broadcastChannel(): ChangeChannel {
   }
 }
 
+/** The demo people's addresses: their notification e-mails land in the Postausgang. */
+const demoAddresses: Record<string, string> = {
+  'frank-ruehling': 'frank.ruehling@gera.de',
+  'sandra-wanzar': 'sandra.wanzar@gera.de',
+  'jana-krause': 'jana.krause@gera.de',
+}
+
 async function seed(
   madeBefore?: VariantsMadeBefore,
 ): Promise<{ state: MemoryState; bytes: MediaBytes }> {
   const state = createSeedState()
+  state.notificationSettings = state.users.map((user) => ({
+    userId: user.id,
+    email: demoAddresses[user.id] ?? null,
+    emailEnabled: true,
+    remindersEnabled: true,
+  }))
   const bytes = await createSeedMedia(state, canvasImagePort, madeBefore)
   return { state, bytes }
 }
@@ -127,6 +140,7 @@ export async function startDemoBackend(): Promise<DemoControls> {
     publicUrl: mail.list.publicUrl,
   })
   const sendWorker = startDemoSendWorker({ store: shared.store, mail })
+  startDemoNotifications({ store: shared.store, mail })
   const faultStats: FaultStats = { requests: 0, failed: 0, delayed: 0 }
   const worker = setupWorker(...apiHandlers(app, () => faults, '', faultStats))
   await worker.start({

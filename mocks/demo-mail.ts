@@ -1,5 +1,7 @@
 import type { MailSettings } from '../src/server/context'
 import { createIssueSendWorker } from '../src/server/issue-send-worker'
+import { createNotificationMailWorker } from '../src/server/notification-mail-worker'
+import { runReminderTick } from '../src/server/reminders'
 import type { Store } from '../src/server/store'
 import type { createOutbox } from './outbox-mail'
 
@@ -91,6 +93,61 @@ export function startDemoSendWorker(options: {
     stop: async () => {
       stopped = true
       clearTimeout(timer)
+      await round
+    },
+  }
+}
+
+/**
+ * The reminders and the notification e-mails of the demo, in the page like its send worker:
+ * soon after the page loads and then every `intervalMs` a round of reminders (each one made once across all tabs: the shared demo
+ * state runs one transaction at a time) and of the notification e-mails, which land in the
+ * Postausgang. Rounds never overlap; a failed round is reported and the next one tries again.
+ */
+export function startDemoNotifications(options: {
+  store: Store
+  mail: MailSettings
+  intervalMs?: number
+  logError?: (error: unknown) => void
+}) {
+  const intervalMs = options.intervalMs ?? 5_000
+  const now = () => new Date()
+  const mails = createNotificationMailWorker({
+    store: options.store,
+    mail: options.mail,
+    now,
+    workerId: `demo-${crypto.randomUUID()}`,
+    leaseMs: 30_000,
+  })
+  const logError =
+    options.logError ?? ((error) => console.error('[rundbrief] Erinnerungen in der Demo', error))
+  let round: Promise<void> | null = null
+  let stopped = false
+  const runRound = async () => {
+    await runReminderTick({
+      store: options.store,
+      now,
+      newId: () => crypto.randomUUID(),
+      mail: options.mail,
+      publicUrl: options.mail.list.publicUrl,
+    })
+    while ((await mails.runOnce()) >= mails.batchSize);
+  }
+  const startRound = () => {
+    if (round || stopped) return
+    round = runRound()
+      .catch(logError)
+      .finally(() => (round = null))
+  }
+  // a round soon after the page loads (a reload must not push the reminders back), then regularly
+  const first = setTimeout(startRound, 500)
+  const timer = setInterval(startRound, intervalMs)
+  return {
+    /** Ends the loop after the round under way (for tests). */
+    stop: async () => {
+      stopped = true
+      clearTimeout(first)
+      clearInterval(timer)
       await round
     },
   }

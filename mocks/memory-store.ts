@@ -4,6 +4,7 @@ import type { AuditEvent } from '../src/domain/audit-event'
 import type { Comment, StoredCommentThread } from '../src/domain/comment'
 import type { Issue } from '../src/domain/issue'
 import type { StoredNotification } from '../src/domain/notification'
+import type { StoredNotificationSettings } from '../src/domain/notification-settings'
 import type { Media, MediaVariantName } from '../src/domain/media'
 import type { ImageVariant, VariantType } from '../src/server/image-port'
 import type { Publication } from '../src/domain/publication'
@@ -25,6 +26,8 @@ import type {
   StoreTx,
   StoredArticle,
   TrashEntry,
+  ReminderRecord,
+  NotificationMail,
 } from '../src/server/store'
 import { concatBytes } from '../src/server/bytes'
 import {
@@ -68,6 +71,22 @@ export interface MemoryState {
   /** Comment threads and their comments, in the order they were made (missing before they existed). */
   commentThreads?: StoredCommentThread[]
   comments?: Comment[]
+  /** Addresses and switches of people who have any (everyone else: no address, both on). */
+  notificationSettings?: StoredNotificationSettings[]
+  /** The keys of the reminders made so far. */
+  reminders?: ReminderRecord[]
+  notificationMails?: MemoryNotificationMail[]
+}
+
+/** A notification e-mail with its place in the queue, as the database keeps it. */
+export interface MemoryNotificationMail extends NotificationMail {
+  status: 'pending' | 'sending' | 'sent' | 'failed'
+  attempts: number
+  nextAttemptAt: string
+  claimedBy: string | null
+  claimedAt: string | null
+  lastError: string | null
+  sentAt?: string
 }
 
 /** An archive entry as the database keeps it: the page's HTML beside its fields. */
@@ -449,6 +468,7 @@ function createTx(
     ...memoryArchive(state),
     ...memoryNotifications(state),
     ...memoryComments(state),
+    ...memoryReminders(state),
   }
 }
 
@@ -569,6 +589,118 @@ function memoryComments(state: {
           counts[thread.articleId] = (counts[thread.articleId] ?? 0) + 1
       }
       return counts
+    },
+  }
+}
+
+/** Settings, reminders and notification e-mails with the database's rules (0016-reminders). */
+function memoryReminders(state: {
+  read: () => MemoryState
+  write: () => MemoryState
+}): Pick<
+  StoreTx,
+  | 'listNotificationSettings'
+  | 'getNotificationSettings'
+  | 'updateNotificationSettings'
+  | 'recordReminder'
+  | 'insertNotificationMails'
+  | 'claimNotificationMails'
+  | 'completeNotificationMail'
+> {
+  const settingsOf = (userId: string): StoredNotificationSettings =>
+    structuredClone(
+      (state.read().notificationSettings ?? []).find((entry) => entry.userId === userId),
+    ) ?? { userId, email: null, emailEnabled: true, remindersEnabled: true }
+  const time = (iso: string) => new Date(iso).getTime()
+  return {
+    listNotificationSettings: async () =>
+      state
+        .read()
+        .users.map((user) => settingsOf(user.id))
+        .sort((a, b) => a.userId.localeCompare(b.userId)),
+    getNotificationSettings: async (userId) =>
+      state.read().users.some((user) => user.id === userId) ? settingsOf(userId) : null,
+    updateNotificationSettings: async ({ userId, emailEnabled, remindersEnabled }) => {
+      const draft = state.write()
+      const others = (draft.notificationSettings ?? []).filter((entry) => entry.userId !== userId)
+      draft.notificationSettings = [
+        ...others,
+        { ...settingsOf(userId), emailEnabled, remindersEnabled },
+      ]
+    },
+    recordReminder: async (reminder) => {
+      const sameKey = (other: ReminderRecord) =>
+        other.issueId === reminder.issueId &&
+        other.kind === reminder.kind &&
+        other.recipientId === reminder.recipientId &&
+        time(other.deadline) === time(reminder.deadline)
+      if ((state.read().reminders ?? []).some(sameKey)) return false
+      const draft = state.write()
+      draft.reminders = [...(draft.reminders ?? []), { ...reminder }]
+      return true
+    },
+    insertNotificationMails: async (mails) => {
+      if (mails.length === 0) return
+      const draft = state.write()
+      draft.notificationMails = [
+        ...(draft.notificationMails ?? []),
+        ...mails.map((mail) => ({
+          ...mail,
+          status: 'pending' as const,
+          attempts: 0,
+          nextAttemptAt: mail.createdAt,
+          claimedBy: null,
+          claimedAt: null,
+          lastError: null,
+        })),
+      ]
+    },
+    claimNotificationMails: async ({ workerId, now, limit, leaseExpiredBefore }) => {
+      const due = (state.read().notificationMails ?? [])
+        .filter(
+          (mail) =>
+            (mail.status === 'pending' && time(mail.nextAttemptAt) <= time(now)) ||
+            (mail.status === 'sending' &&
+              mail.claimedAt !== null &&
+              time(mail.claimedAt) < time(leaseExpiredBefore)),
+        )
+        .sort((a, b) => time(a.nextAttemptAt) - time(b.nextAttemptAt) || a.id.localeCompare(b.id))
+        .slice(0, limit)
+        .map((mail) => mail.id)
+      if (due.length === 0) return []
+      const mails = state.write().notificationMails ?? []
+      return due.flatMap((id) => {
+        const mail = mails.find((candidate) => candidate.id === id)
+        if (!mail) return []
+        Object.assign(mail, {
+          status: 'sending',
+          claimedBy: workerId,
+          claimedAt: now,
+          attempts: mail.attempts + 1,
+        })
+        const { id: mailId, notificationId, to, subject, text, html, createdAt, attempts } = mail
+        return [{ id: mailId, notificationId, to, subject, text, html, createdAt, attempts }]
+      })
+    },
+    completeNotificationMail: async ({ id, workerId, at, step }) => {
+      const mail = (state.read().notificationMails ?? []).find(
+        (candidate) =>
+          candidate.id === id && candidate.status === 'sending' && candidate.claimedBy === workerId,
+      )
+      if (!mail) return false
+      const stored = (state.write().notificationMails ?? []).find(
+        (candidate) => candidate.id === id,
+      )
+      if (!stored) return false
+      Object.assign(stored, {
+        status: step.status === 'skipped' ? 'failed' : step.status,
+        claimedBy: null,
+        claimedAt: null,
+        lastError: step.status === 'sent' ? null : step.reason,
+        ...(step.status === 'sent' ? { sentAt: at } : {}),
+        ...(step.status === 'pending' ? { nextAttemptAt: step.nextAttemptAt.toISOString() } : {}),
+      })
+      return true
     },
   }
 }

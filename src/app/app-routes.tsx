@@ -52,6 +52,10 @@ const send = lazyPage(
   () => import('./routes/send-route'),
   (route) => route.default,
 )
+const notificationSettings = lazyPage(
+  () => import('../features/notifications/components/notification-settings-page'),
+  (page) => page.NotificationSettingsPage,
+)
 const outbox = lazyPage(
   () => import('../features/sending/components/outbox-page'),
   (page) => page.OutboxPage,
@@ -99,6 +103,7 @@ export const preloadAllPages = () =>
       article,
       send,
       outbox,
+      notificationSettings,
       recipients,
       subscribe,
       confirmSubscription,
@@ -160,6 +165,7 @@ export function AppRoutes() {
         <Route path="ausgaben/:issueId/vorschau" element={<preview.Page />} />
         <Route path="ausgaben/:issueId/versand" element={<send.Page />} />
         <Route path="postausgang" element={<outbox.Page />} />
+        <Route path="benachrichtigungen/einstellungen" element={<notificationSettings.Page />} />
         <Route path="beitraege" element={<articles.Page />} />
         <Route path="beitraege/papierkorb" element={<trash.Page />} />
         <Route path="beitraege/:articleId" element={<article.Page />} />

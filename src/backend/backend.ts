@@ -7,6 +7,10 @@ import type {
   CreateCommentThreadResult,
   OpenCommentCounts,
 } from '../domain/comment'
+import type {
+  NotificationSettings,
+  NotificationSettingsInput,
+} from '../domain/notification-settings'
 import type { Article, CreateArticleInput, UpdateArticleInput } from '../domain/article'
 import type { AuditEvent } from '../domain/audit-event'
 import type {
@@ -189,4 +193,7 @@ export interface Backend {
   reopenCommentThread(threadId: string): Promise<CommentThread>
   /** Open threads per article id, for the board's cards. */
   openCommentCounts(): Promise<OpenCommentCounts>
+  /** The caller's address and switches for e-mail and reminders. */
+  getNotificationSettings(): Promise<NotificationSettings>
+  updateNotificationSettings(input: NotificationSettingsInput): Promise<NotificationSettings>
 }

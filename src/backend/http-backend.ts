@@ -451,6 +451,16 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       }),
     openCommentCounts: () =>
       request('/comment-counts', { schema: (schemas) => schemas.openCommentCounts }),
+    getNotificationSettings: () =>
+      request('/me/notification-settings', {
+        schema: (schemas) => schemas.notificationSettings,
+      }),
+    updateNotificationSettings: (input) =>
+      request('/me/notification-settings', {
+        method: 'PUT',
+        body: input,
+        schema: (schemas) => schemas.notificationSettings,
+      }),
   }
 }
 

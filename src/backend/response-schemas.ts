@@ -6,6 +6,7 @@ import {
   createCommentThreadResultSchema,
   openCommentCountsSchema,
 } from '../domain/comment'
+import { notificationSettingsSchema } from '../domain/notification-settings'
 import { articleSchema } from '../domain/article'
 import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
@@ -84,6 +85,7 @@ export const responseSchemas = {
   createdCommentThread: createCommentThreadResultSchema,
   openCommentCounts: openCommentCountsSchema,
   notificationList: notificationListSchema,
+  notificationSettings: notificationSettingsSchema,
   issueArchive: issueArchiveSchema,
 }
 export type ResponseSchemas = typeof responseSchemas

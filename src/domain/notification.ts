@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { idSchema } from './clean-text'
+import { reminderDetailSchema, reminderText, type ReminderDetail } from './reminder'
 
 export const notificationKindSchema = z.enum([
   'issue_submitted',
@@ -8,6 +9,7 @@ export const notificationKindSchema = z.enum([
   // comments (docs/decisions/0015-comments.md): about an article, not an issue
   'comment_mention',
   'comment_reply',
+  'deadline_reminder',
 ])
 /** What a notification tells. */
 export type NotificationKind = z.infer<typeof notificationKindSchema>
@@ -26,9 +28,12 @@ export interface StoredNotification {
   issueId: string | null
   articleId: string | null
   threadId: string | null
-  actorId: string
+  /** Who took the step or wrote the comment; null for a reminder, which nobody took. */
+  actorId: string | null
   createdAt: string
   readAt: string | null
+  /** What a `deadline_reminder` says (absent for the other kinds). */
+  reminder?: ReminderDetail
 }
 
 export const notificationSchema = z.object({
@@ -37,7 +42,8 @@ export const notificationSchema = z.object({
   issueId: idSchema().nullable(),
   articleId: idSchema().nullable(),
   threadId: idSchema().nullable(),
-  actorId: idSchema(),
+  actorId: idSchema().nullable(),
+  reminder: reminderDetailSchema.optional(),
   /** The German sentence the bell shows. */
   text: z.string(),
   /** The page the notification leads to (a path of the app). */
@@ -57,7 +63,10 @@ export type NotificationList = z.infer<typeof notificationListSchema>
 /** The most notifications one list returns, newest first. */
 export const notificationListLimit = 50
 
-const sentences: Record<NotificationKind, (actorName: string, label: string) => string> = {
+const sentences: Record<
+  WorkflowNotificationKind | CommentNotificationKind,
+  (actorName: string, label: string) => string
+> = {
   issue_submitted: (actor, label) => `${actor} hat „${label}“ zur Freigabe eingereicht`,
   issue_approved: (actor, label) => `${actor} hat „${label}“ freigegeben`,
   changes_requested: (actor, label) => `${actor} hat „${label}“ zur Überarbeitung zurückgegeben`,
@@ -69,13 +78,32 @@ const sentences: Record<NotificationKind, (actorName: string, label: string) => 
  * The sentence of a notification: "Sandra Wanzar hat „August 2018“ freigegeben"; `label` is the
  * issue's label, or the article's headline for a comment.
  */
-export function notificationText(kind: NotificationKind, actorName: string, label: string) {
+export function notificationText(
+  kind: WorkflowNotificationKind | CommentNotificationKind,
+  actorName: string,
+  label: string,
+) {
   return sentences[kind](actorName, label)
 }
 
 /** The article page with the comment thread opened. */
 export const commentNotificationLink = (articleId: string, threadId: string) =>
   `/beitraege/${encodeURIComponent(articleId)}?kommentar=${encodeURIComponent(threadId)}`
+
+/**
+ * The sentence of any stored notification, from the current names and the label of its issue
+ * (or, for a comment, its article's headline).
+ */
+export function storedNotificationText(
+  notification: Pick<StoredNotification, 'kind' | 'reminder'>,
+  actorName: string,
+  label: string,
+): string {
+  const { kind, reminder } = notification
+  if (kind === 'deadline_reminder')
+    return reminder ? reminderText(reminder, label) : `Redaktionsschluss für „${label}“`
+  return notificationText(kind, actorName, label)
+}
 
 /** The app page a notification leads to: the issue's page. */
 export const notificationLink = (issueId: string) => `/ausgaben/${encodeURIComponent(issueId)}`

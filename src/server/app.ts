@@ -11,6 +11,7 @@ import { articleRoutes } from './routes/articles'
 import { articleVersionRoutes } from './routes/article-versions'
 import { notificationRoutes } from './notifications'
 import { commentRoutes } from './routes/comments'
+import { notificationSettingsRoutes } from './routes/notification-settings'
 import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
@@ -110,6 +111,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, articleVersionRoutes(deps))
   mountRoutes(contract, notificationRoutes(deps))
   mountRoutes(contract, commentRoutes(deps))
+  mountRoutes(contract, notificationSettingsRoutes(deps))
   mountRoutes(contract, mediaRoutes(deps))
   mountRoutes(contract, recipientRoutes(deps))
   mountRoutes(contract, sendingRoutes(deps))

@@ -5,12 +5,13 @@ import {
   notificationListLimit,
   notificationListSchema,
   notificationRecipientRole,
-  notificationText,
+  storedNotificationText,
   type Notification,
   type CommentNotificationKind,
   type StoredNotification,
   type WorkflowNotificationKind,
 } from '../domain/notification'
+import { notificationSettingsPath, wantsEmail } from '../domain/notification-settings'
 import type { User } from '../domain/user'
 import type { HandlerDeps } from './context'
 import {
@@ -22,15 +23,58 @@ import {
   notFoundAnswer,
   unauthenticatedAnswer,
 } from './contract'
+import { composeNotificationMail } from './mail/notification-mail'
 import { notFound } from './problem'
 import type { StoreTx } from './store'
+
+/**
+ * Stores notifications and, when the server sends mail, puts an e-mail for each recipient who
+ * wants one into the notification mail queue, in the same transaction: a rolled-back step mails
+ * nobody, and the request never waits for SMTP (docs/decisions/0016-reminders.md).
+ */
+export async function deliverNotifications(
+  deps: Pick<HandlerDeps, 'mail' | 'publicUrl' | 'newId'>,
+  tx: StoreTx,
+  notifications: readonly StoredNotification[],
+): Promise<void> {
+  await tx.insertNotifications(notifications)
+  if (!deps.mail || notifications.length === 0) return
+  const baseUrl = deps.publicUrl ?? deps.mail.list.publicUrl
+  const settings = new Map(
+    (await tx.listNotificationSettings()).map((entry) => [entry.userId, entry]),
+  )
+  const [described, users] = await Promise.all([
+    describeNotifications(tx, notifications),
+    tx.listUsers(),
+  ])
+  const names = new Map(users.map((user) => [user.id, user.name]))
+  const mails = []
+  for (const [index, notification] of described.entries()) {
+    const recipientId = notifications[index]?.recipientId
+    const recipient = recipientId ? settings.get(recipientId) : undefined
+    if (!recipientId || !recipient || !wantsEmail(recipient)) continue
+    mails.push({
+      id: deps.newId(),
+      notificationId: notification.id,
+      to: recipient.email,
+      createdAt: notification.createdAt,
+      ...composeNotificationMail({
+        recipientName: names.get(recipientId) ?? '',
+        text: notification.text,
+        link: `${baseUrl}${notification.link}`,
+        settingsLink: `${baseUrl}${notificationSettingsPath}`,
+      }),
+    })
+  }
+  await tx.insertNotificationMails(mails)
+}
 
 /**
  * Tells everyone of the step's recipient role about a workflow step, in the step's transaction
  * (see docs/decisions/0014-notifications.md); never the person who took the step.
  */
 export async function notifyWorkflowStep(
-  deps: HandlerDeps,
+  deps: Pick<HandlerDeps, 'mail' | 'publicUrl' | 'newId' | 'now'>,
   tx: StoreTx,
   step: { kind: WorkflowNotificationKind; issueId: string; actor: User },
 ): Promise<void> {
@@ -39,7 +83,9 @@ export async function notifyWorkflowStep(
   const recipients = (await tx.listUsers()).filter(
     (user) => user.role === role && user.id !== step.actor.id,
   )
-  await tx.insertNotifications(
+  await deliverNotifications(
+    deps,
+    tx,
     recipients.map((recipient) => ({
       id: deps.newId(),
       recipientId: recipient.id,
@@ -76,7 +122,9 @@ export async function notifyComment(
   kinds.delete(comment.actor.id)
   const people = new Set((await tx.listUsers()).map((user) => user.id))
   const createdAt = deps.now().toISOString()
-  await tx.insertNotifications(
+  await deliverNotifications(
+    deps,
+    tx,
     [...kinds]
       .filter(([recipientId]) => people.has(recipientId))
       .map(([recipientId, kind]) => ({
@@ -153,9 +201,10 @@ async function describeNotifications(
       articleId: notification.articleId,
       threadId: notification.threadId,
       actorId: notification.actorId,
-      text: notificationText(
-        notification.kind,
-        names.get(notification.actorId) ?? 'Jemand',
+      ...(notification.reminder ? { reminder: notification.reminder } : {}),
+      text: storedNotificationText(
+        notification,
+        (notification.actorId !== null ? names.get(notification.actorId) : undefined) ?? 'Jemand',
         labels.get(subject) ?? 'eine Ausgabe',
       ),
       link:

@@ -10,6 +10,8 @@ import type {
 import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/delivery'
 import type { Issue } from '../domain/issue'
 import type { StoredNotification } from '../domain/notification'
+import type { StoredNotificationSettings } from '../domain/notification-settings'
+import type { ReminderKind } from '../domain/reminder'
 import {
   mediaFilePath,
   mediaVariantNames,
@@ -428,6 +430,58 @@ export interface StoreTx {
   ): Promise<boolean>
   /** Open threads per article, for the board's cards (articles without any are left out). */
   openCommentThreadCounts(): Promise<OpenCommentCounts>
+  // Settings, reminders and notification e-mails (docs/decisions/0016-reminders.md)
+  /** The settings of every person who can sign in. */
+  listNotificationSettings(): Promise<StoredNotificationSettings[]>
+  getNotificationSettings(userId: string): Promise<StoredNotificationSettings | null>
+  updateNotificationSettings(settings: Omit<StoredNotificationSettings, 'email'>): Promise<void>
+  /**
+   * Records a reminder by its key (issue, kind, recipient, deadline); false when it is recorded
+   * already, also by another process at the same moment (the database's unique key decides and
+   * the transaction stays usable).
+   */
+  recordReminder(reminder: ReminderRecord): Promise<boolean>
+  insertNotificationMails(mails: readonly NotificationMail[]): Promise<void>
+  /** Takes due notification e-mails for one worker (like `claimDeliveries`). */
+  claimNotificationMails(claim: {
+    workerId: string
+    now: string
+    limit: number
+    leaseExpiredBefore: string
+  }): Promise<ClaimedNotificationMail[]>
+  /** Records an attempt's outcome; false when the mail is no longer this worker's. */
+  completeNotificationMail(completion: {
+    id: string
+    workerId: string
+    at: string
+    step: DeliveryStep
+  }): Promise<boolean>
+}
+
+/** A reminder as recorded, by its key: at most one per key, ever. */
+export interface ReminderRecord {
+  issueId: string
+  kind: ReminderKind
+  recipientId: string
+  deadline: string
+  createdAt: string
+}
+
+/** A notification e-mail, its content fixed when it is queued. */
+export interface NotificationMail {
+  id: string
+  notificationId: string
+  to: string
+  subject: string
+  text: string
+  html: string
+  createdAt: string
+}
+
+/** A notification e-mail taken by a worker, with the attempts before this one. */
+export interface ClaimedNotificationMail extends NotificationMail {
+  /** Attempts including the one now taken. */
+  attempts: number
 }
 
 /**

@@ -15,6 +15,7 @@ import { defineVersandContract, type MailTarget } from './versand-contract'
 import { defineVersionsContract } from './versions-contract'
 import { defineNotificationsContract } from './notifications-contract'
 import { defineCommentsContract } from './comments-contract'
+import { defineNotificationSettingsContract } from './notification-settings-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -149,6 +150,8 @@ export function defineContractSuite(name: string, target: ContractTarget) {
 
     describe('Kommentare', () =>
       defineCommentsContract(() => ({ editor, head, designer, approveSeedIssue })))
+    describe('Einstellungen der Benachrichtigungen', () =>
+      defineNotificationSettingsContract(() => ({ editor, head, anonymous: () => as('none') })))
 
     describe('Archiv', () =>
       defineArchiveContract(() => ({

@@ -219,6 +219,9 @@ describe('HttpBackend', () => {
     resolveCommentThread: (b) => b.resolveCommentThread('faden'),
     reopenCommentThread: (b) => b.reopenCommentThread('faden'),
     openCommentCounts: (b) => b.openCommentCounts(),
+    getNotificationSettings: (b) => b.getNotificationSettings(),
+    updateNotificationSettings: (b) =>
+      b.updateNotificationSettings({ emailEnabled: true, remindersEnabled: true }),
   }
 
   /** `/api/issues/{id}` as a pattern that matches one path segment for each parameter. */

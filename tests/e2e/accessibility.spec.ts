@@ -17,6 +17,7 @@ const routes = [
   '/beitraege/papierkorb',
   '/beitraege/beitrag-01-antrittsbesuch',
   '/empfaenger',
+  '/benachrichtigungen/einstellungen',
   '/gibt-es-nicht',
 ]
 
@@ -64,7 +65,7 @@ const clickIfThere = async (page: Page, name: string) => {
 test('axe auf jeder Seite und jedem Dialog in jeder Rolle, deutsche Sprache, Seitentitel', async ({
   page,
 }) => {
-  test.setTimeout(300_000)
+  test.setTimeout(360_000)
   const checked: string[] = []
 
   await page.goto('/anmelden')

@@ -32,12 +32,20 @@ export async function seedDatabase(
     await sql`truncate ${sql.join(tables.map((table) => sql.table(table)))} cascade`.execute(trx)
     for (const user of state.users) {
       const credential = credentials.find((entry) => entry.userId === user.id)
+      const settings = state.notificationSettings?.find((entry) => entry.userId === user.id)
       await trx
         .insertInto('users')
         .values({
           ...user,
           login: credential?.login ?? null,
           password_hash: credential?.passwordHash ?? null,
+          ...(settings
+            ? {
+                email: settings.email,
+                notify_by_email: settings.emailEnabled,
+                reminders_enabled: settings.remindersEnabled,
+              }
+            : {}),
         })
         .execute()
     }

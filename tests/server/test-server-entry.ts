@@ -20,7 +20,10 @@ z.config(z.locales.de())
  * waiting, the rules in src/domain/delivery.ts unchanged), `POST /testing/subscribers?count=`
  * (confirmed recipients `leser-0001@example.org` …), `GET /testing/sends/:id` (the stored message
  * and every delivery's state) and `GET /testing/mail-count` (messages this process handed to
- * SMTP). `RUNDBRIEF_TEST_SEND_POLL_MS` sets how often the idle send worker looks. Never shipped.
+ * SMTP). `RUNDBRIEF_TEST_SEND_POLL_MS` sets how often the idle send worker looks. For the
+ * reminders: `POST /testing/clock-at?at=` sets the clock to an instant, `POST /testing/reminders`
+ * runs a round now, `POST /testing/notification-settings` sets a person's address and switches.
+ * Never shipped.
  */
 /**
  * `RUNDBRIEF_TEST_SMTP_SINK=1` (the browser tests against the real server): an SMTP server in this
@@ -80,6 +83,31 @@ const server = await startServer(config, logger, {
     root.post('/testing/clock', async (c) => {
       clockOffsetMs += Number(c.req.query('advanceMinutes') ?? '0') * 60_000
       hooks.wakeSendWorker()
+      return c.body(null, 204)
+    })
+    root.post('/testing/clock-at', async (c) => {
+      clockOffsetMs = new Date(c.req.query('at') ?? '').getTime() - Date.now()
+      return c.body(null, 204)
+    })
+    root.post('/testing/reminders', async (c) => c.json({ made: await hooks.runReminders() }))
+    root.post('/testing/notification-settings', async (c) => {
+      const settings = z
+        .object({
+          userId: z.string(),
+          email: z.string().nullable(),
+          emailEnabled: z.boolean(),
+          remindersEnabled: z.boolean(),
+        })
+        .parse(await c.req.json())
+      await db
+        .updateTable('users')
+        .set({
+          email: settings.email,
+          notify_by_email: settings.emailEnabled,
+          reminders_enabled: settings.remindersEnabled,
+        })
+        .where('id', '=', settings.userId)
+        .execute()
       return c.body(null, 204)
     })
     root.post('/testing/subscribers', async (c) => {

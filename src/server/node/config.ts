@@ -40,6 +40,8 @@ export interface ServerConfig {
   sessionTtlHours: number
   /** A session ends after this many minutes without a request. */
   sessionIdleMinutes: number
+  /** How often the reminders before a Redaktionsschluss are looked for (docs/decisions/0016). */
+  reminderIntervalSeconds: number
   logLevel: string
   /** null: no SMTP_URL, the server works and explains that it cannot send. */
   mail: MailConfig | null
@@ -132,6 +134,12 @@ const environmentSchema = z.object({
     .positive()
     .max(24 * 60)
     .default(120),
+  REMINDER_INTERVAL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(60 * 60)
+    .default(60),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   SMTP_URL: z.string().refine(isSmtpUrl, smtpUrlMessage).optional(),
@@ -299,6 +307,7 @@ export function readConfig(
     https: env.HTTPS,
     sessionTtlHours: env.SESSION_TTL_HOURS,
     sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+    reminderIntervalSeconds: env.REMINDER_INTERVAL_SECONDS,
     logLevel: env.LOG_LEVEL,
     mail,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : null,

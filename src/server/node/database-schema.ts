@@ -6,6 +6,7 @@ import type { AuditEvent } from '../../domain/audit-event'
 import type { Issue } from '../../domain/issue'
 import type { Media, MediaVariantName } from '../../domain/media'
 import type { NotificationKind } from '../../domain/notification'
+import type { ReminderDetail, ReminderKind } from '../../domain/reminder'
 import type { VariantType } from '../image-port'
 import type { Publication } from '../../domain/publication'
 import type { DeliveryStatus, SendStatus } from '../../domain/delivery'
@@ -26,6 +27,9 @@ export interface UsersTable {
   created_at: ColumnType<Date, string | undefined, never>
   /** Set by `user:disable`: no sign-in, no session. */
   disabled_at: ColumnType<Date | null, string | null | undefined, string | null>
+  email: ColumnType<string | null, string | null | undefined, string | null>
+  notify_by_email: ColumnType<boolean, boolean | undefined, boolean>
+  reminders_enabled: ColumnType<boolean, boolean | undefined, boolean>
 }
 
 export interface SessionsTable {
@@ -105,9 +109,35 @@ export interface NotificationsTable {
   issue_id: string | null
   article_id: ColumnType<string | null, string | null | undefined, never>
   thread_id: ColumnType<string | null, string | null | undefined, never>
-  actor_id: string
+  actor_id: string | null
   created_at: Timestamp
   read_at: Timestamp | null
+  reminder: ColumnType<ReminderDetail | null, string | null | undefined, string | null>
+}
+
+export interface DeadlineRemindersTable {
+  issue_id: string
+  kind: ReminderKind
+  recipient_id: string
+  deadline: Timestamp
+  created_at: Timestamp
+}
+
+export interface NotificationMailsTable {
+  id: string
+  notification_id: string
+  to_address: string
+  subject: string
+  text: string
+  html: string
+  created_at: Timestamp
+  status: 'pending' | 'sending' | 'sent' | 'failed'
+  attempts: ColumnType<number, number | undefined, number>
+  next_attempt_at: Timestamp
+  claimed_by: string | null
+  claimed_at: ColumnType<Date | null, string | null | undefined, string | null>
+  last_error: string | null
+  sent_at: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 export interface MediaTable {
@@ -254,4 +284,6 @@ export interface Database {
   notifications: NotificationsTable
   comment_threads: CommentThreadsTable
   comments: CommentsTable
+  deadline_reminders: DeadlineRemindersTable
+  notification_mails: NotificationMailsTable
 }

@@ -4,6 +4,7 @@ import type { Article } from '../../domain/article'
 import type { ArticleVersion } from '../../domain/article-versions'
 import { plainText } from '../../domain/rich-text'
 import type { User } from '../../domain/user'
+import type { StoredNotificationSettings } from '../../domain/notification-settings'
 import type { Issue } from '../../domain/issue'
 import {
   ConcurrentChange,
@@ -558,6 +559,7 @@ function createTx(db: Transaction<Database>): StoreTx {
             actor_id: notification.actorId,
             created_at: notification.createdAt,
             read_at: notification.readAt,
+            reminder: notification.reminder ? JSON.stringify(notification.reminder) : null,
           })),
         )
         .execute()
@@ -576,6 +578,7 @@ function createTx(db: Transaction<Database>): StoreTx {
             'actor_id',
             'created_at',
             'read_at',
+            'reminder',
           ])
           .where('recipient_id', '=', recipientId)
           .orderBy('created_at', 'desc')
@@ -592,6 +595,7 @@ function createTx(db: Transaction<Database>): StoreTx {
         actorId: row.actor_id,
         createdAt: row.created_at.toISOString(),
         readAt: row.read_at?.toISOString() ?? null,
+        ...(row.reminder ? { reminder: row.reminder } : {}),
       })),
     countUnreadNotifications: async (recipientId) => {
       const row = await db
@@ -618,6 +622,145 @@ function createTx(db: Transaction<Database>): StoreTx {
         .where('recipient_id', '=', recipientId)
         .where('read_at', 'is', null)
         .execute()
+    },
+
+    ...reminderTx(db),
+  }
+}
+
+/** Settings, reminders and notification e-mails (docs/decisions/0016-reminders.md). */
+function reminderTx(
+  db: Transaction<Database>,
+): Pick<
+  StoreTx,
+  | 'listNotificationSettings'
+  | 'getNotificationSettings'
+  | 'updateNotificationSettings'
+  | 'recordReminder'
+  | 'insertNotificationMails'
+  | 'claimNotificationMails'
+  | 'completeNotificationMail'
+> {
+  const settingsOf = db
+    .selectFrom('users')
+    .select(['id', 'email', 'notify_by_email', 'reminders_enabled'])
+    .where('disabled_at', 'is', null)
+  const asSettings = (row: {
+    id: string
+    email: string | null
+    notify_by_email: boolean
+    reminders_enabled: boolean
+  }): StoredNotificationSettings => ({
+    userId: row.id,
+    email: row.email,
+    emailEnabled: row.notify_by_email,
+    remindersEnabled: row.reminders_enabled,
+  })
+  return {
+    listNotificationSettings: async () =>
+      (await settingsOf.orderBy('id').execute()).map(asSettings),
+    getNotificationSettings: async (userId) => {
+      const row = await settingsOf.where('id', '=', userId).executeTakeFirst()
+      return row ? asSettings(row) : null
+    },
+    updateNotificationSettings: async ({ userId, emailEnabled, remindersEnabled }) => {
+      await db
+        .updateTable('users')
+        .set({ notify_by_email: emailEnabled, reminders_enabled: remindersEnabled })
+        .where('id', '=', userId)
+        .execute()
+    },
+    recordReminder: async (reminder) => {
+      const inserted = await db
+        .insertInto('deadline_reminders')
+        .values({
+          issue_id: reminder.issueId,
+          kind: reminder.kind,
+          recipient_id: reminder.recipientId,
+          deadline: reminder.deadline,
+          created_at: reminder.createdAt,
+        })
+        .onConflict((conflict) => conflict.doNothing())
+        .returning('issue_id')
+        .executeTakeFirst()
+      return inserted !== undefined
+    },
+    insertNotificationMails: async (mails) => {
+      if (mails.length === 0) return
+      await db
+        .insertInto('notification_mails')
+        .values(
+          mails.map((mail) => ({
+            id: mail.id,
+            notification_id: mail.notificationId,
+            to_address: mail.to,
+            subject: mail.subject,
+            text: mail.text,
+            html: mail.html,
+            created_at: mail.createdAt,
+            status: 'pending' as const,
+            next_attempt_at: mail.createdAt,
+          })),
+        )
+        .execute()
+    },
+    claimNotificationMails: async ({ workerId, now, limit, leaseExpiredBefore }) => {
+      const claimed = await sql<{
+        id: string
+        notification_id: string
+        to_address: string
+        subject: string
+        text: string
+        html: string
+        created_at: Date
+        attempts: number
+      }>`
+        with picked as (
+          select id from notification_mails
+          where (status = 'pending' and next_attempt_at <= ${now}::timestamptz)
+             or (status = 'sending' and claimed_at < ${leaseExpiredBefore}::timestamptz)
+          order by next_attempt_at, id
+          limit ${limit}
+          for update skip locked
+        )
+        update notification_mails
+        set status = 'sending', claimed_by = ${workerId}, claimed_at = ${now}::timestamptz,
+            attempts = notification_mails.attempts + 1
+        from picked
+        where notification_mails.id = picked.id
+        returning notification_mails.id, notification_mails.notification_id,
+          notification_mails.to_address, notification_mails.subject, notification_mails.text,
+          notification_mails.html, notification_mails.created_at, notification_mails.attempts
+      `.execute(db)
+      return claimed.rows.map((row) => ({
+        id: row.id,
+        notificationId: row.notification_id,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        createdAt: new Date(row.created_at).toISOString(),
+        attempts: row.attempts,
+      }))
+    },
+    completeNotificationMail: async ({ id, workerId, at, step }) => {
+      const result = await db
+        .updateTable('notification_mails')
+        .set({
+          status: step.status === 'skipped' ? 'failed' : step.status,
+          claimed_by: null,
+          claimed_at: null,
+          last_error: step.status === 'sent' ? null : step.reason,
+          sent_at: step.status === 'sent' ? at : null,
+          ...(step.status === 'pending'
+            ? { next_attempt_at: step.nextAttemptAt.toISOString() }
+            : {}),
+        })
+        .where('id', '=', id)
+        .where('status', '=', 'sending')
+        .where('claimed_by', '=', workerId)
+        .executeTakeFirst()
+      return result.numUpdatedRows === 1n
     },
   }
 }

@@ -55,6 +55,7 @@ describe('Migrationen', () => {
       'audit_events',
       'comment_threads',
       'comments',
+      'deadline_reminders',
       'deliveries',
       'issue_articles',
       'issues',
@@ -62,6 +63,7 @@ describe('Migrationen', () => {
       'media',
       'media_chunks',
       'media_variants',
+      'notification_mails',
       'notifications',
       'publication',
       'sends',
@@ -100,6 +102,13 @@ describe('Migrationen', () => {
       id: 'frank',
       name: 'Dr. Frank Rühling',
       role: 'editor',
+    })
+    // people from before 0016: no address, e-mail and reminders on
+    expect(await store.transaction((tx) => tx.getNotificationSettings('frank'))).toEqual({
+      userId: 'frank',
+      email: null,
+      emailEnabled: true,
+      remindersEnabled: true,
     })
     const sandra = await addUser(database, {
       login: 'sandra.wanzar',

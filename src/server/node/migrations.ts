@@ -480,6 +480,83 @@ export const migrations: Record<string, Migration> = {
         )`.execute(db)
     },
   },
+  '0016-reminders': {
+    // Reminders before a Redaktionsschluss and notification e-mails
+    // (docs/decisions/0016-reminders.md): a person's address and switches; a reminder is a
+    // notification without an actor; each reminder key once; e-mails in a queue of their own.
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('users')
+        .addColumn('email', 'text', (column) =>
+          column.check(sql`email ~ '^[^@[:space:]]+@[^@[:space:]]+$'`),
+        )
+        .execute()
+      await db.schema
+        .alterTable('users')
+        .addColumn('notify_by_email', 'boolean', (column) => column.notNull().defaultTo(true))
+        .execute()
+      await db.schema
+        .alterTable('users')
+        .addColumn('reminders_enabled', 'boolean', (column) => column.notNull().defaultTo(true))
+        .execute()
+      await sql`alter table notifications drop constraint notifications_kind_check`.execute(db)
+      await sql`alter table notifications add constraint notifications_kind_check check (
+          (kind in ('issue_submitted', 'issue_approved', 'changes_requested', 'deadline_reminder')
+            and issue_id is not null)
+          or (kind in ('comment_mention', 'comment_reply')
+            and article_id is not null and thread_id is not null)
+        )`.execute(db)
+      await sql`alter table notifications alter column actor_id drop not null`.execute(db)
+      await db.schema.alterTable('notifications').addColumn('reminder', 'jsonb').execute()
+      await sql`alter table notifications add constraint notifications_reminder_shape check ((kind = 'deadline_reminder') = (actor_id is null) and (kind = 'deadline_reminder') = (reminder is not null))`.execute(
+        db,
+      )
+      await db.schema
+        .createTable('deadline_reminders')
+        .addColumn('issue_id', 'text', (column) =>
+          column.notNull().references('issues.id').onDelete('cascade'),
+        )
+        .addColumn('kind', 'text', (column) =>
+          column.notNull().check(sql`kind in ('three_days', 'one_day')`),
+        )
+        .addColumn('recipient_id', 'text', (column) =>
+          column.notNull().references('users.id').onDelete('cascade'),
+        )
+        .addColumn('deadline', 'timestamptz', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addPrimaryKeyConstraint('deadline_reminders_pkey', [
+          'issue_id',
+          'kind',
+          'recipient_id',
+          'deadline',
+        ])
+        .execute()
+      await db.schema
+        .createTable('notification_mails')
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('notification_id', 'text', (column) =>
+          column.notNull().unique().references('notifications.id').onDelete('cascade'),
+        )
+        .addColumn('to_address', 'text', (column) => column.notNull())
+        .addColumn('subject', 'text', (column) => column.notNull())
+        .addColumn('text', 'text', (column) => column.notNull())
+        .addColumn('html', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('status', 'text', (column) =>
+          column.notNull().check(sql`status in ('pending', 'sending', 'sent', 'failed')`),
+        )
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('next_attempt_at', 'timestamptz', (column) => column.notNull())
+        .addColumn('claimed_by', 'text')
+        .addColumn('claimed_at', 'timestamptz')
+        .addColumn('last_error', 'text')
+        .addColumn('sent_at', 'timestamptz')
+        .execute()
+      await sql`create index notification_mails_open on notification_mails (next_attempt_at) where status in ('pending', 'sending')`.execute(
+        db,
+      )
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

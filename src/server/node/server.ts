@@ -13,6 +13,8 @@ import { archiveFeedPaths, archiveOverviewPath } from '../../domain/archive'
 import { createApp } from '../app'
 import type { AppContext, MailSettings } from '../context'
 import { createIssueSendWorker } from '../issue-send-worker'
+import { createNotificationMailWorker } from '../notification-mail-worker'
+import { runReminderTick } from '../reminders'
 import type { MailPort } from '../mail/mail-port'
 import type { Store } from '../store'
 import { clientAddressOf } from './client-address'
@@ -34,6 +36,8 @@ type ServerEnv = { Bindings: HttpBindings }
 export interface ServerHooks {
   /** Starts a round of the send worker now (no-op without SMTP). */
   wakeSendWorker: () => void
+  /** Runs a round of the reminders now, with the server's clock; resolves to how many it made. */
+  runReminders: () => Promise<number>
 }
 
 /**
@@ -48,6 +52,8 @@ export interface ServerExtensions {
   sendPollMs?: number
   /** Wraps the SMTP port, e.g. to count what this process handed over. */
   wrapMailPort?: (port: MailPort) => MailPort
+  /** How often the reminders are looked for (default: REMINDER_INTERVAL_SECONDS). */
+  reminderIntervalMs?: number
 }
 
 /** A running Rundbrief server. */
@@ -233,7 +239,17 @@ export function createServerApp(
   root.on(['GET', 'HEAD'], `${archiveOverviewPath}/:slug`, (c) =>
     archiveFromApi(c, `/api/archive/${encodeURIComponent(c.req.param('slug'))}`),
   )
-  extensions.extend?.(root, db, { wakeSendWorker: () => mail?.wakeWorker?.() })
+  extensions.extend?.(root, db, {
+    wakeSendWorker: () => mail?.wakeWorker?.(),
+    runReminders: () =>
+      runReminderTick({
+        store: new DatabaseStore(db),
+        now: extensions.now ?? (() => new Date()),
+        newId: () => crypto.randomUUID(),
+        mail,
+        publicUrl: config.publicUrl,
+      }),
+  })
 
   if (config.distDir) {
     const distDir = config.distDir
@@ -323,6 +339,7 @@ export async function startServer(
   let server: ReturnType<typeof serve>
   let mail: MailSettings | null = null
   let sendLoop: SendLoop | null = null
+  let notificationMailLoop: SendLoop | null = null
   const now = extensions.now ?? (() => new Date())
   try {
     await prepareDatabase(db)
@@ -356,11 +373,46 @@ export async function startServer(
       onError: (error) =>
         logger.error({ err: loggableError(error), workerId }, 'Versand: Runde fehlgeschlagen'),
     })
+    notificationMailLoop = startSendLoop(
+      createNotificationMailWorker({ store: new DatabaseStore(db), mail, now, workerId }),
+      {
+        pollMs: extensions.sendPollMs ?? 5000,
+        onError: (error) =>
+          logger.error(
+            { err: loggableError(error), workerId },
+            'Benachrichtigungen per E-Mail: Runde fehlgeschlagen',
+          ),
+      },
+    )
   } else {
     logger.info(
       'SMTP_URL ist nicht gesetzt: Rundbrief sendet keine E-Mails (Versand, Testversand und Anmeldung erklären das).',
     )
   }
+  const reminderMail = mail
+  // a round looks at every issue and makes what is due; it never takes a full batch, so the
+  // loop waits its interval between rounds (docs/decisions/0016-reminders.md)
+  const reminderLoop = startSendLoop(
+    {
+      batchSize: 1,
+      runOnce: async () => {
+        const made = await runReminderTick({
+          store: new DatabaseStore(db),
+          now,
+          newId: () => crypto.randomUUID(),
+          mail: reminderMail,
+          publicUrl: config.publicUrl,
+        })
+        if (made > 0) notificationMailLoop?.wake()
+        return 0
+      },
+    },
+    {
+      pollMs: extensions.reminderIntervalMs ?? config.reminderIntervalSeconds * 1000,
+      onError: (error) =>
+        logger.error({ err: loggableError(error) }, 'Erinnerungen: Runde fehlgeschlagen'),
+    },
+  )
   const unconfirmedPurge = startUnconfirmedPurge({
     store: new DatabaseStore(db),
     now,
@@ -393,7 +445,12 @@ export async function startServer(
     db,
     close: async () => {
       await new Promise<void>((done) => server.close(() => done()))
-      await Promise.all([sendLoop?.stop(), unconfirmedPurge.stop()])
+      await Promise.all([
+        sendLoop?.stop(),
+        notificationMailLoop?.stop(),
+        reminderLoop.stop(),
+        unconfirmedPurge.stop(),
+      ])
       await mail?.port.close()
       await db.destroy()
     },

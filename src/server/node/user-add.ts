@@ -9,9 +9,10 @@ import { addUser, newUserSchema } from './users'
 z.config(z.locales.de())
 
 const usage = `Neue Person anlegen:
-  npm run user:add -- --login sandra.wanzar --name "Sandra Wanzar" --role head
+  npm run user:add -- --login sandra.wanzar --name "Sandra Wanzar" --role head [--email sandra.wanzar@gera.de]
 
 Rollen: editor (Redaktion), head (Dezernentin), designer (Gestaltung).
+Mit --email erhält die Person Benachrichtigungen auch per E-Mail (abschaltbar in Rundbrief).
 Das Passwort (mindestens 12 Zeichen) wird abgefragt, oder bei nicht interaktiver Eingabe aus der
 ersten Zeile der Standardeingabe gelesen. Die Datenbank ergibt sich wie beim Server aus
 DATABASE_URL bzw. DATA_DIR (der Server darf bei PGlite dabei nicht laufen).`
@@ -21,6 +22,7 @@ const fieldLabels: Record<string, string> = {
   login: 'Benutzername',
   name: 'Name',
   role: 'Rolle',
+  email: 'E-Mail-Adresse',
   password: 'Passwort',
 }
 
@@ -30,6 +32,7 @@ async function main() {
       login: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string' },
+      email: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })

@@ -4,7 +4,7 @@ import { roleLabels } from '../../domain/role-labels'
 import { openPrepared, readPassword } from './cli-support'
 import { readConfig } from './config'
 import { explainStartupError, StartupError } from './startup-error'
-import { disableUser, enableUser, listAccounts, setPassword } from './users'
+import { disableUser, enableUser, listAccounts, setPassword, setUserEmail } from './users'
 
 z.config(z.locales.de())
 
@@ -13,18 +13,24 @@ const usage = `Konten verwalten:
   npm run user:passwd  -- --login sandra.wanzar     neues Passwort setzen (beendet ihre Sitzungen)
   npm run user:disable -- --login sandra.wanzar     Konto sperren: keine Anmeldung, Sitzungen enden sofort
   npm run user:enable  -- --login sandra.wanzar     gesperrtes Konto wieder freigeben
+  npm run user:email   -- --login sandra.wanzar --email sandra.wanzar@gera.de
+                                                    Adresse für Benachrichtigungen (--email "" entfernt sie)
 
 Das Passwort wird abgefragt, oder bei nicht interaktiver Eingabe aus der ersten Zeile der
 Standardeingabe gelesen. Die Datenbank ergibt sich wie beim Server aus DATABASE_URL bzw. DATA_DIR.
 Mit PostgreSQL wirkt das bei laufendem Server; bei PGlite muss der Server dafür angehalten sein.`
 
-const commands = ['list', 'passwd', 'disable', 'enable'] as const
+const commands = ['list', 'passwd', 'disable', 'enable', 'email'] as const
 type Command = (typeof commands)[number]
 
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { login: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      login: { type: 'string' },
+      email: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   })
   const command = positionals[0] as Command | undefined
   if (values.help || !command || !commands.includes(command)) {
@@ -52,6 +58,16 @@ async function main() {
             `${account.login ?? '(ohne Anmeldung)'}\t${account.name}\t${roleLabels[account.role]}\t${state}`,
           )
         }
+        break
+      }
+      case 'email': {
+        const email = values.email?.trim() ?? ''
+        await setUserEmail(db, login, email === '' ? null : email)
+        console.log(
+          email === ''
+            ? `Die E-Mail-Adresse von „${login}“ ist entfernt.`
+            : `Benachrichtigungen für „${login}“ gehen auch an ${email.toLowerCase()}.`,
+        )
         break
       }
       case 'passwd':

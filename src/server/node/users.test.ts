@@ -5,7 +5,7 @@ import type { Database } from './database-schema'
 import { DatabaseStore } from './database-store'
 import { verifyPassword } from './passwords'
 import { prepareDatabase } from './prepare-database'
-import { addUser, disableUser, enableUser, listAccounts, setPassword } from './users'
+import { addUser, disableUser, enableUser, listAccounts, setPassword, setUserEmail } from './users'
 
 let db: Kysely<Database> | null = null
 afterEach(async () => {
@@ -36,6 +36,31 @@ async function withSandra() {
 }
 
 describe('Konten', () => {
+  it('nehmen eine E-Mail-Adresse für Benachrichtigungen an, ändern und entfernen sie, lehnen eine falsche ab', async () => {
+    const { database, store, user } = await withSandra()
+    const address = async (userId: string) =>
+      (await store.transaction((tx) => tx.getNotificationSettings(userId)))?.email
+    expect(await address(user.id)).toBeNull()
+    const frank = await addUser(database, {
+      login: 'frank.ruehling',
+      name: 'Dr. Frank Rühling',
+      role: 'editor',
+      password: 'ein langes Passwort',
+      email: ' Frank.Ruehling@Gera.de ',
+    })
+    expect(await address(frank.id)).toBe('frank.ruehling@gera.de')
+    await setUserEmail(database, 'Sandra.Wanzar', 'sandra.wanzar@gera.de')
+    expect(await address(user.id)).toBe('sandra.wanzar@gera.de')
+    await expect(setUserEmail(database, 'sandra.wanzar', 'keine-adresse')).rejects.toThrow(
+      'Bitte eine gültige E-Mail-Adresse angeben',
+    )
+    await expect(setUserEmail(database, 'niemand', null)).rejects.toThrow(
+      'Den Benutzernamen „niemand“ gibt es nicht.',
+    )
+    await setUserEmail(database, 'sandra.wanzar', null)
+    expect(await address(user.id)).toBeNull()
+  })
+
   it('listet Personen mit Rolle, Sperre und offenen Sitzungen', async () => {
     const { database, openSession } = await withSandra()
     await openSession('a')

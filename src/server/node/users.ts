@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import { z } from 'zod'
+import { emailAddressSchema } from '../../domain/subscriber'
 import { roleSchema, type Role, type User } from '../../domain/user'
 import type { Database } from './database-schema'
 import { hashPassword, passwordProblem } from './passwords'
@@ -14,6 +15,8 @@ export const newUserSchema = z.object({
     ),
   name: z.string().trim().min(1, 'Bitte den Namen angeben.').max(200),
   role: roleSchema,
+  /** Where notifications go by e-mail (optional; `user:email` sets or removes it later). */
+  email: emailAddressSchema.optional(),
   password: z.string().superRefine((password, context) => {
     const problem = passwordProblem(password)
     if (problem) context.addIssue({ code: 'custom', message: problem })
@@ -23,7 +26,7 @@ export type NewUser = z.infer<typeof newUserSchema>
 
 /** Creates a person who signs in with login name and password; refuses a login that exists. */
 export async function addUser(db: Kysely<Database>, input: NewUser): Promise<User> {
-  const { login, name, role, password } = newUserSchema.parse(input)
+  const { login, name, role, password, email } = newUserSchema.parse(input)
   const existing = await db
     .selectFrom('users')
     .select('id')
@@ -33,9 +36,22 @@ export async function addUser(db: Kysely<Database>, input: NewUser): Promise<Use
   const user: User = { id: crypto.randomUUID(), name, role: role satisfies Role }
   await db
     .insertInto('users')
-    .values({ ...user, login, password_hash: await hashPassword(password) })
+    .values({ ...user, login, email: email ?? null, password_hash: await hashPassword(password) })
     .execute()
   return user
+}
+
+/** Sets (or with null removes) the e-mail address of a login, for notification e-mails. */
+export async function setUserEmail(db: Kysely<Database>, login: string, email: string | null) {
+  const parsed = email === null ? null : emailAddressSchema.safeParse(email)
+  if (parsed && !parsed.success) throw new Error(parsed.error.issues[0]?.message)
+  const address = parsed ? parsed.data : null
+  const result = await db
+    .updateTable('users')
+    .set({ email: address })
+    .where((eb) => eb(eb.fn('lower', ['login']), '=', login.toLowerCase()))
+    .executeTakeFirst()
+  if (result.numUpdatedRows !== 1n) throw new Error(`Den Benutzernamen „${login}“ gibt es nicht.`)
 }
 
 /** Sets a new password for an existing login and ends that person's sessions. */

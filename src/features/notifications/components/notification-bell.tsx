@@ -1,6 +1,7 @@
 import { useId, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
 import { formatBerlinDateTime } from '../../../domain/deadline'
+import { notificationSettingsPath } from '../../../domain/notification-settings'
 import { useDisclosure } from '../../../lib/use-disclosure'
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications'
 import styles from './notification-bell.module.css'
@@ -71,16 +72,21 @@ export function NotificationBell() {
                 ))}
               </ul>
             )}
-            {unread > 0 && (
-              <button
-                type="button"
-                className="button button-small button-secondary"
-                disabled={markRead.isPending}
-                onClick={() => markRead.mutate(null)}
-              >
-                Alle als gelesen markieren
-              </button>
-            )}
+            <div className={styles.actions}>
+              {unread > 0 && (
+                <button
+                  type="button"
+                  className="button button-small button-secondary"
+                  disabled={markRead.isPending}
+                  onClick={() => markRead.mutate(null)}
+                >
+                  Alle als gelesen markieren
+                </button>
+              )}
+              <Link to={notificationSettingsPath} onClick={dismiss}>
+                Einstellungen
+              </Link>
+            </div>
           </>
         )}
       </div>
