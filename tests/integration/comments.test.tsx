@@ -101,7 +101,9 @@ describe('Kommentare', () => {
     editor.commands.insertContent('Darf nicht hinein.')
     expect(editor.getText()).not.toContain('Darf nicht hinein.')
 
+    // Tiptap focuses in the next animation frame: the shortcut must reach the text, not the page
     editor.commands.focus()
+    await waitFor(() => expect(text).toHaveFocus())
     select(editor, passage)
     await user.keyboard('{Control>}{Alt>}m{/Alt}{/Control}')
     const panel = screen.getByRole('complementary', { name: 'Kommentare' })
