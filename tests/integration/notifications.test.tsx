@@ -64,6 +64,18 @@ describe('Benachrichtigungen', () => {
     )
   })
 
+  it('schließt die Liste bei einem Klick daneben; ein Klick in die Liste lässt sie offen', async () => {
+    await sendBackTwice()
+    const { user } = await renderApp({ route: '/beitraege', as: 'editor' })
+    const bell = await screen.findByRole('button', { name: 'Benachrichtigungen, 2 ungelesen' })
+    await user.click(bell)
+    await user.click(screen.getByRole('list', { name: 'Benachrichtigungen' }))
+    expect(bell).toHaveAttribute('aria-expanded', 'true')
+    await user.click(screen.getByRole('heading', { level: 1 }))
+    expect(bell).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.queryByRole('list', { name: 'Benachrichtigungen' })).not.toBeInTheDocument()
+  })
+
   it('schließt die Liste mit Escape und gibt den Fokus der Glocke zurück', async () => {
     await sendBackTwice()
     const { user } = await renderApp({ route: '/beitraege', as: 'editor' })

@@ -1,4 +1,4 @@
-import { useId, type KeyboardEvent } from 'react'
+import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
 import { Link } from 'react-router'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { notificationSettingsPath } from '../../../domain/notification-settings'
@@ -15,6 +15,17 @@ export function NotificationBell() {
   const unread = notifications.data?.unread ?? 0
   const list = notifications.data?.notifications ?? []
 
+  // a click or tap anywhere else closes the list, as Escape does, and leaves focus where it went
+  const bell = useRef<HTMLDivElement>(null)
+  useEffect(() => {
+    if (!open) return
+    const closeOutside = (event: PointerEvent) => {
+      if (event.target instanceof Node && !bell.current?.contains(event.target)) dismiss()
+    }
+    document.addEventListener('pointerdown', closeOutside)
+    return () => document.removeEventListener('pointerdown', closeOutside)
+  }, [open, dismiss])
+
   const closeOnEscape = (event: KeyboardEvent) => {
     if (event.key !== 'Escape' || !open) return
     event.stopPropagation()
@@ -22,17 +33,30 @@ export function NotificationBell() {
   }
 
   return (
-    <div className={styles.bell} onKeyDown={closeOnEscape}>
+    <div ref={bell} className={styles.bell} onKeyDown={closeOnEscape}>
       <button
         type="button"
         ref={opener}
-        className="button button-small button-secondary"
+        className={`button button-small button-secondary ${styles.opener}`}
         aria-expanded={open}
         aria-controls={panelId}
         aria-label={unread > 0 ? `Benachrichtigungen, ${unread} ungelesen` : 'Benachrichtigungen'}
+        title="Benachrichtigungen"
         onClick={open ? close : show}
       >
-        Benachrichtigungen
+        <svg
+          className={styles.icon}
+          viewBox="0 0 24 24"
+          width="20"
+          height="20"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path
+            d="M12 3a6 6 0 0 0-6 6v3.6L4.3 15.4A1 1 0 0 0 5.2 17h13.6a1 1 0 0 0 .9-1.6L18 12.6V9a6 6 0 0 0-6-6Zm-2.5 15.5a2.5 2.5 0 0 0 5 0Z"
+            fill="currentColor"
+          />
+        </svg>
         {unread > 0 && (
           <span className={styles.count} aria-hidden="true">
             {unread}
