@@ -248,3 +248,37 @@ describe('Aktiver Kommentarfaden', () => {
     expect(mapped).toBe(Object.values(anchoredTexts()).join(''))
   })
 })
+
+describe('Erledigte Kommentarfäden', () => {
+  const resolvedTexts = () =>
+    Array.from(
+      editor.view.dom.querySelectorAll('.comment-anchor > .comment-anchor-resolved'),
+      (node) => node.textContent,
+    ).join('|')
+
+  it('nehmen ihrem Text die Markierung, folgen Änderungen; ein offener Faden darüber bleibt markiert', () => {
+    editor = createArticleEditor(anchoredBody)
+    selectText('Sommerfest beginnt')
+    editor.commands.setCommentAnchor({ threadId: 't2' })
+    expect(resolvedTexts()).toBe('')
+
+    expect(editor.commands.setResolvedCommentThreads(['t1'])).toBe(true)
+    expect(editor.commands.setResolvedCommentThreads(['t1'])).toBe(false)
+    // "Sommerfest" also carries the open t2: it keeps its marker
+    expect(resolvedTexts()).toBe('')
+    expect(editor.commands.setResolvedCommentThreads(['t1', 't2'])).toBe(true)
+    expect(resolvedTexts()).toBe('Sommerfest| beginnt')
+
+    select(positionOf('fest'))
+    typeText(editor, 'nacht')
+    expect(resolvedTexts()).toBe('Sommernachtfest| beginnt')
+    editor.commands.undo()
+    expect(resolvedTexts()).toBe('Sommerfest| beginnt')
+
+    editor.commands.setResolvedCommentThreads(['t2'])
+    expect(resolvedTexts()).toBe(' beginnt')
+    editor.commands.setResolvedCommentThreads([])
+    expect(resolvedTexts()).toBe('')
+    expect(anchoredTexts()).toEqual({ t1: 'Sommerfest', t2: 'Sommerfest beginnt' })
+  })
+})

@@ -13,6 +13,8 @@ declare module '@tiptap/core' {
       unsetCommentAnchor: (threadId: string) => ReturnType
       /** Highlights one thread's anchored text as the active one (null: none). */
       setActiveCommentThread: (threadId: string | null) => ReturnType
+      /** Shows the text of these threads ("Erledigt") without the marker of open ones. */
+      setResolvedCommentThreads: (threadIds: readonly string[]) => ReturnType
     }
   }
 }
@@ -22,48 +24,68 @@ export const commentThreadAttribute = 'data-comment-thread'
 /** The class of every anchored text in the editor, and of the active thread's text. */
 export const commentAnchorClass = 'comment-anchor'
 export const activeCommentAnchorClass = 'comment-anchor-active'
+export const resolvedCommentAnchorClass = 'comment-anchor-resolved'
 
 interface ActiveThreadState {
   threadId: string | null
   decorations: DecorationSet
 }
 
-export const activeCommentThreadKey = new PluginKey<ActiveThreadState>('activeCommentThread')
+interface ResolvedThreadsState {
+  threadIds: ReadonlySet<string>
+  decorations: DecorationSet
+}
 
-/** Decorates each text node in [from, to) that carries the thread's anchor. */
+export const activeCommentThreadKey = new PluginKey<ActiveThreadState>('activeCommentThread')
+export const resolvedCommentThreadsKey = new PluginKey<ResolvedThreadsState>(
+  'resolvedCommentThreads',
+)
+
+/**
+ * Decorates each text node in [from, to) whose anchors' thread ids `matches` (a node may carry
+ * the anchors of several threads).
+ */
 function threadDecorations(
   doc: ProseMirrorNode,
-  threadId: string,
+  matches: (threadIds: readonly string[]) => boolean,
+  attributes: Record<string, string>,
   from: number,
   to: number,
 ): Decoration[] {
   const decorations: Decoration[] = []
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true
-    const anchored = node.marks.some(
-      (mark) => mark.type.name === commentAnchorMarkName && mark.attrs.threadId === threadId,
-    )
-    if (anchored) {
-      decorations.push(
-        Decoration.inline(pos, pos + node.nodeSize, {
-          class: activeCommentAnchorClass,
-          'data-active-comment-thread': threadId,
-        }),
-      )
+    const threadIds = node.marks
+      .filter((mark) => mark.type.name === commentAnchorMarkName)
+      .map((mark) => String(mark.attrs.threadId))
+    if (threadIds.length > 0 && matches(threadIds)) {
+      decorations.push(Decoration.inline(pos, pos + node.nodeSize, attributes))
     }
     return false
   })
   return decorations
 }
 
+const activeAttributes = (threadId: string) => ({
+  class: activeCommentAnchorClass,
+  'data-active-comment-thread': threadId,
+})
+const resolvedAttributes = { class: resolvedCommentAnchorClass }
+/** Only text all of whose threads are resolved loses its marker; an open one keeps it. */
+const allResolved = (resolved: ReadonlySet<string>) => (threadIds: readonly string[]) =>
+  threadIds.every((id) => resolved.has(id))
+
 /**
- * Maps the active thread's decorations through a change and rescans only the changed ranges, so
- * typing in a long article costs no walk over the whole document.
+ * Maps a plugin's decorations through a change and rescans only the changed ranges, so typing in
+ * a long article costs no walk over the whole document.
  */
-function mappedDecorations(tr: Transaction, state: ActiveThreadState): DecorationSet {
-  const threadId = state.threadId
-  if (threadId === null) return DecorationSet.empty
-  let decorations = state.decorations.map(tr.mapping, tr.doc)
+function mappedDecorations(
+  tr: Transaction,
+  current: DecorationSet,
+  matches: (threadIds: readonly string[]) => boolean,
+  attributes: Record<string, string>,
+): DecorationSet {
+  let decorations = current.map(tr.mapping, tr.doc)
   const size = tr.doc.content.size
   const changed: [number, number][] = []
   tr.mapping.maps.forEach((stepMap, index) => {
@@ -82,7 +104,7 @@ function mappedDecorations(tr: Transaction, state: ActiveThreadState): Decoratio
     }
     decorations = decorations
       .remove(stale)
-      .add(tr.doc, threadDecorations(tr.doc, threadId, from, to))
+      .add(tr.doc, threadDecorations(tr.doc, matches, attributes, from, to))
   }
   return decorations
 }
@@ -103,16 +125,76 @@ function activeThreadPlugin() {
                 ? DecorationSet.empty
                 : DecorationSet.create(
                     newState.doc,
-                    threadDecorations(newState.doc, threadId, 0, newState.doc.content.size),
+                    threadDecorations(
+                      newState.doc,
+                      (ids) => ids.includes(threadId),
+                      activeAttributes(threadId),
+                      0,
+                      newState.doc.content.size,
+                    ),
                   ),
           }
         }
-        if (!tr.docChanged || state.threadId === null) return state
-        return { threadId: state.threadId, decorations: mappedDecorations(tr, state) }
+        const threadId = state.threadId
+        if (!tr.docChanged || threadId === null) return state
+        return {
+          threadId,
+          decorations: mappedDecorations(
+            tr,
+            state.decorations,
+            (ids) => ids.includes(threadId),
+            activeAttributes(threadId),
+          ),
+        }
       },
     },
     props: {
       decorations: (state) => activeCommentThreadKey.getState(state)?.decorations,
+    },
+  })
+}
+
+function resolvedThreadsPlugin() {
+  return new Plugin<ResolvedThreadsState>({
+    key: resolvedCommentThreadsKey,
+    state: {
+      init: () => ({ threadIds: new Set(), decorations: DecorationSet.empty }),
+      apply: (tr, state, _old, newState: EditorState) => {
+        const chosen = tr.getMeta(resolvedCommentThreadsKey) as
+          { threadIds: readonly string[] } | undefined
+        if (chosen !== undefined) {
+          const threadIds = new Set(chosen.threadIds)
+          return {
+            threadIds,
+            decorations:
+              threadIds.size === 0
+                ? DecorationSet.empty
+                : DecorationSet.create(
+                    newState.doc,
+                    threadDecorations(
+                      newState.doc,
+                      allResolved(threadIds),
+                      resolvedAttributes,
+                      0,
+                      newState.doc.content.size,
+                    ),
+                  ),
+          }
+        }
+        if (!tr.docChanged || state.threadIds.size === 0) return state
+        return {
+          threadIds: state.threadIds,
+          decorations: mappedDecorations(
+            tr,
+            state.decorations,
+            allResolved(state.threadIds),
+            resolvedAttributes,
+          ),
+        }
+      },
+    },
+    props: {
+      decorations: (state) => resolvedCommentThreadsKey.getState(state)?.decorations,
     },
   })
 }
@@ -190,10 +272,20 @@ export const CommentAnchor = Mark.create({
             tr.setMeta(activeCommentThreadKey, { threadId }).setMeta('addToHistory', false)
           return true
         },
+      setResolvedCommentThreads:
+        (threadIds) =>
+        ({ tr, state, dispatch }) => {
+          const current = resolvedCommentThreadsKey.getState(state)?.threadIds ?? new Set()
+          const same = current.size === threadIds.length && threadIds.every((id) => current.has(id))
+          if (same) return false
+          if (dispatch)
+            tr.setMeta(resolvedCommentThreadsKey, { threadIds }).setMeta('addToHistory', false)
+          return true
+        },
     }
   },
 
   addProseMirrorPlugins() {
-    return [activeThreadPlugin()]
+    return [activeThreadPlugin(), resolvedThreadsPlugin()]
   },
 })

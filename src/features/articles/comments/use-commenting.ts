@@ -1,7 +1,8 @@
 import type { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
+import { useCommentThreads } from '../../../backend/queries/list-comment-threads'
 import type { Article } from '../../../domain/article'
 import { commentAnchorMarkName, commentAnchorTexts } from '../../../domain/comment-anchor'
 import type { RichTextDoc } from '../../../domain/rich-text'
@@ -58,6 +59,17 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
   const [problem, setProblem] = useState<string | null>(null)
   const [activeThreadId, setActiveThreadId] = useState<string | null>(null)
   const create = useCreateCommentThread(options.articleId)
+  const threads = useCommentThreads(options.articleId)
+
+  // the text of threads marked "Erledigt" loses its marker, as it does when the thread reopens
+  const resolvedIds = (threads.data ?? [])
+    .filter((thread) => thread.resolvedAt !== null)
+    .map((thread) => thread.id)
+    .join('\n')
+  useEffect(() => {
+    if (editor.isDestroyed) return
+    editor.commands.setResolvedCommentThreads(resolvedIds === '' ? [] : resolvedIds.split('\n'))
+  }, [editor, resolvedIds])
 
   const start = () => {
     const { from, to, empty } = editor.state.selection
