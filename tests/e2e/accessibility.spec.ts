@@ -382,11 +382,12 @@ test('axe auf den Kommentaren der Leseansicht: Gestaltung markiert per Tastatur 
   await expect(text).toContainText('Einen Einblick')
   await text.focus()
   await page.keyboard.press('Control+Home')
-  await page.keyboard.type('Nicht hinein.')
-  await expect(text).not.toContainText('Nicht hinein.')
   for (let index = 0; index < 'Einen Einblick'.length; index++) {
     await page.keyboard.press('Shift+ArrowRight')
   }
+  await expect
+    .poll(() => page.evaluate(() => document.getSelection()?.toString()))
+    .toBe('Einen Einblick')
   await page.keyboard.press('Control+Alt+KeyM')
   const panel = page.getByRole('complementary', { name: /^Kommentare/ })
   await expect(panel.getByRole('textbox', { name: 'Kommentar' })).toBeFocused()
@@ -398,6 +399,13 @@ test('axe auf den Kommentaren der Leseansicht: Gestaltung markiert per Tastatur 
   ).toBeFocused()
   await expect(text.locator('[data-comment-thread]')).toHaveText('Einen Einblick')
   await expectNoAxeViolations(page, 'Leseansicht mit Kommentaren (Gestaltung)')
+  // typed keys change nothing (last: the view restores its text while the keys come in, and a
+  // selection made right after could lose a step)
+  await text.focus()
+  await page.keyboard.press('Control+Home')
+  await page.keyboard.type('Nicht hinein.')
+  await expect(text).not.toContainText('Nicht hinein.')
+  await expect(text).toContainText('Einen Einblick über die Arbeit')
   if (process.env.RUNDBRIEF_SCREENSHOTS) {
     await page.screenshot({
       path: `${process.env.RUNDBRIEF_SCREENSHOTS}/kommentare-leseansicht.png`,
