@@ -44,10 +44,24 @@ const monthOf = (issue: Pick<Issue, 'plannedSendDate'>) => issue.plannedSendDate
  * The address the issue has in the archive, or the one it would get now (for a test send
  * before the address is reserved; a simultaneous send of another issue may still take it).
  */
-export async function prospectiveArchiveSlug(tx: StoreTx, issue: Issue): Promise<string> {
+async function prospectiveArchiveSlug(tx: StoreTx, issue: Issue): Promise<string> {
   const entry = await tx.getArchiveEntry(issue.id)
   if (entry) return entry.slug
   return archiveSlug(issue.plannedSendDate, new Set(await tx.archiveSlugsOfMonth(monthOf(issue))))
+}
+
+/**
+ * The archive address a message of the issue names ("Im Browser ansehen" of a test send or of the
+ * Outlook draft). An approved issue's text is what goes out, through a send or by hand after the
+ * Outlook download and "Als versendet markieren": its address is reserved now, so that the link
+ * in a message sent by hand leads to this issue, also when another issue of the same month is
+ * sent first. Before the approval the message names the address the issue would get now.
+ */
+export async function messageArchiveSlug(tx: StoreTx, issue: Issue): Promise<string> {
+  if (issue.status !== 'approved') return prospectiveArchiveSlug(tx, issue)
+  const locked = await tx.lockIssue(issue.id)
+  if (locked?.status !== 'approved') return prospectiveArchiveSlug(tx, locked ?? issue)
+  return (await reserveArchiveEntry(tx, locked)).slug
 }
 
 /** Most addresses tried for one reservation before giving up (each refusal is a taken slug). */

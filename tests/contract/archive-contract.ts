@@ -305,7 +305,7 @@ export function defineArchiveContract(context: () => ArchiveContext) {
       await c.editor().addRecipient({ email: 'leserin@gera.de' })
       const { id, version, fingerprint } = await c.approveSeedIssue()
       const month = (await c.head().getIssue(id)).plannedSendDate.slice(0, 7)
-      // before the send the test send names the address the issue would get
+      // the test send of the approved issue reserves the address the send then keeps
       await c.designer().testSendIssue(seedIssueId, { addresses: ['test@gera.de'] })
       const [test] = await c.mail.received()
       const testLink = /Im Browser ansehen: (\S+)/.exec(test?.text ?? '')?.[1] ?? ''
@@ -313,6 +313,7 @@ export function defineArchiveContract(context: () => ArchiveContext) {
       expect(test?.html).toContain(`href="${testLink}"`)
       expect(test?.html.indexOf('Im Browser ansehen')).toBeLessThan(test?.html.indexOf('<h1') ?? 0)
 
+      expect(await archiveOf(id)).toMatchObject({ slug: month, publishedAt: null })
       const send = await c.head().startSend(id, { version, fingerprint })
       const reserved = await archiveOf(id)
       expect(reserved).toMatchObject({ slug: month, publishedAt: null })

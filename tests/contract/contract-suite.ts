@@ -134,6 +134,15 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       baseUrl: () => target.baseUrl,
       fetch: fetchOf,
       token: (role) => tokens[role] ?? '',
+      approveSeedIssue,
+      createIssue: async (label, plannedSendDate) => {
+        const issue = await editor().createIssue({
+          label,
+          deadline: futureDate(1).iso,
+          plannedSendDate,
+        })
+        return issue.id
+      },
     }))
 
     describe('Benachrichtigungen', () =>

@@ -8,6 +8,10 @@ export interface EmlContext {
   fetch: typeof fetch
   /** The bearer token of a signed-in person of the role. */
   token: (role: Role) => string
+  /** Approves the seed issue (deadline moved, alt texts written, warning acknowledged). */
+  approveSeedIssue: () => Promise<{ id: string; version: number; fingerprint: string }>
+  /** Creates an issue (as the Redaktion) with the given Erscheinungsdatum; returns its id. */
+  createIssue: (label: string, plannedSendDate: string) => Promise<string>
 }
 
 /** „E-Mail für Outlook herunterladen“: the draft the server renders (`GET /issues/{id}/email.eml`). */
@@ -21,6 +25,18 @@ export function defineEmlContract(context: () => EmlContext) {
     c.fetch(`${c.baseUrl()}/issues/${encodeURIComponent(issueId)}/email.eml`, {
       headers: role ? { Authorization: `Bearer ${c.token(role)}` } : {},
     })
+  const browserLinkOf = async (issueId: string) => {
+    const response = await download(issueId, 'editor')
+    expect(response.status).toBe(200)
+    const mail = await simpleParser(await response.text())
+    return /Im Browser ansehen: (\S+)/.exec(mail.text ?? '')?.[1] ?? ''
+  }
+  const archiveStatusOf = async (issueId: string) =>
+    (
+      await c.fetch(`${c.baseUrl()}/issues/${encodeURIComponent(issueId)}/archive`, {
+        headers: { Authorization: `Bearer ${c.token('editor')}` },
+      })
+    ).status
 
   describe('E-Mail für Outlook (.eml)', () => {
     it('liefert die Ausgabe als unversendeten Entwurf: Text und HTML, Fotos mit absoluter Adresse', async () => {
@@ -54,6 +70,25 @@ export function defineEmlContract(context: () => EmlContext) {
       const browserLink = /<a href="([^"]+)"[^>]*>Im Browser ansehen<\/a>/.exec(html)?.[1] ?? ''
       expect(new URL(browserLink).pathname).toBe('/archiv/2018-08')
       expect(mail.text).toContain(browserLink)
+    })
+
+    it('reserviert die Archivadresse einer freigegebenen Ausgabe, damit der Link nach dem Versand von Hand zu ihr führt', async () => {
+      // before the approval the draft names the address the issue would get, and reserves nothing
+      expect(new URL(await browserLinkOf('ausgabe-2018-08')).pathname).toBe('/archiv/2018-08')
+      expect(await archiveStatusOf('ausgabe-2018-08')).toBe(404)
+
+      const { id } = await c.approveSeedIssue()
+      const link = await browserLinkOf(id)
+      const month = /\/archiv\/(\d{4}-\d{2})$/.exec(link)?.[1] ?? ''
+      expect(month).not.toBe('')
+      expect(await archiveStatusOf(id)).toBe(200)
+      // downloading again keeps the address
+      expect(await browserLinkOf(id)).toBe(link)
+
+      // another issue of the same month gets the next address, not the one in the sent draft
+      const other = await c.createIssue('Sonderausgabe', `${month}-28`)
+      expect(await browserLinkOf(other)).toBe(`${link}-2`)
+      expect(await archiveStatusOf(other)).toBe(404)
     })
 
     it('gibt es für jede Rolle, nicht ohne Anmeldung und nicht für unbekannte Ausgaben', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { renderEml } from '../../render/render-eml'
-import { archiveUrl, prospectiveArchiveSlug, publicUrlOf } from '../archive'
+import { archiveUrl, messageArchiveSlug, publicUrlOf } from '../archive'
 import { requirePermission, type HandlerDeps } from '../context'
 import {
   addDescribedRoute,
@@ -49,8 +49,8 @@ export function emlFileName(label: string): string {
  * The e-mail as a draft for teams that send through a distribution list: rendered by the server
  * as a test send renders it, so Outlook and Thunderbird get the same message the readers would.
  * It carries no personal unsubscribe link: a distribution list has no per-reader address. Its
- * "Im Browser ansehen" names the issue's archive address, the one a send or "Als versendet
- * markieren" will give it (as the test send does).
+ * "Im Browser ansehen" names the issue's archive address (`messageArchiveSlug`: an approved
+ * issue's address is reserved, since the draft is then sent by hand).
  */
 export function emailDownloadRoutes(deps: HandlerDeps) {
   const routes = contractRoutes()
@@ -64,7 +64,7 @@ export function emailDownloadRoutes(deps: HandlerDeps) {
         label: issue.label,
         rendered: await renderIssueMail(tx, issue, await articlesOf(tx, issue), {
           publicUrl,
-          archiveUrl: archiveUrl(publicUrl, await prospectiveArchiveSlug(tx, issue)),
+          archiveUrl: archiveUrl(publicUrl, await messageArchiveSlug(tx, issue)),
         }),
       }
     })

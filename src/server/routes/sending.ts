@@ -13,7 +13,7 @@ import {
   type SendProgress,
   type SendSummary,
 } from '../../domain/sending'
-import { archiveUrl, prospectiveArchiveSlug, reserveArchiveEntry } from '../archive'
+import { archiveUrl, messageArchiveSlug, reserveArchiveEntry } from '../archive'
 import { audit, requirePermission, type HandlerDeps, type MailSettings } from '../context'
 import {
   addDescribedRoute,
@@ -236,7 +236,7 @@ export function sendingRoutes(deps: HandlerDeps) {
         publicUrl: mail.list.publicUrl,
         unsubscribeUrl: `${mail.list.publicUrl}/abmelden/testversand`,
         subjectPrefix: '[Test] ',
-        archiveUrl: archiveUrl(mail.list.publicUrl, await prospectiveArchiveSlug(tx, issue)),
+        archiveUrl: archiveUrl(mail.list.publicUrl, await messageArchiveSlug(tx, issue)),
       })
     })
     if (!mail || !rendered) throw mailUnavailable()
