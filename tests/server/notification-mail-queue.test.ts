@@ -1,0 +1,238 @@
+import type { Kysely } from 'kysely'
+import { afterAll, describe, expect, it } from 'vitest'
+import { MemoryStore } from '../../mocks/memory-store'
+import { createSeedState } from '../../mocks/seed/august-2018'
+import { maxDeliveryAttempts, type SmtpOutcome } from '../../src/domain/delivery'
+import type { MailSettings } from '../../src/server/context'
+import type { MailPort, OutgoingMessage } from '../../src/server/mail/mail-port'
+import { openDatabase, type DatabaseConfig } from '../../src/server/node/database'
+import type { Database } from '../../src/server/node/database-schema'
+import { DatabaseStore } from '../../src/server/node/database-store'
+import { prepareDatabase } from '../../src/server/node/prepare-database'
+import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
+import type { Store } from '../../src/server/store'
+import { postgresForTests } from './postgres-available'
+import { createDatabase } from './postgres-cluster'
+import { seedDatabase } from './seed-database'
+
+/*
+ * The queue of notification e-mails on each store: the Versand's retry rules (4xx and an
+ * unreachable server again later, 5xx final, given up after the last attempt), the lease after a
+ * worker stopped mid-batch, and two workers on one PostgreSQL taking different mails.
+ */
+
+const start = new Date('2027-03-27T11:00:00.000Z')
+const minutes = (count: number) => new Date(start.getTime() + count * 60_000)
+
+const databases: Kysely<Database>[] = []
+afterAll(async () => {
+  for (const db of databases) await db.destroy()
+})
+
+async function seededDatabase(config: DatabaseConfig) {
+  const db = await openDatabase(config)
+  databases.push(db)
+  await prepareDatabase(db)
+  await seedDatabase(db, createSeedState(), new Map(), [])
+  return db
+}
+
+const postgresUrl = postgresForTests()
+let postgresDatabases = 0
+const postgresStore = async () =>
+  new DatabaseStore(
+    await seededDatabase({
+      kind: 'postgres',
+      url: await createDatabase(
+        postgresUrl ?? '',
+        `rundbrief_benachrichtigung_${++postgresDatabases}`,
+      ),
+    }),
+  )
+
+const stores: [string, () => Promise<Store>][] = [
+  ['Arbeitsspeicher', async () => new MemoryStore(createSeedState())],
+  [
+    'PGlite',
+    async () => new DatabaseStore(await seededDatabase({ kind: 'pglite', dataDir: null })),
+  ],
+  ...(postgresUrl ? [['PostgreSQL', postgresStore] as [string, () => Promise<Store>]] : []),
+]
+
+/** A mail port that answers from a script, one outcome per message in turn (then accepts). */
+function scriptedPort(script: SmtpOutcome[] = []) {
+  const sent: OutgoingMessage[] = []
+  const port: MailPort = {
+    send: async (message) => {
+      sent.push(message)
+      return script.shift() ?? { kind: 'accepted' }
+    },
+    close: async () => {},
+  }
+  return { port, sent }
+}
+
+const mailSettings = (port: MailPort): MailSettings => ({
+  port,
+  from: 'Rundbrief <rundbrief@gera.de>',
+  list: {
+    publicUrl: 'https://rundbrief.gera.de',
+    listId: 'soziales.rundbrief.gera.de',
+    listName: 'Nachrichten',
+    unsubscribeMailbox: 'abmelden@gera.de',
+    messageDomain: 'gera.de',
+  },
+  secret: 'x'.repeat(48),
+  confirmationHours: 48,
+})
+
+/** Queues `count` notification e-mails (with their notifications) to the Dezernentin. */
+async function queueMails(store: Store, count: number) {
+  const ids = Array.from({ length: count }, (_, index) => `hinweis-${index + 1}`)
+  await store.transaction(async (tx) => {
+    await tx.insertNotifications(
+      ids.map((id) => ({
+        id,
+        recipientId: 'sandra-wanzar',
+        kind: 'issue_submitted' as const,
+        issueId: 'ausgabe-2018-08',
+        articleId: null,
+        threadId: null,
+        actorId: 'frank-ruehling',
+        createdAt: start.toISOString(),
+        readAt: null,
+      })),
+    )
+    await tx.insertNotificationMails(
+      ids.map((id) => ({
+        id: `mail-${id}`,
+        notificationId: id,
+        to: 'sandra.wanzar@gera.de',
+        subject: `Zur Freigabe eingereicht (${id})`,
+        text: 'Text',
+        html: '<p>Text</p>',
+        createdAt: start.toISOString(),
+      })),
+    )
+  })
+  return ids.map((id) => `mail-${id}`)
+}
+
+const workerOf = (store: Store, port: MailPort, clock: { now: Date }, workerId = 'prozess-a') =>
+  createNotificationMailWorker({
+    store,
+    mail: mailSettings(port),
+    now: () => clock.now,
+    workerId,
+    leaseMs: 10 * 60_000,
+  })
+
+const subjects = (sent: OutgoingMessage[]) => sent.map((message) => message.subject)
+
+describe.each(stores)('Benachrichtigungs-E-Mails (%s)', (_name, makeStore) => {
+  it('versucht es nach 4xx und ohne Verbindung später wieder, gibt nach 5xx sofort auf', async () => {
+    const store = await makeStore()
+    await queueMails(store, 3)
+    const clock = { now: start }
+    const { port, sent } = scriptedPort([
+      { kind: 'rejected', code: 451, response: '451 greylisted' },
+      { kind: 'rejected', code: 550, response: '550 no such user' },
+      { kind: 'unreachable', detail: 'ECONNREFUSED' },
+    ])
+    const worker = workerOf(store, port, clock)
+    expect(await worker.runOnce()).toBe(3)
+    // the two temporary failures wait a minute; the 5xx is final
+    clock.now = minutes(0.5)
+    expect(await worker.runOnce()).toBe(0)
+    clock.now = minutes(1)
+    expect(await worker.runOnce()).toBe(2)
+    expect(await worker.runOnce()).toBe(0)
+    clock.now = minutes(120)
+    expect(await worker.runOnce()).toBe(0)
+    expect(subjects(sent)).toEqual([
+      'Zur Freigabe eingereicht (hinweis-1)',
+      'Zur Freigabe eingereicht (hinweis-2)',
+      'Zur Freigabe eingereicht (hinweis-3)',
+      'Zur Freigabe eingereicht (hinweis-1)',
+      'Zur Freigabe eingereicht (hinweis-3)',
+    ])
+    expect(sent[0]?.headers['Auto-Submitted']).toBe('auto-generated')
+    expect(sent[0]?.messageId).toBe('<benachrichtigung-mail-hinweis-1@gera.de>')
+  })
+
+  it(`gibt eine Nachricht nach ${maxDeliveryAttempts} vorübergehenden Fehlern auf`, async () => {
+    const store = await makeStore()
+    await queueMails(store, 1)
+    const clock = { now: start }
+    const { port, sent } = scriptedPort(
+      Array.from({ length: maxDeliveryAttempts + 2 }, () => ({
+        kind: 'unreachable' as const,
+        detail: 'ETIMEDOUT',
+      })),
+    )
+    const worker = workerOf(store, port, clock)
+    for (let round = 0; round < maxDeliveryAttempts + 2; round++) {
+      await worker.runOnce()
+      clock.now = new Date(clock.now.getTime() + 61 * 60_000)
+    }
+    expect(sent).toHaveLength(maxDeliveryAttempts)
+  })
+
+  it('nimmt nach Ablauf der Frist wieder auf, was ein angehaltener Prozess genommen hatte, und verwirft dessen späte Meldung', async () => {
+    const store = await makeStore()
+    const [id = ''] = await queueMails(store, 1)
+    // process A takes the mail and stops before it reports (a crash mid-batch)
+    const [taken] = await store.transaction((tx) =>
+      tx.claimNotificationMails({
+        workerId: 'prozess-a',
+        now: start.toISOString(),
+        limit: 20,
+        leaseExpiredBefore: minutes(-10).toISOString(),
+      }),
+    )
+    expect(taken?.id).toBe(id)
+    const clock = { now: minutes(5) }
+    const { port, sent } = scriptedPort()
+    const other = workerOf(store, port, clock, 'prozess-b')
+    expect(await other.runOnce()).toBe(0)
+    clock.now = minutes(10.5)
+    expect(await other.runOnce()).toBe(1)
+    expect(sent).toHaveLength(1)
+
+    // A's late report (a temporary failure) must not put the sent mail back into the queue
+    const late = await store.transaction((tx) =>
+      tx.completeNotificationMail({
+        id,
+        workerId: 'prozess-a',
+        at: minutes(11).toISOString(),
+        step: { status: 'pending', reason: 'spät', nextAttemptAt: minutes(12) },
+      }),
+    )
+    expect(late).toBe(false)
+    clock.now = minutes(60)
+    expect(await other.runOnce()).toBe(0)
+    expect(sent).toHaveLength(1)
+  })
+})
+
+describe.skipIf(!postgresUrl)('Benachrichtigungs-E-Mails mit zwei Arbeitern (PostgreSQL)', () => {
+  it('verteilt gleichzeitig genommene Nachrichten ohne Doppel', async () => {
+    const store = await postgresStore()
+    const queued = await queueMails(store, 60)
+    const claims = await Promise.all(
+      Array.from({ length: 4 }, (_, worker) =>
+        store.transaction((tx) =>
+          tx.claimNotificationMails({
+            workerId: `prozess-${worker}`,
+            now: start.toISOString(),
+            limit: 15,
+            leaseExpiredBefore: minutes(-10).toISOString(),
+          }),
+        ),
+      ),
+    )
+    const ids = claims.flat().map((mail) => mail.id)
+    expect(new Set(ids).size).toBe(ids.length)
+    expect(ids.sort()).toEqual([...queued].sort())
+  })
+})
