@@ -1,19 +1,10 @@
-import type { Kysely } from 'kysely'
-import { afterAll, describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../mocks/memory-store'
-import { createSeedState } from '../../mocks/seed/august-2018'
+import { describe, expect, it } from 'vitest'
 import { maxDeliveryAttempts, type SmtpOutcome } from '../../src/domain/delivery'
-import type { MailSettings } from '../../src/server/context'
 import type { MailPort, OutgoingMessage } from '../../src/server/mail/mail-port'
-import { openDatabase, type DatabaseConfig } from '../../src/server/node/database'
-import type { Database } from '../../src/server/node/database-schema'
-import { DatabaseStore } from '../../src/server/node/database-store'
-import { prepareDatabase } from '../../src/server/node/prepare-database'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
 import type { Store } from '../../src/server/store'
-import { postgresForTests } from './postgres-available'
-import { createDatabase } from './postgres-cluster'
-import { seedDatabase } from './seed-database'
+import { testMailSettings } from './test-mail-settings'
+import { storesForTests } from './test-stores'
 
 /*
  * The queue of notification e-mails on each store: the Versand's retry rules (4xx and an
@@ -24,40 +15,7 @@ import { seedDatabase } from './seed-database'
 const start = new Date('2027-03-27T11:00:00.000Z')
 const minutes = (count: number) => new Date(start.getTime() + count * 60_000)
 
-const databases: Kysely<Database>[] = []
-afterAll(async () => {
-  for (const db of databases) await db.destroy()
-})
-
-async function seededDatabase(config: DatabaseConfig) {
-  const db = await openDatabase(config)
-  databases.push(db)
-  await prepareDatabase(db)
-  await seedDatabase(db, createSeedState(), new Map(), [])
-  return db
-}
-
-const postgresUrl = postgresForTests()
-let postgresDatabases = 0
-const postgresStore = async () =>
-  new DatabaseStore(
-    await seededDatabase({
-      kind: 'postgres',
-      url: await createDatabase(
-        postgresUrl ?? '',
-        `rundbrief_benachrichtigung_${++postgresDatabases}`,
-      ),
-    }),
-  )
-
-const stores: [string, () => Promise<Store>][] = [
-  ['Arbeitsspeicher', async () => new MemoryStore(createSeedState())],
-  [
-    'PGlite',
-    async () => new DatabaseStore(await seededDatabase({ kind: 'pglite', dataDir: null })),
-  ],
-  ...(postgresUrl ? [['PostgreSQL', postgresStore] as [string, () => Promise<Store>]] : []),
-]
+const { stores, postgresUrl, postgresStore } = storesForTests('rundbrief_benachrichtigung')
 
 /** A mail port that answers from a script, one outcome per message in turn (then accepts). */
 function scriptedPort(script: SmtpOutcome[] = []) {
@@ -71,20 +29,6 @@ function scriptedPort(script: SmtpOutcome[] = []) {
   }
   return { port, sent }
 }
-
-const mailSettings = (port: MailPort): MailSettings => ({
-  port,
-  from: 'Rundbrief <rundbrief@gera.de>',
-  list: {
-    publicUrl: 'https://rundbrief.gera.de',
-    listId: 'soziales.rundbrief.gera.de',
-    listName: 'Nachrichten',
-    unsubscribeMailbox: 'abmelden@gera.de',
-    messageDomain: 'gera.de',
-  },
-  secret: 'x'.repeat(48),
-  confirmationHours: 48,
-})
 
 /** Queues `count` notification e-mails (with their notifications) to the Dezernentin. */
 async function queueMails(store: Store, count: number) {
@@ -121,7 +65,7 @@ async function queueMails(store: Store, count: number) {
 const workerOf = (store: Store, port: MailPort, clock: { now: Date }, workerId = 'prozess-a') =>
   createNotificationMailWorker({
     store,
-    mail: mailSettings(port),
+    mail: testMailSettings(port),
     now: () => clock.now,
     workerId,
     leaseMs: 10 * 60_000,

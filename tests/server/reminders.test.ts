@@ -1,22 +1,15 @@
-import type { Kysely } from 'kysely'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../mocks/memory-store'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { MemoryState } from '../../mocks/memory-store'
 import { createSeedState } from '../../mocks/seed/august-2018'
 import type { MailSettings } from '../../src/server/context'
-import { openDatabase, type DatabaseConfig } from '../../src/server/node/database'
-import type { Database } from '../../src/server/node/database-schema'
-import { DatabaseStore } from '../../src/server/node/database-store'
-import { prepareDatabase } from '../../src/server/node/prepare-database'
 import { smtpMail } from '../../src/server/node/smtp-mail'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
 import { notifyWorkflowStep } from '../../src/server/notifications'
 import { runReminderTick } from '../../src/server/reminders'
 import type { Store } from '../../src/server/store'
-import { postgresForTests } from './postgres-available'
-import { createDatabase } from './postgres-cluster'
-import { seedDatabase } from './seed-database'
 import { startSmtpSink } from './smtp-sink'
+import { testMailSettings } from './test-mail-settings'
+import { storesForTests } from './test-stores'
 
 /*
  * The reminders before a Redaktionsschluss with a clock the test moves: on each store (memory for
@@ -42,55 +35,12 @@ function seedWith(deadline: string): MemoryState {
   return state
 }
 
-const databases: Kysely<Database>[] = []
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close()
 })
-afterAll(async () => {
-  for (const db of databases) await db.destroy()
-})
 
-async function seededDatabase(config: DatabaseConfig, state: MemoryState) {
-  const db = await openDatabase(config)
-  databases.push(db)
-  await prepareDatabase(db)
-  await seedDatabase(db, state, new Map(), [])
-  return db
-}
-
-const postgresUrl = postgresForTests()
-let postgresDatabases = 0
-
-type StoreMaker = (state: MemoryState) => Promise<Store>
-const stores: [string, StoreMaker][] = [
-  ['Arbeitsspeicher', async (state) => new MemoryStore(state)],
-  [
-    'PGlite',
-    async (state) =>
-      new DatabaseStore(await seededDatabase({ kind: 'pglite', dataDir: null }, state)),
-  ],
-  ...(postgresUrl
-    ? [
-        [
-          'PostgreSQL',
-          async (state: MemoryState) =>
-            new DatabaseStore(
-              await seededDatabase(
-                {
-                  kind: 'postgres',
-                  url: await createDatabase(
-                    postgresUrl,
-                    `rundbrief_erinnerung_${++postgresDatabases}`,
-                  ),
-                },
-                state,
-              ),
-            ),
-        ] as [string, StoreMaker],
-      ]
-    : []),
-]
+const { stores } = storesForTests('rundbrief_erinnerung')
 
 function ticker(store: Store, mail: MailSettings | null = null) {
   let ids = 0
@@ -232,19 +182,7 @@ describe.each(stores)('Erinnerungen (%s)', (_, makeStore) => {
     const sink = await startSmtpSink()
     const port = smtpMail({ url: sink.url, perMinute: 60_000, connections: 1 })
     closers.push(sink.close, port.close)
-    const mail: MailSettings = {
-      port,
-      from: 'Rundbrief <rundbrief@gera.de>',
-      list: {
-        publicUrl: 'https://rundbrief.gera.de',
-        listId: 'soziales.rundbrief.gera.de',
-        listName: 'Nachrichten',
-        unsubscribeMailbox: 'abmelden@gera.de',
-        messageDomain: 'gera.de',
-      },
-      secret: 'x'.repeat(48),
-      confirmationHours: 48,
-    }
+    const mail = testMailSettings(port)
     const state = seedWith('2027-03-30T10:00:00.000Z')
     // the Redaktion and the Dezernentin have an address and e-mail on; Jana Krause has an address
     // but switched it off (the Dezernentin gets no reminder: she wrote nothing open)

@@ -1,63 +1,23 @@
-import type { Kysely } from 'kysely'
-import { afterAll, afterEach, describe, expect, it } from 'vitest'
-import { MemoryStore } from '../../mocks/memory-store'
-import { createSeedState } from '../../mocks/seed/august-2018'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { Subscriber } from '../../src/domain/subscriber'
 import type { MailPort } from '../../src/server/mail/mail-port'
-import { openDatabase, type DatabaseConfig } from '../../src/server/node/database'
-import type { Database } from '../../src/server/node/database-schema'
 import { DatabaseStore } from '../../src/server/node/database-store'
-import { prepareDatabase } from '../../src/server/node/prepare-database'
 import { smtpMail } from '../../src/server/node/smtp-mail'
 import { createSendWorker } from '../../src/server/send-worker'
 import type { SendJob, Store } from '../../src/server/store'
-import { postgresForTests } from './postgres-available'
-import { createDatabase } from './postgres-cluster'
-import { seedDatabase } from './seed-database'
 import { startSmtpSink, type RecipientAnswer } from './smtp-sink'
+import { storesForTests } from './test-stores'
 
 const issueId = 'ausgabe-2018-08'
 const start = new Date('2026-12-02T08:00:00.000Z')
 
-const databases: Kysely<Database>[] = []
 const closers: (() => Promise<void>)[] = []
 afterEach(async () => {
   for (const close of closers.splice(0).reverse()) await close()
 })
-afterAll(async () => {
-  for (const db of databases) await db.destroy()
-})
 
-async function seededDatabase(config: DatabaseConfig) {
-  const db = await openDatabase(config)
-  databases.push(db)
-  await prepareDatabase(db)
-  await seedDatabase(db, createSeedState(), new Map(), [])
-  return db
-}
-
-const postgresUrl = postgresForTests()
-let postgresDatabases = 0
-const postgresConfig = async (): Promise<DatabaseConfig> => ({
-  kind: 'postgres',
-  url: await createDatabase(postgresUrl ?? '', `rundbrief_versand_${++postgresDatabases}`),
-})
-
-const stores: [string, () => Promise<Store>][] = [
-  ['Arbeitsspeicher', async () => new MemoryStore(createSeedState())],
-  [
-    'PGlite',
-    async () => new DatabaseStore(await seededDatabase({ kind: 'pglite', dataDir: null })),
-  ],
-  ...(postgresUrl
-    ? [
-        [
-          'PostgreSQL',
-          async () => new DatabaseStore(await seededDatabase(await postgresConfig())),
-        ] as [string, () => Promise<Store>],
-      ]
-    : []),
-]
+const { stores, postgresUrl, postgresConfig, seededDatabase, open } =
+  storesForTests('rundbrief_versand')
 
 const subscriber = (index: number, status: Subscriber['status'] = 'confirmed'): Subscriber => ({
   id: `empfaenger-${String(index).padStart(4, '0')}`,
@@ -356,8 +316,7 @@ describe.each(stores)('Versandwarteschlange: %s', (_name, openStore) => {
 async function twoProcessesWithSend(recipients: number): Promise<[Store, Store]> {
   const config = await postgresConfig()
   const first = new DatabaseStore(await seededDatabase(config))
-  const secondDb = await openDatabase(config)
-  databases.push(secondDb)
+  const secondDb = await open(config)
   await subscribe(
     first,
     Array.from({ length: recipients }, (_, index) => subscriber(index)),
