@@ -57,6 +57,7 @@ function delayWrites(tx: StoreTx): StoreTx {
     updateArticle: delayed(tx.updateArticle),
     updateIssue: delayed(tx.updateIssue),
     updatePublication: delayed(tx.updatePublication),
+    deleteCommentThread: delayed(tx.deleteCommentThread),
   }
 }
 
