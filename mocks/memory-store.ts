@@ -502,6 +502,7 @@ function memoryComments(state: {
   StoreTx,
   | 'listCommentThreads'
   | 'getCommentThread'
+  | 'lockCommentThread'
   | 'insertCommentThread'
   | 'insertComment'
   | 'getComment'
@@ -530,6 +531,10 @@ function memoryComments(state: {
         .filter((thread) => thread.articleId === articleId)
         .map(withComments),
     getCommentThread: async (id) => {
+      const thread = threadById(id)
+      return thread ? withComments(thread) : null
+    },
+    lockCommentThread: async (id) => {
       const thread = threadById(id)
       return thread ? withComments(thread) : null
     },

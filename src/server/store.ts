@@ -412,6 +412,13 @@ export interface StoreTx {
   /** An article's comment threads, oldest first, each with its comments oldest first. */
   listCommentThreads(articleId: string): Promise<CommentThread[]>
   getCommentThread(id: string): Promise<CommentThread | null>
+  /**
+   * Reads the thread and locks its row until the transaction ends, after a key-share lock on
+   * its article (the order article, thread, as the article's deletion takes them): replies,
+   * edits, "Erledigt" and deletions of one thread take turns, and each sees the comments the
+   * one before committed. Null: no such thread (also when its article was deleted meanwhile).
+   */
+  lockCommentThread(id: string): Promise<CommentThread | null>
   /** Stores a thread with its first comment (docs/decisions/0015-comments.md). */
   insertCommentThread(thread: StoredCommentThread, first: Comment): Promise<void>
   /** Adds a reply; the database refuses it when the thread was deleted meanwhile. */

@@ -1,7 +1,12 @@
 import { expect, it } from 'vitest'
 import type { Article } from '../../src/domain/article'
+import type { CommentThread } from '../../src/domain/comment'
+import { commentAnchorTexts, withoutCommentAnchors } from '../../src/domain/comment-anchor'
+import { contentChanges } from '../../src/domain/content-diff'
+import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
 import { docFromParagraphs } from '../../src/domain/rich-text'
+import { withCommentAnchor } from '../contract/comments-contract'
 import {
   approvalRequest,
   checkIntegrity,
@@ -27,8 +32,9 @@ const tally = (statuses: number[]) =>
 
 /**
  * The races that broke cross-row rules on PostgreSQL (one article in two issues, approval over
- * unapproved text, an issue pointing at a deleted article, a throttle that counted too late):
- * each run `racesPerCase` times; afterwards not one invariant may be broken.
+ * unapproved text, an issue pointing at a deleted article, a throttle that counted too late, a
+ * reply deleted with its thread) and comment threads opened beside edits, approvals and
+ * deletions: each run `racesPerCase` times; afterwards not one invariant may be broken.
  */
 export function defineRaceTests(servers: () => SpawnedServer[]) {
   let editor: Client
@@ -170,6 +176,237 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     }
     expect(await checkIntegrity(head)).toEqual(intactReport)
     console.info(`Zuordnen gegen Löschen: ${JSON.stringify(tally(outcomes))}`)
+  })
+
+  /** The request that opens a thread on the words „ein Absatz“ of an article made by `createReadyArticle`. */
+  const threadRequest = (article: Article, threadId: string) => ({
+    threadId,
+    text: 'Bitte diese Stelle prüfen.',
+    body: withCommentAnchor(article.body, threadId, 'ein Absatz'),
+    version: article.version,
+  })
+  const threadsOf = (articleId: string) =>
+    ok(head.call<CommentThread[]>('GET', `/articles/${articleId}/comments`), 'Gespräche')
+
+  it(`lässt bei ${racesPerCase} Rennen von neuem Gespräch und Bearbeitung genau eines gelten`, async () => {
+    await prepare()
+    const outcomes: number[] = []
+    const winners = { Gespräch: 0, Bearbeitung: 0 }
+    for (let race = 0; race < racesPerCase; race++) {
+      const article = await createReadyArticle(editor, `Gesprächsrennen ${race}`)
+      if (race % 2 === 1) {
+        // every other article in an issue: then both requests take the issue's lock first
+        const issue = await createIssue(editor, `Gesprächsrennen ${race}`)
+        await ok(
+          editor.call('PUT', `/issues/${issue.id}/articles`, {
+            version: issue.version,
+            articleIds: [article.id],
+          }),
+          'Zuordnen',
+        )
+      }
+      const threadId = `faden-bearbeitung-${race}`
+      const editedBody = docFromParagraphs([`Gesprächsrennen ${race}: ganz neu geschrieben.`])
+      const [opened, edited] = await Promise.all([
+        head.call(
+          'POST',
+          `/articles/${article.id}/comments`,
+          threadRequest(article, threadId),
+          race,
+        ),
+        editor.call(
+          'PATCH',
+          `/articles/${article.id}`,
+          { version: article.version, body: editedBody },
+          race + 1,
+        ),
+      ])
+      outcomes.push(opened.status, edited.status)
+      const stored = await ok(editor.call<Article>('GET', `/articles/${article.id}`), 'Beitrag')
+      const threads = await threadsOf(article.id)
+      const anchors = commentAnchorTexts(stored.body)
+      expect(stored.version, `Rennen ${race}`).toBe(article.version + 1)
+      if (opened.status === 201) {
+        winners.Gespräch += 1
+        expect(edited.status, `Rennen ${race}`).toBe(409)
+        expect(withoutCommentAnchors(stored.body)).toEqual(withoutCommentAnchors(article.body))
+        expect(threads.map((thread) => thread.id)).toEqual([threadId])
+        expect(anchors.get(threadId)).toBe('ein Absatz')
+      } else {
+        winners.Bearbeitung += 1
+        expect([opened.status, edited.status], `Rennen ${race}`).toEqual([409, 200])
+        expect(stored.body).toEqual(editedBody)
+        expect(threads).toEqual([])
+        expect(anchors.size).toBe(0)
+      }
+    }
+    expect(await checkIntegrity(head)).toEqual(intactReport)
+    console.info(
+      `Gespräch gegen Bearbeitung: ${JSON.stringify(tally(outcomes))} ${JSON.stringify(winners)}`,
+    )
+  })
+
+  it(`lässt bei ${racesPerCase} Rennen von neuem Gespräch und Freigabe die Freigabe unverändert gelten`, async () => {
+    await prepare()
+    const outcomes: number[] = []
+    for (let race = 0; race < racesPerCase; race++) {
+      const article = await createReadyArticle(editor, `Freigabegespräch ${race}`)
+      let issue = await createIssue(editor, `Freigabegespräch ${race}`)
+      issue = await ok(
+        editor.call<Issue>('PUT', `/issues/${issue.id}/articles`, {
+          version: issue.version,
+          articleIds: [article.id],
+        }),
+        'Zuordnen',
+      )
+      issue = await ok(
+        editor.call<Issue>('POST', `/issues/${issue.id}/submit`, { version: issue.version }),
+        'Einreichen',
+      )
+      // the print of what the Dezernentin read: an anchor set meanwhile must not make it stale
+      const reviewed = await contentFingerprint(issue, [article])
+      const threadId = `faden-freigabe-${race}`
+      const [approved, opened] = await Promise.all([
+        head.call<Issue>(
+          'POST',
+          `/issues/${issue.id}/approve`,
+          { ...(await approvalRequest(head, issue)), fingerprint: reviewed },
+          race,
+        ),
+        editor.call(
+          'POST',
+          `/articles/${article.id}/comments`,
+          threadRequest(article, threadId),
+          race + 1,
+        ),
+      ])
+      outcomes.push(approved.status, opened.status)
+      expect([approved.status, opened.status], `Rennen ${race}`).toEqual([200, 201])
+      const stored = await ok(head.call<Issue>('GET', `/issues/${issue.id}`), 'Ausgabe')
+      const storedArticle = await ok(
+        head.call<Article>('GET', `/articles/${article.id}`),
+        'Beitrag',
+      )
+      expect(stored.status, `Rennen ${race}`).toBe('approved')
+      expect(stored.approval?.fingerprint).toBe(reviewed)
+      expect(await contentFingerprint(stored, [storedArticle])).toBe(reviewed)
+      // „Seit Freigabe geändert“ shows nothing
+      const changes = stored.approval
+        ? contentChanges(stored.approval.content, stored.articleIds, [storedArticle])
+        : null
+      expect(changes, `Rennen ${race}`).toEqual({ orderChanged: false, articles: [] })
+      expect(commentAnchorTexts(storedArticle.body).get(threadId)).toBe('ein Absatz')
+      expect((await threadsOf(article.id)).map((thread) => thread.id)).toEqual([threadId])
+      const history = await ok(
+        head.call<{ action: string }[]>('GET', `/issues/${issue.id}/history`),
+        'Verlauf',
+      )
+      expect(history.map((event) => event.action)).not.toContain('issue.approval_withdrawn')
+      const publish = await editor.call('POST', `/issues/${issue.id}/publish`, {
+        version: stored.version,
+      })
+      expect(publish.status, `Versand ${race}`).toBe(200)
+    }
+    expect(await checkIntegrity(head)).toEqual(intactReport)
+    console.info(`Gespräch gegen Freigabe: ${JSON.stringify(tally(outcomes))}`)
+  })
+
+  it(`lässt bei ${racesPerCase} Rennen von neuem Gespräch und Löschen kein Gespräch an einem gelöschten Beitrag zurück`, async () => {
+    await prepare()
+    const outcomes: number[] = []
+    for (let race = 0; race < racesPerCase; race++) {
+      const article = await createReadyArticle(editor, `Löschgespräch ${race}`)
+      const threadId = `faden-loeschen-${race}`
+      const [opened, deleted] = await Promise.all([
+        head.call<{ type?: string }>(
+          'POST',
+          `/articles/${article.id}/comments`,
+          threadRequest(article, threadId),
+          race,
+        ),
+        editor.call<{ type?: string }>(
+          'DELETE',
+          `/articles/${article.id}?version=${article.version}`,
+          undefined,
+          race + 1,
+        ),
+      ])
+      outcomes.push(opened.status, deleted.status)
+      if (deleted.status === 204) {
+        expect(opened.status, `Rennen ${race}`).toBe(404)
+        expect(opened.body.type).toBe('/probleme/im-papierkorb')
+        const counts = await ok(
+          head.call<Record<string, number>>('GET', '/comment-counts'),
+          'Offene Gespräche',
+        )
+        expect(counts[article.id], `Rennen ${race}`).toBeUndefined()
+        // back from the Papierkorb, the article has no thread that was refused
+        await ok(editor.call('POST', `/trash/${article.id}/restore`, {}), 'Wiederherstellen')
+        expect(await threadsOf(article.id), `Rennen ${race}`).toEqual([])
+      } else {
+        expect([opened.status, deleted.status], `Rennen ${race}`).toEqual([201, 409])
+        expect((await threadsOf(article.id)).map((thread) => thread.id)).toEqual([threadId])
+      }
+    }
+    expect(await checkIntegrity(head)).toEqual(intactReport)
+    console.info(`Gespräch gegen Löschen: ${JSON.stringify(tally(outcomes))}`)
+  })
+
+  it(`verliert bei ${racesPerCase} Rennen von Antwort, „Erledigt“ und Löschen des ersten Kommentars keine Antwort`, async () => {
+    await prepare()
+    const outcomes = { Antwort: [] as number[], Erledigt: [] as number[], Löschen: [] as number[] }
+    // deleting the thread waits a little after reading it: a reply can come in between
+    await Promise.all(servers().map((server) => server.delayWrites(30)))
+    for (let race = 0; race < racesPerCase; race++) {
+      const article = await createReadyArticle(editor, `Antwortrennen ${race}`)
+      const threadId = `faden-antwort-${race}`
+      const { thread } = await ok(
+        head.call<{ thread: CommentThread }>(
+          'POST',
+          `/articles/${article.id}/comments`,
+          threadRequest(article, threadId),
+        ),
+        'Gespräch öffnen',
+      )
+      const first = thread.comments[0]?.id ?? ''
+      const reply = `Antwort ${race}: erledige ich.`
+      const [replied, resolved, deleted] = await Promise.all([
+        editor.call<CommentThread>(
+          'POST',
+          `/comment-threads/${threadId}/comments`,
+          { text: reply },
+          race,
+        ),
+        editor.call<CommentThread>('POST', `/comment-threads/${threadId}/resolve`, {}, race + 1),
+        head.call('DELETE', `/comments/${first}`, undefined, race + 1),
+      ])
+      outcomes.Antwort.push(replied.status)
+      outcomes.Erledigt.push(resolved.status)
+      outcomes.Löschen.push(deleted.status)
+      const threads = await threadsOf(article.id)
+      if (replied.status === 201) {
+        // the reply is kept, and with it the comment it answers
+        expect(deleted.status, `Rennen ${race}`).toBe(409)
+        expect(threads.map((kept) => kept.comments.map((comment) => comment.text))).toEqual([
+          ['Bitte diese Stelle prüfen.', reply],
+        ])
+      } else {
+        expect(deleted.status, `Rennen ${race}`).toBe(204)
+        expect([404, 409], `Rennen ${race}`).toContain(replied.status)
+        expect(threads).toEqual([])
+      }
+      expect([200, 404], `Rennen ${race}`).toContain(resolved.status)
+      if (resolved.status === 200 && threads.length > 0) {
+        expect(threads[0]?.resolvedAt ?? null, `Rennen ${race}`).not.toBeNull()
+      }
+    }
+    await Promise.all(servers().map((server) => server.delayWrites(0)))
+    expect(await checkIntegrity(head)).toEqual(intactReport)
+    console.info(
+      `Antwort, Erledigt und Löschen: ${Object.entries(outcomes)
+        .map(([what, statuses]) => `${what} ${JSON.stringify(tally(statuses))}`)
+        .join(', ')}`,
+    )
   })
 
   it('gibt bei gleichzeitigem „Als versendet markieren“ zweier Ausgaben desselben Monats verschiedene Archivadressen', async () => {

@@ -11,7 +11,7 @@ export interface SpawnedServer {
   process: ChildProcess
   /** Restores the August 2018 demo data with the seed accounts. */
   reset(): Promise<void>
-  /** Holds each versioned write back by `ms` (0: off; reset also turns it off). */
+  /** Holds each versioned write (and a comment thread's deletion) back by `ms` (0: off; reset also turns it off). */
   delayWrites(ms: number): Promise<void>
   /** SIGTERM and wait. */
   stop(): Promise<void>

@@ -44,7 +44,7 @@ let messagesHandedOver = 0
 const now = () => new Date(Date.now() + clockOffsetMs)
 const sleep = (ms: number) => new Promise((resolveSleep) => setTimeout(resolveSleep, ms))
 
-/** Holds every versioned write back, so that simultaneous requests all read before any writes. */
+/** Holds every versioned write (and a thread's deletion) back, so that simultaneous requests all read before any writes. */
 function delayWrites(tx: StoreTx): StoreTx {
   const delayed =
     <Args extends unknown[]>(write: (...args: Args) => Promise<boolean>) =>
@@ -57,6 +57,7 @@ function delayWrites(tx: StoreTx): StoreTx {
     updateArticle: delayed(tx.updateArticle),
     updateIssue: delayed(tx.updateIssue),
     updatePublication: delayed(tx.updatePublication),
+    deleteCommentThread: delayed(tx.deleteCommentThread),
   }
 }
 

@@ -7,6 +7,7 @@ type CommentsTx = Pick<
   StoreTx,
   | 'listCommentThreads'
   | 'getCommentThread'
+  | 'lockCommentThread'
   | 'insertCommentThread'
   | 'insertComment'
   | 'getComment'
@@ -85,6 +86,28 @@ export function commentsTx(db: Transaction<Database>): CommentsTx {
         .selectFrom('comment_threads')
         .selectAll()
         .where('id', '=', id)
+        .executeTakeFirst()
+      return row ? ((await withComments([threadOf(row)]))[0] ?? null) : null
+    },
+    lockCommentThread: async (id) => {
+      const seen = await db
+        .selectFrom('comment_threads')
+        .select('article_id')
+        .where('id', '=', id)
+        .executeTakeFirst()
+      if (!seen) return null
+      // the lock a reply's foreign keys take on the article anyway, taken before the thread's
+      await db
+        .selectFrom('articles')
+        .select('id')
+        .where('id', '=', seen.article_id)
+        .forKeyShare()
+        .executeTakeFirst()
+      const row = await db
+        .selectFrom('comment_threads')
+        .selectAll()
+        .where('id', '=', id)
+        .forUpdate()
         .executeTakeFirst()
       return row ? ((await withComments([threadOf(row)]))[0] ?? null) : null
     },

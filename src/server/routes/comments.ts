@@ -182,11 +182,28 @@ async function loadThread(tx: StoreTx, id: string): Promise<CommentThread> {
   return thread
 }
 
-async function loadOwnComment(tx: StoreTx, id: string, user: User): Promise<Comment> {
-  const comment = await tx.getComment(id)
-  if (!comment) throw notFound('Der Kommentar')
+/**
+ * The thread, locked (0015): whoever writes to a thread decides on the comments it holds now, so
+ * a reply is never deleted with a thread that looked like it had none.
+ */
+async function lockThread(tx: StoreTx, id: string): Promise<CommentThread> {
+  const thread = await tx.lockCommentThread(id)
+  if (!thread) throw notFound('Das Gespräch')
+  return thread
+}
+
+/** One of the user's own comments, with its thread locked. */
+async function lockOwnComment(
+  tx: StoreTx,
+  id: string,
+  user: User,
+): Promise<{ comment: Comment; thread: CommentThread }> {
+  const seen = await tx.getComment(id)
+  const thread = seen ? await tx.lockCommentThread(seen.threadId) : null
+  const comment = thread?.comments.find((candidate) => candidate.id === id)
+  if (!thread || !comment) throw notFound('Der Kommentar')
   if (!mayChangeComment(user, comment)) throw forbidden(notOwnCommentMessage)
-  return comment
+  return { comment, thread }
 }
 
 /**
@@ -266,7 +283,7 @@ export function commentRoutes(deps: HandlerDeps) {
     const user = c.get('user')
     const { text } = await readBody(c, replyRoute)
     const thread = await deps.store.transaction(async (tx) => {
-      const thread = await loadThread(tx, c.req.param('id'))
+      const thread = await lockThread(tx, c.req.param('id'))
       await tx.insertComment({
         id: deps.newId(),
         threadId: thread.id,
@@ -289,7 +306,7 @@ export function commentRoutes(deps: HandlerDeps) {
   const setResolved = async (c: AppContext, threadId: string, resolve: boolean) => {
     const user = c.get('user')
     const thread = await deps.store.transaction(async (tx) => {
-      const thread = await loadThread(tx, threadId)
+      const thread = await lockThread(tx, threadId)
       if ((thread.resolvedAt !== null) !== resolve) {
         await tx.setCommentThreadResolution(
           thread.id,
@@ -306,7 +323,7 @@ export function commentRoutes(deps: HandlerDeps) {
     const user = c.get('user')
     const { text } = await readBody(c, editCommentRoute)
     const thread = await deps.store.transaction(async (tx) => {
-      const comment = await loadOwnComment(tx, c.req.param('id'), user)
+      const { comment } = await lockOwnComment(tx, c.req.param('id'), user)
       await tx.updateCommentText(comment.id, text, deps.now().toISOString())
       const users = await tx.listUsers()
       const before = new Set(mentionedUsers(comment.text, users).map((person) => person.id))
@@ -325,8 +342,7 @@ export function commentRoutes(deps: HandlerDeps) {
   addDescribedRoute(routes, deleteCommentRoute, async (c) => {
     const user = c.get('user')
     await deps.store.transaction(async (tx) => {
-      const comment = await loadOwnComment(tx, c.req.param('id'), user)
-      const thread = await loadThread(tx, comment.threadId)
+      const { comment, thread } = await lockOwnComment(tx, c.req.param('id'), user)
       switch (commentDeletion(thread, comment.id)) {
         case 'thread':
           await tx.deleteCommentThread(thread.id)
