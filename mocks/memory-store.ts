@@ -846,6 +846,16 @@ function memoryArchive(state: { read: () => MemoryState; write: () => MemoryStat
             (b.publishedAt ?? '').localeCompare(a.publishedAt ?? ''),
         )
         .map(withoutHtml),
+    publishedIssuesWithoutArchivePage: async () =>
+      state
+        .read()
+        .issues.filter(
+          (issue) =>
+            issue.status === 'published' &&
+            !entries().some((entry) => entry.issueId === issue.id && entry.etag !== null),
+        )
+        .map((issue) => issue.id)
+        .sort(),
   }
 }
 

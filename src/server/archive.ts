@@ -144,3 +144,29 @@ export function issueArchiveOf(entry: ArchiveEntry, publicUrl: string): IssueArc
     withdrawReason: entry.withdrawReason,
   }
 }
+
+/** The Verlauf steps that make an issue versendet: the end of a send, or "Als versendet markieren". */
+const publishingActions = new Set(['issue.sent', 'issue.published'])
+
+/**
+ * Issues that became versendet before the archive existed (0012) have no page: the first look at
+ * the archive stores theirs, as becoming versendet does now, dated by the Verlauf step that made
+ * them versendet. Issues are locked one by one in the order of their ids; a simultaneous look
+ * waits for the lock and finds the page stored.
+ */
+export async function publishMissingArchivePages(
+  tx: StoreTx,
+  publicUrl: string,
+  now: Date,
+): Promise<void> {
+  for (const id of await tx.publishedIssuesWithoutArchivePage()) {
+    const issue = await tx.lockIssue(id)
+    if (issue?.status !== 'published') continue
+    const publishedAt = (await tx.listAudit(id))
+      .filter((event) => publishingActions.has(event.action))
+      .map((event) => event.at)
+      .sort()
+      .at(-1)
+    await publishToArchive(tx, issue, publicUrl, publishedAt ?? now.toISOString())
+  }
+}

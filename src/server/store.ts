@@ -399,6 +399,8 @@ export interface StoreTx {
   setArchiveWithdrawal(issueId: string, withdrawal: ArchiveWithdrawal | null): Promise<boolean>
   /** Published entries that are not taken down, newest Erscheinungsdatum first. */
   listArchive(): Promise<ArchiveEntry[]>
+  /** Ids of versendete issues without a stored page (sent before the archive existed, 0012). */
+  publishedIssuesWithoutArchivePage(): Promise<string[]>
 
   /** Stores notifications (docs/decisions/0014-notifications.md). */
   insertNotifications(notifications: readonly StoredNotification[]): Promise<void>
@@ -554,4 +556,5 @@ export type ArchiveTx = Pick<
   | 'removeArchivePage'
   | 'setArchiveWithdrawal'
   | 'listArchive'
+  | 'publishedIssuesWithoutArchivePage'
 >

@@ -131,5 +131,24 @@ export function archiveTx(db: Transaction<Database>): ArchiveTx {
           .orderBy('published_at', 'desc')
           .execute()
       ).map(entryOf),
+    publishedIssuesWithoutArchivePage: async () =>
+      (
+        await db
+          .selectFrom('issues')
+          .select('id')
+          .where('status', '=', 'published')
+          .where(({ not, exists, selectFrom }) =>
+            not(
+              exists(
+                selectFrom('archive_entries')
+                  .select('issue_id')
+                  .whereRef('archive_entries.issue_id', '=', 'issues.id')
+                  .where('archive_entries.etag', 'is not', null),
+              ),
+            ),
+          )
+          .orderBy('id')
+          .execute()
+      ).map((row) => row.id),
   }
 }

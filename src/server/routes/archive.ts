@@ -10,7 +10,14 @@ import { escapeHtml } from '../../render/escape-html'
 import { htmlDocument } from '../../render/html-document'
 import { renderArchiveOverview } from '../../render/render-archive'
 import { archiveFeed } from '../archive-feed'
-import { archiveEtag, archiveLinks, archiveListItem, issueArchiveOf, publicUrlOf } from '../archive'
+import {
+  archiveEtag,
+  archiveLinks,
+  archiveListItem,
+  issueArchiveOf,
+  publicUrlOf,
+  publishMissingArchivePages,
+} from '../archive'
 import { audit, requirePermission, type AppContext, type HandlerDeps } from '../context'
 import {
   addDescribedRoute,
@@ -187,13 +194,16 @@ export function publicArchiveRoutes(deps: HandlerDeps) {
 
   const listOf = async (c: AppContext) => {
     const publicUrl = publicUrlOf(deps, c)
-    return deps.store.transaction(async (tx) => ({
-      list: {
-        items: (await tx.listArchive()).map((entry) => archiveListItem(entry, publicUrl)),
-      } satisfies ArchiveList,
-      publication: await tx.getPublication(),
-      publicUrl,
-    }))
+    return deps.store.transaction(async (tx) => {
+      await publishMissingArchivePages(tx, publicUrl, deps.now())
+      return {
+        list: {
+          items: (await tx.listArchive()).map((entry) => archiveListItem(entry, publicUrl)),
+        } satisfies ArchiveList,
+        publication: await tx.getPublication(),
+        publicUrl,
+      }
+    })
   }
 
   addDescribedRoute(routes, listRoute, async (c) => {
@@ -254,7 +264,7 @@ export function publicArchiveRoutes(deps: HandlerDeps) {
   return routes
 }
 
-/** The archive entry of the issue (404 for an unknown issue, `missing` when it has none). */
+/** The archive entry of the issue (404 for an unknown issue, null when it has none). */
 async function entryOf(tx: StoreTx, issueId: string): Promise<ArchiveEntry | null> {
   await loadIssue(tx, issueId)
   return tx.getArchiveEntry(issueId)
@@ -265,7 +275,12 @@ export function archiveRoutes(deps: HandlerDeps) {
   const routes = contractRoutes()
 
   addDescribedRoute(routes, issueArchiveRoute, async (c) => {
-    const entry = await deps.store.transaction((tx) => entryOf(tx, c.req.param('id')))
+    const entry = await deps.store.transaction(async (tx) => {
+      const issue = await loadIssue(tx, c.req.param('id'))
+      if (issue.status === 'published')
+        await publishMissingArchivePages(tx, publicUrlOf(deps, c), deps.now())
+      return tx.getArchiveEntry(issue.id)
+    })
     if (!entry) throw notFound('Eine Archivadresse dieser Ausgabe')
     return c.json(issueArchiveOf(entry, publicUrlOf(deps, c)))
   })
