@@ -15,7 +15,11 @@ interface ConfirmDialogProps {
   onCancel: () => void
 }
 
-/** A question before a step: what it does, why the last try failed, confirm or Abbrechen. */
+/**
+ * A question before a step: what it does, why the last try failed, confirm or Abbrechen. Before a
+ * step that cannot simply be undone (`button-danger`) focus starts on Abbrechen, so that an Enter
+ * pressed once too often deletes nothing.
+ */
 export function ConfirmDialog({
   title,
   children,
@@ -43,7 +47,12 @@ export function ConfirmDialog({
         >
           {confirmLabel}
         </button>
-        <button type="button" className="button button-secondary" onClick={onCancel}>
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={onCancel}
+          data-initial-focus={confirmClassName === 'button-danger' || undefined}
+        >
           Abbrechen
         </button>
       </div>

@@ -14,14 +14,19 @@ interface ModalDialogProps {
 const focusable =
   'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
-/** A modal dialog: labelled, focus moves in and stays in, and returns where it came from. */
+/**
+ * A modal dialog: labelled, focus moves in (to the element marked `data-initial-focus`, else the
+ * first that takes focus) and stays in, and returns where it came from.
+ */
 export function ModalDialog({ title, children, onClose, narrow = false }: ModalDialogProps) {
   const titleId = useId()
   const dialog = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     const previous = document.activeElement as HTMLElement | null
-    const first = dialog.current?.querySelector<HTMLElement>(focusable)
+    const first =
+      dialog.current?.querySelector<HTMLElement>('[data-initial-focus]') ??
+      dialog.current?.querySelector<HTMLElement>(focusable)
     ;(first ?? dialog.current)?.focus()
     return () => previous?.focus?.()
   }, [])
