@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import type { UserEvent } from '@testing-library/user-event'
-import { describe, expect, it } from 'vitest'
+import { http } from 'msw'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { ApiError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
 import { can, type Permission } from '../../src/domain/permissions'
@@ -185,6 +186,44 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
         'Freigabe zurückgenommen (Inhalt geändert) – Beitrag „Ministerin besucht soziale Einrichtungen in Gera“ geändert',
       ),
     )
+  })
+
+  it('schließt ein gleich danach geöffnetes Formular nicht, während die Ausgabe neu geladen wird', async () => {
+    await submittedIssue({ withAltTexts: true })
+    // after the approval every reload of the issue waits until the test lets it through
+    let approved = false
+    let reloaded = 0
+    const held: (() => void)[] = []
+    testServer.server.use(
+      http.post(`${testServer.apiBaseUrl}/issues/:id/approve`, () => {
+        approved = true
+      }),
+      http.get(`${testServer.apiBaseUrl}/issues/:id`, async () => {
+        if (!approved) return
+        await new Promise<void>((release) => held.push(release))
+        reloaded++
+      }),
+    )
+    onTestFinished(() => held.forEach((release) => release()))
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const checks = await screen.findByRole('region', { name: 'Prüfungen' })
+    await waitFor(() => expect(checks).toHaveTextContent('Schreibweise prüfen'))
+    await view.user.click(within(checks).getByLabelText('Zur Kenntnis genommen'))
+    await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
+    // the answer of the approval is shown at once, not after the reload
+    expect(await within(panel()).findByText('Die Ausgabe ist freigegeben.')).toBeInTheDocument()
+    await waitFor(() => expect(held.length).toBeGreaterThan(0))
+
+    // she changes her mind while the reload is still under way
+    await view.user.click(within(panel()).getByRole('button', { name: 'Änderungen anfordern …' }))
+    const form = screen.getByRole('form', { name: 'Änderungen anfordern' })
+    await view.user.type(within(form).getByLabelText('Kommentar'), 'Doch noch das Foto tauschen.')
+    held.splice(0).forEach((release) => release())
+    await waitFor(() => expect(reloaded).toBeGreaterThan(0))
+    // time for the answer of the reload to arrive and everything waiting for it to run
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(screen.getByRole('form', { name: 'Änderungen anfordern' })).toBeInTheDocument()
+    expect(within(form).getByLabelText('Kommentar')).toHaveValue('Doch noch das Foto tauschen.')
   })
 })
 

@@ -79,6 +79,10 @@ export function useWorkflowAction(issueId: string) {
         queryKey: articlesQueryOptions(backend, { issueId }).queryKey,
       })
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: key }),
+    // not awaited: the caller's onSuccess closes its form at once, not after the reload (a form
+    // opened meanwhile would close with it, and what was typed into it would be lost)
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: key })
+    },
   })
 }
