@@ -136,6 +136,12 @@ export type UnsubscribeInfo = z.infer<typeof unsubscribeInfoSchema>
 
 // ---------------------------------------------------------------- test send and send
 
+/**
+ * What stands in a Testversand's unsubscribe link (`/abmelden/testversand`): a test goes to
+ * colleagues, not to recipients, so there is nobody to unsubscribe; the page says so.
+ */
+export const testSendUnsubscribeToken = 'testversand'
+
 /** Most addresses a Testversand goes to. */
 export const maxTestAddresses = 5
 

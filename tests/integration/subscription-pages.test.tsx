@@ -145,6 +145,14 @@ describe('/abmelden/:token', () => {
     expect(screen.queryByRole('button', { name: 'Abmelden' })).not.toBeInTheDocument()
   })
 
+  it('der Abmeldelink eines Testversands erklärt, dass er niemanden abmeldet', async () => {
+    await renderApp({ route: '/abmelden/testversand', server })
+    const note = await screen.findByRole('heading', { name: 'Das war ein Testversand' })
+    expect(note.parentElement).toHaveTextContent('meldet niemanden ab')
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Abmelden' })).not.toBeInTheDocument()
+  })
+
   it('ein gefälschter Link bekommt eine klare deutsche Meldung', async () => {
     await renderApp({ route: '/abmelden/ausgedacht.ungueltig', server })
     const alert = await screen.findByRole('alert')

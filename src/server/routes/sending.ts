@@ -9,6 +9,7 @@ import {
   startSendInputSchema,
   testSendInputSchema,
   testSendResultSchema,
+  testSendUnsubscribeToken,
   type SendPreview,
   type SendProgress,
   type SendSummary,
@@ -234,7 +235,7 @@ export function sendingRoutes(deps: HandlerDeps) {
       if (!mail) return null
       return renderIssueMail(tx, issue, await articlesOf(tx, issue), {
         publicUrl: mail.list.publicUrl,
-        unsubscribeUrl: `${mail.list.publicUrl}/abmelden/testversand`,
+        unsubscribeUrl: `${mail.list.publicUrl}/abmelden/${testSendUnsubscribeToken}`,
         subjectPrefix: '[Test] ',
         archiveUrl: archiveUrl(mail.list.publicUrl, await messageArchiveSlug(tx, issue)),
       })

@@ -9,6 +9,6 @@ export const unsubscribeInfoQueryOptions = (backend: Backend, token: string) =>
     queryFn: () => backend.getUnsubscribeInfo(token),
   })
 
-export function useUnsubscribeInfo(token: string) {
-  return useQuery(unsubscribeInfoQueryOptions(useBackend(), token))
+export function useUnsubscribeInfo(token: string, { enabled }: { enabled: boolean }) {
+  return useQuery({ ...unsubscribeInfoQueryOptions(useBackend(), token), enabled })
 }

@@ -5,6 +5,7 @@ import { Loading } from '../../../components/ui/query-state'
 import { useUnsubscribeInfo } from '../api/get-unsubscribe-info'
 import { useUnsubscribe } from '../api/unsubscribe'
 import { PublicPage } from '../../../components/public-page'
+import { testSendUnsubscribeToken } from '../../../domain/sending'
 
 /**
  * "/abmelden/:token", the link in every issue: shows whose link it is and unsubscribes only on
@@ -12,7 +13,8 @@ import { PublicPage } from '../../../components/public-page'
  */
 export function UnsubscribePage() {
   const { token = '' } = useParams()
-  const info = useUnsubscribeInfo(token)
+  const testSend = token === testSendUnsubscribeToken
+  const info = useUnsubscribeInfo(token, { enabled: !testSend })
   const unsubscribe = useUnsubscribe(token)
   const outcome = useRef<HTMLDivElement>(null)
   useEffect(() => {
@@ -22,7 +24,19 @@ export function UnsubscribePage() {
   return (
     <PublicPage title="Vom Newsletter abmelden">
       <h1>Vom Newsletter abmelden</h1>
-      {info.isPending ? (
+      {testSend ? (
+        <div className="notice" role="status">
+          <h2>Das war ein Testversand</h2>
+          <p>
+            Ein Testversand geht an Kolleginnen und Kollegen, nicht an die Empfänger. Sein
+            Abmeldelink führt deshalb hierher und meldet niemanden ab.
+          </p>
+          <p>
+            In der versendeten Ausgabe bekommt jede Adresse ihren eigenen Link, mit dem sie sich
+            abmelden kann.
+          </p>
+        </div>
+      ) : info.isPending ? (
         <Loading />
       ) : !info.data ? (
         <div className="error-state" role="alert">
