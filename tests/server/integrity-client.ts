@@ -1,5 +1,6 @@
 import type { Article } from '../../src/domain/article'
 import type { AuditEvent } from '../../src/domain/audit-event'
+import type { CommentThread } from '../../src/domain/comment'
 import { issueChecks } from '../../src/render/issue-checks'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
@@ -147,6 +148,8 @@ export interface IntegrityReport {
   staleApprovals: string[]
   illegalHistories: string[]
   listDisagrees: string[]
+  /** A comment thread that is empty, listed under another article, or counted wrongly. */
+  brokenThreads: string[]
 }
 
 /** Reads everything back and checks the invariants that span rows. */
@@ -167,6 +170,7 @@ export async function checkIntegrity(
     staleApprovals: [],
     illegalHistories: [],
     listDisagrees: [],
+    brokenThreads: [],
   }
   const owners = new Map<string, string[]>()
   for (const issue of issues) {
@@ -182,6 +186,29 @@ export async function checkIntegrity(
     if (byId.get(articleId)?.issueId !== holders[0]) {
       report.listDisagrees.push(`${articleId}: Liste ${byId.get(articleId)?.issueId}`)
     }
+  }
+  const openCounts = await ok(
+    client.call<Record<string, number>>('GET', '/comment-counts'),
+    'Offene Kommentare',
+  )
+  for (const articleId of Object.keys(openCounts)) {
+    if (!byId.has(articleId)) report.brokenThreads.push(`${articleId}: gezählt, aber kein Beitrag`)
+  }
+  for (const article of articles) {
+    const threads = await ok(
+      client.call<CommentThread[]>('GET', `/articles/${article.id}/comments`),
+      'Kommentare',
+    )
+    for (const thread of threads) {
+      if (thread.comments.length === 0) report.brokenThreads.push(`${thread.id}: leer`)
+      if (thread.articleId !== article.id)
+        report.brokenThreads.push(`${thread.id}: unter ${article.id}, gehört ${thread.articleId}`)
+    }
+    const open = threads.filter((thread) => thread.resolvedAt === null).length
+    if ((openCounts[article.id] ?? 0) !== open)
+      report.brokenThreads.push(
+        `${article.id}: ${openCounts[article.id] ?? 0} gezählt, ${open} offen`,
+      )
   }
   for (const issue of issues) {
     if (issueIds && !issueIds.includes(issue.id)) continue
@@ -209,4 +236,5 @@ export const intactReport: IntegrityReport = {
   staleApprovals: [],
   illegalHistories: [],
   listDisagrees: [],
+  brokenThreads: [],
 }

@@ -1,6 +1,8 @@
 import type { Article } from '../../src/domain/article'
+import type { CommentThread } from '../../src/domain/comment'
 import type { Issue } from '../../src/domain/issue'
 import { docFromParagraphs } from '../../src/domain/rich-text'
+import { withCommentAnchor } from '../contract/comments-contract'
 import {
   approvalRequest,
   checkIntegrity,
@@ -69,6 +71,10 @@ type Operation =
   | 'restore'
   | 'create'
   | 'publish'
+  | 'comment'
+  | 'reply'
+  | 'resolve'
+  | 'deleteComment'
 
 /** What each role does how often: the Redaktion writes and assembles, the Dezernentin decides. */
 const weightsByRole: Record<'editor' | 'head', [Operation, number][]> = {
@@ -80,6 +86,9 @@ const weightsByRole: Record<'editor' | 'head', [Operation, number][]> = {
     ['restore', 5],
     ['create', 10],
     ['publish', 5],
+    ['comment', 6],
+    ['reply', 6],
+    ['deleteComment', 4],
   ],
   head: [
     ['approve', 40],
@@ -88,6 +97,9 @@ const weightsByRole: Record<'editor' | 'head', [Operation, number][]> = {
     ['requestChanges', 10],
     ['reopen', 10],
     ['publish', 5],
+    ['comment', 8],
+    ['reply', 4],
+    ['resolve', 4],
   ],
 }
 
@@ -261,6 +273,44 @@ export async function runRandomWorkload(
             // Most of the time the article is not in the Papierkorb (404); when it is, the
             // restore may meet an arrange or a save of the same article.
             await send('restore', 'POST', `/trash/${articleId}/restore`, {})
+            break
+          }
+          case 'comment': {
+            // a thread on the first "e" of the text, set on the version this client read
+            const article = await read<Article>(`/articles/${articleId}`)
+            if (!article) break
+            const threadId = `faden-${options.seed}-${clientIndex}-${step}`
+            await send('comment', 'POST', `/articles/${articleId}/comments`, {
+              threadId,
+              text: `Anmerkung von Client ${clientIndex}`,
+              body: withCommentAnchor(article.body, threadId, 'e'),
+              version: knownVersion(articleId, article.version),
+            })
+            break
+          }
+          case 'reply':
+          case 'resolve':
+          case 'deleteComment': {
+            const threads = await client.call<CommentThread[]>(
+              'GET',
+              `/articles/${articleId}/comments`,
+              undefined,
+              random.below(servers.length),
+            )
+            const thread = threads.status === 200 ? random.pick(threads.body) : undefined
+            if (!thread) break
+            if (operation === 'reply') {
+              await send('reply', 'POST', `/comment-threads/${thread.id}/comments`, {
+                text: `Antwort von Client ${clientIndex}`,
+              })
+            } else if (operation === 'resolve') {
+              const verb = thread.resolvedAt === null ? 'resolve' : 'reopen'
+              await send('resolve', 'POST', `/comment-threads/${thread.id}/${verb}`, {})
+            } else {
+              // the last comment, mostly the only one: deleting it removes the thread
+              const comment = thread.comments.at(-1)
+              if (comment) await send('deleteComment', 'DELETE', `/comments/${comment.id}`)
+            }
             break
           }
           case 'create': {
