@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useCommentThreads } from '../../../backend/queries/list-comment-threads'
 import type { Article } from '../../../domain/article'
@@ -53,13 +53,16 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
   const threads = useCommentThreads(options.articleId)
 
   // the text of threads marked "Erledigt" loses its marker, as it does when the thread reopens
-  const resolvedIds = (threads.data ?? [])
-    .filter((thread) => thread.resolvedAt !== null)
-    .map((thread) => thread.id)
-    .join('\n')
+  const resolvedIds = useMemo(
+    () =>
+      (threads.data ?? [])
+        .filter((thread) => thread.resolvedAt !== null)
+        .map((thread) => thread.id),
+    [threads.data],
+  )
   useEffect(() => {
     if (editor.isDestroyed) return
-    editor.commands.setResolvedCommentThreads(resolvedIds === '' ? [] : resolvedIds.split('\n'))
+    editor.commands.setResolvedCommentThreads(resolvedIds)
   }, [editor, resolvedIds])
 
   const start = () => {
