@@ -124,10 +124,18 @@ describe('Kommentare', () => {
     await user.click(within(thread).getByRole('button', { name: 'Antwort senden' }))
     expect(await within(thread).findByText('Ich helle es auf.')).toBeInTheDocument()
 
+    // the text of a resolved thread loses its marker, and gets it back when the thread reopens
+    const unmarkedText = () =>
+      Array.from(
+        text.querySelectorAll('.comment-anchor-resolved'),
+        (node) => node.textContent,
+      ).join('')
     await user.click(within(thread).getByRole('button', { name: 'Erledigt' }))
     expect(await within(thread).findByText(/^Erledigt von Jana Krause/)).toBeInTheDocument()
+    await waitFor(() => expect(unmarkedText()).toBe(passage))
     await user.click(within(thread).getByRole('button', { name: 'Wieder öffnen' }))
     expect(await within(thread).findByRole('button', { name: 'Erledigt' })).toBeInTheDocument()
+    await waitFor(() => expect(unmarkedText()).toBe(''))
 
     await user.click(
       within(thread).getAllByRole('button', { name: /^Ihren Kommentar vom .* bearbeiten$/ })[0]!,

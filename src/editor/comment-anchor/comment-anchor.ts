@@ -41,39 +41,98 @@ export const resolvedCommentThreadsKey = new PluginKey<ResolvedThreadsState>(
   'resolvedCommentThreads',
 )
 
+/** A stretch of a document, as positions. */
+export interface DocumentRange {
+  from: number
+  to: number
+}
+
 /**
- * Decorates each text node in [from, to) whose anchors' thread ids `matches` (a node may carry
- * the anchors of several threads).
+ * Where each comment thread's anchor lies: by thread id, its anchored text in reading order, text
+ * nodes that follow each other as one range (formatting splits the text, not the anchor). Text
+ * only, as for `commentAnchorTexts`: an anchored line break belongs to no range. With `from` and
+ * `to`, only the text nodes that reach into [from, to), each whole.
  */
-function threadDecorations(
+export function commentAnchorRanges(
   doc: ProseMirrorNode,
-  matches: (threadIds: readonly string[]) => boolean,
-  attributes: Record<string, string>,
-  from: number,
-  to: number,
-): Decoration[] {
-  const decorations: Decoration[] = []
+  from = 0,
+  to = doc.content.size,
+): Map<string, DocumentRange[]> {
+  const ranges = new Map<string, DocumentRange[]>()
   doc.nodesBetween(from, to, (node, pos) => {
     if (!node.isText) return true
-    const threadIds = node.marks
-      .filter((mark) => mark.type.name === commentAnchorMarkName)
-      .map((mark) => String(mark.attrs.threadId))
-    if (threadIds.length > 0 && matches(threadIds)) {
-      decorations.push(Decoration.inline(pos, pos + node.nodeSize, attributes))
+    const end = pos + node.nodeSize
+    for (const mark of node.marks) {
+      if (mark.type.name !== commentAnchorMarkName) continue
+      const threadId = String(mark.attrs.threadId)
+      const threadRanges = ranges.get(threadId)
+      const last = threadRanges?.at(-1)
+      if (last?.to === pos) last.to = end
+      else if (threadRanges) threadRanges.push({ from: pos, to: end })
+      else ranges.set(threadId, [{ from: pos, to: end }])
     }
     return false
   })
-  return decorations
+  return ranges
 }
 
-const activeAttributes = (threadId: string) => ({
-  class: activeCommentAnchorClass,
-  'data-active-comment-thread': threadId,
-})
-const resolvedAttributes = { class: resolvedCommentAnchorClass }
+/** The ranges sorted, those that overlap or touch joined. */
+function joined(ranges: readonly DocumentRange[]): DocumentRange[] {
+  const result: DocumentRange[] = []
+  for (const range of [...ranges].sort((a, b) => a.from - b.from)) {
+    const last = result.at(-1)
+    if (last && range.from <= last.to) last.to = Math.max(last.to, range.to)
+    else result.push({ ...range })
+  }
+  return result
+}
+
+/** What of the ranges lies outside the removed ones (both joined). */
+function outside(
+  ranges: readonly DocumentRange[],
+  removed: readonly DocumentRange[],
+): DocumentRange[] {
+  const result: DocumentRange[] = []
+  for (const range of ranges) {
+    let from = range.from
+    for (const cut of removed) {
+      if (cut.to <= from) continue
+      if (cut.from >= range.to) break
+      if (cut.from > from) result.push({ from, to: cut.from })
+      from = cut.to
+    }
+    if (from < range.to) result.push({ from, to: range.to })
+  }
+  return result
+}
+
+/** Decorations of a plugin for the anchored text in [from, to) (text nodes reaching into it). */
+type ThreadDecorations = (doc: ProseMirrorNode, from: number, to: number) => Decoration[]
+
+const activeDecorations =
+  (threadId: string): ThreadDecorations =>
+  (doc, from, to) =>
+    (commentAnchorRanges(doc, from, to).get(threadId) ?? []).map((range) =>
+      Decoration.inline(range.from, range.to, {
+        class: activeCommentAnchorClass,
+        'data-active-comment-thread': threadId,
+      }),
+    )
+
 /** Only text all of whose threads are resolved loses its marker; an open one keeps it. */
-const allResolved = (resolved: ReadonlySet<string>) => (threadIds: readonly string[]) =>
-  threadIds.every((id) => resolved.has(id))
+const resolvedDecorations =
+  (resolved: ReadonlySet<string>): ThreadDecorations =>
+  (doc, from, to) => {
+    const resolvedRanges: DocumentRange[] = []
+    const openRanges: DocumentRange[] = []
+    for (const [threadId, ranges] of commentAnchorRanges(doc, from, to)) {
+      const list = resolved.has(threadId) ? resolvedRanges : openRanges
+      list.push(...ranges)
+    }
+    return outside(joined(resolvedRanges), joined(openRanges)).map((range) =>
+      Decoration.inline(range.from, range.to, { class: resolvedCommentAnchorClass }),
+    )
+  }
 
 /**
  * Maps a plugin's decorations through a change and rescans only the changed ranges, so typing in
@@ -82,8 +141,7 @@ const allResolved = (resolved: ReadonlySet<string>) => (threadIds: readonly stri
 function mappedDecorations(
   tr: Transaction,
   current: DecorationSet,
-  matches: (threadIds: readonly string[]) => boolean,
-  attributes: Record<string, string>,
+  decorate: ThreadDecorations,
 ): DecorationSet {
   let decorations = current.map(tr.mapping, tr.doc)
   const size = tr.doc.content.size
@@ -102,9 +160,7 @@ function mappedDecorations(
       from = Math.min(from, decoration.from)
       to = Math.max(to, decoration.to)
     }
-    decorations = decorations
-      .remove(stale)
-      .add(tr.doc, threadDecorations(tr.doc, matches, attributes, from, to))
+    decorations = decorations.remove(stale).add(tr.doc, decorate(tr.doc, from, to))
   }
   return decorations
 }
@@ -125,13 +181,7 @@ function activeThreadPlugin() {
                 ? DecorationSet.empty
                 : DecorationSet.create(
                     newState.doc,
-                    threadDecorations(
-                      newState.doc,
-                      (ids) => ids.includes(threadId),
-                      activeAttributes(threadId),
-                      0,
-                      newState.doc.content.size,
-                    ),
+                    activeDecorations(threadId)(newState.doc, 0, newState.doc.content.size),
                   ),
           }
         }
@@ -139,12 +189,7 @@ function activeThreadPlugin() {
         if (!tr.docChanged || threadId === null) return state
         return {
           threadId,
-          decorations: mappedDecorations(
-            tr,
-            state.decorations,
-            (ids) => ids.includes(threadId),
-            activeAttributes(threadId),
-          ),
+          decorations: mappedDecorations(tr, state.decorations, activeDecorations(threadId)),
         }
       },
     },
@@ -171,13 +216,7 @@ function resolvedThreadsPlugin() {
                 ? DecorationSet.empty
                 : DecorationSet.create(
                     newState.doc,
-                    threadDecorations(
-                      newState.doc,
-                      allResolved(threadIds),
-                      resolvedAttributes,
-                      0,
-                      newState.doc.content.size,
-                    ),
+                    resolvedDecorations(threadIds)(newState.doc, 0, newState.doc.content.size),
                   ),
           }
         }
@@ -187,8 +226,7 @@ function resolvedThreadsPlugin() {
           decorations: mappedDecorations(
             tr,
             state.decorations,
-            allResolved(state.threadIds),
-            resolvedAttributes,
+            resolvedDecorations(state.threadIds),
           ),
         }
       },

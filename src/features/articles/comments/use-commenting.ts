@@ -1,11 +1,12 @@
 import type { Editor } from '@tiptap/core'
 import { TextSelection } from '@tiptap/pm/state'
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useCommentThreads } from '../../../backend/queries/list-comment-threads'
 import type { Article } from '../../../domain/article'
 import { commentAnchorMarkName, commentAnchorTexts } from '../../../domain/comment-anchor'
 import type { RichTextDoc } from '../../../domain/rich-text'
+import { commentAnchorRanges } from '../../../editor/comment-anchor/comment-anchor'
 import { useCreateCommentThread } from '../api/comments'
 
 /** Meta of the transaction that puts a thread's anchor, stored by the server, into the editor. */
@@ -31,22 +32,12 @@ export interface CommentingOptions {
 export const noSelectionMessage =
   'Bitte markieren Sie zuerst den Text, den Sie kommentieren möchten.'
 
-/** The range of a thread's anchored text in the editor (null: its text is gone). */
+/** A thread's anchored text in the editor, first piece to last (null: its text is gone). */
 function anchorRange(editor: Editor, threadId: string): { from: number; to: number } | null {
-  let from = -1
-  let to = -1
-  editor.state.doc.descendants((node, pos) => {
-    if (!node.isText) return true
-    const anchored = node.marks.some(
-      (mark) => mark.type.name === commentAnchorMarkName && mark.attrs.threadId === threadId,
-    )
-    if (anchored) {
-      if (from === -1) from = pos
-      to = pos + node.nodeSize
-    }
-    return false
-  })
-  return from === -1 ? null : { from, to }
+  const ranges = commentAnchorRanges(editor.state.doc).get(threadId)
+  const first = ranges?.[0]
+  const last = ranges?.at(-1)
+  return first && last ? { from: first.from, to: last.to } : null
 }
 
 /**
@@ -62,13 +53,16 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
   const threads = useCommentThreads(options.articleId)
 
   // the text of threads marked "Erledigt" loses its marker, as it does when the thread reopens
-  const resolvedIds = (threads.data ?? [])
-    .filter((thread) => thread.resolvedAt !== null)
-    .map((thread) => thread.id)
-    .join('\n')
+  const resolvedIds = useMemo(
+    () =>
+      (threads.data ?? [])
+        .filter((thread) => thread.resolvedAt !== null)
+        .map((thread) => thread.id),
+    [threads.data],
+  )
   useEffect(() => {
     if (editor.isDestroyed) return
-    editor.commands.setResolvedCommentThreads(resolvedIds === '' ? [] : resolvedIds.split('\n'))
+    editor.commands.setResolvedCommentThreads(resolvedIds)
   }, [editor, resolvedIds])
 
   const start = () => {
@@ -174,12 +168,7 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
 export function putBackAnchors(editor: Editor, stored: RichTextDoc): RichTextDoc {
   const markType = editor.schema.marks[commentAnchorMarkName]
   const { tr } = editor.state
-  const present = new Set<string>()
-  tr.doc.descendants((node) => {
-    for (const mark of node.marks) {
-      if (mark.type === markType) present.add(String(mark.attrs.threadId))
-    }
-  })
+  const present = commentAnchorRanges(tr.doc)
   for (const [threadId, text] of commentAnchorTexts(stored)) {
     if (!markType || present.has(threadId) || text === '') continue
     let placed = false
