@@ -1,3 +1,5 @@
+import { sql } from 'kysely'
+import { pino } from 'pino'
 import { describe, expect, it, vi } from 'vitest'
 import { startDemoNotifications } from '../../mocks/demo-mail'
 import { MemoryStore } from '../../mocks/memory-store'
@@ -9,7 +11,10 @@ import {
   reminderRecordGraceDays,
 } from '../../src/domain/notification-retention'
 import type { MailPort } from '../../src/server/mail/mail-port'
+import { readConfig } from '../../src/server/node/config'
+import { DatabaseStore } from '../../src/server/node/database-store'
 import { startNotificationHistoryPurge } from '../../src/server/node/notification-history-purge'
+import { startServer } from '../../src/server/node/server'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
 import type { NotificationHistoryPurged, Store } from '../../src/server/store'
 import { testMailSettings } from './test-mail-settings'
@@ -25,7 +30,8 @@ const start = new Date('2027-03-27T11:00:00.000Z')
 const dayMs = 24 * 60 * 60_000
 const after = (ms: number) => new Date(start.getTime() + ms)
 
-const { stores } = storesForTests('rundbrief_aufbewahrung')
+const { stores, postgresUrl, postgresConfig, seededDatabase } =
+  storesForTests('rundbrief_aufbewahrung')
 
 /** A mail port that answers from a script, one outcome per message in turn (then accepts). */
 function scriptedPort(script: SmtpOutcome[] = []): MailPort {
@@ -225,6 +231,43 @@ describe('Aufbewahrung in der Demo', () => {
       expect(errors).toEqual([])
     } finally {
       vi.useRealTimers()
+    }
+  })
+})
+
+describe.skipIf(!postgresUrl)('Aufbewahrung im Serverprozess', () => {
+  it('löscht beim Start, was abgelaufen ist', async () => {
+    const config = await postgresConfig()
+    const db = await seededDatabase(config)
+    const store = new DatabaseStore(db)
+    await queueMail(store, 'gesendet', start)
+    await store.transaction((tx) => tx.recordReminder(reminderKey('2027-03-30T10:00:00.000Z')))
+    const worker = createNotificationMailWorker({
+      store,
+      mail: testMailSettings(scriptedPort()),
+      now: () => start,
+      workerId: 'prozess-a',
+    })
+    expect(await worker.runOnce()).toBe(1)
+    const rows = async () =>
+      (
+        await sql<{ mails: number; reminders: number }>`
+          select (select count(*)::int from notification_mails) as mails,
+                 (select count(*)::int from deadline_reminders) as reminders`.execute(db)
+      ).rows[0]
+    expect(await rows()).toEqual({ mails: 1, reminders: 1 })
+    if (config.kind !== 'postgres') throw new Error('PostgreSQL erwartet')
+    const server = await startServer(
+      readConfig({ DATABASE_URL: config.url, PORT: '0', HOST: '127.0.0.1', SERVE_APP: '0' }),
+      pino({ level: 'silent' }),
+      { now: () => after((notificationMailRetentionDays + 1) * dayMs) },
+    )
+    try {
+      await vi.waitFor(async () => expect(await rows()).toEqual({ mails: 0, reminders: 0 }), {
+        timeout: 10_000,
+      })
+    } finally {
+      await server.close()
     }
   })
 })
