@@ -1,6 +1,7 @@
 import type { MailSettings } from '../src/server/context'
 import { createIssueSendWorker } from '../src/server/issue-send-worker'
 import { createNotificationMailWorker } from '../src/server/notification-mail-worker'
+import { notificationHistoryCutoffs } from '../src/domain/notification-retention'
 import { runReminderTick } from '../src/server/reminders'
 import type { Store } from '../src/server/store'
 import type { createOutbox } from './outbox-mail'
@@ -102,16 +103,21 @@ export function startDemoSendWorker(options: {
  * The reminders and the notification e-mails of the demo, in the page like its send worker:
  * soon after the page loads and then every `intervalMs` a round of reminders (each one made once across all tabs: the shared demo
  * state runs one transaction at a time) and of the notification e-mails, which land in the
- * Postausgang. Rounds never overlap; a failed round is reported and the next one tries again.
+ * Postausgang. Like the server, the first round and then one an hour also delete the old
+ * notification e-mails and reminder records. Rounds never overlap; a failed round is reported
+ * and the next one tries again.
  */
 export function startDemoNotifications(options: {
   store: Store
   mail: MailSettings
   intervalMs?: number
+  now?: () => Date
   logError?: (error: unknown) => void
 }) {
   const intervalMs = options.intervalMs ?? 5_000
-  const now = () => new Date()
+  const purgeIntervalMs = 60 * 60_000
+  const now = options.now ?? (() => new Date())
+  let purgedAt: number | null = null
   const mails = createNotificationMailWorker({
     store: options.store,
     mail: options.mail,
@@ -124,6 +130,13 @@ export function startDemoNotifications(options: {
   let round: Promise<void> | null = null
   let stopped = false
   const runRound = async () => {
+    const started = now()
+    if (purgedAt === null || started.getTime() - purgedAt >= purgeIntervalMs) {
+      await options.store.transaction((tx) =>
+        tx.purgeNotificationHistory(notificationHistoryCutoffs(started)),
+      )
+      purgedAt = started.getTime()
+    }
     await runReminderTick({
       store: options.store,
       now,

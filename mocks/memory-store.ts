@@ -87,6 +87,8 @@ export interface MemoryNotificationMail extends NotificationMail {
   claimedAt: string | null
   lastError: string | null
   sentAt?: string
+  /** When it was sent or given up (missing in demo data saved before it existed). */
+  finishedAt?: string
 }
 
 /** An archive entry as the database keeps it: the page's HTML beside its fields. */
@@ -611,6 +613,7 @@ function memoryReminders(state: {
   | 'insertNotificationMails'
   | 'claimNotificationMails'
   | 'completeNotificationMail'
+  | 'purgeNotificationHistory'
 > {
   const settingsOf = (userId: string): StoredNotificationSettings =>
     structuredClone(
@@ -703,9 +706,34 @@ function memoryReminders(state: {
         claimedAt: null,
         lastError: step.status === 'sent' ? null : step.reason,
         ...(step.status === 'sent' ? { sentAt: at } : {}),
-        ...(step.status === 'pending' ? { nextAttemptAt: step.nextAttemptAt.toISOString() } : {}),
+        ...(step.status === 'pending'
+          ? { nextAttemptAt: step.nextAttemptAt.toISOString() }
+          : { finishedAt: at }),
       })
       return true
+    },
+    purgeNotificationHistory: async ({ mailsBefore, remindersBefore }) => {
+      const current = state.read()
+      // like migration 0017: a mail finished before `finishedAt` existed counts from its last
+      // planned attempt
+      const finishedBefore = (mail: MemoryNotificationMail) =>
+        (mail.status === 'sent' || mail.status === 'failed') &&
+        time(mail.finishedAt ?? mail.sentAt ?? mail.nextAttemptAt) < time(mailsBefore)
+      const oldReminder = (reminder: ReminderRecord) =>
+        time(reminder.deadline) < time(remindersBefore)
+      const mails = (current.notificationMails ?? []).filter(finishedBefore).length
+      const reminders = (current.reminders ?? []).filter(oldReminder).length
+      if (mails > 0) {
+        const draft = state.write()
+        draft.notificationMails = (draft.notificationMails ?? []).filter(
+          (mail) => !finishedBefore(mail),
+        )
+      }
+      if (reminders > 0) {
+        const draft = state.write()
+        draft.reminders = (draft.reminders ?? []).filter((reminder) => !oldReminder(reminder))
+      }
+      return { mails, reminders }
     },
   }
 }

@@ -465,6 +465,21 @@ export interface StoreTx {
     at: string
     step: DeliveryStep
   }): Promise<boolean>
+  /**
+   * Deletes notification e-mails sent or finally failed before `mailsBefore` (never one waiting
+   * or being sent) and the records of reminders whose deadline is before `remindersBefore`
+   * (`notificationHistoryCutoffs`). Idempotent: several processes may run it at once.
+   */
+  purgeNotificationHistory(cutoffs: {
+    mailsBefore: string
+    remindersBefore: string
+  }): Promise<NotificationHistoryPurged>
+}
+
+/** How many rows a purge of the notification history deleted. */
+export interface NotificationHistoryPurged {
+  mails: number
+  reminders: number
 }
 
 /** A reminder as recorded, by its key: at most one per key, ever. */

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { MemoryState } from '../../mocks/memory-store'
 import { createSeedState } from '../../mocks/seed/august-2018'
+import {
+  notificationHistoryCutoffs,
+  reminderRecordGraceDays,
+} from '../../src/domain/notification-retention'
 import type { MailSettings } from '../../src/server/context'
 import { smtpMail } from '../../src/server/node/smtp-mail'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
@@ -149,6 +153,36 @@ describe.each(stores)('Erinnerungen (%s)', (_, makeStore) => {
 
     const late = await makeStore(seedWith('2027-03-30T10:00:00.000Z'))
     expect(await ticker(late)('2027-03-30T10:00:00.000Z')).toBe(0)
+  })
+
+  it('nach dem Löschen der Erinnerungsvermerke kommt keine Erinnerung ein zweites Mal', async () => {
+    const deadline = '2027-03-30T10:00:00.000Z'
+    const store = await makeStore(seedWith(deadline))
+    const tick = ticker(store)
+    expect(await tick('2027-03-27T11:00:00.000Z')).toBe(2)
+    expect(await tick('2027-03-29T10:00:00.000Z')).toBe(2)
+    // the hourly purge just after the deadline's grace day takes all four records
+    const purgedAt = new Date(Date.parse(deadline) + reminderRecordGraceDays * 24 * 60 * 60_000 + 1)
+    expect(
+      await store.transaction((tx) =>
+        tx.purgeNotificationHistory(notificationHistoryCutoffs(purgedAt)),
+      ),
+    ).toEqual({ mails: 0, reminders: 4 })
+    for (const at of [purgedAt, new Date(purgedAt.getTime() + 60 * 60_000)])
+      expect(await tick(at.toISOString())).toBe(0)
+    // the same deadline set again (it is past): its purged keys do not come back
+    await store.transaction(async (tx) => {
+      const issue = await tx.lockIssue(issueId)
+      if (!issue) throw new Error('Ausgabe fehlt')
+      const moved = { ...issue, deadline: '2027-04-06T10:00:00.000Z', version: issue.version + 1 }
+      expect(await tx.updateIssue(moved, issue.version)).toBe(true)
+      expect(
+        await tx.updateIssue({ ...moved, deadline, version: moved.version + 1 }, moved.version),
+      ).toBe(true)
+    })
+    expect(await tick(purgedAt.toISOString())).toBe(0)
+    expect(await texts(store, editor)).toHaveLength(2)
+    expect(await texts(store, author)).toHaveLength(2)
   })
 
   it('keine Erinnerung an die Redaktion für eine eingereichte Ausgabe, keine für fertige Beiträge, keine bei abgeschalteten Erinnerungen', async () => {

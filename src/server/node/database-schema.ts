@@ -138,6 +138,8 @@ export interface NotificationMailsTable {
   claimed_at: ColumnType<Date | null, string | null | undefined, string | null>
   last_error: string | null
   sent_at: ColumnType<Date | null, string | null | undefined, string | null>
+  /** When it was sent or given up (null while waiting or being sent). */
+  finished_at: ColumnType<Date | null, string | null | undefined, string | null>
 }
 
 export interface MediaTable {

@@ -640,6 +640,7 @@ function reminderTx(
   | 'insertNotificationMails'
   | 'claimNotificationMails'
   | 'completeNotificationMail'
+  | 'purgeNotificationHistory'
 > {
   const settingsOf = db
     .selectFrom('users')
@@ -752,6 +753,7 @@ function reminderTx(
           claimed_at: null,
           last_error: step.status === 'sent' ? null : step.reason,
           sent_at: step.status === 'sent' ? at : null,
+          finished_at: step.status === 'pending' ? null : at,
           ...(step.status === 'pending'
             ? { next_attempt_at: step.nextAttemptAt.toISOString() }
             : {}),
@@ -761,6 +763,21 @@ function reminderTx(
         .where('claimed_by', '=', workerId)
         .executeTakeFirst()
       return result.numUpdatedRows === 1n
+    },
+    purgeNotificationHistory: async ({ mailsBefore, remindersBefore }) => {
+      const mails = await db
+        .deleteFrom('notification_mails')
+        .where('status', 'in', ['sent', 'failed'])
+        .where('finished_at', '<', new Date(mailsBefore))
+        .executeTakeFirst()
+      const reminders = await db
+        .deleteFrom('deadline_reminders')
+        .where('deadline', '<', new Date(remindersBefore))
+        .executeTakeFirst()
+      return {
+        mails: Number(mails.numDeletedRows),
+        reminders: Number(reminders.numDeletedRows),
+      }
     },
   }
 }

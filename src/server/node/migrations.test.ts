@@ -284,6 +284,41 @@ describe('Migrationen', () => {
     expect(stored).toEqual({ ...issue, articleIds: [], lastChangeRequest: null })
   })
 
+  it('geben gesendeten und aufgegebenen Benachrichtigungs-E-Mails von vor 0017 ein Ende', async () => {
+    const database = await open()
+    await migrateTo(database as unknown as Kysely<unknown>, '0016-reminders')
+    await sql`insert into users (id, name, role) values ('frank', 'Dr. Frank Rühling', 'editor'),
+      ('sandra', 'Sandra Wanzar', 'head')`.execute(database)
+    await sql`insert into issues (id, version, status, created_at, data)
+      values ('ausgabe', 1, 'in_review', '2027-03-01T08:00:00Z', '{}')`.execute(database)
+    const mails = [
+      ['gesendet', 'sent', '2027-03-01T08:00:00Z', '2027-03-01T08:00:05Z'],
+      ['aufgegeben', 'failed', '2027-03-01T09:05:00Z', null],
+      ['wartend', 'pending', '2027-03-01T08:01:00Z', null],
+    ] as const
+    for (const [id, status, nextAttemptAt, sentAt] of mails) {
+      await sql`insert into notifications (id, recipient_id, kind, issue_id, actor_id, created_at)
+        values (${id}, 'sandra', 'issue_submitted', 'ausgabe', 'frank', '2027-03-01T08:00:00Z')`.execute(
+        database,
+      )
+      await sql`insert into notification_mails (id, notification_id, to_address, subject, text,
+          html, created_at, status, next_attempt_at, sent_at)
+        values (${id}, ${id}, 'sandra@gera.de', 'Betreff', 'Text', '<p>Text</p>',
+          '2027-03-01T08:00:00Z', ${status}, ${nextAttemptAt}, ${sentAt})`.execute(database)
+    }
+    await prepareDatabase(database)
+    const finished = await sql<{ id: string; finished_at: Date | null }>`
+      select id, finished_at from notification_mails order by id`.execute(database)
+    expect(finished.rows.map((row) => [row.id, row.finished_at?.toISOString() ?? null])).toEqual([
+      ['aufgegeben', '2027-03-01T09:05:00.000Z'],
+      ['gesendet', '2027-03-01T08:00:05.000Z'],
+      ['wartend', null],
+    ])
+    await expect(
+      sql`update notification_mails set finished_at = null where id = 'gesendet'`.execute(database),
+    ).rejects.toThrow(/notification_mails_finished/)
+  })
+
   it('zerlegen gespeicherte Fotos in Stücke, Byte für Byte gleich', async () => {
     const database = await open()
     await migrateTo(database as unknown as Kysely<unknown>, '0004-session-activity')

@@ -557,6 +557,30 @@ export const migrations: Record<string, Migration> = {
       )
     },
   },
+  '0017-notification-mail-finished': {
+    // When a notification e-mail was sent or given up, so that it can be deleted 30 days later
+    // (docs/decisions/0016-reminders.md, retention). A mail given up before this has no such
+    // moment: its last planned attempt stands in (the attempt came at most a round later).
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable('notification_mails')
+        .addColumn('finished_at', 'timestamptz')
+        .execute()
+      await sql`update notification_mails
+        set finished_at = case when status = 'sent' then coalesce(sent_at, next_attempt_at)
+                               else next_attempt_at end
+        where status in ('sent', 'failed')`.execute(db)
+      await sql`alter table notification_mails add constraint notification_mails_finished check ((status in ('sent', 'failed')) = (finished_at is not null))`.execute(
+        db,
+      )
+      await sql`create index notification_mails_finished_at on notification_mails (finished_at) where finished_at is not null`.execute(
+        db,
+      )
+      await sql`create index deadline_reminders_deadline on deadline_reminders (deadline)`.execute(
+        db,
+      )
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

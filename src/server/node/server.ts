@@ -29,6 +29,7 @@ import { prepareDatabase } from './prepare-database'
 import { startSendLoop, type SendLoop } from './send-loop'
 import { smtpMail } from './smtp-mail'
 import { startUnconfirmedPurge } from './unconfirmed-purge'
+import { startNotificationHistoryPurge } from './notification-history-purge'
 
 type ServerEnv = { Bindings: HttpBindings }
 
@@ -413,15 +414,29 @@ export async function startServer(
         logger.error({ err: loggableError(error) }, 'Erinnerungen: Runde fehlgeschlagen'),
     },
   )
+  // expired sign-ups and notification history, deleted hourly in every process
+  const purgeIntervalMs = 60 * 60_000
   const unconfirmedPurge = startUnconfirmedPurge({
     store: new DatabaseStore(db),
     now,
-    intervalMs: 60 * 60_000,
+    intervalMs: purgeIntervalMs,
     onPurged: (count) => logger.info({ count }, 'Nie bestätigte Anmeldungen nach 7 Tagen gelöscht'),
     onError: (error) =>
       logger.error(
         { err: loggableError(error) },
         'Löschen nie bestätigter Anmeldungen fehlgeschlagen',
+      ),
+  })
+  const notificationHistoryPurge = startNotificationHistoryPurge({
+    store: new DatabaseStore(db),
+    now,
+    intervalMs: purgeIntervalMs,
+    onPurged: (purged) =>
+      logger.info(purged, 'Alte Benachrichtigungs-E-Mails und Erinnerungsvermerke gelöscht'),
+    onError: (error) =>
+      logger.error(
+        { err: loggableError(error) },
+        'Löschen alter Benachrichtigungs-E-Mails und Erinnerungsvermerke fehlgeschlagen',
       ),
   })
   const { port } = server.address() as AddressInfo
@@ -450,6 +465,7 @@ export async function startServer(
         notificationMailLoop?.stop(),
         reminderLoop.stop(),
         unconfirmedPurge.stop(),
+        notificationHistoryPurge.stop(),
       ])
       await mail?.port.close()
       await db.destroy()

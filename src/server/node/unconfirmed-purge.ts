@@ -1,5 +1,6 @@
 import { unconfirmedRetentionMs } from '../routes/subscription'
 import type { Store } from '../store'
+import { startPeriodicTask } from './periodic-task'
 
 export interface UnconfirmedPurgeOptions {
   store: Store
@@ -16,27 +17,13 @@ export interface UnconfirmedPurgeOptions {
  * well). Several processes may do it at once: the delete is idempotent.
  */
 export function startUnconfirmedPurge(options: UnconfirmedPurgeOptions) {
-  let running: Promise<void> = Promise.resolve()
-  const purge = () => {
-    running = running.then(async () => {
-      try {
-        const before = new Date(options.now().getTime() - unconfirmedRetentionMs).toISOString()
-        const count = await options.store.transaction((tx) =>
-          tx.purgeUnconfirmedSubscribers(before),
-        )
-        if (count > 0) options.onPurged(count)
-      } catch (error) {
-        options.onError(error)
-      }
-    })
-  }
-  purge()
-  const timer = setInterval(purge, options.intervalMs)
-  timer.unref?.()
-  return {
-    async stop() {
-      clearInterval(timer)
-      await running
+  return startPeriodicTask({
+    intervalMs: options.intervalMs,
+    onError: options.onError,
+    run: async () => {
+      const before = new Date(options.now().getTime() - unconfirmedRetentionMs).toISOString()
+      const count = await options.store.transaction((tx) => tx.purgeUnconfirmedSubscribers(before))
+      if (count > 0) options.onPurged(count)
     },
-  }
+  })
 }

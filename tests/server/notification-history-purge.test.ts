@@ -1,0 +1,273 @@
+import { sql } from 'kysely'
+import { pino } from 'pino'
+import { describe, expect, it, vi } from 'vitest'
+import { startDemoNotifications } from '../../mocks/demo-mail'
+import { MemoryStore } from '../../mocks/memory-store'
+import { createSeedState } from '../../mocks/seed/august-2018'
+import type { SmtpOutcome } from '../../src/domain/delivery'
+import {
+  notificationHistoryCutoffs,
+  notificationMailRetentionDays,
+  reminderRecordGraceDays,
+} from '../../src/domain/notification-retention'
+import type { MailPort } from '../../src/server/mail/mail-port'
+import { readConfig } from '../../src/server/node/config'
+import { DatabaseStore } from '../../src/server/node/database-store'
+import { startNotificationHistoryPurge } from '../../src/server/node/notification-history-purge'
+import { startServer } from '../../src/server/node/server'
+import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
+import type { NotificationHistoryPurged, Store } from '../../src/server/store'
+import { testMailSettings } from './test-mail-settings'
+import { storesForTests } from './test-stores'
+
+/*
+ * The purge of the notification history on each store: notification e-mails 30 days after they
+ * were sent or given up (never one waiting or being sent), reminder records a day after their
+ * deadline; and the hourly rounds of the server and of the demo that run it.
+ */
+
+const start = new Date('2027-03-27T11:00:00.000Z')
+const dayMs = 24 * 60 * 60_000
+const after = (ms: number) => new Date(start.getTime() + ms)
+
+const { stores, postgresUrl, postgresConfig, seededDatabase } =
+  storesForTests('rundbrief_aufbewahrung')
+
+/** A mail port that answers from a script, one outcome per message in turn (then accepts). */
+function scriptedPort(script: SmtpOutcome[] = []): MailPort {
+  return { send: async () => script.shift() ?? { kind: 'accepted' }, close: async () => {} }
+}
+
+/** Queues a notification e-mail (with its notification) to the Dezernentin. */
+async function queueMail(store: Store, id: string, at: Date) {
+  await store.transaction(async (tx) => {
+    await tx.insertNotifications([
+      {
+        id,
+        recipientId: 'sandra-wanzar',
+        kind: 'issue_submitted',
+        issueId: 'ausgabe-2018-08',
+        articleId: null,
+        threadId: null,
+        actorId: 'frank-ruehling',
+        createdAt: at.toISOString(),
+        readAt: null,
+      },
+    ])
+    await tx.insertNotificationMails([
+      {
+        id: `mail-${id}`,
+        notificationId: id,
+        to: 'sandra.wanzar@gera.de',
+        subject: `Zur Freigabe eingereicht (${id})`,
+        text: 'Text',
+        html: '<p>Text</p>',
+        createdAt: at.toISOString(),
+      },
+    ])
+  })
+}
+
+const purgeAt = (store: Store, now: Date): Promise<NotificationHistoryPurged> =>
+  store.transaction((tx) => tx.purgeNotificationHistory(notificationHistoryCutoffs(now)))
+
+/** The mails still queued or in hand at `now` (a lease long over): taken by a last worker. */
+const openMails = (store: Store, now: Date) =>
+  store.transaction(async (tx) =>
+    (
+      await tx.claimNotificationMails({
+        workerId: 'zuletzt',
+        now: now.toISOString(),
+        limit: 10,
+        leaseExpiredBefore: now.toISOString(),
+      })
+    )
+      .map((mail) => mail.id)
+      .sort(),
+  )
+
+const reminderKey = (deadline: string) => ({
+  issueId: 'ausgabe-2018-08',
+  kind: 'one_day' as const,
+  recipientId: 'frank-ruehling',
+  deadline,
+  createdAt: start.toISOString(),
+})
+
+describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeStore) => {
+  it(`löscht gesendete und aufgegebene E-Mails ${notificationMailRetentionDays} Tage danach, wartende und laufende nie`, async () => {
+    const store = await makeStore()
+    for (const id of ['gesendet', 'aufgegeben', 'wartend']) await queueMail(store, id, start)
+    const worker = createNotificationMailWorker({
+      store,
+      mail: testMailSettings(
+        scriptedPort([
+          { kind: 'accepted' },
+          { kind: 'rejected', code: 451, response: '451 greylisted' },
+          { kind: 'rejected', code: 451, response: '451 greylisted' },
+          { kind: 'rejected', code: 550, response: '550 no such user' },
+          { kind: 'rejected', code: 451, response: '451 greylisted' },
+        ]),
+      ),
+      now: () => clock,
+      workerId: 'prozess-a',
+    })
+    let clock = start
+    expect(await worker.runOnce()).toBe(3)
+    // a minute later the second is given up, the third waits again
+    clock = after(60_000)
+    expect(await worker.runOnce()).toBe(2)
+    // a fourth is in the hand of a process that stopped
+    await queueMail(store, 'in-arbeit', clock)
+    expect((await openMails(store, clock)).length).toBe(1)
+
+    const retention = notificationMailRetentionDays * dayMs
+    expect(await purgeAt(store, after(retention))).toEqual({ mails: 0, reminders: 0 })
+    // counted from when each was sent or given up, not from when it was queued
+    expect(await purgeAt(store, after(retention + 1))).toEqual({ mails: 1, reminders: 0 })
+    expect(await purgeAt(store, after(retention + 60_000))).toEqual({ mails: 0, reminders: 0 })
+    expect(await purgeAt(store, after(retention + 60_001))).toEqual({ mails: 1, reminders: 0 })
+    expect(await purgeAt(store, after(400 * dayMs))).toEqual({ mails: 0, reminders: 0 })
+
+    expect(await openMails(store, after(400 * dayMs))).toEqual(['mail-in-arbeit', 'mail-wartend'])
+    // the notifications themselves stay in the bell
+    const bell = await store.transaction((tx) => tx.listNotifications('sandra-wanzar', 50))
+    expect(bell.map((notification) => notification.id)).toEqual(
+      expect.arrayContaining(['aufgegeben', 'gesendet', 'in-arbeit', 'wartend']),
+    )
+  })
+
+  it(`löscht Erinnerungsvermerke erst ${reminderRecordGraceDays} Tag nach ihrem Redaktionsschluss`, async () => {
+    const store = await makeStore()
+    const deadline = '2027-03-30T10:00:00.000Z'
+    const moved = '2027-04-06T10:00:00.000Z'
+    await store.transaction(async (tx) => {
+      expect(await tx.recordReminder(reminderKey(deadline))).toBe(true)
+      expect(await tx.recordReminder({ ...reminderKey(deadline), kind: 'three_days' })).toBe(true)
+      expect(await tx.recordReminder(reminderKey(moved))).toBe(true)
+    })
+    const graceOver = Date.parse(deadline) + reminderRecordGraceDays * dayMs
+    expect(await purgeAt(store, new Date(graceOver))).toEqual({ mails: 0, reminders: 0 })
+    expect(await purgeAt(store, new Date(graceOver + 1))).toEqual({ mails: 0, reminders: 2 })
+    await store.transaction(async (tx) => {
+      // the purged key could be recorded anew; the one of the moved deadline is still there
+      expect(await tx.recordReminder(reminderKey(moved))).toBe(false)
+      expect(await tx.recordReminder(reminderKey(deadline))).toBe(true)
+    })
+  })
+
+  it('löscht stündlich, beim Start und danach in jeder Runde', async () => {
+    const store = await makeStore()
+    await queueMail(store, 'gesendet', start)
+    await store.transaction((tx) => tx.recordReminder(reminderKey('2027-03-30T10:00:00.000Z')))
+    const worker = createNotificationMailWorker({
+      store,
+      mail: testMailSettings(scriptedPort()),
+      now: () => start,
+      workerId: 'prozess-a',
+    })
+    expect(await worker.runOnce()).toBe(1)
+
+    let clock = after(5 * dayMs)
+    const purged: NotificationHistoryPurged[] = []
+    const errors: unknown[] = []
+    const purge = startNotificationHistoryPurge({
+      store,
+      now: () => clock,
+      intervalMs: 20,
+      onPurged: (counts) => purged.push(counts),
+      onError: (error) => errors.push(error),
+    })
+    await vi.waitFor(() => expect(purged).toEqual([{ mails: 0, reminders: 1 }]))
+    clock = after((notificationMailRetentionDays + 1) * dayMs)
+    await vi.waitFor(() =>
+      expect(purged).toEqual([
+        { mails: 0, reminders: 1 },
+        { mails: 1, reminders: 0 },
+      ]),
+    )
+    await purge.stop()
+    expect(errors).toEqual([])
+  })
+})
+
+describe('Aufbewahrung in der Demo', () => {
+  it('löscht in der ersten Runde und danach höchstens einmal in der Stunde', async () => {
+    vi.useFakeTimers()
+    try {
+      const store = new MemoryStore(createSeedState())
+      const mailIds = () => (store.snapshot().notificationMails ?? []).map((mail) => mail.id)
+      await queueMail(store, 'alt', start)
+      let clock = start
+      const errors: unknown[] = []
+      const demo = startDemoNotifications({
+        store,
+        mail: testMailSettings(scriptedPort()),
+        intervalMs: 5_000,
+        now: () => clock,
+        logError: (error) => errors.push(error),
+      })
+      const nextRound = (at: Date) => {
+        clock = at
+        return vi.advanceTimersByTimeAsync(5_000)
+      }
+      // first round (half a second after the start): nothing to purge yet, then the mail is sent
+      await vi.advanceTimersByTimeAsync(500)
+      expect(store.snapshot().notificationMails?.[0]?.status).toBe('sent')
+      // 31 days on: deleted, and a new mail is sent
+      const later = after((notificationMailRetentionDays + 1) * dayMs)
+      await queueMail(store, 'neu', later)
+      await nextRound(later)
+      expect(mailIds()).toEqual(['mail-neu'])
+      // a purge 10 minutes before the new one is due; 10 minutes after, the last purge is only
+      // 20 minutes ago; an hour after that purge it goes
+      const due = later.getTime() + notificationMailRetentionDays * dayMs
+      await nextRound(new Date(due - 10 * 60_000))
+      await nextRound(new Date(due + 10 * 60_000))
+      expect(mailIds()).toEqual(['mail-neu'])
+      await nextRound(new Date(due + 50 * 60_000))
+      expect(mailIds()).toEqual([])
+      await demo.stop()
+      expect(errors).toEqual([])
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})
+
+describe.skipIf(!postgresUrl)('Aufbewahrung im Serverprozess', () => {
+  it('löscht beim Start, was abgelaufen ist', async () => {
+    const config = await postgresConfig()
+    const db = await seededDatabase(config)
+    const store = new DatabaseStore(db)
+    await queueMail(store, 'gesendet', start)
+    await store.transaction((tx) => tx.recordReminder(reminderKey('2027-03-30T10:00:00.000Z')))
+    const worker = createNotificationMailWorker({
+      store,
+      mail: testMailSettings(scriptedPort()),
+      now: () => start,
+      workerId: 'prozess-a',
+    })
+    expect(await worker.runOnce()).toBe(1)
+    const rows = async () =>
+      (
+        await sql<{ mails: number; reminders: number }>`
+          select (select count(*)::int from notification_mails) as mails,
+                 (select count(*)::int from deadline_reminders) as reminders`.execute(db)
+      ).rows[0]
+    expect(await rows()).toEqual({ mails: 1, reminders: 1 })
+    if (config.kind !== 'postgres') throw new Error('PostgreSQL erwartet')
+    const server = await startServer(
+      readConfig({ DATABASE_URL: config.url, PORT: '0', HOST: '127.0.0.1', SERVE_APP: '0' }),
+      pino({ level: 'silent' }),
+      { now: () => after((notificationMailRetentionDays + 1) * dayMs) },
+    )
+    try {
+      await vi.waitFor(async () => expect(await rows()).toEqual({ mails: 0, reminders: 0 }), {
+        timeout: 10_000,
+      })
+    } finally {
+      await server.close()
+    }
+  })
+})
