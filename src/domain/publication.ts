@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { cleanString, idSchema, requiredText, versionSchema } from './clean-text'
+import { contrastOnWhite, minimumAccentContrast } from './color-contrast'
 
 const requiredEntry = (label: string, maxLength = 300) =>
   requiredText({ maxLength, missing: `${label} darf nicht leer sein.`, noun: label })
@@ -74,8 +75,19 @@ export const updatePublicationInputSchema = publicationContentSchema.extend({
 })
 export type UpdatePublicationInput = z.infer<typeof updatePublicationInputSchema>
 
+/**
+ * A layout as Gestaltung saves it: the accent colour must be readable on white. Only a new layout
+ * is held to it; one stored before the rule still reads (and the Impressum form keeps it).
+ */
 export const updateLayoutInputSchema = z.object({
   version: versionSchema(),
-  layout: layoutSchema,
+  layout: layoutSchema.refine(
+    (layout) => contrastOnWhite(layout.accentColor) >= minimumAccentContrast,
+    {
+      path: ['accentColor'],
+      message:
+        'Die Akzentfarbe hat zu wenig Kontrast zu Weiß (mindestens 4,5:1): Überschriften und Links wären schwer zu lesen. Bitte eine dunklere Farbe wählen.',
+    },
+  ),
 })
 export type UpdateLayoutInput = z.infer<typeof updateLayoutInputSchema>

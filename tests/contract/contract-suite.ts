@@ -366,6 +366,16 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           422,
         )
         expect(invalid.fieldErrors['layout.accentColor']).toMatch(/#RRGGBB/)
+        // a colour that headings and links could not be read in on white
+        const pale = await rejection(
+          designer().updateLayout({
+            version: saved.version,
+            layout: { ...layout, accentColor: '#ffd700' },
+          }),
+          422,
+        )
+        expect(pale.fieldErrors['layout.accentColor']).toMatch(/zu wenig Kontrast zu Weiß/)
+        expect((await designer().getPublication()).layout.accentColor).toBe('#8a1538')
       })
     })
 

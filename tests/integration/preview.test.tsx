@@ -57,13 +57,21 @@ describe('Vorschau und Layout', () => {
     })
   })
 
-  it('warnt vor zu wenig Kontrast', async () => {
-    await renderApp({ route, as: 'head' })
+  it('warnt vor zu wenig Kontrast und speichert so eine Farbe nicht', async () => {
+    const { user } = await renderApp({ route, as: 'head' })
     await screen.findByRole('form', { name: 'Layout' })
     fireEvent.input(screen.getByLabelText('Akzentfarbe'), { target: { value: '#ffd700' } })
     expect(
       await screen.findByText(/zu gering für Überschriften \(mindestens 4,5:1\)/),
     ).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Layout speichern' }))
+    expect(
+      await screen.findByText(/Die Akzentfarbe hat zu wenig Kontrast zu Weiß/),
+    ).toBeInTheDocument()
+    expect(screen.queryByText('Das Layout ist gespeichert.')).not.toBeInTheDocument()
+    expect(testServer.store.snapshot().publication.layout.accentColor).toBe('#0b4f8a')
+    // the choice stays in the form and the preview, to be corrected
+    expect(screen.getByLabelText('Akzentfarbe')).toHaveValue('#ffd700')
   })
 })
 

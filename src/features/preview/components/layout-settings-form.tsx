@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
-import { contrastOnWhite } from '../../../domain/color-contrast'
+import { contrastOnWhite, minimumAccentContrast } from '../../../domain/color-contrast'
 import { fieldErrors } from '../../../domain/field-errors'
 import { updateLayoutInputSchema, type Layout, type Publication } from '../../../domain/publication'
 import { useUpdateLayout } from '../api/update-layout'
@@ -72,9 +72,14 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
             aria-describedby="layout-accent-hint"
             onChange={(event) => onDraftChange({ ...draft, accentColor: event.target.value })}
           />
-          <p id="layout-accent-hint" className={contrast < 4.5 ? 'hint hint-warning' : 'hint'}>
+          <p
+            id="layout-accent-hint"
+            className={contrast < minimumAccentContrast ? 'hint hint-warning' : 'hint'}
+          >
             Kontrast zu Weiß {contrast.toLocaleString('de-DE', { maximumFractionDigits: 1 })}:1
-            {contrast < 4.5 ? ' – zu gering für Überschriften (mindestens 4,5:1)' : ''}
+            {contrast < minimumAccentContrast
+              ? ' – zu gering für Überschriften (mindestens 4,5:1)'
+              : ''}
           </p>
         </div>
         <div className="field">
