@@ -107,7 +107,7 @@ describe('Versionen eines Beitrags', () => {
     ).toHaveLength(1)
   })
 
-  it('zählt die Wörter von Überschrift und Text', () => {
+  it('zählt die Wörter des Textes wie der Zähler im Editor (ohne Überschrift)', () => {
     const version: ArticleVersion = {
       ...milestoneVersion(state('Drei kurze Wörter.'), 'approved', { at: at(0), by: 'sandra' }),
       number: 1,
@@ -118,7 +118,7 @@ describe('Versionen eines Beitrags', () => {
       createdBy: 'sandra',
       reason: 'approved',
       restoredFrom: null,
-      wordCount: 4,
+      wordCount: 3,
     })
   })
 })

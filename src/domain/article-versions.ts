@@ -74,9 +74,9 @@ export function sameVersionContent(a: VersionContent, b: VersionContent): boolea
   return JSON.stringify(contentOf(a)) === JSON.stringify(contentOf(b))
 }
 
-/** The words of a version's headline and text, as the editor counts them. */
-export function versionWordCount(content: VersionContent): number {
-  return countText(`${content.headline}\n${plainText(content.body)}`).words
+/** The words of a version's text, counted as the editor's counter counts them (without headline). */
+export function versionWordCount(content: Pick<VersionContent, 'body'>): number {
+  return countText(plainText(content.body)).words
 }
 
 export function summariseVersion(version: ArticleVersion): ArticleVersionSummary {
