@@ -281,4 +281,44 @@ describe('Erledigte Kommentarfäden', () => {
     expect(resolvedTexts()).toBe('')
     expect(anchoredTexts()).toEqual({ t1: 'Sommerfest', t2: 'Sommerfest beginnt' })
   })
+
+  it('werden neu berechnet, wenn ein Anker ohne Textänderung hinzukommt oder geht', () => {
+    editor = createArticleEditor(anchoredBody)
+    const activeTexts = () =>
+      Array.from(
+        editor.view.dom.querySelectorAll('.comment-anchor-active'),
+        (node) => node.textContent,
+      ).join('|')
+    editor.commands.setResolvedCommentThreads(['t2'])
+    editor.commands.setActiveCommentThread('t2')
+    expect(resolvedTexts()).toBe('')
+
+    // the anchor of a resolved, active thread arrives (putBackAnchors after a conflict)
+    selectText('beginnt')
+    editor.commands.setCommentAnchor({ threadId: 't2' })
+    expect(resolvedTexts()).toBe('beginnt')
+    expect(activeTexts()).toBe('beginnt')
+
+    // undo takes it out again
+    editor.commands.undo()
+    expect(resolvedTexts()).toBe('')
+    expect(activeTexts()).toBe('')
+    editor.commands.redo()
+    expect(resolvedTexts()).toBe('beginnt')
+
+    // its thread is deleted: the anchor goes, and with it both highlights
+    editor.commands.unsetCommentAnchor('t2')
+    expect(resolvedTexts()).toBe('')
+    expect(activeTexts()).toBe('')
+    expect(anchoredTexts()).toEqual({ t1: 'Sommerfest' })
+
+    // an open thread's anchor over resolved text gives that text its marker back
+    editor.commands.setResolvedCommentThreads(['t1'])
+    expect(resolvedTexts()).toBe('Sommerfest')
+    selectText('Sommerfest')
+    editor.commands.setCommentAnchor({ threadId: 't3' })
+    expect(resolvedTexts()).toBe('')
+    editor.commands.unsetCommentAnchor('t3')
+    expect(resolvedTexts()).toBe('Sommerfest')
+  })
 })

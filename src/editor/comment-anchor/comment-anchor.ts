@@ -1,6 +1,7 @@
 import { Mark, mergeAttributes } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { commentAnchorMarkName } from '../../domain/comment-anchor'
 
@@ -151,6 +152,15 @@ function mappedDecorations(
     stepMap.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
       changed.push([rest.map(newStart, -1), rest.map(newEnd, 1)])
     })
+    // adding or removing an anchor moves no position (its step map is empty), yet its text
+    // gains or loses the thread
+    const step = tr.steps[index]
+    if (
+      (step instanceof AddMarkStep || step instanceof RemoveMarkStep) &&
+      step.mark.type.name === commentAnchorMarkName
+    ) {
+      changed.push([rest.map(step.from, -1), rest.map(step.to, 1)])
+    }
   })
   for (const [changedFrom, changedTo] of changed) {
     let from = Math.max(0, changedFrom - 1)
