@@ -392,4 +392,24 @@ export function defineCommentsContract(context: () => CommentsContext) {
     expect(commentAnchorTexts(restored.body).size).toBe(0)
     expect(restored.body).toEqual(withoutCommentAnchors(old.body))
   })
+
+  it('ein neuer oder aus dem Papierkorb geholter Beitrag hat keine Anker ohne Gespräch', async () => {
+    const body = appended({ type: 'doc', content: [] }, 'Ein Satz mit einer Stelle.')
+    const created = await c.editor().createArticle({
+      headline: 'Mit Anker',
+      body: withCommentAnchor(body, 'faden-kopiert', 'Stelle'),
+    })
+    expect(created.body).toEqual(body)
+
+    const { article } = await c.editor().createCommentThread(created.id, {
+      threadId: 'faden-papierkorb',
+      text: 'Wohin damit?',
+      body: withCommentAnchor(created.body, 'faden-papierkorb', 'Stelle'),
+      version: created.version,
+    })
+    await c.editor().deleteArticle(created.id, article.version)
+    const restored = await c.editor().restoreArticle(created.id)
+    expect(await c.editor().listCommentThreads(created.id)).toEqual([])
+    expect(restored.body).toEqual(body)
+  })
 }
