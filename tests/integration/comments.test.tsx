@@ -218,11 +218,19 @@ describe('Kommentare', () => {
     expect(stored().version).toBe(version + 1)
     expect(commentAnchorTexts(stored().body).size).toBe(0)
 
-    // typing on saves over the new version: no conflict, no anchor back, undo brings none
+    // typing on saves over the new version (the editor took it: not even a 409 in between), no
+    // anchor back, undo brings none
+    const saves: number[] = []
+    const listener = ({ request, response }: { request: Request; response: Response }) => {
+      if (request.method === 'PATCH') saves.push(response.status)
+    }
+    testServer.server.events.on('response:mocked', listener)
     editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' Ein Nachsatz.')
     await waitFor(() => expect(plainText(stored().body)).toMatch(/Ein Nachsatz\.$/), {
       timeout: 4000,
     })
+    testServer.server.events.removeListener('response:mocked', listener)
+    expect(saves).toEqual([200])
     expect(stored().version).toBe(version + 2)
     editor.commands.undo()
     editor.commands.undo()
