@@ -163,6 +163,28 @@ describe('Kommentar-Anker im Editor', () => {
     expect(anchoredTexts()).toEqual({ t1: 'Sommerfest' })
   })
 
+  it('bleibt nach dem Löschen seines Fadens weg, auch wenn Rückgängig Text mit ihm zurückholt', () => {
+    editor = createArticleEditor(anchoredBody)
+    selectText('Sommer')
+    editor.commands.deleteSelection()
+    expect(anchoredTexts()).toEqual({ t1: 'fest' })
+    expect(editor.commands.forgetCommentThreads(['t1'])).toBe(true)
+    expect(anchoredTexts()).toEqual({})
+
+    editor.commands.undo()
+    expect(editor.getText()).toContain('Das Sommerfest beginnt')
+    expect(anchoredTexts()).toEqual({})
+    expect(editor.view.dom.querySelector('[data-comment-thread]')).toBeNull()
+    editor.commands.redo()
+    editor.commands.undo()
+    expect(anchoredTexts()).toEqual({})
+
+    // another thread on the same text is still anchored as before
+    selectText('Sommerfest')
+    editor.commands.setCommentAnchor({ threadId: 't2' })
+    expect(anchoredTexts()).toEqual({ t2: 'Sommerfest' })
+  })
+
   it('erlaubt sich überlappende Fäden und entfernt nur den einen', () => {
     editor = createArticleEditor(anchoredBody)
     select(positionOf('fest'), positionOf('beginnt', 'beginnt'.length))

@@ -13,6 +13,7 @@ import type { RichTextDoc } from '../../../domain/rich-text'
 import {
   activeCommentThread,
   commentAnchorRanges,
+  deletedCommentThreadsKey,
 } from '../../../editor/comment-anchor/comment-anchor'
 import { useCreateCommentThread } from '../api/comments'
 
@@ -152,8 +153,8 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
   const threadDeleted = (threadId: string, article: Article | null) => {
     if (editor.isDestroyed) return
     if (activeThreadId === threadId) setActiveThreadId(null)
-    const chain = editor.chain().setMeta(storedAnchorMeta, true).setMeta('addToHistory', false)
-    chain.unsetCommentAnchor(threadId)
+    const chain = editor.chain().setMeta(storedAnchorMeta, true)
+    chain.forgetCommentThreads([threadId])
     if (activeCommentThread(editor.state) === threadId) chain.setActiveCommentThread(null)
     chain.run()
     if (article) options.adoptDeletion?.(article)
@@ -199,11 +200,11 @@ export function putBackAnchors(
   const markType = editor.schema.marks[commentAnchorMarkName]
   const { tr } = editor.state
   const kept = commentAnchorThreadIds(stored)
-  for (const threadId of commentAnchorThreadIds(before)) {
-    if (markType && !kept.has(threadId)) {
-      tr.removeMark(0, tr.doc.content.size, markType.create({ threadId }))
-    }
+  const gone = [...commentAnchorThreadIds(before)].filter((threadId) => !kept.has(threadId))
+  for (const threadId of gone) {
+    if (markType) tr.removeMark(0, tr.doc.content.size, markType.create({ threadId }))
   }
+  if (gone.length > 0) tr.setMeta(deletedCommentThreadsKey, gone)
   const present = commentAnchorRanges(tr.doc)
   for (const [threadId, text] of commentAnchorTexts(stored)) {
     if (!markType || present.has(threadId) || text === '') continue
@@ -221,7 +222,7 @@ export function putBackAnchors(
     })
   }
   // not an undo step: undo would take a stored anchor out, or bring a deleted thread's back
-  if (tr.docChanged) {
+  if (tr.docChanged || gone.length > 0) {
     editor.view.dispatch(tr.setMeta(storedAnchorMeta, true).setMeta('addToHistory', false))
   }
   return editor.getJSON() as RichTextDoc
