@@ -1,4 +1,5 @@
 // Editor measurements: keystroke → next paint in Chromium, and chunk sizes of a build.
+import { randomUUID } from 'node:crypto'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -36,8 +37,11 @@ function anchoredParagraph(text, firstThread, secondThread) {
   ]
 }
 
-/** An article body of `count` words in paragraphs of 100, with `threads` comment threads spread over it. */
-function words(count, threads = 0) {
+/**
+ * An article body of `count` words in paragraphs of 100, with `threads` comment threads spread over
+ * it (ids `prefix-1` …: thread ids are unique across articles).
+ */
+function words(count, threads = 0, prefix = 'faden') {
   const vocabulary =
     'Die Stadt Gera fördert Integration und Teilhabe im Dezernat Soziales mit Beratung Planung Netzwerken Projekten für Familien Senioren Jugendliche und Zugewanderte'.split(
       ' ',
@@ -65,7 +69,7 @@ function words(count, threads = 0) {
       fromEnd % step === 0 &&
       fromEnd / step < anchoredParagraphs
     ) {
-      const content = anchoredParagraph(text, `faden-${thread + 1}`, `faden-${thread + 2}`)
+      const content = anchoredParagraph(text, `${prefix}-${thread + 1}`, `${prefix}-${thread + 2}`)
       thread += 2
       return { type: 'paragraph', content }
     }
@@ -80,17 +84,49 @@ function words(count, threads = 0) {
  * (Chromium's own counters, less disturbed by other processes on the machine than the latency).
  */
 export async function typingMeasurement(page, origin, wordCount, threads = 0) {
+  const prefix = `bench-${randomUUID()}`
+  const threadIds = Array.from({ length: threads }, (_, index) => `${prefix}-${index + 1}`)
+  // the server keeps no anchor without its thread: the article is created without them (it drops
+  // them), then each thread is opened on its passage, as "Kommentieren" does
   const id = await page.evaluate(
-    async (body) => {
+    async ({ body, threadIds }) => {
       const token = localStorage.getItem('rundbrief.sitzung')
-      const response = await fetch('/api/articles', {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ headline: 'Benchmark', body }),
+      const call = async (path, payload) => {
+        const response = await fetch(`/api${path}`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body: JSON.stringify(payload),
+        })
+        if (!response.ok) throw new Error(`POST ${path}: ${response.status}`)
+        return response.json()
+      }
+      const opened = new Set()
+      const withOpened = (doc) => ({
+        ...doc,
+        content: doc.content.map((paragraph) => ({
+          ...paragraph,
+          content: paragraph.content.map(({ marks, ...node }) => {
+            const kept = (marks ?? []).filter(
+              (mark) => mark.type !== 'commentAnchor' || opened.has(mark.attrs.threadId),
+            )
+            return kept.length > 0 ? { ...node, marks: kept } : node
+          }),
+        })),
       })
-      return (await response.json()).id
+      let article = await call('/articles', { headline: 'Benchmark', body })
+      for (const threadId of threadIds) {
+        opened.add(threadId)
+        const created = await call(`/articles/${article.id}/comments`, {
+          threadId,
+          text: 'Benchmark',
+          body: withOpened(body),
+          version: article.version,
+        })
+        article = created.article
+      }
+      return article.id
     },
-    words(wordCount, threads),
+    { body: words(wordCount, threads, prefix), threadIds },
   )
   await page.goto(`${origin}/beitraege/${id}`)
   const editor = page.getByRole('textbox', { name: 'Text', exact: true })

@@ -4,6 +4,7 @@ import type {
   CommentInput,
   CommentThread,
   CreateCommentThreadInput,
+  CommentDeletionResult,
   CreateCommentThreadResult,
   OpenCommentCounts,
 } from '../domain/comment'
@@ -187,8 +188,11 @@ export interface Backend {
   replyToCommentThread(threadId: string, input: CommentInput): Promise<CommentThread>
   /** Changes one of the caller's own comments. */
   editComment(commentId: string, input: CommentInput): Promise<CommentThread>
-  /** Deletes one of the caller's own comments (the only one of a thread takes the thread along). */
-  deleteComment(commentId: string): Promise<void>
+  /**
+   * Deletes one of the caller's own comments; the only one of a thread takes the thread and its
+   * anchor along (`article` is then the article without it).
+   */
+  deleteComment(commentId: string): Promise<CommentDeletionResult>
   resolveCommentThread(threadId: string): Promise<CommentThread>
   reopenCommentThread(threadId: string): Promise<CommentThread>
   /** Open threads per article id, for the board's cards. */

@@ -436,7 +436,10 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
         schema: (schemas) => schemas.commentThread,
       }),
     deleteComment: (commentId) =>
-      request(`/comments/${encodeURIComponent(commentId)}`, { method: 'DELETE', schema: null }),
+      request(`/comments/${encodeURIComponent(commentId)}`, {
+        method: 'DELETE',
+        schema: (schemas) => schemas.commentDeletion,
+      }),
     resolveCommentThread: (threadId) =>
       request(`/comment-threads/${encodeURIComponent(threadId)}/resolve`, {
         method: 'POST',

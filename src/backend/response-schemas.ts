@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { archiveListSchema, issueArchiveSchema } from '../domain/archive'
 import { notificationListSchema } from '../domain/notification'
 import {
+  commentDeletionResultSchema,
   commentThreadSchema,
   createCommentThreadResultSchema,
   openCommentCountsSchema,
@@ -83,6 +84,7 @@ export const responseSchemas = {
   commentThread: commentThreadSchema,
   commentThreads: z.array(commentThreadSchema),
   createdCommentThread: createCommentThreadResultSchema,
+  commentDeletion: commentDeletionResultSchema,
   openCommentCounts: openCommentCountsSchema,
   notificationList: notificationListSchema,
   notificationSettings: notificationSettingsSchema,

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import {
   commentAnchorTexts,
+  commentAnchorThreadIds,
   differsOnlyInCommentAnchors,
   withoutCommentAnchors,
+  withoutCommentAnchorsOf,
+  withoutOrphanCommentAnchors,
 } from './comment-anchor'
 import { docFromParagraphs, richTextDocSchema, type RichTextDoc } from './rich-text'
 
@@ -103,5 +106,56 @@ describe('comment anchors', () => {
       t3: 'Punkt',
     })
     expect(commentAnchorTexts(withoutCommentAnchors(commented)).size).toBe(0)
+  })
+
+  it('of deleted threads go, the text joined again, while other threads keep theirs', () => {
+    const stripped = withoutCommentAnchorsOf(commented, new Set(['t2', 't3']))
+    expect(stripped.content[0]).toEqual({
+      type: 'paragraph',
+      content: [
+        { type: 'text', text: 'Der ' },
+        { type: 'text', text: 'Oberbürgermeister', marks: [anchor('t1')] },
+        { type: 'text', text: ' besuchte das Dezernat.', marks: [{ type: 'bold' }] },
+      ],
+    })
+    expect([...commentAnchorTexts(stripped)]).toEqual([['t1', 'Oberbürgermeister']])
+    expect(differsOnlyInCommentAnchors(stripped, commented)).toBe(true)
+  })
+
+  it('of threads that do not exist are found, also on a line break only', () => {
+    const withBreak: RichTextDoc = {
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Zeile' },
+            { type: 'hardBreak', marks: [anchor('t9')] },
+            { type: 'text', text: 'zwei', marks: [anchor('t1')] },
+          ],
+        },
+      ],
+    }
+    expect(commentAnchorThreadIds(withBreak)).toEqual(new Set(['t9', 't1']))
+    expect(withoutOrphanCommentAnchors(withBreak, new Set(['t1']))).toEqual({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [
+            { type: 'text', text: 'Zeile' },
+            { type: 'hardBreak' },
+            { type: 'text', text: 'zwei', marks: [anchor('t1')] },
+          ],
+        },
+      ],
+    })
+  })
+
+  it('whose threads all exist leave the body as it was sent', () => {
+    expect(withoutOrphanCommentAnchors(commented, new Set(['t1', 't2', 't3']))).toBe(commented)
+    expect(withoutOrphanCommentAnchors(commented, new Set())).toEqual(
+      withoutCommentAnchors(commented),
+    )
   })
 })

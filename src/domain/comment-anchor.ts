@@ -6,14 +6,17 @@ export const commentAnchorMarkName = 'commentAnchor'
 
 const isCommentAnchor = (mark: Mark) => mark.type === commentAnchorMarkName
 
+/** Which marks a walk removes. */
+type MarkFilter = (mark: Mark) => boolean
+
 function sameMarks(a: readonly Mark[] | undefined, b: readonly Mark[] | undefined): boolean {
   return canonicalJson(a ?? []) === canonicalJson(b ?? [])
 }
 
-function withoutAnchorsInline(content: readonly InlineNode[]): InlineNode[] {
+function withoutMarksInline(content: readonly InlineNode[], removed: MarkFilter): InlineNode[] {
   const result: InlineNode[] = []
   for (const node of content) {
-    const marks = node.marks?.filter((mark) => !isCommentAnchor(mark))
+    const marks = node.marks?.filter((mark) => !removed(mark))
     const stripped: InlineNode =
       marks === undefined || marks.length === 0
         ? node.type === 'text'
@@ -35,23 +38,21 @@ function withoutAnchorsInline(content: readonly InlineNode[]): InlineNode[] {
   return result
 }
 
-function withoutAnchorsBlock(block: BlockNode): BlockNode {
+function withoutMarksBlock(block: BlockNode, removed: MarkFilter): BlockNode {
+  const inner = (child: BlockNode) => withoutMarksBlock(child, removed)
   switch (block.type) {
     case 'paragraph':
     case 'heading':
       return block.content === undefined
         ? block
-        : { ...block, content: withoutAnchorsInline(block.content) }
+        : { ...block, content: withoutMarksInline(block.content, removed) }
     case 'blockquote':
-      return { ...block, content: block.content.map(withoutAnchorsBlock) }
+      return { ...block, content: block.content.map(inner) }
     case 'bulletList':
     case 'orderedList':
       return {
         ...block,
-        content: block.content.map((item) => ({
-          ...item,
-          content: item.content.map(withoutAnchorsBlock),
-        })),
+        content: block.content.map((item) => ({ ...item, content: item.content.map(inner) })),
       }
   }
 }
@@ -61,7 +62,20 @@ function withoutAnchorsBlock(block: BlockNode): BlockNode {
  * the archive and the approval fingerprint see.
  */
 export function withoutCommentAnchors(doc: RichTextDoc): RichTextDoc {
-  return { ...doc, content: doc.content.map(withoutAnchorsBlock) }
+  return { ...doc, content: doc.content.map((block) => withoutMarksBlock(block, isCommentAnchor)) }
+}
+
+/**
+ * The body without the anchors of the given threads (deleted ones), text split by them joined
+ * again; the anchors of other threads stay where they are.
+ */
+export function withoutCommentAnchorsOf(
+  doc: RichTextDoc,
+  threadIds: ReadonlySet<string>,
+): RichTextDoc {
+  const removed: MarkFilter = (mark) =>
+    mark.type === commentAnchorMarkName && threadIds.has(mark.attrs.threadId)
+  return { ...doc, content: doc.content.map((block) => withoutMarksBlock(block, removed)) }
 }
 
 /** True when two bodies are the same text with the same formatting, comment anchors aside. */
@@ -104,6 +118,29 @@ export function commentAnchorTexts(doc: RichTextDoc): Map<string, string> {
     }
   })
   return new Map([...pieces].map(([threadId, texts]) => [threadId, texts.join('')]))
+}
+
+/** The ids of the threads anchored anywhere in the body (also on a line break only). */
+export function commentAnchorThreadIds(doc: RichTextDoc): Set<string> {
+  const ids = new Set<string>()
+  visitInline(doc, (node) => {
+    for (const mark of node.marks ?? []) {
+      if (mark.type === commentAnchorMarkName) ids.add(mark.attrs.threadId)
+    }
+  })
+  return ids
+}
+
+/**
+ * The body without anchors of threads that are not among `existing` (deleted meanwhile), or the
+ * body itself, untouched, when it has none: a stored body keeps "every anchor has its thread".
+ */
+export function withoutOrphanCommentAnchors(
+  doc: RichTextDoc,
+  existing: ReadonlySet<string>,
+): RichTextDoc {
+  const orphans = new Set([...commentAnchorThreadIds(doc)].filter((id) => !existing.has(id)))
+  return orphans.size === 0 ? doc : withoutCommentAnchorsOf(doc, orphans)
 }
 
 /** Whether any text (or line break) of the body carries a comment anchor. */

@@ -62,6 +62,13 @@ export const createCommentThreadResultSchema = z.object({
 })
 export type CreateCommentThreadResult = z.infer<typeof createCommentThreadResultSchema>
 
+/** What deleting a comment changed besides: the article, when its body lost the thread's anchor. */
+export const commentDeletionResultSchema = z.object({
+  /** The article without the deleted thread's anchor, `version + 1`; null: the body is as it was. */
+  article: articleSchema.nullable(),
+})
+export type CommentDeletionResult = z.infer<typeof commentDeletionResultSchema>
+
 export const commentInputSchema = z.object({ text: commentTextSchema })
 export type CommentInput = z.infer<typeof commentInputSchema>
 

@@ -1,5 +1,7 @@
 import type { Article } from '../domain/article'
+import { hasCommentAnchors, withoutOrphanCommentAnchors } from '../domain/comment-anchor'
 import type { Issue } from '../domain/issue'
+import type { RichTextDoc } from '../domain/rich-text'
 import { notFound, ProblemError, problemTypes } from './problem'
 import { RetryTransaction, type StoreTx, type StoredArticle } from './store'
 
@@ -42,3 +44,18 @@ export async function lockArticleWithIssue(
 }
 
 export const stored = ({ issueId: _issueId, ...article }: Article): StoredArticle => article
+
+/**
+ * The body to store for an article: without anchors of threads it does not have (0015). An
+ * editor opened before a thread was deleted, or an old version, still holds its anchor; the
+ * caller locked the article, so the threads read here are the ones a deletion left.
+ */
+export async function withoutOrphanAnchors(
+  tx: StoreTx,
+  articleId: string,
+  body: RichTextDoc,
+): Promise<RichTextDoc> {
+  if (!hasCommentAnchors(body)) return body
+  const threads = await tx.listCommentThreads(articleId)
+  return withoutOrphanCommentAnchors(body, new Set(threads.map((thread) => thread.id)))
+}

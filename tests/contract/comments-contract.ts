@@ -2,7 +2,11 @@ import { beforeEach, expect, it } from 'vitest'
 import { ConflictError } from '../../src/backend/api-error'
 import type { Backend } from '../../src/backend/backend'
 import type { Article } from '../../src/domain/article'
-import { differsOnlyInCommentAnchors, withoutCommentAnchors } from '../../src/domain/comment-anchor'
+import {
+  commentAnchorTexts,
+  differsOnlyInCommentAnchors,
+  withoutCommentAnchors,
+} from '../../src/domain/comment-anchor'
 import type { InlineNode, RichTextDoc } from '../../src/domain/rich-text'
 import { rejection } from './rejection'
 
@@ -58,6 +62,12 @@ export function withCommentAnchor(body: RichTextDoc, threadId: string, text: str
   if (!done) throw new Error(`„${text}“ steht nicht im Text`)
   return { ...body, content }
 }
+
+/** The body with one more paragraph at its end. */
+const appended = (body: RichTextDoc, text: string): RichTextDoc => ({
+  ...body,
+  content: [...body.content, { type: 'paragraph', content: [{ type: 'text', text }] }],
+})
 
 /** Kommentare: threads, replies, own edits, resolving, roles, anchors and the notifications. */
 export function defineCommentsContract(context: () => CommentsContext) {
@@ -292,5 +302,114 @@ export function defineCommentsContract(context: () => CommentsContext) {
       headline: `${article.headline} (neu)`,
     })
     expect((await c.head().getIssue(approved.id)).status).not.toBe('approved')
+  })
+
+  it('das Löschen des einzigen Kommentars nimmt den Anker aus dem Text (Version + 1, die Freigabe bleibt)', async () => {
+    const approved = await c.approveSeedIssue()
+    await open(c.head(), 'Bleibt.', 'faden-bleibt', 'Julian Vonarb')
+    const { article: anchored } = await open(
+      c.designer(),
+      'Foto zu dunkel.',
+      'faden-weg',
+      'Oberbürgermeister',
+    )
+    expect([...commentAnchorTexts(anchored.body).keys()].sort()).toEqual([
+      'faden-bleibt',
+      'faden-weg',
+    ])
+    const [first] =
+      (await c.designer().listCommentThreads(articleId)).find((thread) => thread.id === 'faden-weg')
+        ?.comments ?? []
+    if (!first) throw new Error('ein Kommentar erwartet')
+
+    const { article } = await c.designer().deleteComment(first.id)
+    expect(article).not.toBeNull()
+    expect(article?.version).toBe(anchored.version + 1)
+    expect([...commentAnchorTexts(article?.body ?? anchored.body)]).toEqual([
+      ['faden-bleibt', 'Julian Vonarb'],
+    ])
+    expect(differsOnlyInCommentAnchors(article?.body ?? anchored.body, anchored.body)).toBe(true)
+    expect(article?.updatedBy).toBe(anchored.updatedBy)
+    expect(article?.updatedAt).toBe(anchored.updatedAt)
+    expect(await c.head().getArticle(articleId)).toEqual(article)
+    const issue = await c.head().getIssue(approved.id)
+    expect(issue.status).toBe('approved')
+    expect(issue.version).toBe(approved.version)
+    expect(issue.approval?.fingerprint).toBe(approved.fingerprint)
+
+    // a reply goes alone: the body stays as it was
+    const reply = (await c.editor().replyToCommentThread('faden-bleibt', { text: 'Ja.' }))
+      .comments[1]
+    if (!reply) throw new Error('eine Antwort erwartet')
+    expect(await c.editor().deleteComment(reply.id)).toEqual({ article: null })
+    expect((await c.head().getArticle(articleId)).version).toBe(article?.version)
+  })
+
+  it('speichert einen Text mit dem Anker eines gelöschten Gesprächs ohne ihn, auch aus einer alten Version', async () => {
+    const { article: anchored, thread } = await open(c.head(), 'Frage.', 'faden-alt')
+    const [first] = thread.comments
+    if (!first) throw new Error('ein Kommentar erwartet')
+    // two people save in turn: the state with the anchor is kept as a version
+    const byHead = await c.head().updateArticle(articleId, {
+      version: anchored.version,
+      body: appended(anchored.body, 'Erster Zusatz.'),
+    })
+    expect(commentAnchorTexts(byHead.body).get('faden-alt')).toBe(sentence)
+    const byEditor = await c.editor().updateArticle(articleId, {
+      version: byHead.version,
+      body: appended(byHead.body, 'Zweiter Zusatz.'),
+    })
+    const { article: deleted } = await c.head().deleteComment(first.id)
+    expect(deleted?.version).toBe(byEditor.version + 1)
+
+    // an editor opened before the deletion still holds the anchor, and types a sentence
+    const stale = await c.editor().updateArticle(articleId, {
+      version: deleted?.version ?? 0,
+      body: appended(byEditor.body, 'Ein neuer Satz.'),
+    })
+    expect(commentAnchorTexts(stale.body).size).toBe(0)
+    expect(stale.body).toEqual(withoutCommentAnchors(appended(byEditor.body, 'Ein neuer Satz.')))
+
+    // a thread that was never there goes too; one that exists keeps its anchor
+    await open(c.head(), 'Neu.', 'faden-neu', 'Julian Vonarb')
+    const current = await c.editor().getArticle(articleId)
+    const both = await c.editor().updateArticle(articleId, {
+      version: current.version,
+      body: withCommentAnchor(current.body, 'faden-erfunden', 'Oberbürgermeister'),
+    })
+    expect([...commentAnchorTexts(both.body)]).toEqual([['faden-neu', 'Julian Vonarb']])
+
+    // an old version with the deleted thread's anchor comes back without it
+    const summaries = await c.editor().listArticleVersions(articleId)
+    const versions = await Promise.all(
+      summaries.map((summary) => c.editor().getArticleVersion(articleId, summary.number)),
+    )
+    const old = versions.find((version) => commentAnchorTexts(version.body).has('faden-alt'))
+    if (!old) throw new Error('eine Version mit dem Anker erwartet')
+    const restored = await c.editor().restoreArticleVersion(articleId, old.number, {
+      version: both.version,
+    })
+    expect(commentAnchorTexts(restored.body).size).toBe(0)
+    expect(restored.body).toEqual(withoutCommentAnchors(old.body))
+  })
+
+  it('ein neuer oder aus dem Papierkorb geholter Beitrag hat keine Anker ohne Gespräch', async () => {
+    const body = appended({ type: 'doc', content: [] }, 'Ein Satz mit einer Stelle.')
+    const created = await c.editor().createArticle({
+      headline: 'Mit Anker',
+      body: withCommentAnchor(body, 'faden-kopiert', 'Stelle'),
+    })
+    expect(created.body).toEqual(body)
+
+    const { article } = await c.editor().createCommentThread(created.id, {
+      threadId: 'faden-papierkorb',
+      text: 'Wohin damit?',
+      body: withCommentAnchor(created.body, 'faden-papierkorb', 'Stelle'),
+      version: created.version,
+    })
+    await c.editor().deleteArticle(created.id, article.version)
+    const restored = await c.editor().restoreArticle(created.id)
+    expect(await c.editor().listCommentThreads(created.id)).toEqual([])
+    expect(restored.body).toEqual(body)
   })
 }

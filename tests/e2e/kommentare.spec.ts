@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { expectNoAxeViolations, signIn } from './helpers'
+import { expectNoAxeViolations, expectSaved, signIn } from './helpers'
 
 const shots = process.env.RUNDBRIEF_SCREENSHOTS
 async function shoot(page: Page, name: string) {
@@ -79,4 +79,56 @@ test('Die Dezernentin kommentiert einen Satz per Tastatur, der Autor antwortet u
   await expect(
     page.locator('li[data-article-id="beitrag-03-behoerdennetzwerk"]'),
   ).not.toContainText('offener Kommentar')
+})
+
+test('Wer sein Gespräch löscht, sieht die Markierung verschwinden, auch nach dem Speichern', async ({
+  page,
+}) => {
+  await signIn(page, 'Dr. Frank Rühling (Redaktion)')
+  await page.goto(articlePath)
+  const text = page.getByRole('textbox', { name: 'Text', exact: true })
+  await expect(text).toBeVisible()
+  const panel = page.getByRole('complementary', { name: /^Kommentare/ })
+  await text.focus()
+  await page.keyboard.press('Control+Home')
+  for (let index = 0; index < 'Einen'.length; index++) await page.keyboard.press('Shift+ArrowRight')
+  await page.keyboard.press('Control+Alt+KeyM')
+  await page.keyboard.type('Doch nicht nötig.')
+  await page.keyboard.press('Control+Enter')
+  const show = panel.getByRole('button', { name: 'Textstelle zeigen: „Einen“' })
+  await expect(show).toBeFocused()
+  const thread = show.locator('xpath=ancestor::li[@data-thread-id][1]')
+  const threadId = await thread.getAttribute('data-thread-id')
+  const marker = page.locator(`[data-comment-thread="${threadId}"]`)
+  await expect(marker).toHaveText('Einen')
+  await show.click()
+  await expect(page.locator('.comment-anchor-active')).toHaveText('Einen')
+  await shoot(page, 'kommentar-vor-dem-loeschen')
+
+  await thread.getByRole('button', { name: /^Ihren Kommentar vom .* löschen$/ }).click()
+  await expect(show).toHaveCount(0)
+  await expect(marker).toHaveCount(0)
+  await expect(page.locator('.comment-anchor-active')).toHaveCount(0)
+
+  // typing on saves without a conflict, and the marker does not come back, also after a reload
+  await text.focus()
+  await page.keyboard.press('Control+End')
+  await page.keyboard.type(' Ein Nachsatz.')
+  const storedBody = () =>
+    page.evaluate(async (path) => {
+      const token = localStorage.getItem('rundbrief.sitzung')
+      const response = await fetch(`/api/articles/${path.split('/').at(-1)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+      return JSON.stringify(((await response.json()) as { body: unknown }).body)
+    }, articlePath)
+  await expect.poll(storedBody, { timeout: 15_000 }).toContain('Ein Nachsatz.')
+  expect(await storedBody()).not.toContain(`"threadId":"${threadId}"`)
+  await expectSaved(page)
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(marker).toHaveCount(0)
+  await page.reload()
+  await expect(text).toContainText('Ein Nachsatz.')
+  await expect(marker).toHaveCount(0)
+  await shoot(page, 'kommentar-geloescht')
 })

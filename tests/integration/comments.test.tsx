@@ -187,4 +187,80 @@ describe('Kommentare', () => {
       expect(editor.state.doc.textBetween(from, to)).toBe(passage)
     })
   })
+
+  it('nimmt die Markierung eines gelöschten Gesprächs aus dem Text, und das Speichern bringt sie nicht zurück', async () => {
+    const own = await backendAs('editor')
+    const seen = await own.getArticle(articleId)
+    await own.createCommentThread(articleId, {
+      threadId: 'faden-weg',
+      text: 'Doch nicht nötig.',
+      body: withCommentAnchor(seen.body, 'faden-weg', passage),
+      version: seen.version,
+    })
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const text = screen.getByRole('textbox', { name: 'Text' })
+    const panel = screen.getByRole('complementary', { name: 'Kommentare' })
+    const show = await within(panel).findByRole('button', {
+      name: `Textstelle zeigen: „${passage}“`,
+    })
+    await user.click(show)
+    expect(text.querySelector('[data-comment-thread="faden-weg"]')).toHaveTextContent(passage)
+    expect(text.querySelector('.comment-anchor-active')).toHaveTextContent(passage)
+    const version = stored().version
+
+    await user.click(
+      within(panel).getByRole('button', { name: /^Ihren Kommentar vom .* löschen$/ }),
+    )
+    expect(await within(panel).findByText(/Noch keine Kommentare/)).toBeInTheDocument()
+    expect(text.querySelector('[data-comment-thread]')).toBeNull()
+    expect(text.querySelector('.comment-anchor-active')).toBeNull()
+    expect(stored().version).toBe(version + 1)
+    expect(commentAnchorTexts(stored().body).size).toBe(0)
+
+    // typing on saves over the new version (the editor took it: not even a 409 in between), no
+    // anchor back, undo brings none
+    const saves: number[] = []
+    const listener = ({ request, response }: { request: Request; response: Response }) => {
+      if (request.method === 'PATCH') saves.push(response.status)
+    }
+    testServer.server.events.on('response:mocked', listener)
+    editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' Ein Nachsatz.')
+    await waitFor(() => expect(plainText(stored().body)).toMatch(/Ein Nachsatz\.$/), {
+      timeout: 4000,
+    })
+    testServer.server.events.removeListener('response:mocked', listener)
+    expect(saves).toEqual([200])
+    expect(stored().version).toBe(version + 2)
+    editor.commands.undo()
+    editor.commands.undo()
+    expect(text.querySelector('[data-comment-thread]')).toBeNull()
+    expect(commentAnchorTexts(stored().body).size).toBe(0)
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('nimmt beim Speichern die Markierung eines Gesprächs heraus, das jemand anders gelöscht hat', async () => {
+    const head = await backendAs('head')
+    const seen = await head.getArticle(articleId)
+    const { thread } = await head.createCommentThread(articleId, {
+      threadId: 'faden-fremd',
+      text: 'Bitte prüfen.',
+      body: withCommentAnchor(seen.body, 'faden-fremd', passage),
+      version: seen.version,
+    })
+    await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    const editor = await bodyEditor()
+    const text = screen.getByRole('textbox', { name: 'Text' })
+    expect(await screen.findByText('Bitte prüfen.')).toBeInTheDocument()
+    expect(text.querySelector('[data-comment-thread="faden-fremd"]')).toHaveTextContent(passage)
+
+    await head.deleteComment(thread.comments[0]!.id)
+    editor.commands.insertContentAt(editor.state.doc.content.size - 1, ' Mein Nachsatz.')
+    await waitFor(() => expect(plainText(stored().body)).toMatch(/Mein Nachsatz\.$/), {
+      timeout: 6000,
+    })
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(commentAnchorTexts(stored().body).size).toBe(0)
+    expect(text.querySelector('[data-comment-thread]')).toBeNull()
+  })
 })

@@ -1,6 +1,7 @@
 import type { Article } from '../../src/domain/article'
 import type { AuditEvent } from '../../src/domain/audit-event'
 import type { CommentThread } from '../../src/domain/comment'
+import { commentAnchorThreadIds } from '../../src/domain/comment-anchor'
 import { issueChecks } from '../../src/render/issue-checks'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
@@ -148,7 +149,10 @@ export interface IntegrityReport {
   staleApprovals: string[]
   illegalHistories: string[]
   listDisagrees: string[]
-  /** A comment thread that is empty, listed under another article, or counted wrongly. */
+  /**
+   * A comment thread that is empty, listed under another article, or counted wrongly; an anchor
+   * in a body whose thread does not exist.
+   */
   brokenThreads: string[]
 }
 
@@ -203,6 +207,11 @@ export async function checkIntegrity(
       if (thread.comments.length === 0) report.brokenThreads.push(`${thread.id}: leer`)
       if (thread.articleId !== article.id)
         report.brokenThreads.push(`${thread.id}: unter ${article.id}, gehört ${thread.articleId}`)
+    }
+    const threadIds = new Set(threads.map((thread) => thread.id))
+    for (const anchored of commentAnchorThreadIds(article.body)) {
+      if (!threadIds.has(anchored))
+        report.brokenThreads.push(`${article.id}: Anker ohne Gespräch ${anchored}`)
     }
     const open = threads.filter((thread) => thread.resolvedAt === null).length
     if ((openCounts[article.id] ?? 0) !== open)

@@ -1,7 +1,11 @@
 import { expect, it } from 'vitest'
 import type { Article } from '../../src/domain/article'
 import type { CommentThread } from '../../src/domain/comment'
-import { commentAnchorTexts, withoutCommentAnchors } from '../../src/domain/comment-anchor'
+import {
+  commentAnchorTexts,
+  commentAnchorThreadIds,
+  withoutCommentAnchors,
+} from '../../src/domain/comment-anchor'
 import { contentChanges } from '../../src/domain/content-diff'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
@@ -391,9 +395,12 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
           ['Bitte diese Stelle prüfen.', reply],
         ])
       } else {
-        expect(deleted.status, `Rennen ${race}`).toBe(204)
+        expect(deleted.status, `Rennen ${race}`).toBe(200)
         expect([404, 409], `Rennen ${race}`).toContain(replied.status)
         expect(threads).toEqual([])
+        // the thread's anchor went with it, in the same transaction (checkIntegrity looks too)
+        const { body } = await ok(head.call<Article>('GET', `/articles/${article.id}`), 'Beitrag')
+        expect(commentAnchorThreadIds(body).size, `Rennen ${race}`).toBe(0)
       }
       expect([200, 404], `Rennen ${race}`).toContain(resolved.status)
       if (resolved.status === 200 && threads.length > 0) {
@@ -407,6 +414,53 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
         .map(([what, statuses]) => `${what} ${JSON.stringify(tally(statuses))}`)
         .join(', ')}`,
     )
+  })
+
+  it(`lässt bei ${racesPerCase} Rennen von Löschen eines Gesprächs und Speichern mit seinem Anker keinen Anker ohne Gespräch zurück`, async () => {
+    await prepare()
+    const outcomes: number[] = []
+    for (let race = 0; race < racesPerCase; race++) {
+      const created = await createReadyArticle(editor, `Ankerrennen ${race}`)
+      const threadId = `faden-anker-${race}`
+      const { thread, article } = await ok(
+        head.call<{ thread: CommentThread; article: Article }>(
+          'POST',
+          `/articles/${created.id}/comments`,
+          threadRequest(created, threadId),
+        ),
+        'Gespräch öffnen',
+      )
+      const typed = `Nachsatz ${race}.`
+      // an editor that holds the anchor saves a new sentence while the thread is deleted
+      const [deleted, saved] = await Promise.all([
+        head.call('DELETE', `/comments/${thread.comments[0]?.id ?? ''}`, undefined, race),
+        editor.call<Article>(
+          'PATCH',
+          `/articles/${article.id}`,
+          {
+            version: article.version,
+            body: {
+              ...article.body,
+              content: [
+                ...article.body.content,
+                { type: 'paragraph', content: [{ type: 'text', text: typed }] },
+              ],
+            },
+          },
+          race + 1,
+        ),
+      ])
+      outcomes.push(deleted.status, saved.status)
+      expect(deleted.status, `Rennen ${race}`).toBe(200)
+      expect([200, 409], `Rennen ${race}`).toContain(saved.status)
+      const stored = await ok(head.call<Article>('GET', `/articles/${article.id}`), 'Beitrag')
+      expect(commentAnchorThreadIds(stored.body).size, `Rennen ${race}`).toBe(0)
+      expect(JSON.stringify(stored.body).includes(typed), `Rennen ${race}`).toBe(
+        saved.status === 200,
+      )
+    }
+    expect(await checkIntegrity(head)).toEqual(intactReport)
+    console.info(`Gespräch löschen gegen Speichern: ${JSON.stringify(tally(outcomes))}`)
   })
 
   it('gibt bei gleichzeitigem „Als versendet markieren“ zweier Ausgaben desselben Monats verschiedene Archivadressen', async () => {

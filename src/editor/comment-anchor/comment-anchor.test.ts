@@ -163,6 +163,28 @@ describe('Kommentar-Anker im Editor', () => {
     expect(anchoredTexts()).toEqual({ t1: 'Sommerfest' })
   })
 
+  it('bleibt nach dem Löschen seines Fadens weg, auch wenn Rückgängig Text mit ihm zurückholt', () => {
+    editor = createArticleEditor(anchoredBody)
+    selectText('Sommer')
+    editor.commands.deleteSelection()
+    expect(anchoredTexts()).toEqual({ t1: 'fest' })
+    expect(editor.commands.forgetCommentThreads(['t1'])).toBe(true)
+    expect(anchoredTexts()).toEqual({})
+
+    editor.commands.undo()
+    expect(editor.getText()).toContain('Das Sommerfest beginnt')
+    expect(anchoredTexts()).toEqual({})
+    expect(editor.view.dom.querySelector('[data-comment-thread]')).toBeNull()
+    editor.commands.redo()
+    editor.commands.undo()
+    expect(anchoredTexts()).toEqual({})
+
+    // another thread on the same text is still anchored as before
+    selectText('Sommerfest')
+    editor.commands.setCommentAnchor({ threadId: 't2' })
+    expect(anchoredTexts()).toEqual({ t2: 'Sommerfest' })
+  })
+
   it('erlaubt sich überlappende Fäden und entfernt nur den einen', () => {
     editor = createArticleEditor(anchoredBody)
     select(positionOf('fest'), positionOf('beginnt', 'beginnt'.length))
@@ -280,5 +302,45 @@ describe('Erledigte Kommentarfäden', () => {
     editor.commands.setResolvedCommentThreads([])
     expect(resolvedTexts()).toBe('')
     expect(anchoredTexts()).toEqual({ t1: 'Sommerfest', t2: 'Sommerfest beginnt' })
+  })
+
+  it('werden neu berechnet, wenn ein Anker ohne Textänderung hinzukommt oder geht', () => {
+    editor = createArticleEditor(anchoredBody)
+    const activeTexts = () =>
+      Array.from(
+        editor.view.dom.querySelectorAll('.comment-anchor-active'),
+        (node) => node.textContent,
+      ).join('|')
+    editor.commands.setResolvedCommentThreads(['t2'])
+    editor.commands.setActiveCommentThread('t2')
+    expect(resolvedTexts()).toBe('')
+
+    // the anchor of a resolved, active thread arrives (putBackAnchors after a conflict)
+    selectText('beginnt')
+    editor.commands.setCommentAnchor({ threadId: 't2' })
+    expect(resolvedTexts()).toBe('beginnt')
+    expect(activeTexts()).toBe('beginnt')
+
+    // undo takes it out again
+    editor.commands.undo()
+    expect(resolvedTexts()).toBe('')
+    expect(activeTexts()).toBe('')
+    editor.commands.redo()
+    expect(resolvedTexts()).toBe('beginnt')
+
+    // its thread is deleted: the anchor goes, and with it both highlights
+    editor.commands.unsetCommentAnchor('t2')
+    expect(resolvedTexts()).toBe('')
+    expect(activeTexts()).toBe('')
+    expect(anchoredTexts()).toEqual({ t1: 'Sommerfest' })
+
+    // an open thread's anchor over resolved text gives that text its marker back
+    editor.commands.setResolvedCommentThreads(['t1'])
+    expect(resolvedTexts()).toBe('Sommerfest')
+    selectText('Sommerfest')
+    editor.commands.setCommentAnchor({ threadId: 't3' })
+    expect(resolvedTexts()).toBe('')
+    editor.commands.unsetCommentAnchor('t3')
+    expect(resolvedTexts()).toBe('Sommerfest')
   })
 })

@@ -1,6 +1,7 @@
 import { Mark, mergeAttributes } from '@tiptap/core'
-import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
+import type { Mark as ProseMirrorMark, Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state'
+import { AddMarkStep, RemoveMarkStep, ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { commentAnchorMarkName } from '../../domain/comment-anchor'
 
@@ -11,6 +12,11 @@ declare module '@tiptap/core' {
       setCommentAnchor: (attributes: { threadId: string }) => ReturnType
       /** Removes a thread's anchor wherever it is in the document. */
       unsetCommentAnchor: (threadId: string) => ReturnType
+      /**
+       * Removes the anchors of deleted threads and keeps them out: text that undo or a paste
+       * inside the editor brings back loses them again (not an undo step itself).
+       */
+      forgetCommentThreads: (threadIds: readonly string[]) => ReturnType
       /** Highlights one thread's anchored text as the active one (null: none). */
       setActiveCommentThread: (threadId: string | null) => ReturnType
       /** Shows the text of these threads ("Erledigt") without the marker of open ones. */
@@ -37,6 +43,7 @@ interface ResolvedThreadsState {
 }
 
 export const activeCommentThreadKey = new PluginKey<ActiveThreadState>('activeCommentThread')
+export const deletedCommentThreadsKey = new PluginKey<ReadonlySet<string>>('deletedCommentThreads')
 export const resolvedCommentThreadsKey = new PluginKey<ResolvedThreadsState>(
   'resolvedCommentThreads',
 )
@@ -151,6 +158,15 @@ function mappedDecorations(
     stepMap.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
       changed.push([rest.map(newStart, -1), rest.map(newEnd, 1)])
     })
+    // adding or removing an anchor moves no position (its step map is empty), yet its text
+    // gains or loses the thread
+    const step = tr.steps[index]
+    if (
+      (step instanceof AddMarkStep || step instanceof RemoveMarkStep) &&
+      step.mark.type.name === commentAnchorMarkName
+    ) {
+      changed.push([rest.map(step.from, -1), rest.map(step.to, 1)])
+    }
   })
   for (const [changedFrom, changedTo] of changed) {
     let from = Math.max(0, changedFrom - 1)
@@ -237,6 +253,57 @@ function resolvedThreadsPlugin() {
   })
 }
 
+/** The thread ids of anchors of `threadIds` that the transactions' steps bring into the text. */
+function anchorsBroughtBack(
+  transactions: readonly Transaction[],
+  threadIds: ReadonlySet<string>,
+): Set<string> {
+  const found = new Set<string>()
+  const look = (mark: ProseMirrorMark) => {
+    const threadId = String(mark.attrs.threadId)
+    if (mark.type.name === commentAnchorMarkName && threadIds.has(threadId)) found.add(threadId)
+  }
+  for (const tr of transactions) {
+    for (const step of tr.steps) {
+      if (step instanceof AddMarkStep) look(step.mark)
+      if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) {
+        step.slice.content.descendants((node) => node.marks.forEach(look))
+      }
+    }
+  }
+  return found
+}
+
+/**
+ * Threads deleted while the editor is open: their anchors stay out. Only the inserted slices are
+ * looked at, so typing costs nothing; a slice that carries such an anchor (undo of a deletion in
+ * its text) has it removed in an appended transaction.
+ */
+function deletedThreadsPlugin() {
+  return new Plugin<ReadonlySet<string>>({
+    key: deletedCommentThreadsKey,
+    state: {
+      init: () => new Set(),
+      apply: (tr, threadIds) => {
+        const forgotten = tr.getMeta(deletedCommentThreadsKey) as readonly string[] | undefined
+        return forgotten === undefined ? threadIds : new Set([...threadIds, ...forgotten])
+      },
+    },
+    appendTransaction: (transactions, _old, state) => {
+      const threadIds = deletedCommentThreadsKey.getState(state)
+      if (!threadIds || threadIds.size === 0) return null
+      const found = anchorsBroughtBack(transactions, threadIds)
+      const markType = state.schema.marks[commentAnchorMarkName]
+      if (found.size === 0 || !markType) return null
+      const { tr } = state
+      for (const threadId of found) {
+        tr.removeMark(0, tr.doc.content.size, markType.create({ threadId }))
+      }
+      return tr.docChanged ? tr.setMeta('addToHistory', false) : null
+    },
+  })
+}
+
 /** The thread whose text the editor shows as active, or null. */
 export function activeCommentThread(state: EditorState): string | null {
   return activeCommentThreadKey.getState(state)?.threadId ?? null
@@ -303,6 +370,19 @@ export const CommentAnchor = Mark.create({
           if (dispatch) tr.removeMark(0, state.doc.content.size, mark)
           return true
         },
+      forgetCommentThreads:
+        (threadIds) =>
+        ({ tr, state, dispatch }) => {
+          const markType = state.schema.marks[commentAnchorMarkName]
+          if (!markType || threadIds.length === 0) return false
+          if (dispatch) {
+            for (const threadId of threadIds) {
+              tr.removeMark(0, tr.doc.content.size, markType.create({ threadId }))
+            }
+            tr.setMeta(deletedCommentThreadsKey, threadIds).setMeta('addToHistory', false)
+          }
+          return true
+        },
       setActiveCommentThread:
         (threadId) =>
         ({ tr, dispatch }) => {
@@ -324,6 +404,6 @@ export const CommentAnchor = Mark.create({
   },
 
   addProseMirrorPlugins() {
-    return [activeThreadPlugin(), resolvedThreadsPlugin()]
+    return [activeThreadPlugin(), resolvedThreadsPlugin(), deletedThreadsPlugin()]
   },
 })

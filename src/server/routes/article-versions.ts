@@ -27,7 +27,12 @@ import {
 } from '../contract'
 import { assertContentEditable, withdrawApprovalAfterChange } from '../issue-operations'
 import { invalid, notFound, versionConflict } from '../problem'
-import { loadArticle, lockArticleWithIssue, stored } from '../article-operations'
+import {
+  loadArticle,
+  lockArticleWithIssue,
+  stored,
+  withoutOrphanAnchors,
+} from '../article-operations'
 
 const articleVersionComponent = articleVersionSchema.meta({ id: 'ArticleVersion' })
 const articleVersionSummaryComponent = articleVersionSummarySchema.meta({
@@ -129,7 +134,7 @@ export function articleVersionRoutes(deps: HandlerDeps) {
       if (issue) assertContentEditable(issue, user)
       const content = {
         headline: restoring.headline,
-        body: restoring.body,
+        body: await withoutOrphanAnchors(tx, article.id, restoring.body),
         photos: restoring.photos,
       }
       const status = nextArticleStatus(

@@ -8,6 +8,7 @@ import {
   type Photo,
 } from '../../domain/article'
 import { readinessProblems } from '../../domain/article-findings'
+import { withoutCommentAnchors } from '../../domain/comment-anchor'
 import { approvedContentDiffers } from '../../domain/fingerprint'
 import { saveMayKeepVersion, versionsForSave } from '../../domain/article-versions'
 import { emptyDoc } from '../../domain/rich-text'
@@ -40,7 +41,13 @@ import { maxQueryValueLength } from '../input-rules'
 import { assertContentEditable, withdrawApprovalAfterChange } from '../issue-operations'
 import { invalid, ProblemError, problemTypes, versionConflict } from '../problem'
 import type { StoreTx, TrashEntry } from '../store'
-import { loadArticle, lockArticleWithIssue, missingArticle, stored } from '../article-operations'
+import {
+  loadArticle,
+  lockArticleWithIssue,
+  missingArticle,
+  stored,
+  withoutOrphanAnchors,
+} from '../article-operations'
 
 const articleNotFound = notFoundAnswer(
   'No such article (`/probleme/nicht-gefunden`), or it lies in the Papierkorb (`/probleme/im-papierkorb`).',
@@ -218,7 +225,8 @@ export function articleRoutes(deps: HandlerDeps) {
     const article: Article = {
       id: deps.newId(),
       headline: input.headline,
-      body: input.body ?? emptyDoc(),
+      // a new article has no threads yet: an anchor in what was sent belongs to none
+      body: input.body ? withoutCommentAnchors(input.body) : emptyDoc(),
       photos: input.photos ?? [],
       authorId: user.id,
       status: 'draft',
@@ -252,8 +260,12 @@ export function articleRoutes(deps: HandlerDeps) {
       if (article.version !== version) throw versionConflict(article)
       if (issue) assertContentEditable(issue, user)
       await assertPhotosExist(tx, changes.photos)
-      const { status: requested, ...content } = changes
-      const candidate = { ...article, ...content }
+      const { status: requested, body, ...content } = changes
+      const candidate = {
+        ...article,
+        ...content,
+        ...(body && { body: await withoutOrphanAnchors(tx, article.id, body) }),
+      }
       const status = nextArticleStatus(article.status, requested, readinessProblems(candidate))
       if ('refused' in status) {
         throw invalid(status.refused.map((message) => ({ path: 'status', message })))
@@ -358,6 +370,8 @@ export function articleRoutes(deps: HandlerDeps) {
       }
       const article: Article = {
         ...entry.article,
+        // its threads went when it was deleted (0015): their anchors go too
+        body: withoutCommentAnchors(entry.article.body),
         issueId: null,
         version: entry.article.version + 1,
         updatedAt: deps.now().toISOString(),

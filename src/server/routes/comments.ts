@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { Article } from '../../domain/article'
 import {
   commentDeletion,
+  commentDeletionResultSchema,
   commentInputSchema,
   commentThreadSchema,
   createCommentThreadInputSchema,
@@ -14,7 +15,12 @@ import {
   type Comment,
   type CommentThread,
 } from '../../domain/comment'
-import { commentAnchorTexts, differsOnlyInCommentAnchors } from '../../domain/comment-anchor'
+import {
+  commentAnchorTexts,
+  commentAnchorThreadIds,
+  differsOnlyInCommentAnchors,
+  withoutCommentAnchorsOf,
+} from '../../domain/comment-anchor'
 import type { User } from '../../domain/user'
 import { loadArticle, lockArticleWithIssue, stored } from '../article-operations'
 import type { AppContext, HandlerDeps } from '../context'
@@ -150,10 +156,13 @@ const deleteCommentRoute = describeRoute({
   method: 'delete',
   path: '/comments/{id}',
   summary:
-    'Deletes one of the caller’s own comments; the only comment of a thread takes the thread with it',
+    'Deletes one of the caller’s own comments; the only comment of a thread takes the thread and its anchor in the body with it (an approval stays)',
   request: { params: idParams },
   responses: {
-    204: { description: 'Deleted' },
+    200: jsonAnswer(
+      commentDeletionResultSchema.extend({ article: articleComponent.nullable() }),
+      '`article`: the article without the thread’s anchor, `version + 1`, when the thread went and its body had the anchor; otherwise null',
+    ),
     ...unauthenticatedAnswer,
     ...forbiddenAnswer('Someone else’s comment (`/probleme/keine-berechtigung`).'),
     ...commentNotFound,
@@ -204,6 +213,25 @@ async function lockOwnComment(
   if (!thread || !comment) throw notFound('Der Kommentar')
   if (!mayChangeComment(user, comment)) throw forbidden(notOwnCommentMessage)
   return { comment, thread }
+}
+
+/**
+ * Takes a deleted thread's anchor out of its article's body (locked by the caller): the anchor is
+ * no text, so the version goes up and nothing else changes (who wrote last, the approval).
+ * Null: the body had no anchor of the thread (its text was deleted).
+ */
+async function withoutThreadAnchor(tx: StoreTx, thread: CommentThread): Promise<Article | null> {
+  const article = await tx.getArticle(thread.articleId)
+  if (!article || !commentAnchorThreadIds(article.body).has(thread.id)) return null
+  const next: Article = {
+    ...article,
+    body: withoutCommentAnchorsOf(article.body, new Set([thread.id])),
+    version: article.version + 1,
+  }
+  if (!(await tx.updateArticle(stored(next), article.version))) {
+    throw new Error('Der gesperrte Beitrag hat sich beim Löschen des Gesprächs geändert.')
+  }
+  return next
 }
 
 /**
@@ -341,15 +369,22 @@ export function commentRoutes(deps: HandlerDeps) {
   })
   addDescribedRoute(routes, deleteCommentRoute, async (c) => {
     const user = c.get('user')
-    await deps.store.transaction(async (tx) => {
-      const { comment, thread } = await lockOwnComment(tx, c.req.param('id'), user)
+    const id = c.req.param('id')
+    const result = await deps.store.transaction(async (tx) => {
+      // the locks in the order every write takes them (issue, article, thread): deleting the
+      // only comment stores the body without the thread's anchor
+      const seen = await tx.getComment(id)
+      const seenThread = seen ? await tx.getCommentThread(seen.threadId) : null
+      if (!seenThread) throw notFound('Der Kommentar')
+      await lockArticleWithIssue(tx, seenThread.articleId)
+      const { comment, thread } = await lockOwnComment(tx, id, user)
       switch (commentDeletion(thread, comment.id)) {
         case 'thread':
           await tx.deleteCommentThread(thread.id)
-          break
+          return { article: await withoutThreadAnchor(tx, thread) }
         case 'comment':
           await tx.deleteComment(comment.id)
-          break
+          return { article: null }
         case 'refused':
           throw new ProblemError(
             409,
@@ -359,7 +394,7 @@ export function commentRoutes(deps: HandlerDeps) {
           )
       }
     })
-    return c.body(null, 204)
+    return c.json(result)
   })
   addDescribedRoute(routes, openCountsRoute, async (c) =>
     c.json(await deps.store.transaction((tx) => tx.openCommentThreadCounts())),

@@ -3,6 +3,7 @@ import { useBackend } from '../../../backend/backend-provider'
 import { articleQueryOptions } from '../../../backend/queries/get-article'
 import { commentThreadsQueryOptions } from '../../../backend/queries/list-comment-threads'
 import { openCommentCountsQueryOptions } from '../../../backend/queries/open-comment-counts'
+import type { Article } from '../../../domain/article'
 import type { CommentThread, CreateCommentThreadInput } from '../../../domain/comment'
 
 /** Puts a changed thread into the article's list and refreshes the board's counts. */
@@ -56,12 +57,25 @@ export function useEditComment(articleId: string) {
   })
 }
 
-/** DELETE /comments/:id; the only comment of a thread takes the thread along. */
-export function useDeleteComment(articleId: string) {
+/**
+ * DELETE /comments/:id; the only comment of a thread takes the thread and its anchor along: the
+ * article without it goes into the cache, and `onThreadDeleted` takes the anchor out of the editor.
+ */
+export function useDeleteComment(
+  articleId: string,
+  onThreadDeleted: (threadId: string, article: Article | null) => void,
+) {
   const backend = useBackend()
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (commentId: string) => backend.deleteComment(commentId),
+    mutationFn: ({ commentId }: { commentId: string; threadId: string; takesThread: boolean }) =>
+      backend.deleteComment(commentId),
+    onSuccess: ({ article }, { threadId, takesThread }) => {
+      if (article) {
+        queryClient.setQueryData(articleQueryOptions(backend, article.id).queryKey, article)
+      }
+      if (takesThread || article) onThreadDeleted(threadId, article)
+    },
     onSettled: () => {
       void queryClient.invalidateQueries({
         queryKey: commentThreadsQueryOptions(backend, articleId).queryKey,

@@ -104,7 +104,7 @@ export class ArticleAutosaver {
   private state: SaveState = { kind: 'saved' }
   /** What the server holds at `baseVersion`, as far as known (unknown for a restored draft). */
   private base: ArticleDraft | null
-  private rebaseAnchors: ((theirs: Article) => RichTextDoc) | null = null
+  private rebaseAnchors: ((theirs: Article, base: RichTextDoc) => RichTextDoc) | null = null
   private readonly options: Required<ArticleAutosaverOptions>
 
   constructor(options: ArticleAutosaverOptions) {
@@ -319,10 +319,11 @@ export class ArticleAutosaver {
 
   /**
    * Lets the editor answer a save that meets a stored article which differs from the saver's base
-   * only in comment anchors (someone commented meanwhile): `rebase` returns the author's body with
-   * those anchors put back where their text still is, saved over that version without a dialog.
+   * only in comment anchors (someone commented, or deleted a thread, meanwhile): `rebase` returns
+   * the author's body with the stored anchors put back where their text still is and those of
+   * threads gone since `base` taken out, saved over that version without a dialog.
    */
-  onAnchorsOnlyConflict(rebase: (theirs: Article) => RichTextDoc): () => void {
+  onAnchorsOnlyConflict(rebase: (theirs: Article, base: RichTextDoc) => RichTextDoc): () => void {
     this.rebaseAnchors = rebase
     return () => {
       if (this.rebaseAnchors === rebase) this.rebaseAnchors = null
@@ -342,7 +343,8 @@ export class ArticleAutosaver {
 
   /** Keeps the author's text, puts the stored anchors into it and saves over the stored version. */
   private takeAnchors(theirs: Article) {
-    const body = this.rebaseAnchors?.(theirs)
+    const base = this.base
+    const body = base && this.rebaseAnchors?.(theirs, base.body)
     if (!body) return
     this.baseVersion = theirs.version
     this.base = draftOf(theirs)

@@ -11,6 +11,7 @@ import {
   type Comment,
   type CommentThread,
 } from '../../../domain/comment'
+import type { Article } from '../../../domain/article'
 import { commentAnchorTexts } from '../../../domain/comment-anchor'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import type { RichTextDoc } from '../../../domain/rich-text'
@@ -105,18 +106,21 @@ function CommentItem({
   thread,
   articleId,
   userName,
+  onThreadDeleted,
 }: {
   comment: Comment
   thread: CommentThread
   articleId: string
   userName: (id: string) => string
+  onThreadDeleted: (threadId: string, article: Article | null) => void
 }) {
   const user = useCurrentUser()
   const [editing, setEditing] = useState(false)
   const edit = useEditComment(articleId)
-  const remove = useDeleteComment(articleId)
+  const remove = useDeleteComment(articleId, onThreadDeleted)
   const own = mayChangeComment(user, comment)
-  const deletable = own && commentDeletion(thread, comment.id) !== 'refused'
+  const deletion = commentDeletion(thread, comment.id)
+  const deletable = own && deletion !== 'refused'
   return (
     <li className={styles.comment}>
       <p className={styles.byline}>
@@ -159,7 +163,12 @@ function CommentItem({
               aria-label={`Ihren Kommentar vom ${formatBerlinDateTime(comment.createdAt)} löschen`}
               aria-disabled={remove.isPending || undefined}
               onClick={() => {
-                if (!remove.isPending) remove.mutate(comment.id)
+                if (remove.isPending) return
+                remove.mutate({
+                  commentId: comment.id,
+                  threadId: thread.id,
+                  takesThread: deletion === 'thread',
+                })
               }}
             >
               Löschen
@@ -184,6 +193,7 @@ function ThreadItem({
   focusOnMount,
   userName,
   onShow,
+  onThreadDeleted,
 }: {
   thread: CommentThread
   articleId: string
@@ -192,6 +202,7 @@ function ThreadItem({
   focusOnMount: boolean
   userName: (id: string) => string
   onShow: () => void
+  onThreadDeleted: (threadId: string, article: Article | null) => void
 }) {
   const [replying, setReplying] = useState(false)
   const reply = useReplyToCommentThread(articleId)
@@ -247,6 +258,7 @@ function ThreadItem({
             thread={thread}
             articleId={articleId}
             userName={userName}
+            onThreadDeleted={onThreadDeleted}
           />
         ))}
       </ol>
@@ -307,6 +319,8 @@ export interface CommentPanelProps {
     cancel: () => void
     submit: (text: string) => Promise<string | null>
     showThread: (threadId: string) => void
+    /** A thread deleted here: its anchor leaves the editor; `article` is the stored one without. */
+    threadDeleted: (threadId: string, article: Article | null) => void
   }
   /** The thread to open from the address (`?kommentar=`). */
   initialThreadId: string | null
@@ -386,6 +400,7 @@ export function CommentPanel({ articleId, body, commenting, initialThreadId }: C
               focusOnMount={focusThread === thread.id}
               userName={userName}
               onShow={() => commenting.showThread(thread.id)}
+              onThreadDeleted={commenting.threadDeleted}
             />
           ))}
         </ol>

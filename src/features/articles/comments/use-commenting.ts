@@ -4,9 +4,17 @@ import { useEffect, useMemo, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useCommentThreads } from '../../../backend/queries/list-comment-threads'
 import type { Article } from '../../../domain/article'
-import { commentAnchorMarkName, commentAnchorTexts } from '../../../domain/comment-anchor'
+import {
+  commentAnchorMarkName,
+  commentAnchorTexts,
+  commentAnchorThreadIds,
+} from '../../../domain/comment-anchor'
 import type { RichTextDoc } from '../../../domain/rich-text'
-import { commentAnchorRanges } from '../../../editor/comment-anchor/comment-anchor'
+import {
+  activeCommentThread,
+  commentAnchorRanges,
+  deletedCommentThreadsKey,
+} from '../../../editor/comment-anchor/comment-anchor'
 import { useCreateCommentThread } from '../api/comments'
 
 /** Meta of the transaction that puts a thread's anchor, stored by the server, into the editor. */
@@ -27,6 +35,8 @@ export interface CommentingOptions {
   adopt: (article: Article) => void
   /** While the thread is stored nobody types (the anchor's place must not move). */
   lockTyping?: (locked: boolean) => void
+  /** Takes the article stored without a deleted thread's anchor, if nothing is unsaved. */
+  adoptDeletion?: (article: Article) => void
 }
 
 export const noSelectionMessage =
@@ -136,6 +146,20 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
     }
   }
 
+  /**
+   * A thread deleted here: its anchor leaves the editor as the server stored the body, not as an
+   * edit to save and not as a step that undo would bring back.
+   */
+  const threadDeleted = (threadId: string, article: Article | null) => {
+    if (editor.isDestroyed) return
+    if (activeThreadId === threadId) setActiveThreadId(null)
+    const chain = editor.chain().setMeta(storedAnchorMeta, true)
+    chain.forgetCommentThreads([threadId])
+    if (activeCommentThread(editor.state) === threadId) chain.setActiveCommentThread(null)
+    chain.run()
+    if (article) options.adoptDeletion?.(article)
+  }
+
   /** Shows a thread's passage: highlighted, selected and scrolled into view. */
   const showThread = (threadId: string) => {
     setActiveThreadId(threadId)
@@ -157,17 +181,30 @@ export function useCommenting(editor: Editor, options: CommentingOptions) {
     cancel,
     submit,
     showThread,
+    threadDeleted,
   }
 }
 
 /**
  * Puts the anchors of a stored body that the editor lacks back into the editor's text, each on
  * the first place where its text still stands (an anchor whose text is gone stays out: its
- * thread shows "Text entfernt"); returns the editor's body with them.
+ * thread shows "Text entfernt"), and takes out the anchors that `before` (the body the editor
+ * started from) had and the stored body has not: their threads were deleted. Returns the
+ * editor's body.
  */
-export function putBackAnchors(editor: Editor, stored: RichTextDoc): RichTextDoc {
+export function putBackAnchors(
+  editor: Editor,
+  stored: RichTextDoc,
+  before: RichTextDoc,
+): RichTextDoc {
   const markType = editor.schema.marks[commentAnchorMarkName]
   const { tr } = editor.state
+  const kept = commentAnchorThreadIds(stored)
+  const gone = [...commentAnchorThreadIds(before)].filter((threadId) => !kept.has(threadId))
+  for (const threadId of gone) {
+    if (markType) tr.removeMark(0, tr.doc.content.size, markType.create({ threadId }))
+  }
+  if (gone.length > 0) tr.setMeta(deletedCommentThreadsKey, gone)
   const present = commentAnchorRanges(tr.doc)
   for (const [threadId, text] of commentAnchorTexts(stored)) {
     if (!markType || present.has(threadId) || text === '') continue
@@ -184,6 +221,9 @@ export function putBackAnchors(editor: Editor, stored: RichTextDoc): RichTextDoc
       return false
     })
   }
-  if (tr.docChanged) editor.view.dispatch(tr.setMeta(storedAnchorMeta, true))
+  // not an undo step: undo would take a stored anchor out, or bring a deleted thread's back
+  if (tr.docChanged || gone.length > 0) {
+    editor.view.dispatch(tr.setMeta(storedAnchorMeta, true).setMeta('addToHistory', false))
+  }
   return editor.getJSON() as RichTextDoc
 }

@@ -181,6 +181,12 @@ function DraftEditor({
       setCheckedBody(stored.body)
     },
     lockTyping: (locked) => editor.setEditable(!locked, false),
+    adoptDeletion: (stored) => {
+      // typed text waiting or a save under way: its save meets the new version and rebases
+      if (saver.hasUnsavedChanges || saver.current.kind !== 'saved') return
+      if (saver.version !== stored.version - 1) return
+      saver.adopt(stored)
+    },
   })
   useLayoutEffect(() => {
     startComment.current = commenting.start
@@ -189,11 +195,11 @@ function DraftEditor({
   const backend = useBackend()
   useEffect(
     () =>
-      saver.onAnchorsOnlyConflict((theirs) => {
+      saver.onAnchorsOnlyConflict((theirs, base) => {
         void queryClient.invalidateQueries({
           queryKey: commentThreadsQueryOptions(backend, theirs.id).queryKey,
         })
-        return putBackAnchors(editor, theirs.body)
+        return putBackAnchors(editor, theirs.body, base)
       }),
     [saver, editor, queryClient, backend],
   )
