@@ -63,6 +63,8 @@ describe('Testversand', () => {
     ).toBeInTheDocument()
     expect(result).toHaveTextContent(/Betreff: \[Test\]/)
     expect(result).toHaveTextContent(/voll@example\.org: Das Postfach ist voll/)
+    // the dialog stays open with the result, which has the focus (the button was disabled)
+    expect(result).toHaveFocus()
 
     const sent = await server.outbox()
     expect(sent.map((message) => message.to)).toEqual(['redaktion@example.org'])
