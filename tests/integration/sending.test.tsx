@@ -290,6 +290,26 @@ describe('Versand', () => {
 })
 
 describe('Postausgang (Demo)', () => {
+  it('fragt für Gestaltung, die keine Adressen sieht, den Postausgang gar nicht erst ab', async () => {
+    const requests: string[] = []
+    server.server.events.on('request:start', ({ request }) => {
+      requests.push(new URL(request.url).pathname)
+    })
+    try {
+      await renderApp({ route: '/ausgaben', as: 'designer' })
+      expect(await screen.findByRole('link', { name: 'August 2018' })).toBeInTheDocument()
+      const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' })
+      expect(within(nav).getByRole('link', { name: 'Archiv' })).toBeInTheDocument()
+      expect(
+        within(nav).queryByRole('link', { name: 'Postausgang (Demo)' }),
+      ).not.toBeInTheDocument()
+      expect(requests.some((path) => path.endsWith('/issues'))).toBe(true)
+      expect(requests.filter((path) => path.endsWith('/outbox'))).toEqual([])
+    } finally {
+      server.server.events.removeAllListeners()
+    }
+  })
+
   it('listet, was gesendet wurde, und zeigt jede Nachricht mit Textfassung und Kopfzeilen', async () => {
     const editor = await backendAs('editor', server)
     await editor.testSendIssue(seedIssueId, { addresses: ['redaktion@example.org'] })
