@@ -321,6 +321,10 @@ describe('Postausgang (Demo)', () => {
     ).toBeInTheDocument()
     const row = await screen.findByRole('row', { name: /redaktion@example\.org/ })
     expect(row).toHaveTextContent(/\[Test\]/)
+    // each of the buttons says which message it opens
+    expect(within(row).getByRole('button')).toHaveAccessibleName(
+      /^Nachricht an redaktion@example\.org ansehen: \[Test\] /,
+    )
     await view.user.click(within(row).getByRole('button', { name: /ansehen/ }))
     const message = await screen.findByRole('region', { name: /^\[Test\]/ })
     const frame = within(message).getByTitle('E-Mail an redaktion@example.org')
