@@ -40,7 +40,8 @@ export function Shell() {
                 <NavLink to="/empfaenger">Empfänger</NavLink>
               </li>
             )}
-            <OutboxNavItem />
+            {/* the Postausgang shows addresses: only for those who may read them */}
+            {can(user.role, 'recipients.read') && <OutboxNavItem />}
             <li>
               <NavLink to="/archiv">Archiv</NavLink>
             </li>

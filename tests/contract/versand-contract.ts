@@ -107,6 +107,18 @@ export function defineVersandContract(context: () => VersandContext) {
         (await rejection(c.editor().addRecipient({ email: 'keine-adresse' }), 422)).fieldErrors
           .email,
       ).toMatch(/gültige E-Mail-Adresse/)
+      const tooLong = await rejection(
+        c.editor().addRecipient({
+          email: 'lang@gera.de',
+          name: 'N'.repeat(201),
+          organisation: 'O'.repeat(201),
+        }),
+        422,
+      )
+      expect(tooLong.fieldErrors).toEqual({
+        name: 'Der Name darf höchstens 200 Zeichen lang sein.',
+        organisation: 'Die Organisation darf höchstens 200 Zeichen lang sein.',
+      })
       await addRecipients('b@awo-gera.de')
       expect((await c.head().listRecipients({ q: 'jugendamt' })).map((r) => r.email)).toEqual([
         'kerstin.mueller@gera.de',

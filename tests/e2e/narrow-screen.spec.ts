@@ -4,17 +4,38 @@ import { expectNoAxeViolations, signIn } from './helpers'
 const width = 390
 test.use({ viewport: { width, height: 844 } })
 
-async function expectNoSidewaysScroll(page: Page) {
+async function expectNoSidewaysScroll(page: Page, screenWidth = width) {
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth)
-  expect(scrollWidth, 'Die Seite scrollt seitwärts').toBeLessThanOrEqual(width)
+  expect(scrollWidth, 'Die Seite scrollt seitwärts').toBeLessThanOrEqual(screenWidth)
 }
 
-async function expectOnScreen(locator: Locator, what: string) {
+async function expectOnScreen(locator: Locator, what: string, screenWidth = width) {
   const box = await locator.boundingBox()
   expect(box, `${what} ist nicht sichtbar`).not.toBeNull()
   expect(box!.x, `${what} beginnt links außerhalb`).toBeGreaterThanOrEqual(0)
-  expect(box!.x + box!.width, `${what} endet rechts außerhalb`).toBeLessThanOrEqual(width)
+  expect(box!.x + box!.width, `${what} endet rechts außerhalb`).toBeLessThanOrEqual(screenWidth)
 }
+
+/** A call to the demo API as the signed-in user. */
+async function callApi(page: Page, path: string, body: unknown) {
+  await page.evaluate(
+    async ({ path, body }) => {
+      const token = localStorage.getItem('rundbrief.sitzung')
+      const response = await fetch(`/api${path}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+      if (!response.ok) throw new Error(await response.text())
+    },
+    { path, body },
+  )
+}
+
+const longAddress =
+  'anna.muster-mit-einer-sehr-langen-adresse@kommunale-sozialplanung-und-integrationsmanagement.example.org'
+// no space to break at, as long as the form allows (200 characters)
+const longName = `Überlänge${'x'.repeat(191)}`
 
 test('zeigt die Ausgaben auf 390 px als Karten mit Status und Redaktionsschluss im Bild', async ({
   page,
@@ -47,3 +68,43 @@ test('zeigt die Beiträge auf 390 px als Karten mit Status, Ausgabe und Aktionen
   await expectNoAxeViolations(page, 'Beiträge auf schmalem Bildschirm')
   await page.screenshot({ path: 'test-results/beitraege-390.png', fullPage: true })
 })
+
+test('zeigt den Postausgang auf 390 px mit langer Adresse ohne Seitwärtsscrollen', async ({
+  page,
+}) => {
+  await signIn(page, 'Sandra Wanzar (Dezernentin)')
+  await callApi(page, '/issues/ausgabe-2018-08/test-send', { addresses: [longAddress] })
+  await page.goto('/postausgang')
+  const row = page.getByRole('row', { name: /anna\.muster/ })
+  await expect(row).toBeVisible()
+  await expectOnScreen(row.locator('td[data-label="An"]'), 'Die Adresse')
+  await expectOnScreen(row.getByRole('button', { name: /ansehen/ }), 'Ansehen')
+  await expectNoSidewaysScroll(page)
+  await expectNoAxeViolations(page, 'Postausgang auf schmalem Bildschirm')
+  await page.screenshot({ path: 'test-results/postausgang-390.png', fullPage: true })
+})
+
+for (const screenWidth of [width, 1280]) {
+  test(`zeigt Empfänger mit sehr langem Namen auf ${screenWidth} px mit Status und Löschen im Bild`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: screenWidth, height: 844 })
+    await signIn(page, 'Sandra Wanzar (Dezernentin)')
+    await callApi(page, '/recipients', {
+      email: 'anna.muster@example.de',
+      name: longName,
+      organisation: longName,
+    })
+    await page.goto('/empfaenger')
+    const row = page.getByRole('row', { name: /anna\.muster/ })
+    await expect(row).toBeVisible()
+    await expectOnScreen(row.getByText('bestätigt'), 'Der Status', screenWidth)
+    await expectOnScreen(
+      row.getByRole('button', { name: 'anna.muster@example.de löschen' }),
+      'Löschen',
+      screenWidth,
+    )
+    await expectNoSidewaysScroll(page, screenWidth)
+    await page.screenshot({ path: `test-results/empfaenger-${screenWidth}.png`, fullPage: true })
+  })
+}

@@ -204,6 +204,8 @@ describe('Ausgaben anlegen und bearbeiten', () => {
     expect(within(form).getByLabelText('Titel der Ausgabe')).toHaveAccessibleDescription(
       'Bitte einen Titel der Ausgabe angeben.',
     )
+    // the first field to fix has the focus, not the button
+    expect(within(form).getByLabelText('Titel der Ausgabe')).toHaveFocus()
 
     await user.type(within(form).getByLabelText('Titel der Ausgabe'), 'Dezember 2026')
     await user.type(within(form).getByLabelText('Redaktionsschluss'), '2020-01-10T12:00')
@@ -215,6 +217,7 @@ describe('Ausgaben anlegen und bearbeiten', () => {
     expect(within(form).getByLabelText('Erscheinungsdatum')).toHaveAccessibleDescription(
       'Das Erscheinungsdatum darf nicht vor dem Redaktionsschluss liegen.',
     )
+    expect(within(form).getByLabelText('Redaktionsschluss')).toHaveFocus()
 
     await user.clear(within(form).getByLabelText('Redaktionsschluss'))
     await user.type(within(form).getByLabelText('Redaktionsschluss'), local(7))
@@ -230,6 +233,23 @@ describe('Ausgaben anlegen und bearbeiten', () => {
       ),
     ).toBeInTheDocument()
     expect(screen.getAllByText('(noch 7 Tage)').length).toBeGreaterThan(0)
+  })
+
+  it('setzt nach einem abgelehnten Speichern den Fokus auf das erste fehlerhafte Feld', async () => {
+    const { user } = await openBoard()
+    await user.click(screen.getByRole('button', { name: 'Ausgabe bearbeiten' }))
+    const form = screen.getByRole('form', { name: 'Ausgabe bearbeiten' })
+    await user.clear(within(form).getByLabelText('Erscheinungsdatum'))
+    await user.click(within(form).getByRole('button', { name: 'Speichern' }))
+    expect(within(form).getByLabelText('Erscheinungsdatum')).toHaveAttribute('aria-invalid', 'true')
+    expect(within(form).getByLabelText('Erscheinungsdatum')).toHaveFocus()
+
+    await user.clear(within(form).getByLabelText('Titel der Ausgabe'))
+    await user.click(within(form).getByRole('button', { name: 'Speichern' }))
+    expect(within(form).getByLabelText('Titel der Ausgabe')).toHaveAccessibleDescription(
+      'Bitte einen Titel der Ausgabe angeben.',
+    )
+    expect(within(form).getByLabelText('Titel der Ausgabe')).toHaveFocus()
   })
 
   it('ändert Titel und Termine mit Versionsprüfung und behält bei Konflikt die Eingaben', async () => {

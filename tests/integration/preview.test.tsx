@@ -49,6 +49,8 @@ describe('Vorschau und Layout', () => {
 
     await user.click(screen.getByRole('button', { name: 'Layout speichern' }))
     expect(await screen.findByText('Das Layout ist gespeichert.')).toBeInTheDocument()
+    // the button is disabled now: the message has the focus, not the page
+    expect(screen.getByText('Das Layout ist gespeichert.')).toHaveFocus()
     expect(testServer.store.snapshot().publication.layout).toMatchObject({
       accentColor: '#8a1538',
       headingFont: 'serif',

@@ -63,6 +63,8 @@ describe('Testversand', () => {
     ).toBeInTheDocument()
     expect(result).toHaveTextContent(/Betreff: \[Test\]/)
     expect(result).toHaveTextContent(/voll@example\.org: Das Postfach ist voll/)
+    // the dialog stays open with the result, which has the focus (the button was disabled)
+    expect(result).toHaveFocus()
 
     const sent = await server.outbox()
     expect(sent.map((message) => message.to)).toEqual(['redaktion@example.org'])
@@ -288,6 +290,26 @@ describe('Versand', () => {
 })
 
 describe('Postausgang (Demo)', () => {
+  it('fragt für Gestaltung, die keine Adressen sieht, den Postausgang gar nicht erst ab', async () => {
+    const requests: string[] = []
+    server.server.events.on('request:start', ({ request }) => {
+      requests.push(new URL(request.url).pathname)
+    })
+    try {
+      await renderApp({ route: '/ausgaben', as: 'designer' })
+      expect(await screen.findByRole('link', { name: 'August 2018' })).toBeInTheDocument()
+      const nav = screen.getByRole('navigation', { name: 'Hauptnavigation' })
+      expect(within(nav).getByRole('link', { name: 'Archiv' })).toBeInTheDocument()
+      expect(
+        within(nav).queryByRole('link', { name: 'Postausgang (Demo)' }),
+      ).not.toBeInTheDocument()
+      expect(requests.some((path) => path.endsWith('/issues'))).toBe(true)
+      expect(requests.filter((path) => path.endsWith('/outbox'))).toEqual([])
+    } finally {
+      server.server.events.removeAllListeners()
+    }
+  })
+
   it('listet, was gesendet wurde, und zeigt jede Nachricht mit Textfassung und Kopfzeilen', async () => {
     const editor = await backendAs('editor', server)
     await editor.testSendIssue(seedIssueId, { addresses: ['redaktion@example.org'] })
@@ -299,6 +321,10 @@ describe('Postausgang (Demo)', () => {
     ).toBeInTheDocument()
     const row = await screen.findByRole('row', { name: /redaktion@example\.org/ })
     expect(row).toHaveTextContent(/\[Test\]/)
+    // each of the buttons says which message it opens
+    expect(within(row).getByRole('button')).toHaveAccessibleName(
+      /^Nachricht an redaktion@example\.org ansehen: \[Test\] /,
+    )
     await view.user.click(within(row).getByRole('button', { name: /ansehen/ }))
     const message = await screen.findByRole('region', { name: /^\[Test\]/ })
     const frame = within(message).getByTitle('E-Mail an redaktion@example.org')

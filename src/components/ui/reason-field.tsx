@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useRef, useState, type FormEvent } from 'react'
 import type { z } from 'zod'
 import { fieldErrors } from '../../domain/field-errors'
+import { useFocusFirstInvalid } from './use-focus-first-invalid'
 
 /**
  * State of a required text checked with its domain schema: the text, its German error (cleared
@@ -40,15 +41,12 @@ interface ReasonFieldProps {
  */
 export function ReasonField({ label, rows, value, error, autoFocus, onChange }: ReasonFieldProps) {
   const id = useId()
-  const field = useRef<HTMLTextAreaElement>(null)
-  useEffect(() => {
-    if (error) field.current?.focus()
-  }, [error])
+  const container = useRef<HTMLDivElement>(null)
+  useFocusFirstInvalid(container, error)
   return (
-    <div className="field">
+    <div className="field" ref={container}>
       <label htmlFor={id}>{label}</label>
       <textarea
-        ref={field}
         id={id}
         rows={rows}
         value={value}

@@ -1,3 +1,5 @@
+import { useRef } from 'react'
+import { useFocusFirstInvalid } from '../../../components/ui/use-focus-first-invalid'
 import { maxIssueLabelLength } from '../../../domain/issue'
 import type { IssueFormValues } from '../issue-form'
 import styles from './issue-fields.module.css'
@@ -19,6 +21,8 @@ export function IssueFields({
   onChange,
   deadlineLockedReason,
 }: IssueFieldsProps) {
+  const container = useRef<HTMLDivElement>(null)
+  useFocusFirstInvalid(container, Object.keys(errors).length > 0 ? errors : null)
   const field = (name: 'label' | 'deadline' | 'plannedSendDate') => ({
     id: `${idPrefix}-${name}`,
     'aria-invalid': errors[name] ? true : undefined,
@@ -31,7 +35,7 @@ export function IssueFields({
       </p>
     )
   return (
-    <div className={styles.issueFields}>
+    <div className={styles.issueFields} ref={container}>
       <div className="field">
         <label htmlFor={`${idPrefix}-label`}>Titel der Ausgabe</label>
         <input

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { ConflictError, errorMessage } from '../../../backend/api-error'
 import { useBackend } from '../../../backend/backend-provider'
 import { contrastOnWhite, minimumAccentContrast } from '../../../domain/color-contrast'
@@ -21,6 +21,12 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
   const [message, setMessage] = useState<string | null>(null)
   const [uploadError, setUploadError] = useState<string | null>(null)
   const logoInput = useRef<HTMLInputElement>(null)
+  const status = useRef<HTMLParagraphElement>(null)
+  // "Layout speichern" is disabled while saving and after it: the outcome takes the focus
+  const settled = update.isSuccess || update.isError
+  useEffect(() => {
+    if (settled) status.current?.focus()
+  }, [settled])
   const contrast = contrastOnWhite(draft.accentColor)
   const changed = JSON.stringify(draft) !== JSON.stringify(publication.layout)
 
@@ -197,7 +203,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
           </button>
         )}
       </div>
-      <p role="status" className={classNames('hint', styles.status)}>
+      <p ref={status} tabIndex={-1} role="status" className={classNames('hint', styles.status)}>
         {message ?? (changed ? 'Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.' : '')}
       </p>
     </form>

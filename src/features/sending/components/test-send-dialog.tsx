@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { maxTestAddresses, testSendInputSchema } from '../../../domain/sending'
@@ -37,6 +37,13 @@ export function TestSendDialog({ issueId, issueLabel, onClose }: TestSendDialogP
   const [errors, setErrors] = useState<string[]>([])
   const testSend = useTestSendIssue(issueId)
   const result = testSend.data
+  const outcome = useRef<HTMLDivElement>(null)
+  const failure = useRef<HTMLParagraphElement>(null)
+  // "Test senden" is disabled while sending: the result (or the error) takes the focus
+  useEffect(() => {
+    if (testSend.isSuccess) outcome.current?.focus()
+    if (testSend.isError) failure.current?.focus()
+  }, [testSend.isSuccess, testSend.isError])
 
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -81,7 +88,7 @@ export function TestSendDialog({ issueId, issueLabel, onClose }: TestSendDialogP
             </ul>
           )}
         </div>
-        <div role="status" className={styles.result}>
+        <div ref={outcome} tabIndex={-1} role="status" className={styles.result}>
           {testSend.isPending && <p>Der Test wird gesendet …</p>}
           {result && (
             <>
@@ -105,7 +112,7 @@ export function TestSendDialog({ issueId, issueLabel, onClose }: TestSendDialogP
           )}
         </div>
         {testSend.isError && (
-          <p className="field-error" role="alert">
+          <p ref={failure} tabIndex={-1} className="field-error" role="alert">
             {errorMessage(testSend.error)}
           </p>
         )}
