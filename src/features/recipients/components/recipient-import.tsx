@@ -8,7 +8,7 @@ import { bytesToBase64 } from '../../../render/embedded-image'
 import { classNames } from '../../../lib/class-names'
 import { useImportRecipients } from '../api/import-recipients'
 import styles from './recipient-import.module.css'
-import { WrappableEmail } from './wrappable-email'
+import { WrappableText } from '../../../components/wrappable-text'
 
 type Outcome = RecipientImportResult['preview'][number]['outcome']
 
@@ -227,7 +227,7 @@ function ImportCheck({ fileName, result }: ImportCheckProps) {
               {result.preview.map((row) => (
                 <tr key={row.email}>
                   <th scope="row">
-                    <WrappableEmail email={row.email} />
+                    <WrappableText text={row.email} />
                   </th>
                   <td data-label="Name">{row.name}</td>
                   <td data-label="Organisation">{row.organisation}</td>

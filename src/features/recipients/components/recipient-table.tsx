@@ -12,7 +12,7 @@ import { classNames } from '../../../lib/class-names'
 import { useDeleteRecipient } from '../api/delete-recipient'
 import { DeleteRecipientDialog } from './delete-recipient-dialog'
 import styles from './recipient-table.module.css'
-import { WrappableEmail } from './wrappable-email'
+import { WrappableText } from '../../../components/wrappable-text'
 
 /** Rows rendered at a time: a list of 20,000 addresses stays quick to show and to search. */
 export const recipientPageSize = 100
@@ -62,10 +62,14 @@ export function RecipientTable({ recipients, canManage, onDeleted }: RecipientTa
             {visible.map((recipient) => (
               <tr key={recipient.id}>
                 <th scope="row" className={styles.email}>
-                  <WrappableEmail email={recipient.email} />
+                  <WrappableText text={recipient.email} />
                 </th>
-                <td data-label="Name">{recipient.name}</td>
-                <td data-label="Organisation">{recipient.organisation}</td>
+                <td data-label="Name">
+                  <WrappableText text={recipient.name} />
+                </td>
+                <td data-label="Organisation">
+                  <WrappableText text={recipient.organisation} />
+                </td>
                 <td data-label="Status">
                   <Badge tone={statusTones[recipient.status]}>
                     {subscriberStatusLabels[recipient.status]}

@@ -1,3 +1,4 @@
+import { WrappableText } from '../../../components/wrappable-text'
 import { useState } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import tableStyles from '../../../components/ui/table.module.css'
@@ -19,7 +20,7 @@ function OutboxMessageView({ message }: { message: OutboxMessage }) {
         {message.subject}
       </h2>
       <p className="hint">
-        An {message.to}, {formatBerlinDateTime(message.at)}
+        An <WrappableText text={message.to} />, {formatBerlinDateTime(message.at)}
       </p>
       <h3>Ansicht</h3>
       <iframe
@@ -94,8 +95,12 @@ export function OutboxPage() {
             <tbody>
               {outbox.data.map((message) => (
                 <tr key={message.id} aria-current={message.id === shownId || undefined}>
-                  <th scope="row">{message.subject}</th>
-                  <td data-label="An">{message.to}</td>
+                  <th scope="row">
+                    <WrappableText text={message.subject} />
+                  </th>
+                  <td data-label="An">
+                    <WrappableText text={message.to} />
+                  </td>
                   <td data-label="Zeit">{formatBerlinDateTime(message.at)}</td>
                   <td>
                     <button
