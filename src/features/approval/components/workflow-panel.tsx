@@ -139,6 +139,12 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
   const submitBlocked = can(user.role, 'issue.submit')
     ? checkTransition('submit', data, user.role, now)
     : null
+  // She may still submit, but the Redaktion waits for her to extend the deadline.
+  const deadlineToExtend =
+    beforeSubmission &&
+    can(user.role, 'issue.extendDeadline') &&
+    new Date(data.deadline).getTime() <= now.getTime()
+  const ownApproval = can(user.role, 'issue.approve')
 
   const run = (input: Parameters<typeof action.mutate>[0], done: string) => {
     setMessage(null)
@@ -179,6 +185,13 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
       {submitBlocked && !submitBlocked.ok && submitBlocked.reason === 'deadline' && (
         <p className="notice notice-warning" role="note">
           {submitBlocked.message}
+        </p>
+      )}
+      {deadlineToExtend && (
+        <p className="notice notice-warning" role="note">
+          Der Redaktionsschluss ist vorbei. Die Redaktion kann erst wieder einreichen, wenn Sie ihn
+          unter „Ausgabe bearbeiten“ verlängern. Sie selbst können die Ausgabe auch jetzt
+          einreichen.
         </p>
       )}
       {beforeSubmission && <SubmissionChecks checks={checks} />}
@@ -268,11 +281,17 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
           issueLabel={data.label}
           results={checks.results}
           checksFailed={checks.failed !== undefined}
+          ownApproval={ownApproval}
           busy={action.isPending}
           error={action.isError ? errorMessage(action.error) : null}
           onCancel={() => setConfirming(null)}
           onConfirm={() =>
-            run({ action: 'submit' }, 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.')
+            run(
+              { action: 'submit' },
+              ownApproval
+                ? 'Die Ausgabe liegt jetzt zur Freigabe vor. Sie können sie hier prüfen und freigeben.'
+                : 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.',
+            )
           }
         />
       )}
