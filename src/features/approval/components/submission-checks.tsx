@@ -1,7 +1,8 @@
 import { errorMessage } from '../../../backend/api-error'
 import { ErrorState } from '../../../components/ui/query-state'
-import type { useIssueChecks } from '../hooks/use-issue-checks'
-import { ApprovalChecks, openFindingsSummary } from './approval-checks'
+import type { useIssueChecks } from '../../../backend/queries/use-issue-checks'
+import { openFindingsSummary } from '../../../domain/checks'
+import { ApprovalChecks } from './approval-checks'
 import styles from './workflow-panel.module.css'
 
 /**

@@ -1,7 +1,7 @@
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
-import type { CheckResult } from '../../../domain/checks'
+import { openFindingsSummary, type CheckResult } from '../../../domain/checks'
 import { classNames } from '../../../lib/class-names'
-import { openFindingsSummary, severityLabel } from './approval-checks'
+import { severityLabel } from './approval-checks'
 import checkStyles from './approval-checks.module.css'
 
 interface SubmitConfirmDialogProps {
