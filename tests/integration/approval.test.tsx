@@ -236,6 +236,12 @@ describe('Dezernentin nach dem Redaktionsschluss', () => {
     const workflow = await screen.findByRole('region', { name: 'Freigabe' })
     expect(await within(workflow).findByText(extendHint)).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Ausgabe bearbeiten' })).toBeInTheDocument()
+    const checks = within(workflow).getByRole('region', { name: 'Prüfungen' })
+    await waitFor(() =>
+      expect(checks).toHaveTextContent(
+        'Fehler verhindern die Freigabe; Warnungen nehmen Sie bei der Freigabe zur Kenntnis.',
+      ),
+    )
 
     const opener = await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' })
     await waitFor(() => expect(opener).toBeEnabled())

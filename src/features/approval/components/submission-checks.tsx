@@ -10,7 +10,14 @@ import styles from './workflow-panel.module.css'
  * fix it first. Errors block the approval, warnings she acknowledges; submitting is possible
  * with both.
  */
-export function SubmissionChecks({ checks }: { checks: ReturnType<typeof useIssueChecks> }) {
+export function SubmissionChecks({
+  checks,
+  ownApproval,
+}: {
+  checks: ReturnType<typeof useIssueChecks>
+  /** The reader approves herself (the Dezernentin): the hint speaks to her. */
+  ownApproval: boolean
+}) {
   const { results, failed } = checks
   const summary = results && openFindingsSummary(results)
   return (
@@ -24,8 +31,8 @@ export function SubmissionChecks({ checks }: { checks: ReturnType<typeof useIssu
         <>
           {summary && (
             <p className="hint">
-              {summary} offen. Fehler verhindern die Freigabe; Warnungen nimmt die Dezernentin bei
-              der Freigabe zur Kenntnis.
+              {summary} offen. Fehler verhindern die Freigabe; Warnungen{' '}
+              {ownApproval ? 'nehmen Sie' : 'nimmt die Dezernentin'} bei der Freigabe zur Kenntnis.
             </p>
           )}
           <ApprovalChecks results={results} />

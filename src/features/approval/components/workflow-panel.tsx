@@ -194,7 +194,7 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
           einreichen.
         </p>
       )}
-      {beforeSubmission && <SubmissionChecks checks={checks} />}
+      {beforeSubmission && <SubmissionChecks checks={checks} ownApproval={ownApproval} />}
       <div className="actions">
         {actions
           .filter((verb) => verb !== 'approve')
