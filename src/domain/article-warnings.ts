@@ -8,13 +8,13 @@ export function articleWarnings(
   return articleFindings(article).map(({ id, severity, label }) => ({ id, severity, label }))
 }
 
-/** Readiness of an issue's content: articles ready out of all, open errors and warnings. */
-export function issueReadiness(articles: readonly Article[]) {
-  const findings = articles.flatMap((article) => articleFindings(article))
+/**
+ * Readiness of an issue's content: articles ready out of all. Open errors and warnings are
+ * counted from the "Prüfungen" (`countFindings` in `checks.ts`), which also see the issue as a whole.
+ */
+export function issueReadiness(articles: readonly Pick<Article, 'status'>[]) {
   return {
     ready: articles.filter((article) => article.status === 'ready').length,
     total: articles.length,
-    errors: findings.filter((finding) => finding.severity === 'error').length,
-    warnings: findings.filter((finding) => finding.severity === 'warning').length,
   }
 }

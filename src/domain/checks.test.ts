@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Article } from './article'
-import { approvalBlockers, emailClipBytes, nearDuplicateNames, runChecks } from './checks'
+import {
+  approvalBlockers,
+  emailClipBytes,
+  nearDuplicateNames,
+  openFindingsSummary,
+  runChecks,
+  type CheckResult,
+} from './checks'
 import { docFromParagraphs } from './rich-text'
 
 /** An e-mail size well below Gmail's clip limit, for checks about the content. */
@@ -147,5 +154,29 @@ describe('Prüfungen für Typografie, Word-Reste und Fotonachweise', () => {
       ['warning', `word-debris:${article.id}`],
     ])
     expect(results[0]?.message).toMatch(/4 Absätze beginnen mit einem Aufzählungszeichen aus Word/)
+  })
+})
+
+describe('Offene Prüfungen in Worten', () => {
+  const finding = (severity: CheckResult['severity'], id: string): CheckResult => ({
+    id,
+    severity,
+    message: id,
+  })
+
+  it('zählt Fehler und Warnungen mit dem richtigen Artikel', () => {
+    expect(openFindingsSummary([])).toBeNull()
+    expect(openFindingsSummary([finding('error', 'a')])).toBe('Ein Fehler')
+    expect(openFindingsSummary([finding('warning', 'a')])).toBe('Eine Warnung')
+    expect(
+      openFindingsSummary([finding('error', 'a'), finding('error', 'b'), finding('warning', 'c')]),
+    ).toBe('2 Fehler und eine Warnung')
+    expect(
+      openFindingsSummary([
+        finding('error', 'a'),
+        finding('warning', 'b'),
+        finding('warning', 'c'),
+      ]),
+    ).toBe('Ein Fehler und 2 Warnungen')
   })
 })

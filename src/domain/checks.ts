@@ -167,6 +167,30 @@ export function runChecks(
   return results
 }
 
+/** How many errors and warnings the checks find: the one count the page shows wherever it counts. */
+export function countFindings(results: readonly CheckResult[]): {
+  errors: number
+  warnings: number
+} {
+  const errors = results.filter((result) => result.severity === 'error').length
+  return { errors, warnings: results.length - errors }
+}
+
+const counted = (count: number, one: string, many: string) =>
+  count === 1 ? one : `${count} ${many}`
+
+/** "2 Fehler und eine Warnung", or null when every check passed. */
+export function openFindingsSummary(results: readonly CheckResult[]): string | null {
+  const { errors, warnings } = countFindings(results)
+  const parts = [
+    errors > 0 ? counted(errors, 'ein Fehler', 'Fehler') : null,
+    warnings > 0 ? counted(warnings, 'eine Warnung', 'Warnungen') : null,
+  ].filter((part) => part !== null)
+  if (parts.length === 0) return null
+  const text = parts.join(' und ')
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
 /** Whether an approval may go ahead: no errors, every warning acknowledged. */
 export function approvalBlockers(
   results: readonly CheckResult[],

@@ -227,6 +227,50 @@ describe('Freigabe vor dem Redaktionsschluss', () => {
   })
 })
 
+describe('Dezernentin nach dem Redaktionsschluss', () => {
+  const extendHint =
+    'Der Redaktionsschluss ist vorbei. Die Redaktion kann erst wieder einreichen, wenn Sie ihn unter „Ausgabe bearbeiten“ verlängern. Sie selbst können die Ausgabe auch jetzt einreichen.'
+
+  it('sagt ihr, dass sie den Redaktionsschluss verlängern kann, und spricht sie beim Einreichen selbst an', async () => {
+    const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const workflow = await screen.findByRole('region', { name: 'Freigabe' })
+    expect(await within(workflow).findByText(extendHint)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Ausgabe bearbeiten' })).toBeInTheDocument()
+    const checks = within(workflow).getByRole('region', { name: 'Prüfungen' })
+    await waitFor(() =>
+      expect(checks).toHaveTextContent(
+        'Fehler verhindern die Freigabe; Warnungen nehmen Sie bei der Freigabe zur Kenntnis.',
+      ),
+    )
+
+    const opener = await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' })
+    await waitFor(() => expect(opener).toBeEnabled())
+    await user.click(opener)
+    const dialog = await screen.findByRole('dialog', { name: /zur Freigabe einreichen\?$/ })
+    expect(dialog).toHaveTextContent(
+      'Fehler müssen behoben sein, bevor Sie freigeben können; Warnungen nehmen Sie bei der Freigabe zur Kenntnis.',
+    )
+    expect(dialog).toHaveTextContent(
+      'Danach ist die Ausgabe für die Redaktion gesperrt, bis Sie sie freigeben oder Änderungen anfordern.',
+    )
+    expect(dialog).not.toHaveTextContent(/Dezernentin/)
+    await user.click(within(dialog).getByRole('button', { name: 'Trotzdem einreichen' }))
+    expect(
+      await within(panel()).findByText(
+        'Die Ausgabe liegt jetzt zur Freigabe vor. Sie können sie hier prüfen und freigeben.',
+      ),
+    ).toBeInTheDocument()
+    expect(within(panel()).queryByText(extendHint)).not.toBeInTheDocument()
+  })
+
+  it('zeigt den Hinweis nicht mehr, sobald der Redaktionsschluss verlängert ist', async () => {
+    await extendDeadline()
+    await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    await screen.findByRole('button', { name: 'Zur Freigabe einreichen …' })
+    expect(screen.queryByText(/Der Redaktionsschluss ist vorbei/)).not.toBeInTheDocument()
+  })
+})
+
 describe('Lesen, was freigegeben wird', () => {
   const replaceInArticle = async (articleId: string, from: string, to: string) => {
     const editor = await backendAs('editor')

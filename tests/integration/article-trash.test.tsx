@@ -104,6 +104,24 @@ describe('Beiträge löschen und wiederherstellen', () => {
     expect(trash()).toEqual([])
   })
 
+  it('sagt bei einem leeren Beitrag, dass er endgültig entfernt wird, nicht in den Papierkorb', async () => {
+    const empty = await (await backendAs('editor')).createArticle({ headline: '' })
+    const { user } = await renderApp({ route: '/beitraege', as: 'editor' })
+    await user.click(await screen.findByRole('button', { name: '„Ohne Überschrift“ löschen' }))
+    const dialog = screen.getByRole('dialog', { name: '„Ohne Überschrift“ löschen?' })
+    expect(dialog).toHaveTextContent(
+      'Der Beitrag ist leer: keine Überschrift, kein Text, kein Foto. Er wird endgültig entfernt und nicht in den Papierkorb gelegt – es gibt nichts wiederherzustellen.',
+    )
+    expect(dialog).not.toHaveTextContent('wiederherstellen;')
+    await user.click(within(dialog).getByRole('button', { name: 'Leeren Beitrag entfernen' }))
+    const notice = await screen.findByText('Der leere Beitrag ist endgültig entfernt.')
+    await waitFor(() => expect(notice).toHaveFocus())
+    expect(screen.queryByText(/im Papierkorb/)).not.toBeInTheDocument()
+    expect(screen.queryByRole('button', { name: 'Rückgängig' })).not.toBeInTheDocument()
+    expect(articles().map((article) => article.id)).not.toContain(empty.id)
+    expect(trash()).toEqual([])
+  })
+
   it('zeigt der Gestaltung weder Löschen noch Papierkorb', async () => {
     await (await backendAs('editor')).createArticle({ headline: 'Nur lesen' })
     await renderApp({ route: '/beitraege', as: 'designer' })

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react'
+import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { MemoryState } from '../../mocks/memory-store'
 import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
@@ -68,6 +68,7 @@ describe('Leere Listen und Ausgaben', () => {
     ).toBeInTheDocument()
     const summary = await screen.findByRole('region', { name: 'Stand der Ausgabe' })
     expect(summary).toHaveTextContent('0 von 0 Beiträgen fertig')
+    await waitFor(() => expect(summary).toHaveTextContent('Prüfungen: Ein Fehler offen'))
     const content = screen.getByRole('region', { name: 'Inhalt der Ausgabe (0)' })
     expect(
       within(content).getByText(

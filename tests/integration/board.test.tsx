@@ -28,7 +28,12 @@ describe('Board einer Ausgabe', () => {
     await openBoard()
     const summary = screen.getByRole('region', { name: 'Stand der Ausgabe' })
     expect(summary).toHaveTextContent('8 von 10 Beiträgen fertig')
-    expect(summary).toHaveTextContent('2 Fehler, 0 Warnungen in den Beiträgen offen')
+    // the same count as the "Prüfungen" above: the spelling warning concerns the whole issue
+    await waitFor(() =>
+      expect(summary).toHaveTextContent('Prüfungen: 2 Fehler und eine Warnung offen'),
+    )
+    const checks = screen.getByRole('region', { name: 'Prüfungen' })
+    await waitFor(() => expect(checks).toHaveTextContent('2 Fehler und eine Warnung offen.'))
     expect(summary).toHaveTextContent('überfällig')
     const card = screen
       .getByRole('link', { name: 'OB Vonarb besucht Behördennetzwerk Asyl' })

@@ -4,22 +4,6 @@ import { articleHref } from '../../../lib/article-place-link'
 import { classNames } from '../../../lib/class-names'
 import styles from './approval-checks.module.css'
 
-const counted = (count: number, one: string, many: string) =>
-  `${count === 1 ? 'eine' : count} ${count === 1 ? one : many}`
-
-/** "2 Fehler und eine Warnung", or null when every check passed. */
-export function openFindingsSummary(results: readonly CheckResult[]): string | null {
-  const errors = results.filter((result) => result.severity === 'error').length
-  const warnings = results.length - errors
-  const parts = [
-    errors > 0 ? counted(errors, 'Fehler', 'Fehler') : null,
-    warnings > 0 ? counted(warnings, 'Warnung', 'Warnungen') : null,
-  ].filter((part) => part !== null)
-  if (parts.length === 0) return null
-  const text = parts.join(' und ')
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
 /** The severity of a finding as the list writes it before the sentence. */
 export const severityLabel = (result: CheckResult) =>
   result.severity === 'error' ? '✗ Fehler:' : '⚠ Warnung:'

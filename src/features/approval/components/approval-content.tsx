@@ -11,7 +11,13 @@ import styles from './approval-content.module.css'
  * The content the Dezernentin approves, exactly as the approval covers it: every article of
  * the issue in its order, in full, with its photos, captions and credits.
  */
-export function ApprovalContent({ issue, articles }: { issue: Issue; articles: Article[] }) {
+export function ApprovalContent({
+  issue,
+  articles,
+}: {
+  issue: Issue
+  articles: readonly Article[]
+}) {
   const backend = useBackend()
   const shown = orderedArticles(issue, articles)
   return (

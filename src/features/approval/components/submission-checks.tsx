@@ -1,7 +1,8 @@
 import { errorMessage } from '../../../backend/api-error'
 import { ErrorState } from '../../../components/ui/query-state'
-import type { useIssueChecks } from '../hooks/use-issue-checks'
-import { ApprovalChecks, openFindingsSummary } from './approval-checks'
+import type { useIssueChecks } from '../../../backend/queries/use-issue-checks'
+import { openFindingsSummary } from '../../../domain/checks'
+import { ApprovalChecks } from './approval-checks'
 import styles from './workflow-panel.module.css'
 
 /**
@@ -9,7 +10,14 @@ import styles from './workflow-panel.module.css'
  * fix it first. Errors block the approval, warnings she acknowledges; submitting is possible
  * with both.
  */
-export function SubmissionChecks({ checks }: { checks: ReturnType<typeof useIssueChecks> }) {
+export function SubmissionChecks({
+  checks,
+  ownApproval,
+}: {
+  checks: ReturnType<typeof useIssueChecks>
+  /** The reader approves herself (the Dezernentin): the hint speaks to her. */
+  ownApproval: boolean
+}) {
   const { results, failed } = checks
   const summary = results && openFindingsSummary(results)
   return (
@@ -23,8 +31,8 @@ export function SubmissionChecks({ checks }: { checks: ReturnType<typeof useIssu
         <>
           {summary && (
             <p className="hint">
-              {summary} offen. Fehler verhindern die Freigabe; Warnungen nimmt die Dezernentin bei
-              der Freigabe zur Kenntnis.
+              {summary} offen. Fehler verhindern die Freigabe; Warnungen{' '}
+              {ownApproval ? 'nehmen Sie' : 'nimmt die Dezernentin'} bei der Freigabe zur Kenntnis.
             </p>
           )}
           <ApprovalChecks results={results} />

@@ -1,7 +1,7 @@
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
-import type { CheckResult } from '../../../domain/checks'
+import { openFindingsSummary, type CheckResult } from '../../../domain/checks'
 import { classNames } from '../../../lib/class-names'
-import { openFindingsSummary, severityLabel } from './approval-checks'
+import { severityLabel } from './approval-checks'
 import checkStyles from './approval-checks.module.css'
 
 interface SubmitConfirmDialogProps {
@@ -10,6 +10,8 @@ interface SubmitConfirmDialogProps {
   results: CheckResult[] | null
   /** Why the checks could not run. */
   checksFailed: boolean
+  /** The one submitting approves too (the Dezernentin): the text speaks to her, not of her. */
+  ownApproval: boolean
   busy: boolean
   /** Why the last attempt failed, shown in the dialog. */
   error: string | null
@@ -19,12 +21,14 @@ interface SubmitConfirmDialogProps {
 
 /**
  * Asks before "Zur Freigabe einreichen" and lists what the checks still find, so that the
- * Redaktion submits knowingly; submitting is allowed with errors and warnings.
+ * Redaktion (or the Dezernentin herself) submits knowingly; submitting is allowed with errors
+ * and warnings.
  */
 export function SubmitConfirmDialog({
   issueLabel,
   results,
   checksFailed,
+  ownApproval,
   busy,
   error,
   onConfirm,
@@ -43,13 +47,18 @@ export function SubmitConfirmDialog({
     >
       {checksFailed ? (
         <p className="notice notice-warning">
-          Die Prüfungen konnten nicht geladen werden; die Dezernentin sieht sie bei der Freigabe.
+          Die Prüfungen konnten nicht geladen werden;{' '}
+          {ownApproval
+            ? 'Sie sehen sie bei der Freigabe.'
+            : 'die Dezernentin sieht sie bei der Freigabe.'}
         </p>
       ) : summary && results ? (
         <>
           <p>
-            {summary} offen. Fehler muss die Redaktion beheben, bevor die Dezernentin freigeben
-            kann; Warnungen nimmt sie bei der Freigabe zur Kenntnis.
+            {summary} offen.{' '}
+            {ownApproval
+              ? 'Fehler müssen behoben sein, bevor Sie freigeben können; Warnungen nehmen Sie bei der Freigabe zur Kenntnis.'
+              : 'Fehler muss die Redaktion beheben, bevor die Dezernentin freigeben kann; Warnungen nimmt sie bei der Freigabe zur Kenntnis.'}
           </p>
           <ul className={checkStyles.checks} aria-label="Offene Prüfungen">
             {results.map((result) => (
@@ -66,8 +75,9 @@ export function SubmitConfirmDialog({
         <p className={checkStyles.ok}>✓ Alle Prüfungen bestanden: keine Fehler, keine Warnungen.</p>
       )}
       <p>
-        Danach ist die Ausgabe für die Redaktion gesperrt, bis die Dezernentin sie freigibt oder
-        Änderungen anfordert.
+        {ownApproval
+          ? 'Danach ist die Ausgabe für die Redaktion gesperrt, bis Sie sie freigeben oder Änderungen anfordern.'
+          : 'Danach ist die Ausgabe für die Redaktion gesperrt, bis die Dezernentin sie freigibt oder Änderungen anfordert.'}
       </p>
     </ConfirmDialog>
   )

@@ -18,7 +18,7 @@ import { useCurrentUser } from '../../../lib/session'
 import { useDisclosure } from '../../../lib/use-disclosure'
 import { useWorkflowAction, workflowActions } from '../api/workflow-actions'
 import { ApprovalChecks } from './approval-checks'
-import { useIssueChecks } from '../hooks/use-issue-checks'
+import { useIssueChecks } from '../../../backend/queries/use-issue-checks'
 import { ApprovalContent } from './approval-content'
 import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
@@ -139,6 +139,12 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
   const submitBlocked = can(user.role, 'issue.submit')
     ? checkTransition('submit', data, user.role, now)
     : null
+  // She may still submit, but the Redaktion waits for her to extend the deadline.
+  const deadlineToExtend =
+    beforeSubmission &&
+    can(user.role, 'issue.extendDeadline') &&
+    new Date(data.deadline).getTime() <= now.getTime()
+  const ownApproval = can(user.role, 'issue.approve')
 
   const run = (input: Parameters<typeof action.mutate>[0], done: string) => {
     setMessage(null)
@@ -181,7 +187,14 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
           {submitBlocked.message}
         </p>
       )}
-      {beforeSubmission && <SubmissionChecks checks={checks} />}
+      {deadlineToExtend && (
+        <p className="notice notice-warning" role="note">
+          Der Redaktionsschluss ist vorbei. Die Redaktion kann erst wieder einreichen, wenn Sie ihn
+          unter „Ausgabe bearbeiten“ verlängern. Sie selbst können die Ausgabe auch jetzt
+          einreichen.
+        </p>
+      )}
+      {beforeSubmission && <SubmissionChecks checks={checks} ownApproval={ownApproval} />}
       <div className="actions">
         {actions
           .filter((verb) => verb !== 'approve')
@@ -268,11 +281,17 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
           issueLabel={data.label}
           results={checks.results}
           checksFailed={checks.failed !== undefined}
+          ownApproval={ownApproval}
           busy={action.isPending}
           error={action.isError ? errorMessage(action.error) : null}
           onCancel={() => setConfirming(null)}
           onConfirm={() =>
-            run({ action: 'submit' }, 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.')
+            run(
+              { action: 'submit' },
+              ownApproval
+                ? 'Die Ausgabe liegt jetzt zur Freigabe vor. Sie können sie hier prüfen und freigeben.'
+                : 'Die Ausgabe liegt jetzt der Dezernentin zur Freigabe vor.',
+            )
           }
         />
       )}

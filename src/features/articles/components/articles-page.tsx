@@ -40,7 +40,7 @@ export function ArticlesPage() {
   // A double click must not create two articles: the second click can come after the answer
   // but before the editor has replaced this page.
   const creating = useRef(false)
-  const [deleted, setDeleted] = useState<Article | null>(null)
+  const [deleted, setDeleted] = useState<{ article: Article; discarded: boolean } | null>(null)
   const deletedNotice = useRef<HTMLParagraphElement>(null)
   const restore = useRestoreArticle()
   useEffect(() => {
@@ -91,16 +91,18 @@ export function ArticlesPage() {
       {deleted && (
         <div className={classNames('notice', styles.deletedNotice)}>
           <p ref={deletedNotice} tabIndex={-1}>
-            {restore.isSuccess
-              ? `„${deleted.headline || 'Ohne Überschrift'}“ ist wiederhergestellt.`
-              : `„${deleted.headline || 'Ohne Überschrift'}“ liegt jetzt im Papierkorb.`}
+            {deleted.discarded
+              ? 'Der leere Beitrag ist endgültig entfernt.'
+              : restore.isSuccess
+                ? `„${deleted.article.headline || 'Ohne Überschrift'}“ ist wiederhergestellt.`
+                : `„${deleted.article.headline || 'Ohne Überschrift'}“ liegt jetzt im Papierkorb.`}
           </p>
-          {!restore.isSuccess && (
+          {!deleted.discarded && !restore.isSuccess && (
             <button
               type="button"
               className="button button-small"
               disabled={restore.isPending}
-              onClick={() => restore.mutate(deleted.id)}
+              onClick={() => restore.mutate(deleted.article.id)}
             >
               Rückgängig
             </button>
@@ -199,9 +201,9 @@ export function ArticlesPage() {
                         {canDelete && article.issueId === null && (
                           <DeleteArticleButton
                             article={article}
-                            onDeleted={(gone) => {
+                            onDeleted={(gone, discarded) => {
                               restore.reset()
-                              setDeleted(gone)
+                              setDeleted({ article: gone, discarded })
                             }}
                           />
                         )}

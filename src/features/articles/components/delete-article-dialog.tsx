@@ -3,6 +3,8 @@ import { trashRetentionDays } from '../../../domain/trash'
 
 interface DeleteArticleDialogProps {
   headline: string
+  /** Nothing typed in it (`isEmptyArticle`): the server discards it instead of trashing it. */
+  empty: boolean
   busy: boolean
   /** Why the last attempt failed, shown in the dialog. */
   error: string | null
@@ -10,9 +12,13 @@ interface DeleteArticleDialogProps {
   onCancel: () => void
 }
 
-/** Asks before an article goes into the Papierkorb, and says for how long it can come back. */
+/**
+ * Asks before an article goes into the Papierkorb, and says for how long it can come back; for an
+ * empty article, says that it is removed for good because there is nothing to restore.
+ */
 export function DeleteArticleDialog({
   headline,
+  empty,
   busy,
   error,
   onConfirm,
@@ -21,17 +27,24 @@ export function DeleteArticleDialog({
   return (
     <ConfirmDialog
       title={`„${headline || 'Ohne Überschrift'}“ löschen?`}
-      confirmLabel="In den Papierkorb legen"
+      confirmLabel={empty ? 'Leeren Beitrag entfernen' : 'In den Papierkorb legen'}
       confirmClassName="button-danger"
       busy={busy}
       error={error}
       onConfirm={onConfirm}
       onCancel={onCancel}
     >
-      <p>
-        Der Beitrag kommt in den Papierkorb. Dort können Sie ihn {trashRetentionDays} Tage lang
-        wiederherstellen; danach wird er endgültig gelöscht.
-      </p>
+      {empty ? (
+        <p>
+          Der Beitrag ist leer: keine Überschrift, kein Text, kein Foto. Er wird endgültig entfernt
+          und nicht in den Papierkorb gelegt – es gibt nichts wiederherzustellen.
+        </p>
+      ) : (
+        <p>
+          Der Beitrag kommt in den Papierkorb. Dort können Sie ihn {trashRetentionDays} Tage lang
+          wiederherstellen; danach wird er endgültig gelöscht.
+        </p>
+      )}
     </ConfirmDialog>
   )
 }
