@@ -17,7 +17,7 @@ import { startNotificationHistoryPurge } from '../../src/server/node/notificatio
 import { startServer } from '../../src/server/node/server'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
 import type { NotificationHistoryPurged, Store } from '../../src/server/store'
-import { testMailSettings } from './test-mail-settings'
+import { queueNotificationMails, testMailSettings } from './test-mail-settings'
 import { storesForTests } from './test-stores'
 
 /*
@@ -38,35 +38,7 @@ function scriptedPort(script: SmtpOutcome[] = []): MailPort {
   return { send: async () => script.shift() ?? { kind: 'accepted' }, close: async () => {} }
 }
 
-/** Queues a notification e-mail (with its notification) to the Dezernentin. */
-async function queueMail(store: Store, id: string, at: Date) {
-  await store.transaction(async (tx) => {
-    await tx.insertNotifications([
-      {
-        id,
-        recipientId: 'sandra-wanzar',
-        kind: 'issue_submitted',
-        issueId: 'ausgabe-2018-08',
-        articleId: null,
-        threadId: null,
-        actorId: 'frank-ruehling',
-        createdAt: at.toISOString(),
-        readAt: null,
-      },
-    ])
-    await tx.insertNotificationMails([
-      {
-        id: `mail-${id}`,
-        notificationId: id,
-        to: 'sandra.wanzar@gera.de',
-        subject: `Zur Freigabe eingereicht (${id})`,
-        text: 'Text',
-        html: '<p>Text</p>',
-        createdAt: at.toISOString(),
-      },
-    ])
-  })
-}
+const queueMail = (store: Store, id: string, at: Date) => queueNotificationMails(store, [id], at)
 
 const purgeAt = (store: Store, now: Date): Promise<NotificationHistoryPurged> =>
   store.transaction((tx) => tx.purgeNotificationHistory(notificationHistoryCutoffs(now)))

@@ -3,7 +3,7 @@ import { maxDeliveryAttempts, type SmtpOutcome } from '../../src/domain/delivery
 import type { MailPort, OutgoingMessage } from '../../src/server/mail/mail-port'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
 import type { Store } from '../../src/server/store'
-import { testMailSettings } from './test-mail-settings'
+import { queueNotificationMails, testMailSettings } from './test-mail-settings'
 import { storesForTests } from './test-stores'
 
 /*
@@ -31,36 +31,12 @@ function scriptedPort(script: SmtpOutcome[] = []) {
 }
 
 /** Queues `count` notification e-mails (with their notifications) to the Dezernentin. */
-async function queueMails(store: Store, count: number) {
-  const ids = Array.from({ length: count }, (_, index) => `hinweis-${index + 1}`)
-  await store.transaction(async (tx) => {
-    await tx.insertNotifications(
-      ids.map((id) => ({
-        id,
-        recipientId: 'sandra-wanzar',
-        kind: 'issue_submitted' as const,
-        issueId: 'ausgabe-2018-08',
-        articleId: null,
-        threadId: null,
-        actorId: 'frank-ruehling',
-        createdAt: start.toISOString(),
-        readAt: null,
-      })),
-    )
-    await tx.insertNotificationMails(
-      ids.map((id) => ({
-        id: `mail-${id}`,
-        notificationId: id,
-        to: 'sandra.wanzar@gera.de',
-        subject: `Zur Freigabe eingereicht (${id})`,
-        text: 'Text',
-        html: '<p>Text</p>',
-        createdAt: start.toISOString(),
-      })),
-    )
-  })
-  return ids.map((id) => `mail-${id}`)
-}
+const queueMails = (store: Store, count: number) =>
+  queueNotificationMails(
+    store,
+    Array.from({ length: count }, (_, index) => `hinweis-${index + 1}`),
+    start,
+  )
 
 const workerOf = (store: Store, port: MailPort, clock: { now: Date }, workerId = 'prozess-a') =>
   createNotificationMailWorker({

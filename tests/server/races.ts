@@ -48,6 +48,23 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     editor = await clientFor(servers(), 'editor')
     head = await clientFor(servers(), 'head')
   }
+  /** A new issue holding one new ready article, submitted by the Redaktion. */
+  const submittedIssue = async (label: string) => {
+    const article = await createReadyArticle(editor, label)
+    let issue = await createIssue(editor, label)
+    issue = await ok(
+      editor.call<Issue>('PUT', `/issues/${issue.id}/articles`, {
+        version: issue.version,
+        articleIds: [article.id],
+      }),
+      'Zuordnen',
+    )
+    issue = await ok(
+      editor.call<Issue>('POST', `/issues/${issue.id}/submit`, { version: issue.version }),
+      'Einreichen',
+    )
+    return { article, issue }
+  }
 
   it(`ordnet einen Beitrag bei ${racesPerCase} gleichzeitigen Zuordnungen genau einer Ausgabe zu`, async () => {
     await prepare()
@@ -88,19 +105,7 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     const outcomes: number[] = []
     const orders = { 'Bearbeitung zuerst': 0, 'Freigabe zuerst': 0 }
     for (let race = 0; race < racesPerCase; race++) {
-      const article = await createReadyArticle(editor, `Freigaberennen ${race}`)
-      let issue = await createIssue(editor, `Freigaberennen ${race}`)
-      issue = await ok(
-        editor.call<Issue>('PUT', `/issues/${issue.id}/articles`, {
-          version: issue.version,
-          articleIds: [article.id],
-        }),
-        'Zuordnen',
-      )
-      issue = await ok(
-        editor.call<Issue>('POST', `/issues/${issue.id}/submit`, { version: issue.version }),
-        'Einreichen',
-      )
+      const { article, issue } = await submittedIssue(`Freigaberennen ${race}`)
       const approval = await approvalRequest(head, issue)
       const [approved, edited] = await Promise.all([
         head.call<Issue>('POST', `/issues/${issue.id}/approve`, approval, race),
@@ -254,19 +259,7 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     await prepare()
     const outcomes: number[] = []
     for (let race = 0; race < racesPerCase; race++) {
-      const article = await createReadyArticle(editor, `Freigabegespräch ${race}`)
-      let issue = await createIssue(editor, `Freigabegespräch ${race}`)
-      issue = await ok(
-        editor.call<Issue>('PUT', `/issues/${issue.id}/articles`, {
-          version: issue.version,
-          articleIds: [article.id],
-        }),
-        'Zuordnen',
-      )
-      issue = await ok(
-        editor.call<Issue>('POST', `/issues/${issue.id}/submit`, { version: issue.version }),
-        'Einreichen',
-      )
+      const { article, issue } = await submittedIssue(`Freigabegespräch ${race}`)
       // the print of what the Dezernentin read: an anchor set meanwhile must not make it stale
       const reviewed = await contentFingerprint(issue, [article])
       const threadId = `faden-freigabe-${race}`
@@ -468,19 +461,7 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     const races = 8
     /** An approved issue with one ready article, due in 9 days (all in the same month). */
     const approvedIssue = async (label: string) => {
-      const article = await createReadyArticle(editor, label)
-      let issue = await createIssue(editor, label)
-      issue = await ok(
-        editor.call<Issue>('PUT', `/issues/${issue.id}/articles`, {
-          version: issue.version,
-          articleIds: [article.id],
-        }),
-        'Zuordnen',
-      )
-      issue = await ok(
-        editor.call<Issue>('POST', `/issues/${issue.id}/submit`, { version: issue.version }),
-        'Einreichen',
-      )
+      const { issue } = await submittedIssue(label)
       return ok(
         head.call<Issue>('POST', `/issues/${issue.id}/approve`, await approvalRequest(head, issue)),
         'Freigeben',
