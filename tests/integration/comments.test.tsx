@@ -146,6 +146,15 @@ describe('Kommentare', () => {
     await user.click(within(thread).getByRole('button', { name: 'Speichern' }))
     expect(await within(thread).findByText('Foto viel zu dunkel.')).toBeInTheDocument()
     expect(thread).toHaveTextContent('(bearbeitet)')
+
+    // deleting the reply keeps the thread; focus goes to its passage, not to the page
+    // (the first comment of a thread with replies has no Löschen)
+    const [replyDelete] = within(thread).getAllByRole('button', {
+      name: /^Ihren Kommentar vom .* löschen$/,
+    })
+    await user.click(replyDelete!)
+    await waitFor(() => expect(within(thread).queryByText('Ich helle es auf.')).toBeNull())
+    await waitFor(() => expect(show).toHaveFocus())
   })
 
   it('öffnet ein Gespräch aus der Adresse und zeigt „Text entfernt“, wenn seine Stelle fehlt', async () => {
@@ -213,6 +222,10 @@ describe('Kommentare', () => {
       within(panel).getByRole('button', { name: /^Ihren Kommentar vom .* löschen$/ }),
     )
     expect(await within(panel).findByText(/Noch keine Kommentare/)).toBeInTheDocument()
+    // the button went with the thread: focus goes to the panel's heading, not to the page
+    await waitFor(() =>
+      expect(within(panel).getByRole('heading', { name: 'Kommentare' })).toHaveFocus(),
+    )
     expect(text.querySelector('[data-comment-thread]')).toBeNull()
     expect(text.querySelector('.comment-anchor-active')).toBeNull()
     expect(stored().version).toBe(version + 1)

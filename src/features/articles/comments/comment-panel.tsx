@@ -107,12 +107,15 @@ function CommentItem({
   articleId,
   userName,
   onThreadDeleted,
+  onDeleted,
 }: {
   comment: Comment
   thread: CommentThread
   articleId: string
   userName: (id: string) => string
   onThreadDeleted: (threadId: string, article: Article | null) => void
+  /** After the deletion: focus goes where the user can go on (the button went with it). */
+  onDeleted: (threadGone: boolean) => void
 }) {
   const user = useCurrentUser()
   const [editing, setEditing] = useState(false)
@@ -164,11 +167,14 @@ function CommentItem({
               aria-disabled={remove.isPending || undefined}
               onClick={() => {
                 if (remove.isPending) return
-                remove.mutate({
-                  commentId: comment.id,
-                  threadId: thread.id,
-                  takesThread: deletion === 'thread',
-                })
+                remove.mutate(
+                  {
+                    commentId: comment.id,
+                    threadId: thread.id,
+                    takesThread: deletion === 'thread',
+                  },
+                  { onSuccess: () => onDeleted(deletion === 'thread') },
+                )
               }}
             >
               Löschen
@@ -194,6 +200,7 @@ function ThreadItem({
   userName,
   onShow,
   onThreadDeleted,
+  focusPanel,
 }: {
   thread: CommentThread
   articleId: string
@@ -203,6 +210,8 @@ function ThreadItem({
   userName: (id: string) => string
   onShow: () => void
   onThreadDeleted: (threadId: string, article: Article | null) => void
+  /** Moves focus to the panel's heading (the thread is gone). */
+  focusPanel: () => void
 }) {
   const [replying, setReplying] = useState(false)
   const reply = useReplyToCommentThread(articleId)
@@ -259,6 +268,7 @@ function ThreadItem({
             articleId={articleId}
             userName={userName}
             onThreadDeleted={onThreadDeleted}
+            onDeleted={(threadGone) => (threadGone ? focusPanel() : heading.current?.focus())}
           />
         ))}
       </ol>
@@ -332,6 +342,7 @@ export function CommentPanel({ articleId, body, commenting, initialThreadId }: C
   const users = useUsers()
   const headingId = useId()
   const [focusThread, setFocusThread] = useState<string | null>(initialThreadId)
+  const panelHeading = useRef<HTMLHeadingElement>(null)
   const shownInitial = useRef(false)
   const { showThread } = commenting
   useEffect(() => {
@@ -345,7 +356,7 @@ export function CommentPanel({ articleId, body, commenting, initialThreadId }: C
 
   return (
     <aside className={styles.panel} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} ref={panelHeading} tabIndex={-1} className={styles.heading}>
         Kommentare
         {open > 0 && <span className={styles.count}> ({open} offen)</span>}
       </h2>
@@ -401,6 +412,7 @@ export function CommentPanel({ articleId, body, commenting, initialThreadId }: C
               userName={userName}
               onShow={() => commenting.showThread(thread.id)}
               onThreadDeleted={commenting.threadDeleted}
+              focusPanel={() => panelHeading.current?.focus()}
             />
           ))}
         </ol>
