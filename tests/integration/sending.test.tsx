@@ -156,7 +156,10 @@ describe('Versand', () => {
     await view.user.clear(when)
     await view.user.type(when, planned)
     await view.user.click(within(confirm).getByRole('button', { name: 'Versand planen' }))
-    expect(await screen.findByText(/^Geplant für .* an 2 Empfänger\.$/)).toBeInTheDocument()
+    // the plan is stored, then the panel reloads the sends: on a busy machine more than a second
+    expect(
+      await screen.findByText(/^Geplant für .* an 2 Empfänger\.$/, {}, { timeout: 5000 }),
+    ).toBeInTheDocument()
     const [send] = await (await backendAs('editor', server)).listSends(seedIssueId)
     expect(send?.status).toBe('scheduled')
     expect(send?.scheduledAt).toBe(berlinLocalToIso(planned))
