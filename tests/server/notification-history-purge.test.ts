@@ -66,6 +66,19 @@ const reminderKey = (deadline: string) => ({
   createdAt: start.toISOString(),
 })
 
+/** One notification e-mail sent at `start`, and the record of one reminder. */
+async function sentMailAndReminder(store: Store) {
+  await queueMail(store, 'gesendet', start)
+  await store.transaction((tx) => tx.recordReminder(reminderKey('2027-03-30T10:00:00.000Z')))
+  const worker = createNotificationMailWorker({
+    store,
+    mail: testMailSettings(scriptedPort()),
+    now: () => start,
+    workerId: 'prozess-a',
+  })
+  expect(await worker.runOnce()).toBe(1)
+}
+
 describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeStore) => {
   it(`löscht gesendete und aufgegebene E-Mails ${notificationMailRetentionDays} Tage danach, wartende und laufende nie`, async () => {
     const store = await makeStore()
@@ -130,15 +143,7 @@ describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeSt
 
   it('löscht stündlich, beim Start und danach in jeder Runde', async () => {
     const store = await makeStore()
-    await queueMail(store, 'gesendet', start)
-    await store.transaction((tx) => tx.recordReminder(reminderKey('2027-03-30T10:00:00.000Z')))
-    const worker = createNotificationMailWorker({
-      store,
-      mail: testMailSettings(scriptedPort()),
-      now: () => start,
-      workerId: 'prozess-a',
-    })
-    expect(await worker.runOnce()).toBe(1)
+    await sentMailAndReminder(store)
 
     let clock = after(5 * dayMs)
     const purged: NotificationHistoryPurged[] = []
@@ -212,15 +217,7 @@ describe.skipIf(!postgresUrl)('Aufbewahrung im Serverprozess', () => {
     const config = await postgresConfig()
     const db = await seededDatabase(config)
     const store = new DatabaseStore(db)
-    await queueMail(store, 'gesendet', start)
-    await store.transaction((tx) => tx.recordReminder(reminderKey('2027-03-30T10:00:00.000Z')))
-    const worker = createNotificationMailWorker({
-      store,
-      mail: testMailSettings(scriptedPort()),
-      now: () => start,
-      workerId: 'prozess-a',
-    })
-    expect(await worker.runOnce()).toBe(1)
+    await sentMailAndReminder(store)
     const rows = async () =>
       (
         await sql<{ mails: number; reminders: number }>`
