@@ -164,6 +164,13 @@ const server = await startServer(config, logger, {
       writeDelayMs = Number(c.req.query('ms') ?? '0')
       return c.body(null, 204)
     })
+    // What the upload memory test samples: after a full collection (when the process runs with
+    // --expose-gc) the buffers still held, not garbage that waits for the collector.
+    root.get('/testing/memory', (c) => {
+      const collect = (globalThis as { gc?: () => void }).gc
+      collect?.()
+      return c.json({ ...process.memoryUsage(), collected: collect !== undefined })
+    })
     root.get('/testing/mails', (c) =>
       c.json(
         (sink?.received ?? []).map(({ to, mail }) => ({

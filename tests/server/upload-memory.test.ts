@@ -33,15 +33,41 @@ async function bigJpeg(bytes: number): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 it('nimmt zehn gleichzeitige 9-MB-Fotos an, ohne sie mehrfach im Speicher zu halten', async () => {
-  const server = await spawnServer({ kind: 'pglite', dataDir: data.dataDir })
+  const server = await spawnServer(
+    { kind: 'pglite', dataDir: data.dataDir },
+    { NODE_OPTIONS: '--expose-gc' },
+  )
   try {
     await server.reset()
     const token = await signInOn(server)
     const photo = await bigJpeg(9 * 1024 * 1024)
     const pid = server.process.pid ?? 0
-    const base = residentMb(pid)
-    let peak = base
-    const sampler = setInterval(() => (peak = Math.max(peak, residentMb(pid))), 10)
+    const buffersMb = async () => {
+      const usage = (await (await fetch(`${server.url}/testing/memory`)).json()) as {
+        arrayBuffers: number
+        collected: boolean
+      }
+      expect(usage.collected).toBe(true)
+      return usage.arrayBuffers / 1024 / 1024
+    }
+    // what the seeding left behind settles first
+    let baseBuffers = await buffersMb()
+    for (let sample = 0; sample < 5; sample++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      baseBuffers = Math.min(baseBuffers, await buffersMb())
+    }
+    const baseResident = residentMb(pid)
+    let peakBuffers = baseBuffers
+    let peakResident = baseResident
+    let uploading = true
+    const sampling = (async () => {
+      while (uploading) {
+        const sample = await buffersMb()
+        peakBuffers = Math.max(peakBuffers, sample)
+        peakResident = Math.max(peakResident, residentMb(pid))
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+    })()
     const statuses = await Promise.all(
       Array.from({ length: 10 }, async (_, index) => {
         const form = new FormData()
@@ -54,14 +80,17 @@ it('nimmt zehn gleichzeitige 9-MB-Fotos an, ohne sie mehrfach im Speicher zu hal
         return response.status
       }),
     )
-    clearInterval(sampler)
-    peak = Math.max(peak, residentMb(pid))
+    uploading = false
+    await sampling
     console.info(
-      `Zehn 9-MB-Uploads gleichzeitig (PGlite): Grundlast ${base.toFixed(0)} MB, Spitze ${peak.toFixed(0)} MB, Zuwachs ${(peak - base).toFixed(0)} MB`,
+      `Zehn 9-MB-Uploads gleichzeitig (PGlite): gehaltene Puffer ${baseBuffers.toFixed(0)} → höchstens ${peakBuffers.toFixed(0)} MB, ` +
+        `Prozess (resident) ${baseResident.toFixed(0)} → ${peakResident.toFixed(0)} MB`,
     )
     expect(statuses).toEqual(Array(10).fill(201))
-    // Read into one buffer and copied for the driver, the same uploads grew it by 475 MB.
-    expect(peak - base).toBeLessThan(250)
+    // Ten photos of 9 MB held once each are 90 MB; held twice (the pieces as they arrived and the
+    // buffer for the decoder), 180 MB. The resident size is printed, not asserted: PGlite's
+    // WebAssembly heap and the allocator's reserve moved it by 0 MB here and 340 MB on CI.
+    expect(peakBuffers - baseBuffers).toBeLessThan(135)
   } finally {
     await server.stop()
   }
