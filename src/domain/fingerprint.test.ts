@@ -3,7 +3,8 @@ import { articlesWithCommentAnchors } from '../../tests/fixtures/comment-anchors
 import { createSeedState } from '../../mocks/seed/august-2018'
 import type { Article } from './article'
 import { canonicalJson } from './canonical-json'
-import { approvedContent, contentFingerprint } from './fingerprint'
+import { approvedContent, contentFingerprint, publicationOfIssue } from './fingerprint'
+import type { Issue } from './issue'
 import { docFromParagraphs } from './rich-text'
 
 const article = (id: string, text: string): Article => ({
@@ -77,5 +78,62 @@ describe('Fingerabdruck des freigegebenen Inhalts', () => {
     expect(
       approvedContent({ id: issue.id, articleIds: [split.id] }, [split]).articles[0]?.body,
     ).toBe(split.body)
+  })
+
+  describe('Kopf, Impressum und Layout', () => {
+    const { issues, articles: stored, publication } = createSeedState()
+    const issue = issues[0]!
+    const articles = stored.map((article) => ({ ...article, issueId: issue.id }))
+
+    it('gehören zum Fingerabdruck; ohne sie bleibt er, wie ihn frühere Freigaben haben', async () => {
+      const base = await contentFingerprint(issue, articles, publication)
+      const other = (change: Partial<typeof publication>) =>
+        contentFingerprint(issue, articles, { ...publication, ...change })
+      expect(await other({ layout: { ...publication.layout, accentColor: '#8a1538' } })).not.toBe(
+        base,
+      )
+      expect(
+        await other({ impressum: { ...publication.impressum, phone: '0365/838-9999' } }),
+      ).not.toBe(base)
+      expect(await other({ subtitle: 'Anderer Untertitel' })).not.toBe(base)
+      // the word limit only guides the editor, and the version is not content
+      expect(await other({ articleWordLimit: 999, version: 42 })).toBe(base)
+      // without the settings: the print of approvals given before they were covered
+      const legacy = await contentFingerprint(issue, articles)
+      expect(legacy).not.toBe(base)
+      expect(canonicalJson(approvedContent(issue, articles))).not.toMatch(/impressum/)
+    })
+
+    it('gibt einem gespeicherten Layout ohne spätere Auswahl den Fingerabdruck, den der Browser rechnet', async () => {
+      const { mastheadIssueLine: _line, ...storedLayout } = { ...publication.layout }
+      expect(
+        await contentFingerprint(issue, articles, { ...publication, layout: storedLayout }),
+      ).toBe(
+        await contentFingerprint(issue, articles, {
+          ...publication,
+          layout: { ...storedLayout, mastheadIssueLine: false },
+        }),
+      )
+    })
+
+    it('zeigt eine freigegebene Ausgabe mit den freigegebenen Einstellungen, sonst mit den aktuellen', () => {
+      const current = { ...publication, subtitle: 'Aktuell' }
+      const approval = (content: Issue['approval']) => ({ approval: content })
+      expect(publicationOfIssue(approval(null), current)).toBe(current)
+      const legacy = {
+        approvedBy: 'sandra-wanzar',
+        approvedAt: '2018-08-13T15:00:00.000Z',
+        fingerprint: 'f',
+        content: { articles: [] },
+      }
+      expect(publicationOfIssue(approval(legacy), current)).toBe(current)
+      const covered = approvedContent(issue, articles, publication).publication!
+      const shown = publicationOfIssue(
+        approval({ ...legacy, content: { articles: [], publication: covered } }),
+        current,
+      )
+      expect(shown.subtitle).toBe(publication.subtitle)
+      expect(shown.version).toBe(current.version)
+    })
   })
 })

@@ -2,14 +2,26 @@ import type { Article } from './article'
 import { canonicalJson } from './canonical-json'
 import { hasCommentAnchors, withoutCommentAnchors } from './comment-anchor'
 import type { Issue } from './issue'
+import {
+  approvedPublication,
+  type ApprovedPublication,
+  type Publication,
+  type StoredLayout,
+} from './publication'
+
+/** The settings as they may be passed in: stored data may lack a layout choice added later. */
+type PublicationInput = Omit<ApprovedPublication, 'layout'> & { layout: StoredLayout }
 
 /**
- * The exact content that an approval covers: the order and every article's visible content
- * (comment anchors are not visible: a comment neither changes the fingerprint nor the snapshot).
+ * The exact content that an approval covers: the order, every article's visible content (comment
+ * anchors are not visible: a comment neither changes the fingerprint nor the snapshot) and the
+ * settings the issue is shown with (masthead, Impressum, layout). Without `publication` it is the
+ * content of approvals given before the settings were covered, whose fingerprints stay valid.
  */
 export function approvedContent(
   issue: Pick<Issue, 'id' | 'articleIds'>,
   articles: readonly Article[],
+  publication?: PublicationInput,
 ) {
   const byId = new Map(articles.map((article) => [article.id, article]))
   return {
@@ -19,7 +31,17 @@ export function approvedContent(
       if (!article) throw new Error(`Beitrag ${id} fehlt für den Fingerabdruck.`)
       return approvedArticle(article)
     }),
+    ...(publication ? { publication: approvedPublication(publication) } : {}),
   }
+}
+
+/**
+ * The settings an issue is shown and sent with: those its approval covers, or the current ones
+ * (before the approval, and for approvals given before the settings were covered).
+ */
+export function publicationOfIssue(issue: Pick<Issue, 'approval'>, current: Publication) {
+  const approved = issue.approval?.content.publication
+  return approved ? { ...current, ...approved } : current
 }
 
 function approvedArticle(article: Article) {
@@ -41,8 +63,11 @@ export function approvedContentDiffers(before: Article, after: Article): boolean
 export async function contentFingerprint(
   issue: Pick<Issue, 'id' | 'articleIds'>,
   articles: readonly Article[],
+  publication?: PublicationInput,
 ): Promise<string> {
-  const bytes = new TextEncoder().encode(canonicalJson(approvedContent(issue, articles)))
+  const bytes = new TextEncoder().encode(
+    canonicalJson(approvedContent(issue, articles, publication)),
+  )
   const digest = await crypto.subtle.digest('SHA-256', bytes)
   return Array.from(new Uint8Array(digest), (byte) => byte.toString(16).padStart(2, '0')).join('')
 }

@@ -3,6 +3,7 @@ import { photoSchema } from './article'
 import { cleanString, idSchema, maxIdLength, requiredText, versionSchema } from './clean-text'
 import { berlinDate, timeLeft } from './deadline'
 import type { FieldError } from './field-errors'
+import { approvedPublicationSchema } from './publication'
 import { richTextDocSchema } from './rich-text'
 
 export const issueStatusSchema = z.enum([
@@ -35,6 +36,11 @@ export const approvedContentSchema = z.object({
       photos: z.array(photoSchema),
     }),
   ),
+  /**
+   * The masthead, Impressum and layout the approval was given with, which the issue then goes
+   * out with. Absent in approvals given before it was kept: those go out with the current ones.
+   */
+  publication: approvedPublicationSchema.optional(),
 })
 export type ApprovedContent = z.infer<typeof approvedContentSchema>
 

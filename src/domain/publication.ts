@@ -63,6 +63,30 @@ export const publicationContentSchema = z.object({
 })
 export type PublicationContent = z.infer<typeof publicationContentSchema>
 
+/**
+ * What an approval covers of the newsletter's settings: all an issue shows besides its articles
+ * (masthead, Impressum, unsubscribe note, layout). The word limit is only the editor's guide.
+ */
+export const approvedPublicationSchema = publicationContentSchema.pick({
+  title: true,
+  subtitle: true,
+  impressum: true,
+  unsubscribeText: true,
+  layout: true,
+})
+export type ApprovedPublication = z.infer<typeof approvedPublicationSchema>
+
+/**
+ * The approved part of the settings, as the client reads them (a choice added to the layout later
+ * gets its default), so that client and server compute the same fingerprint from stored data.
+ */
+export function approvedPublication(
+  publication: z.input<typeof approvedPublicationSchema>,
+): ApprovedPublication {
+  const { title, subtitle, impressum, unsubscribeText, layout } = publication
+  return approvedPublicationSchema.parse({ title, subtitle, impressum, unsubscribeText, layout })
+}
+
 export const publicationSchema = publicationContentSchema.extend({
   version: versionSchema(),
   updatedAt: z.iso.datetime(),

@@ -1,4 +1,5 @@
 import type { Article } from '../domain/article'
+import { publicationOfIssue } from '../domain/fingerprint'
 import type { Issue } from '../domain/issue'
 import { mediaFilePath, type MediaVariantName } from '../domain/media'
 import { orderedArticles, type RenderModel } from '../render/render-model'
@@ -6,7 +7,8 @@ import type { StoreTx } from './store'
 
 /**
  * The render model of what leaves the server (e-mail, archive page): the issue's articles in its
- * order, photos in one variant by absolute address below `publicUrl`, with their upright size.
+ * order, photos in one variant by absolute address below `publicUrl`, with their upright size,
+ * and the settings its approval covers.
  */
 export async function publicRenderModel(
   tx: StoreTx,
@@ -23,7 +25,7 @@ export async function publicRenderModel(
   }
   const photoUrl = (mediaId: string) => `${publicUrl}${mediaFilePath(mediaId, variant)}`
   return {
-    publication: await tx.getPublication(),
+    publication: publicationOfIssue(issue, await tx.getPublication()),
     issue,
     articles: ordered,
     photoUrl,

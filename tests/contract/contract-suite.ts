@@ -16,6 +16,7 @@ import { defineVersionsContract } from './versions-contract'
 import { defineNotificationsContract } from './notifications-contract'
 import { defineCommentsContract } from './comments-contract'
 import { defineNotificationSettingsContract } from './notification-settings-contract'
+import { defineApprovedSettingsContract } from './approved-settings-contract'
 
 /** Where and how the contract suite reaches a backend. */
 export interface ContractTarget {
@@ -156,6 +157,20 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           return issue
         },
       })))
+
+    if (mail)
+      describe('Freigabe von Kopf, Impressum und Layout', () =>
+        defineApprovedSettingsContract(() => ({
+          editor,
+          head,
+          designer,
+          mail,
+          prepareSeedIssue: async () => {
+            const issue = await extendDeadline()
+            await addMissingAltTexts()
+            return issue
+          },
+        })))
 
     describe('Kommentare', () =>
       defineCommentsContract(() => ({ editor, head, designer, approveSeedIssue })))
@@ -535,10 +550,11 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           }),
           409,
         )
-        expect(stale.message).toMatch(/während Sie ihn geprüft haben/)
+        expect(stale.message).toMatch(/während Sie sie geprüft haben/)
         const fingerprint = await contentFingerprint(
           issue,
           await head().listArticles({ issueId: id }),
+          await head().getPublication(),
         )
         const approved = await head().approveIssue(id, {
           version: issue.version,
@@ -578,6 +594,7 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           fingerprint: await contentFingerprint(
             resubmitted,
             await head().listArticles({ issueId: id }),
+            await head().getPublication(),
           ),
         })
         expect(reapproved.status).toBe('approved')
@@ -680,7 +697,9 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect(approved.status).toBe('approved')
         expect(approved.lastChangeRequest).toBeNull()
         const articles = await head().listArticles({ issueId: id })
-        expect(approved.approval?.fingerprint).toBe(await contentFingerprint(approved, articles))
+        expect(approved.approval?.fingerprint).toBe(
+          await contentFingerprint(approved, articles, await head().getPublication()),
+        )
 
         const published = await editor().publishIssue(id, { version: approved.version })
         expect(published.status).toBe('published')

@@ -28,13 +28,14 @@ async function approvedIssue() {
   }
   issue = await editor.submitIssue(issueId, { version: issue.version })
   const articles = await head.listArticles({ issueId })
-  const acknowledgedWarnings = issueChecks(issue, articles, await head.getPublication())
+  const publication = await head.getPublication()
+  const acknowledgedWarnings = issueChecks(issue, articles, publication)
     .filter((result) => result.severity === 'warning')
     .map((result) => result.id)
   return head.approveIssue(issueId, {
     version: issue.version,
     acknowledgedWarnings,
-    fingerprint: await contentFingerprint(issue, articles),
+    fingerprint: await contentFingerprint(issue, articles, publication),
   })
 }
 

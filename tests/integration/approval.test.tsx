@@ -319,7 +319,7 @@ describe('Lesen, was freigegeben wird', () => {
     await view.user.click(await within(checks).findByLabelText('Zur Kenntnis genommen'))
     await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
     expect(await within(panel()).findByRole('alert')).toHaveTextContent(
-      'Der Inhalt der Ausgabe hat sich geändert, während Sie ihn geprüft haben.',
+      'Der Inhalt der Ausgabe, ihr Layout oder ihr Impressum hat sich geändert, während Sie sie geprüft haben.',
     )
     expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
     expect(
@@ -332,6 +332,34 @@ describe('Lesen, was freigegeben wird', () => {
     expect(approval?.content.articles.map((entry) => entry.headline)).toContain(
       'Sozialplan beschlossen',
     )
+  })
+
+  it('gibt Kopf, Impressum und Layout mit frei: eine Layoutänderung während des Lesens verlangt einen zweiten Blick', async () => {
+    await submittedIssue({ withAltTexts: true })
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const checks = await screen.findByRole('region', { name: 'Prüfungen' })
+    await view.user.click(await within(checks).findByLabelText('Zur Kenntnis genommen'))
+    expect(
+      within(checks).getByText(/mit Kopf, Impressum und Layout, wie die Vorschau sie zeigt/),
+    ).toBeInTheDocument()
+
+    // Gestaltung saves another accent colour while the Dezernentin reads
+    const designer = await backendAs('designer')
+    const publication = await designer.getPublication()
+    await designer.updateLayout({
+      version: publication.version,
+      layout: { ...publication.layout, accentColor: '#8a1538' },
+    })
+    await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
+    expect(await within(panel()).findByRole('alert')).toHaveTextContent(/ihr Layout/)
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
+
+    // the page has loaded the new settings: the second approval covers them
+    await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
+    expect(await within(panel()).findByText('Die Ausgabe ist freigegeben.')).toBeInTheDocument()
+    expect(
+      testServer.store.snapshot().issues[0]?.approval?.content.publication?.layout.accentColor,
+    ).toBe('#8a1538')
   })
 
   it('zeigt nach dem erneuten Einreichen, was sich seit der Rückgabe geändert hat', async () => {

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { approveSeedIssue } from '../fixtures/approved-issue'
 import { tinyPng } from '../fixtures/images'
 import { backendAs, bodyEditor, renderApp, setupTestServer, testServer } from '../render-app'
 
@@ -74,6 +75,36 @@ describe('Vorschau und Layout', () => {
     expect(testServer.store.snapshot().publication.layout.accentColor).toBe('#0b4f8a')
     // the choice stays in the form and the preview, to be corrected
     expect(screen.getByLabelText('Akzentfarbe')).toHaveValue('#ffd700')
+  })
+
+  it('zeigt eine freigegebene Ausgabe mit Kopf, Impressum und Layout ihrer Freigabe und sagt es', async () => {
+    const approved = await approveSeedIssue(await backendAs('editor'), await backendAs('head'))
+    const approvedColour = approved.approval?.content.publication?.layout.accentColor ?? ''
+    expect(approvedColour).toMatch(/^#[0-9a-f]{6}$/i)
+    const designer = await backendAs('designer')
+    const publication = await designer.getPublication()
+    await designer.updateLayout({
+      version: publication.version,
+      layout: { ...publication.layout, accentColor: '#1d5e20' },
+    })
+
+    await renderApp({ route, as: 'designer' })
+    const note = await screen.findByRole('note', { name: '' })
+    expect(note).toHaveTextContent(
+      /^Diese Ausgabe ist freigegeben und geht mit Kopf, Impressum und Layout hinaus, wie sie bei ihrer Freigabe am .* galten\. Spätere Änderungen gelten für sie erst nach einer erneuten Freigabe\.$/,
+    )
+    expect(frameHtml('Vorschau: E-Mail')).toContain(`border-bottom:4px solid ${approvedColour}`)
+    expect(frameHtml('Vorschau: E-Mail')).not.toContain('#1d5e20')
+    // the form holds the saved layout, for the issues to come
+    expect(screen.getByLabelText('Akzentfarbe')).toHaveValue('#1d5e20')
+
+    fireEvent.input(screen.getByLabelText('Akzentfarbe'), { target: { value: '#8a1538' } })
+    await waitFor(() =>
+      expect(frameHtml('Vorschau: E-Mail')).toContain('border-bottom:4px solid #8a1538'),
+    )
+    expect(screen.getByRole('note', { name: '' })).toHaveTextContent(
+      /^Die Vorschau zeigt Ihre Layout-Auswahl\. Diese Ausgabe ist freigegeben und geht mit dem Layout hinaus, das bei ihrer Freigabe galt/,
+    )
   })
 })
 

@@ -224,7 +224,9 @@ export async function checkIntegrity(
     if (issue.status === 'approved' || issue.status === 'published') {
       const content = issue.articleIds.flatMap((id) => byId.get(id) ?? [])
       const missing = content.length !== issue.articleIds.length
-      const fingerprint = missing ? null : await contentFingerprint(issue, content)
+      const fingerprint = missing
+        ? null
+        : await contentFingerprint(issue, content, issue.approval?.content.publication)
       if (fingerprint !== issue.approval?.fingerprint) report.staleApprovals.push(issue.id)
     }
     const events = await ok(

@@ -9,6 +9,7 @@ import {
 import { contentChanges } from '../../src/domain/content-diff'
 import { contentFingerprint } from '../../src/domain/fingerprint'
 import type { Issue } from '../../src/domain/issue'
+import type { Publication } from '../../src/domain/publication'
 import { docFromParagraphs } from '../../src/domain/rich-text'
 import { withCommentAnchor } from '../contract/comments-contract'
 import {
@@ -261,7 +262,8 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     for (let race = 0; race < racesPerCase; race++) {
       const { article, issue } = await submittedIssue(`Freigabegespräch ${race}`)
       // the print of what the Dezernentin read: an anchor set meanwhile must not make it stale
-      const reviewed = await contentFingerprint(issue, [article])
+      const publication = await ok(head.call<Publication>('GET', '/publication'), 'Publikation')
+      const reviewed = await contentFingerprint(issue, [article], publication)
       const threadId = `faden-freigabe-${race}`
       const [approved, opened] = await Promise.all([
         head.call<Issue>(
@@ -286,7 +288,9 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
       )
       expect(stored.status, `Rennen ${race}`).toBe('approved')
       expect(stored.approval?.fingerprint).toBe(reviewed)
-      expect(await contentFingerprint(stored, [storedArticle])).toBe(reviewed)
+      expect(
+        await contentFingerprint(stored, [storedArticle], stored.approval?.content.publication),
+      ).toBe(reviewed)
       // „Seit Freigabe geändert“ shows nothing
       const changes = stored.approval
         ? contentChanges(stored.approval.content, stored.articleIds, [storedArticle])

@@ -13,7 +13,8 @@ import { articlesQueryOptions } from './list-articles'
  * rendered to measure it, so the inputs are deferred: a change elsewhere on the page (a card
  * moved on the board) renders first, the checks after it. Runs only while `enabled`.
  * With `content` (the board's arrangement while it is being saved) the checks run over these
- * articles in this order instead of the stored ones.
+ * articles in this order instead of the stored ones. The inputs are returned with the results:
+ * the approval's fingerprint covers exactly what was checked and shown.
  */
 export function useIssueChecks(issue: Issue, enabled: boolean, content?: readonly Article[]) {
   const backend = useBackend()
@@ -40,5 +41,11 @@ export function useIssueChecks(issue: Issue, enabled: boolean, content?: readonl
     [enabled, inputs],
   )
   const failed = [articles, publication].find((query) => query.isError && !query.data)
-  return { results, issue: inputs.issue, articles: inputs.articles, failed }
+  return {
+    results,
+    issue: inputs.issue,
+    articles: inputs.articles,
+    publication: inputs.publication,
+    failed,
+  }
 }

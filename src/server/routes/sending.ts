@@ -1,4 +1,4 @@
-import { contentFingerprint } from '../../domain/fingerprint'
+import { contentFingerprint, publicationOfIssue } from '../../domain/fingerprint'
 import type { Issue } from '../../domain/issue'
 import {
   maxListedFailures,
@@ -164,7 +164,11 @@ const outboxRoute = describeRoute({
 /** The fingerprint of the issue's content now, or null when it has lost an article meanwhile. */
 async function currentFingerprint(tx: StoreTx, issue: Issue): Promise<string | null> {
   try {
-    return await contentFingerprint(issue, await articlesOf(tx, issue))
+    return await contentFingerprint(
+      issue,
+      await articlesOf(tx, issue),
+      issue.approval?.content.publication,
+    )
   } catch {
     return null
   }
@@ -274,7 +278,7 @@ export function sendingRoutes(deps: HandlerDeps) {
     const preview = await deps.store.transaction(async (tx): Promise<SendPreview> => {
       const issue = await loadIssue(tx, c.req.param('id'))
       const recipientCount = await tx.countConfirmedSubscribers()
-      const publication = await tx.getPublication()
+      const publication = publicationOfIssue(issue, await tx.getPublication())
       return {
         subject: issueSubject(publication, issue),
         from: deps.mail?.from ?? '',

@@ -167,8 +167,9 @@ export function workflowRoutes(deps: HandlerDeps) {
   addDescribedRoute(routes, approveRoute, (c) =>
     runWorkflow(c, 'approve', approveRoute, async (issue, input, tx) => {
       const articles = await articlesOf(tx, issue)
+      const publication = await tx.getPublication()
       const blockers = approvalBlockers(
-        issueChecks(issue, articles, await tx.getPublication()),
+        issueChecks(issue, articles, publication),
         input.acknowledgedWarnings,
       )
       if (blockers.length > 0) {
@@ -176,17 +177,17 @@ export function workflowRoutes(deps: HandlerDeps) {
           blockers.map((blocker) => ({ path: `checks.${blocker.id}`, message: blocker.message })),
         )
       }
-      const fingerprint = await contentFingerprint(issue, articles)
+      const fingerprint = await contentFingerprint(issue, articles, publication)
       if (input.fingerprint !== undefined && input.fingerprint !== fingerprint) {
         throw new ProblemError(
           409,
           problemTypes.versionConflict,
           'Inhalt geändert',
-          'Der Inhalt der Ausgabe hat sich geändert, während Sie ihn geprüft haben. Bitte prüfen Sie den neuen Stand.',
+          'Der Inhalt der Ausgabe, ihr Layout oder ihr Impressum hat sich geändert, während Sie sie geprüft haben. Bitte prüfen Sie den neuen Stand.',
           { current: issue },
         )
       }
-      const { articles: content } = approvedContent(issue, articles)
+      const content = approvedContent(issue, articles, publication)
       await keepMilestones(c, tx, articles, 'approved')
       await notifyWorkflowStep(deps, tx, {
         kind: 'issue_approved',
@@ -198,7 +199,7 @@ export function workflowRoutes(deps: HandlerDeps) {
           approvedBy: c.get('user').id,
           approvedAt: deps.now().toISOString(),
           fingerprint,
-          content: { articles: content },
+          content: { articles: content.articles, publication: content.publication },
         },
         withdrawnApproval: null,
         lastChangeRequest: null,

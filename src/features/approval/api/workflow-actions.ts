@@ -4,6 +4,7 @@ import type { Backend } from '../../../backend/backend'
 import { useBackend } from '../../../backend/backend-provider'
 import { adoptConflictCurrent } from '../../../backend/conflict'
 import { issueQueryOptions } from '../../../backend/queries/get-issue'
+import { publicationQueryOptions } from '../../../backend/queries/get-publication'
 import { articlesQueryOptions } from '../../../backend/queries/list-articles'
 import { issueSchema, type ApproveInput, type Issue } from '../../../domain/issue'
 import { transitions, type WorkflowAction } from '../../../domain/workflow'
@@ -74,10 +75,12 @@ export function useWorkflowAction(issueId: string) {
     onError: (error) => {
       if (!(error instanceof ConflictError)) return
       adoptConflictCurrent(queryClient, key, error, issueSchema)
-      // the content may have changed without the issue (an approval's fingerprint): show it anew
+      // the content or the settings may have changed without the issue (an approval's
+      // fingerprint): show them anew
       void queryClient.invalidateQueries({
         queryKey: articlesQueryOptions(backend, { issueId }).queryKey,
       })
+      void queryClient.invalidateQueries({ queryKey: publicationQueryOptions(backend).queryKey })
     },
     // not awaited: the caller's onSuccess closes its form at once, not after the reload (a form
     // opened meanwhile would close with it, and what was typed into it would be lost)

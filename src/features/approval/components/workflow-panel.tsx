@@ -62,10 +62,10 @@ function ApprovalArea({
   onApprove: (acknowledged: string[], fingerprint: string) => void
 }) {
   const [acknowledged, setAcknowledged] = useState<string[]>([])
-  const { results, issue, articles: shown, failed } = checks
+  const { results, issue, articles: shown, publication, failed } = checks
   if (failed)
     return <ErrorState message={errorMessage(failed.error)} onRetry={() => failed.refetch()} />
-  if (!shown || !results) return <p role="status">Prüfungen laufen …</p>
+  if (!shown || !results || !publication) return <p role="status">Prüfungen laufen …</p>
   const blockers = approvalBlockers(results, acknowledged)
   return (
     <div className={styles.review}>
@@ -88,16 +88,19 @@ function ApprovalArea({
           aria-disabled={blockers.length > 0 || busy || undefined}
           aria-describedby="approve-hint"
           onClick={() => {
-            // the fingerprint of exactly the content shown beside the button
+            // the fingerprint of exactly the content shown beside the button, with the settings
+            // the Vorschau shows it in
             if (blockers.length === 0 && !busy)
-              void contentFingerprint(issue, shown).then((print) => onApprove(acknowledged, print))
+              void contentFingerprint(issue, shown, publication).then((print) =>
+                onApprove(acknowledged, print),
+              )
           }}
         >
           Freigeben
         </button>
         <p id="approve-hint" className="hint">
           {blockers.length === 0
-            ? 'Sie geben genau den angezeigten Stand frei.'
+            ? 'Sie geben genau den angezeigten Stand frei, mit Kopf, Impressum und Layout, wie die Vorschau sie zeigt.'
             : `Freigabe erst möglich, wenn alle Fehler behoben und alle Warnungen zur Kenntnis genommen sind (${blockers.length} offen).`}
         </p>
       </section>

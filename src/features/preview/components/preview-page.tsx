@@ -8,7 +8,10 @@ import { useMediaSizes } from '../../../backend/queries/get-media-sizes'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { emailClipBytes } from '../../../domain/checks'
 import { can } from '../../../domain/permissions'
-import { defaultLayout, type Layout } from '../../../domain/publication'
+import { canonicalJson } from '../../../domain/canonical-json'
+import { formatBerlinDateTime } from '../../../domain/deadline'
+import { publicationOfIssue } from '../../../domain/fingerprint'
+import { approvedPublication, type Layout, type Publication } from '../../../domain/publication'
 import { useCurrentUser } from '../../../lib/session'
 import { LayoutSettingsForm } from './layout-settings-form'
 import { sanitizeDocument } from '../../../lib/sanitize-html'
@@ -17,7 +20,7 @@ import { orderedArticles, type RenderModel } from '../../../render/render-model'
 import { renderPrint } from '../../../render/render-print'
 import { renderText } from '../../../render/render-text'
 import { renderWeb } from '../../../render/render-web'
-import { issueTitle } from '../../../domain/issue'
+import { issueTitle, type Issue } from '../../../domain/issue'
 import { errorMessage } from '../../../backend/api-error'
 import { buildExport, type ExportKind } from '../export/build-export'
 import { scaleImageInCanvas } from '../export/scale-image-in-canvas'
@@ -50,6 +53,30 @@ const kilobytes = (bytes: number) =>
   `${(bytes / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 })} KB`
 
 /**
+ * Why the preview of an approved issue may not show the current settings: it shows those its
+ * approval covers, or the layout Gestaltung is trying out.
+ */
+function approvedSettingsNote(
+  issue: Issue,
+  current: Publication | undefined,
+  draftLayout: Layout | null,
+): string | null {
+  const approval = issue.approval
+  const approved = approval?.content.publication
+  if (!approval || !approved || !current) return null
+  const sent = issue.status === 'published'
+  if (draftLayout && canonicalJson(draftLayout) !== canonicalJson(approved.layout))
+    return sent
+      ? 'Die Vorschau zeigt Ihre Layout-Auswahl. Diese Ausgabe ist versendet, mit dem Layout, das bei ihrer Freigabe galt.'
+      : 'Die Vorschau zeigt Ihre Layout-Auswahl. Diese Ausgabe ist freigegeben und geht mit dem Layout hinaus, das bei ihrer Freigabe galt; Ihre Auswahl gilt für sie erst nach einer erneuten Freigabe.'
+  if (canonicalJson(approvedPublication(current)) === canonicalJson(approved)) return null
+  const approvedAt = formatBerlinDateTime(approval.approvedAt)
+  return sent
+    ? `Diese Ausgabe ist versendet. Die Vorschau zeigt Kopf, Impressum und Layout, wie sie bei ihrer Freigabe am ${approvedAt} galten; spätere Änderungen betreffen sie nicht.`
+    : `Diese Ausgabe ist freigegeben und geht mit Kopf, Impressum und Layout hinaus, wie sie bei ihrer Freigabe am ${approvedAt} galten. Spätere Änderungen gelten für sie erst nach einer erneuten Freigabe.`
+}
+
+/**
  * Vorschau: print, e-mail and web renderings of an issue, with export and print. `actions` are
  * more buttons for the row of exports (e.g. the Testversand).
  */
@@ -63,7 +90,14 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
   const frame = useRef<HTMLIFrameElement>(null)
   const user = useCurrentUser()
   const [draftLayout, setDraftLayout] = useState<Layout | null>(null)
-  const layout = draftLayout ?? publication.data?.layout ?? defaultLayout
+  // what the issue goes out with (an approved one: the settings its approval covers), unless
+  // Gestaltung is trying out a layout
+  const issuePublication = useMemo(
+    () =>
+      issue.data && publication.data ? publicationOfIssue(issue.data, publication.data) : null,
+    [issue.data, publication.data],
+  )
+  const layout = draftLayout ?? issuePublication?.layout ?? null
   const [exporting, setExporting] = useState<DownloadKind | null>(null)
   const [exportError, setExportError] = useState<string | null>(null)
   const [frameHeight, setFrameHeight] = useState<number | null>(null)
@@ -76,9 +110,9 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
   )
 
   const outputs = useMemo(() => {
-    if (!issue.data || !articles.data || !publication.data) return null
+    if (!issue.data || !articles.data || !issuePublication || !layout) return null
     const model: RenderModel = {
-      publication: publication.data,
+      publication: issuePublication,
       issue: issue.data,
       articles: orderedArticles(issue.data, articles.data),
       photoUrl: (id) => backend.mediaFileUrl(id),
@@ -87,6 +121,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
     const email = sanitizeDocument(renderEmail(model, layout))
     return {
       model,
+      layout,
       print: sanitizeDocument(renderPrint(model, layout)),
       email,
       web: sanitizeDocument(renderWeb(model, layout)),
@@ -94,7 +129,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       emailBytes: byteSize(email),
       empty: model.articles.length === 0,
     }
-  }, [issue.data, articles.data, publication.data, backend, layout, photoSizes])
+  }, [issue.data, articles.data, issuePublication, backend, layout, photoSizes])
 
   /** The frame takes the height of its content, so the page scrolls and not a small box. */
   const fitFrame = useCallback(() => {
@@ -134,6 +169,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
     document.getElementById(`preview-tab-${target.id}`)?.focus()
   }
   const overLimit = outputs.emailBytes > emailClipBytes
+  const settingsNote = approvedSettingsNote(issue.data, publication.data, draftLayout)
   const printIssue = () => {
     if (tab === 'print') {
       frame.current?.contentWindow?.print()
@@ -149,7 +185,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       const file =
         kind === 'eml'
           ? await backend.downloadIssueEmail(issueId)
-          : await buildExport(kind, outputs.model, layout, {
+          : await buildExport(kind, outputs.model, outputs.layout, {
               getFile: (id) => backend.getMediaFile(id),
               scale: scaleImageInCanvas,
             })
@@ -170,6 +206,11 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
         <Link to={`/ausgaben/${encodeURIComponent(issueId)}`}>{issueTitle(issue.data.label)}</Link>
       </p>
       <h1>Vorschau der {issueTitle(issue.data.label)}</h1>
+      {settingsNote && (
+        <p className="notice" role="note">
+          {settingsNote}
+        </p>
+      )}
       {outputs.empty && (
         <p className="notice notice-warning" role="note">
           Diese Ausgabe enthält noch keine Beiträge. Die Vorschau zeigt nur Kopf, Impressum und
@@ -241,7 +282,7 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       {can(user.role, 'layout.edit') && publication.data && (
         <LayoutSettingsForm
           publication={publication.data}
-          draft={layout}
+          draft={draftLayout ?? publication.data.layout}
           onDraftChange={setDraftLayout}
         />
       )}
