@@ -712,17 +712,30 @@ function memoryReminders(state: {
       })
       return true
     },
-    purgeNotificationHistory: async ({ mailsBefore, remindersBefore }) => {
+    purgeNotificationHistory: async (cutoffs) => {
       const current = state.read()
       // like migration 0017: a mail finished before `finishedAt` existed counts from its last
       // planned attempt
       const finishedBefore = (mail: MemoryNotificationMail) =>
         (mail.status === 'sent' || mail.status === 'failed') &&
-        time(mail.finishedAt ?? mail.sentAt ?? mail.nextAttemptAt) < time(mailsBefore)
+        time(mail.finishedAt ?? mail.sentAt ?? mail.nextAttemptAt) < time(cutoffs.mailsBefore)
       const oldReminder = (reminder: ReminderRecord) =>
-        time(reminder.deadline) < time(remindersBefore)
+        time(reminder.deadline) < time(cutoffs.remindersBefore)
+      const mailed = new Set(
+        (current.notificationMails ?? [])
+          .filter((mail) => mail.status === 'pending' || mail.status === 'sending')
+          .map((mail) => mail.notificationId),
+      )
+      const oldNotification = (notification: StoredNotification) =>
+        !mailed.has(notification.id) &&
+        (notification.readAt === null
+          ? time(notification.createdAt) < time(cutoffs.unreadNotificationsBefore)
+          : time(notification.readAt) < time(cutoffs.readNotificationsBefore))
       const mails = (current.notificationMails ?? []).filter(finishedBefore).length
       const reminders = (current.reminders ?? []).filter(oldReminder).length
+      const purgedNotifications = new Set(
+        (current.notifications ?? []).filter(oldNotification).map(({ id }) => id),
+      )
       if (mails > 0) {
         const draft = state.write()
         draft.notificationMails = (draft.notificationMails ?? []).filter(
@@ -733,7 +746,17 @@ function memoryReminders(state: {
         const draft = state.write()
         draft.reminders = (draft.reminders ?? []).filter((reminder) => !oldReminder(reminder))
       }
-      return { mails, reminders }
+      if (purgedNotifications.size > 0) {
+        // a finished mail goes with its notification, as the database's foreign key takes it
+        const draft = state.write()
+        draft.notifications = (draft.notifications ?? []).filter(
+          ({ id }) => !purgedNotifications.has(id),
+        )
+        draft.notificationMails = (draft.notificationMails ?? []).filter(
+          (mail) => !purgedNotifications.has(mail.notificationId),
+        )
+      }
+      return { mails, reminders, notifications: purgedNotifications.size }
     },
   }
 }

@@ -165,8 +165,8 @@ export interface Backend {
   listArchive(): Promise<ArchiveList>
   /** Public: the archive page of an issue as an HTML document (404 unknown, 410 taken down). */
   getArchivePage(slug: string): Promise<string>
-  /** The archive address and state of an issue (404 while it has none). */
-  getIssueArchive(issueId: string): Promise<IssueArchive>
+  /** The archive address and state of an issue; null while it has none (404: no such issue). */
+  getIssueArchive(issueId: string): Promise<IssueArchive | null>
   /** Takes a published issue out of the public archive (Dezernentin, with a reason for the Verlauf). */
   withdrawFromArchive(issueId: string, input: WithdrawFromArchiveInput): Promise<IssueArchive>
   /** Puts an issue taken out of the archive back (Dezernentin). */

@@ -386,7 +386,7 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
       (await requestRaw(`/archive/${encodeURIComponent(slug)}`, false)).text(),
     getIssueArchive: (issueId) =>
       request(`/issues/${encodeURIComponent(issueId)}/archive`, {
-        schema: (schemas) => schemas.issueArchive,
+        schema: (schemas) => schemas.issueArchiveOrNone,
       }),
     withdrawFromArchive: (issueId, input) =>
       request(`/issues/${encodeURIComponent(issueId)}/archive/withdraw`, {

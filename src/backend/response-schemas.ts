@@ -89,5 +89,6 @@ export const responseSchemas = {
   notificationList: notificationListSchema,
   notificationSettings: notificationSettingsSchema,
   issueArchive: issueArchiveSchema,
+  issueArchiveOrNone: issueArchiveSchema.nullable(),
 }
 export type ResponseSchemas = typeof responseSchemas

@@ -1,6 +1,7 @@
 /**
- * How long the server keeps what notifications leave behind (docs/decisions/0016-reminders.md).
- * Both hold personal data or only grow, so they are deleted once they have served their purpose.
+ * How long the server keeps notifications and what they leave behind
+ * (docs/decisions/0014-notifications.md, docs/decisions/0016-reminders.md). All of it holds
+ * personal data or only grows, so it is deleted once it has served its purpose.
  */
 
 /**
@@ -17,15 +18,38 @@ export const notificationMailRetentionDays = 30
  */
 export const reminderRecordGraceDays = 1
 
+/**
+ * A notification in the bell, once read, is kept this long after it was read: it can still be
+ * found again for a quarter of a year, and the bell shows only the newest 50 anyway.
+ */
+export const readNotificationRetentionDays = 90
+
+/**
+ * A notification nobody read is kept this long after it was made: a year covers a long absence,
+ * and what happened a year ago is no news any more.
+ */
+export const unreadNotificationRetentionDays = 365
+
 const dayMs = 24 * 60 * 60 * 1000
 
-/** What is past its retention at `now`: mails finished, and reminders for deadlines, before these. */
-export function notificationHistoryCutoffs(now: Date): {
+/** What is past its retention at `now`: everything that happened before these moments. */
+export interface NotificationHistoryCutoffs {
+  /** Notification e-mails sent or given up before this. */
   mailsBefore: string
+  /** Reminder records for deadlines before this. */
   remindersBefore: string
-} {
+  /** Notifications read before this. */
+  readNotificationsBefore: string
+  /** Unread notifications made before this. */
+  unreadNotificationsBefore: string
+}
+
+export function notificationHistoryCutoffs(now: Date): NotificationHistoryCutoffs {
+  const daysAgo = (days: number) => new Date(now.getTime() - days * dayMs).toISOString()
   return {
-    mailsBefore: new Date(now.getTime() - notificationMailRetentionDays * dayMs).toISOString(),
-    remindersBefore: new Date(now.getTime() - reminderRecordGraceDays * dayMs).toISOString(),
+    mailsBefore: daysAgo(notificationMailRetentionDays),
+    remindersBefore: daysAgo(reminderRecordGraceDays),
+    readNotificationsBefore: daysAgo(readNotificationRetentionDays),
+    unreadNotificationsBefore: daysAgo(unreadNotificationRetentionDays),
   }
 }

@@ -11,6 +11,7 @@ import type { DeliveryStatus, DeliveryStep, SendStatus } from '../domain/deliver
 import type { Issue } from '../domain/issue'
 import type { StoredNotification } from '../domain/notification'
 import type { StoredNotificationSettings } from '../domain/notification-settings'
+import type { NotificationHistoryCutoffs } from '../domain/notification-retention'
 import type { ReminderKind } from '../domain/reminder'
 import {
   mediaFilePath,
@@ -467,19 +468,20 @@ export interface StoreTx {
   }): Promise<boolean>
   /**
    * Deletes notification e-mails sent or finally failed before `mailsBefore` (never one waiting
-   * or being sent) and the records of reminders whose deadline is before `remindersBefore`
-   * (`notificationHistoryCutoffs`). Idempotent: several processes may run it at once.
+   * or being sent), the records of reminders whose deadline is before `remindersBefore`, and
+   * notifications read before `readNotificationsBefore` or made before
+   * `unreadNotificationsBefore` and still unread (`notificationHistoryCutoffs`); a notification
+   * whose e-mail is waiting or being sent stays until the mail is finished. Idempotent: several
+   * processes may run it at once.
    */
-  purgeNotificationHistory(cutoffs: {
-    mailsBefore: string
-    remindersBefore: string
-  }): Promise<NotificationHistoryPurged>
+  purgeNotificationHistory(cutoffs: NotificationHistoryCutoffs): Promise<NotificationHistoryPurged>
 }
 
 /** How many rows a purge of the notification history deleted. */
 export interface NotificationHistoryPurged {
   mails: number
   reminders: number
+  notifications: number
 }
 
 /** A reminder as recorded, by its key: at most one per key, ever. */

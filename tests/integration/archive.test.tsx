@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { approveSeedIssue, seedIssueId } from '../fixtures/approved-issue'
-import { backendAs, renderApp, setupTestServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -129,17 +129,26 @@ describe('Archiv auf der Ausgabenseite', () => {
     expect(within(section).queryByRole('button')).not.toBeInTheDocument()
   })
 
-  it('eine freigegebene, noch nicht versendete Ausgabe hat keinen Archiv-Abschnitt', async () => {
+  it('eine freigegebene, noch nicht versendete Ausgabe hat keinen Archiv-Abschnitt und keinen Fehler in der Konsole', async () => {
     await approveSeedIssue(await backendAs('editor'), await backendAs('head'), plannedSendDate)
+    const archiveAnswers: number[] = []
+    const onResponse = ({ request, response }: { request: Request; response: Response }) => {
+      if (new URL(request.url).pathname.endsWith(`/issues/${seedIssueId}/archive`)) {
+        archiveAnswers.push(response.status)
+      }
+    }
+    testServer.server.events.on('response:mocked', onResponse)
+    onTestFinished(() => testServer.server.events.removeListener('response:mocked', onResponse))
     const { queryClient } = await renderApp({ route: issuePage, as: 'head' })
     expect(await screen.findByRole('region', { name: 'Versand' })).toBeInTheDocument()
-    // the answer (404: no address yet) is in
+    // the answer (no address yet) is in, and it was no failed request the browser would report
     await waitFor(() =>
       expect(queryClient.getQueryState(['issues', seedIssueId, 'archive'])).toMatchObject({
         status: 'success',
         data: null,
       }),
     )
+    expect([...new Set(archiveAnswers)]).toEqual([200])
     expect(screen.queryByRole('region', { name: 'Archiv' })).not.toBeInTheDocument()
   })
 

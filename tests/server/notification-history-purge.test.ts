@@ -8,7 +8,9 @@ import type { SmtpOutcome } from '../../src/domain/delivery'
 import {
   notificationHistoryCutoffs,
   notificationMailRetentionDays,
+  readNotificationRetentionDays,
   reminderRecordGraceDays,
+  unreadNotificationRetentionDays,
 } from '../../src/domain/notification-retention'
 import type { MailPort } from '../../src/server/mail/mail-port'
 import { readConfig } from '../../src/server/node/config'
@@ -23,7 +25,8 @@ import { storesForTests } from './test-stores'
 /*
  * The purge of the notification history on each store: notification e-mails 30 days after they
  * were sent or given up (never one waiting or being sent), reminder records a day after their
- * deadline; and the hourly rounds of the server and of the demo that run it.
+ * deadline, notifications 90 days after they were read and a year after they were made when
+ * unread; and the hourly rounds of the server and of the demo that run it.
  */
 
 const start = new Date('2027-03-27T11:00:00.000Z')
@@ -107,19 +110,94 @@ describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeSt
     expect((await openMails(store, clock)).length).toBe(1)
 
     const retention = notificationMailRetentionDays * dayMs
-    expect(await purgeAt(store, after(retention))).toEqual({ mails: 0, reminders: 0 })
+    const nothing = { mails: 0, reminders: 0, notifications: 0 }
+    expect(await purgeAt(store, after(retention))).toEqual(nothing)
     // counted from when each was sent or given up, not from when it was queued
-    expect(await purgeAt(store, after(retention + 1))).toEqual({ mails: 1, reminders: 0 })
-    expect(await purgeAt(store, after(retention + 60_000))).toEqual({ mails: 0, reminders: 0 })
-    expect(await purgeAt(store, after(retention + 60_001))).toEqual({ mails: 1, reminders: 0 })
-    expect(await purgeAt(store, after(400 * dayMs))).toEqual({ mails: 0, reminders: 0 })
-
-    expect(await openMails(store, after(400 * dayMs))).toEqual(['mail-in-arbeit', 'mail-wartend'])
+    expect(await purgeAt(store, after(retention + 1))).toEqual({ ...nothing, mails: 1 })
+    expect(await purgeAt(store, after(retention + 60_000))).toEqual(nothing)
+    expect(await purgeAt(store, after(retention + 60_001))).toEqual({ ...nothing, mails: 1 })
     // the notifications themselves stay in the bell
     const bell = await store.transaction((tx) => tx.listNotifications('sandra-wanzar', 50))
-    expect(bell.map((notification) => notification.id)).toEqual(
-      expect.arrayContaining(['aufgegeben', 'gesendet', 'in-arbeit', 'wartend']),
-    )
+    expect(bell.map((notification) => notification.id).sort()).toEqual([
+      'aufgegeben',
+      'gesendet',
+      'in-arbeit',
+      'wartend',
+    ])
+
+    // a year on, unread: the notifications go, but not those whose mail is still open
+    expect(await purgeAt(store, after(400 * dayMs))).toEqual({ ...nothing, notifications: 2 })
+    expect(await openMails(store, after(400 * dayMs))).toEqual(['mail-in-arbeit', 'mail-wartend'])
+  })
+
+  it(`löscht Benachrichtigungen ${readNotificationRetentionDays} Tage nach dem Lesen, ungelesene ${unreadNotificationRetentionDays} Tage nach dem Entstehen`, async () => {
+    const store = await makeStore()
+    const readEarly = after(dayMs)
+    const readLate = after(200 * dayMs)
+    await store.transaction(async (tx) => {
+      await tx.insertNotifications(
+        ['frueh-gelesen', 'spaet-gelesen', 'ungelesen', 'neu'].map((id) => ({
+          id,
+          recipientId: 'sandra-wanzar',
+          kind: 'issue_submitted' as const,
+          issueId: 'ausgabe-2018-08',
+          articleId: null,
+          threadId: null,
+          actorId: 'frank-ruehling',
+          createdAt: (id === 'neu' ? after(300 * dayMs) : start).toISOString(),
+          readAt: null,
+        })),
+      )
+      expect(
+        await tx.markNotificationRead('frueh-gelesen', 'sandra-wanzar', readEarly.toISOString()),
+      ).toBe(true)
+      expect(
+        await tx.markNotificationRead('spaet-gelesen', 'sandra-wanzar', readLate.toISOString()),
+      ).toBe(true)
+    })
+    /** The bell as the person sees it: the list and the unread count, read together. */
+    const bell = () =>
+      store.transaction(async (tx) => ({
+        ids: (await tx.listNotifications('sandra-wanzar', 50)).map(({ id }) => id).sort(),
+        unread: await tx.countUnreadNotifications('sandra-wanzar'),
+      }))
+    const nothing = { mails: 0, reminders: 0, notifications: 0 }
+    const readRetention = readNotificationRetentionDays * dayMs
+    const unreadRetention = unreadNotificationRetentionDays * dayMs
+
+    // counted from when it was read, not from when it was made
+    expect(await purgeAt(store, new Date(readEarly.getTime() + readRetention))).toEqual(nothing)
+    expect(await purgeAt(store, new Date(readEarly.getTime() + readRetention + 1))).toEqual({
+      ...nothing,
+      notifications: 1,
+    })
+    expect(await bell()).toEqual({ ids: ['neu', 'spaet-gelesen', 'ungelesen'], unread: 2 })
+    expect(await purgeAt(store, new Date(readLate.getTime() + readRetention))).toEqual(nothing)
+    expect(await purgeAt(store, new Date(readLate.getTime() + readRetention + 1))).toEqual({
+      ...nothing,
+      notifications: 1,
+    })
+    expect(await bell()).toEqual({ ids: ['neu', 'ungelesen'], unread: 2 })
+
+    expect(await purgeAt(store, after(unreadRetention))).toEqual(nothing)
+    expect(await purgeAt(store, after(unreadRetention + 1))).toEqual({
+      ...nothing,
+      notifications: 1,
+    })
+    // the list and the count stay one picture: the new one, unread
+    expect(await bell()).toEqual({ ids: ['neu'], unread: 1 })
+    // gone is gone: marking it read finds nothing (the bell's 404), the rest is untouched
+    await store.transaction(async (tx) => {
+      expect(await tx.markNotificationRead('ungelesen', 'sandra-wanzar', start.toISOString())).toBe(
+        false,
+      )
+    })
+    expect(await purgeAt(store, after(300 * dayMs + unreadRetention))).toEqual(nothing)
+    expect(await purgeAt(store, after(300 * dayMs + unreadRetention + 1))).toEqual({
+      ...nothing,
+      notifications: 1,
+    })
+    expect(await bell()).toEqual({ ids: [], unread: 0 })
   })
 
   it(`löscht Erinnerungsvermerke erst ${reminderRecordGraceDays} Tag nach ihrem Redaktionsschluss`, async () => {
@@ -132,8 +210,16 @@ describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeSt
       expect(await tx.recordReminder(reminderKey(moved))).toBe(true)
     })
     const graceOver = Date.parse(deadline) + reminderRecordGraceDays * dayMs
-    expect(await purgeAt(store, new Date(graceOver))).toEqual({ mails: 0, reminders: 0 })
-    expect(await purgeAt(store, new Date(graceOver + 1))).toEqual({ mails: 0, reminders: 2 })
+    expect(await purgeAt(store, new Date(graceOver))).toEqual({
+      mails: 0,
+      reminders: 0,
+      notifications: 0,
+    })
+    expect(await purgeAt(store, new Date(graceOver + 1))).toEqual({
+      mails: 0,
+      reminders: 2,
+      notifications: 0,
+    })
     await store.transaction(async (tx) => {
       // the purged key could be recorded anew; the one of the moved deadline is still there
       expect(await tx.recordReminder(reminderKey(moved))).toBe(false)
@@ -155,12 +241,21 @@ describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeSt
       onPurged: (counts) => purged.push(counts),
       onError: (error) => errors.push(error),
     })
-    await vi.waitFor(() => expect(purged).toEqual([{ mails: 0, reminders: 1 }]))
+    await vi.waitFor(() => expect(purged).toEqual([{ mails: 0, reminders: 1, notifications: 0 }]))
     clock = after((notificationMailRetentionDays + 1) * dayMs)
     await vi.waitFor(() =>
       expect(purged).toEqual([
-        { mails: 0, reminders: 1 },
-        { mails: 1, reminders: 0 },
+        { mails: 0, reminders: 1, notifications: 0 },
+        { mails: 1, reminders: 0, notifications: 0 },
+      ]),
+    )
+    // the mail's notification, never read, a year after it was made
+    clock = after((unreadNotificationRetentionDays + 1) * dayMs)
+    await vi.waitFor(() =>
+      expect(purged).toEqual([
+        { mails: 0, reminders: 1, notifications: 0 },
+        { mails: 1, reminders: 0, notifications: 0 },
+        { mails: 0, reminders: 0, notifications: 1 },
       ]),
     )
     await purge.stop()
@@ -204,6 +299,11 @@ describe('Aufbewahrung in der Demo', () => {
       expect(mailIds()).toEqual(['mail-neu'])
       await nextRound(new Date(due + 50 * 60_000))
       expect(mailIds()).toEqual([])
+      // a year after it was made, the first notification (never read) leaves the bell too
+      const notificationIds = () => (store.snapshot().notifications ?? []).map(({ id }) => id)
+      expect(notificationIds()).toEqual(['alt', 'neu'])
+      await nextRound(after((unreadNotificationRetentionDays + 1) * dayMs))
+      expect(notificationIds()).toEqual(['neu'])
       await demo.stop()
       expect(errors).toEqual([])
     } finally {
@@ -220,21 +320,23 @@ describe.skipIf(!postgresUrl)('Aufbewahrung im Serverprozess', () => {
     await sentMailAndReminder(store)
     const rows = async () =>
       (
-        await sql<{ mails: number; reminders: number }>`
+        await sql<{ mails: number; reminders: number; notifications: number }>`
           select (select count(*)::int from notification_mails) as mails,
-                 (select count(*)::int from deadline_reminders) as reminders`.execute(db)
+                 (select count(*)::int from deadline_reminders) as reminders,
+                 (select count(*)::int from notifications) as notifications`.execute(db)
       ).rows[0]
-    expect(await rows()).toEqual({ mails: 1, reminders: 1 })
+    expect(await rows()).toEqual({ mails: 1, reminders: 1, notifications: 1 })
     if (config.kind !== 'postgres') throw new Error('PostgreSQL erwartet')
     const server = await startServer(
       readConfig({ DATABASE_URL: config.url, PORT: '0', HOST: '127.0.0.1', SERVE_APP: '0' }),
       pino({ level: 'silent' }),
-      { now: () => after((notificationMailRetentionDays + 1) * dayMs) },
+      { now: () => after((unreadNotificationRetentionDays + 1) * dayMs) },
     )
     try {
-      await vi.waitFor(async () => expect(await rows()).toEqual({ mails: 0, reminders: 0 }), {
-        timeout: 10_000,
-      })
+      await vi.waitFor(
+        async () => expect(await rows()).toEqual({ mails: 0, reminders: 0, notifications: 0 }),
+        { timeout: 10_000 },
+      )
     } finally {
       await server.close()
     }

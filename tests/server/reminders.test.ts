@@ -167,7 +167,7 @@ describe.each(stores)('Erinnerungen (%s)', (_, makeStore) => {
       await store.transaction((tx) =>
         tx.purgeNotificationHistory(notificationHistoryCutoffs(purgedAt)),
       ),
-    ).toEqual({ mails: 0, reminders: 4 })
+    ).toEqual({ mails: 0, reminders: 4, notifications: 0 })
     for (const at of [purgedAt, new Date(purgedAt.getTime() + 60 * 60_000)])
       expect(await tick(at.toISOString())).toBe(0)
     // the same deadline set again (it is past): its purged keys do not come back

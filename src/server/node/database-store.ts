@@ -764,19 +764,41 @@ function reminderTx(
         .executeTakeFirst()
       return result.numUpdatedRows === 1n
     },
-    purgeNotificationHistory: async ({ mailsBefore, remindersBefore }) => {
+    purgeNotificationHistory: async (cutoffs) => {
       const mails = await db
         .deleteFrom('notification_mails')
         .where('status', 'in', ['sent', 'failed'])
-        .where('finished_at', '<', new Date(mailsBefore))
+        .where('finished_at', '<', new Date(cutoffs.mailsBefore))
         .executeTakeFirst()
       const reminders = await db
         .deleteFrom('deadline_reminders')
-        .where('deadline', '<', new Date(remindersBefore))
+        .where('deadline', '<', new Date(cutoffs.remindersBefore))
+        .executeTakeFirst()
+      // one delete per kind, each along its own index (migration 0018); a finished mail of a
+      // notification goes with it (the foreign key's cascade)
+      const withoutOpenMail = db
+        .deleteFrom('notifications')
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom('notification_mails')
+                .select('notification_mails.id')
+                .whereRef('notification_mails.notification_id', '=', 'notifications.id')
+                .where('notification_mails.status', 'in', ['pending', 'sending']),
+            ),
+          ),
+        )
+      const read = await withoutOpenMail
+        .where('read_at', '<', new Date(cutoffs.readNotificationsBefore))
+        .executeTakeFirst()
+      const unread = await withoutOpenMail
+        .where('read_at', 'is', null)
+        .where('created_at', '<', new Date(cutoffs.unreadNotificationsBefore))
         .executeTakeFirst()
       return {
         mails: Number(mails.numDeletedRows),
         reminders: Number(reminders.numDeletedRows),
+        notifications: Number(read.numDeletedRows + unread.numDeletedRows),
       }
     },
   }

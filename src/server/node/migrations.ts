@@ -581,6 +581,19 @@ export const migrations: Record<string, Migration> = {
       )
     },
   },
+  '0018-notification-retention': {
+    // Notifications are deleted 90 days after they were read, unread ones a year after they were
+    // made (docs/decisions/0014-notifications.md, retention): the hourly purge finds each kind by
+    // an index of its own instead of reading the whole table.
+    async up(db: Kysely<unknown>) {
+      await sql`create index notifications_read_at on notifications (read_at) where read_at is not null`.execute(
+        db,
+      )
+      await sql`create index notifications_unread_created_at on notifications (created_at) where read_at is null`.execute(
+        db,
+      )
+    },
+  },
 }
 
 function migrator(db: Kysely<unknown>) {

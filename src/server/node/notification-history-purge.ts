@@ -12,9 +12,10 @@ export interface NotificationHistoryPurgeOptions {
 }
 
 /**
- * Deletes notification e-mails 30 days after they were sent or given up, and the records of
- * reminders a day after their deadline (`src/domain/notification-retention.ts`), at start and
- * then periodically. Several processes may do it at once: the deletes are idempotent.
+ * Deletes notification e-mails 30 days after they were sent or given up, the records of
+ * reminders a day after their deadline, and notifications 90 days after they were read or a year
+ * after they were made when nobody read them (`src/domain/notification-retention.ts`), at start
+ * and then periodically. Several processes may do it at once: the deletes are idempotent.
  */
 export function startNotificationHistoryPurge(options: NotificationHistoryPurgeOptions) {
   return startPeriodicTask({
@@ -23,7 +24,7 @@ export function startNotificationHistoryPurge(options: NotificationHistoryPurgeO
     run: async () => {
       const cutoffs = notificationHistoryCutoffs(options.now())
       const purged = await options.store.transaction((tx) => tx.purgeNotificationHistory(cutoffs))
-      if (purged.mails > 0 || purged.reminders > 0) options.onPurged(purged)
+      if (Object.values(purged).some((count) => count > 0)) options.onPurged(purged)
     },
   })
 }

@@ -432,11 +432,14 @@ export async function startServer(
     now,
     intervalMs: purgeIntervalMs,
     onPurged: (purged) =>
-      logger.info(purged, 'Alte Benachrichtigungs-E-Mails und Erinnerungsvermerke gelöscht'),
+      logger.info(
+        purged,
+        'Alte Benachrichtigungen, Benachrichtigungs-E-Mails und Erinnerungsvermerke gelöscht',
+      ),
     onError: (error) =>
       logger.error(
         { err: loggableError(error) },
-        'Löschen alter Benachrichtigungs-E-Mails und Erinnerungsvermerke fehlgeschlagen',
+        'Löschen alter Benachrichtigungen, Benachrichtigungs-E-Mails und Erinnerungsvermerke fehlgeschlagen',
       ),
   })
   const { port } = server.address() as AddressInfo

@@ -35,7 +35,7 @@ import {
   unauthenticatedAnswer,
 } from '../contract'
 import { loadIssue } from '../issue-operations'
-import { notFound, ProblemError, problemTypes } from '../problem'
+import { ProblemError, problemTypes } from '../problem'
 import type { ArchiveEntry, StoreTx } from '../store'
 
 const issueArchiveComponent = issueArchiveSchema.meta({ id: 'IssueArchive' })
@@ -109,11 +109,12 @@ const issueArchiveRoute = describeRoute({
   summary: "The issue's place in the archive: address, published, taken down (every role)",
   request: { params: idParams },
   responses: {
-    200: jsonAnswer(issueArchiveComponent, 'The archive state of the issue'),
-    ...unauthenticatedAnswer,
-    ...notFoundAnswer(
-      'No such issue, or it has no archive address yet (`/probleme/nicht-gefunden`).',
+    200: jsonAnswer(
+      issueArchiveComponent.nullable(),
+      'The archive state of the issue; null while it has no address (an approved issue gets one with a test send, the Outlook draft or its send)',
     ),
+    ...unauthenticatedAnswer,
+    ...notFoundAnswer('No such issue (`/probleme/nicht-gefunden`).'),
   },
 })
 
@@ -281,8 +282,7 @@ export function archiveRoutes(deps: HandlerDeps) {
         await publishMissingArchivePages(tx, publicUrlOf(deps, c), deps.now())
       return tx.getArchiveEntry(issue.id)
     })
-    if (!entry) throw notFound('Eine Archivadresse dieser Ausgabe')
-    return c.json(issueArchiveOf(entry, publicUrlOf(deps, c)))
+    return c.json(entry ? issueArchiveOf(entry, publicUrlOf(deps, c)) : null)
   })
 
   const notInArchive =

@@ -36,7 +36,6 @@ import {
   jsonBody,
   jsonBodyAnswers,
   notFoundAnswer,
-  problemAnswer,
   readBody,
   unauthenticatedAnswer,
 } from '../contract'
@@ -166,8 +165,9 @@ const deleteCommentRoute = describeRoute({
     ...unauthenticatedAnswer,
     ...forbiddenAnswer('Someone else’s comment (`/probleme/keine-berechtigung`).'),
     ...commentNotFound,
-    409: problemAnswer(
-      'The first comment of a thread with replies (`/probleme/falscher-status`): edit it or resolve the thread.',
+    ...conflictAnswer(
+      articleComponent,
+      'The first comment of a thread with replies (`/probleme/falscher-status`): edit it or resolve the thread. Or the article changed while its thread was deleted (`/probleme/versionskonflikt`, `current` is the stored article; the deletion is undone): cannot happen while the article is locked, kept as the answer to a lost race.',
     ),
   },
 })
@@ -219,6 +219,10 @@ async function lockOwnComment(
  * Takes a deleted thread's anchor out of its article's body (locked by the caller): the anchor is
  * no text, so the version goes up and nothing else changes (who wrote last, the approval).
  * Null: the body had no anchor of the thread (its text was deleted).
+ *
+ * The versioned write cannot miss while the caller holds the article's lock (the database's row
+ * lock; the memory store runs one transaction at a time). Should a store let it miss anyway, the
+ * deletion is undone and answered as every lost race on an article is: 409 with the stored one.
  */
 async function withoutThreadAnchor(tx: StoreTx, thread: CommentThread): Promise<Article | null> {
   const article = await tx.getArticle(thread.articleId)
@@ -229,7 +233,13 @@ async function withoutThreadAnchor(tx: StoreTx, thread: CommentThread): Promise<
     version: article.version + 1,
   }
   if (!(await tx.updateArticle(stored(next), article.version))) {
-    throw new Error('Der gesperrte Beitrag hat sich beim Löschen des Gesprächs geändert.')
+    throw new ProblemError(
+      409,
+      problemTypes.versionConflict,
+      'Beitrag geändert',
+      'Der Beitrag wurde gerade von jemand anderem geändert; der Kommentar ist nicht gelöscht. Bitte laden Sie den Beitrag neu und löschen Sie den Kommentar noch einmal.',
+      { current: await tx.getArticle(thread.articleId) },
+    )
   }
   return next
 }
