@@ -98,8 +98,9 @@ export function defineApprovedSettingsContract(context: () => ApprovedSettingsCo
     expect(received?.text).not.toContain(laterPhone)
 
     // the archive page, stored when the send made the issue versendet, too
-    const { slug } = await c.editor().getIssueArchive(issueId)
-    const page = await c.head().getArchivePage(slug)
+    const archive = await c.editor().getIssueArchive(issueId)
+    expect(archive?.publishedAt).not.toBeNull()
+    const page = await c.head().getArchivePage(archive?.slug ?? '')
     expect(page).toMatch(new RegExp(approvedColour, 'i'))
     expect(page).not.toMatch(new RegExp(laterColour, 'i'))
     expect(page).toContain(read.impressum.phone)
