@@ -88,7 +88,7 @@ describe('Vorschau und Layout', () => {
       layout: { ...publication.layout, accentColor: '#1d5e20' },
     })
 
-    await renderApp({ route, as: 'designer' })
+    const { user } = await renderApp({ route, as: 'designer' })
     const note = await screen.findByRole('note', { name: '' })
     expect(note).toHaveTextContent(
       /^Diese Ausgabe ist freigegeben und geht mit Kopf, Impressum und Layout hinaus, wie sie bei ihrer Freigabe am .* galten\. Spätere Änderungen gelten für sie erst nach einer erneuten Freigabe\.$/,
@@ -105,6 +105,15 @@ describe('Vorschau und Layout', () => {
     expect(screen.getByRole('note', { name: '' })).toHaveTextContent(
       /^Die Vorschau zeigt Ihre Layout-Auswahl\. Diese Ausgabe ist freigegeben und geht mit dem Layout hinaus, das bei ihrer Freigabe galt/,
     )
+    // discarded, the choice gives way to what goes out again
+    await user.click(screen.getByRole('button', { name: 'Änderungen verwerfen' }))
+    await waitFor(() =>
+      expect(frameHtml('Vorschau: E-Mail')).toContain(`border-bottom:4px solid ${approvedColour}`),
+    )
+    expect(screen.getByRole('note', { name: '' })).toHaveTextContent(
+      /^Diese Ausgabe ist freigegeben/,
+    )
+    expect(screen.getByLabelText('Akzentfarbe')).toHaveValue('#1d5e20')
   })
 })
 

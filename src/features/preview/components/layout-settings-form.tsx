@@ -11,7 +11,8 @@ import styles from './layout-settings-form.module.css'
 interface Props {
   publication: Publication
   draft: Layout
-  onDraftChange: (layout: Layout) => void
+  /** `null`: back to what the preview showed before any choice. */
+  onDraftChange: (layout: Layout | null) => void
 }
 
 /** Layout settings of the newsletter for Gestaltung; the preview follows every change at once. */
@@ -197,7 +198,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => onDraftChange(publication.layout)}
+            onClick={() => onDraftChange(null)}
           >
             Änderungen verwerfen
           </button>
