@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Article } from './article'
 import { withCommentAnchors } from '../../tests/fixtures/comment-anchors'
-import { contentChanges, wordChanges, wordDiff } from './content-diff'
+import { createSeedState } from '../../mocks/seed/august-2018'
+import { contentChanges, settingsChanges, wordChanges, wordDiff } from './content-diff'
+import { approvedPublication } from './publication'
 import { docFromParagraphs } from './rich-text'
 
 const article = (id: string, headline: string, text: string): Article => ({
@@ -97,5 +99,25 @@ describe('Wortgenauer Vergleich', () => {
     const runs = wordDiff(long('a'), long('b'))
     expect(runs.map((run) => run.kind)).toEqual(['removed', 'added'])
     expect(performance.now() - started).toBeLessThan(2000)
+  })
+})
+
+describe('Seit Freigabe geänderte Einstellungen', () => {
+  const { publication } = createSeedState()
+  const approved = approvedPublication(publication)
+
+  it('nennt, was sich geändert hat, vom Kopf abwärts, und nichts ohne Kopie der Freigabe', () => {
+    expect(settingsChanges(approved, { ...publication, articleWordLimit: 99, version: 9 })).toEqual(
+      [],
+    )
+    expect(
+      settingsChanges(approved, {
+        ...publication,
+        layout: { ...publication.layout, headingFont: 'serif' },
+        title: 'Neuer Titel',
+        impressum: { ...publication.impressum, phone: '0365/1' },
+      }),
+    ).toEqual(['Titel', 'Impressum', 'Layout'])
+    expect(settingsChanges(undefined, { ...publication, title: 'Neuer Titel' })).toEqual([])
   })
 })

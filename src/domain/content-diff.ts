@@ -2,6 +2,7 @@ import type { Article } from './article'
 import { withoutCommentAnchors } from './comment-anchor'
 import type { ApprovedContent } from './issue'
 import { canonicalJson } from './canonical-json'
+import { approvedPublication, type ApprovedPublication, type Publication } from './publication'
 import { plainText } from './rich-text'
 
 /** What changed in one article since the approval, in words a reader understands. */
@@ -99,6 +100,29 @@ export function contentChanges(
     .filter((id) => articleIds.includes(id))
   const orderNow = articleIds.filter((id) => before.has(id))
   return { orderChanged: stillThere.join() !== orderNow.join(), articles: changes }
+}
+
+const settingLabels: Record<keyof ApprovedPublication, string> = {
+  title: 'Titel',
+  subtitle: 'Untertitel',
+  impressum: 'Impressum',
+  unsubscribeText: 'Abmeldehinweis',
+  layout: 'Layout',
+}
+
+/**
+ * Which of the settings an approval covered differ now ("Layout", "Impressum"), in the order of
+ * the masthead down; none when the approval kept no copy of them (given before they were covered).
+ */
+export function settingsChanges(
+  approved: ApprovedPublication | undefined,
+  current: Publication,
+): string[] {
+  if (!approved) return []
+  const now = approvedPublication(current)
+  return (Object.keys(settingLabels) as (keyof ApprovedPublication)[])
+    .filter((key) => canonicalJson(approved[key]) !== canonicalJson(now[key]))
+    .map((key) => settingLabels[key])
 }
 
 /** One step of a sequence diff: an item of both sequences, or of only one of them. */

@@ -334,6 +334,52 @@ describe('Lesen, was freigegeben wird', () => {
     )
   })
 
+  it('nennt unter „Seit Freigabe geändert“ und „Geändert seit Ihrer Rückgabe“ auch Impressum und Layout', async () => {
+    const approved = await approvedIssue()
+    const head = await backendAs('head')
+    const editor = await backendAs('editor')
+    const designer = await backendAs('designer')
+    const reopened = await head.reopenIssue(issueId, { version: approved.version })
+    const publication = await designer.getPublication()
+    const recoloured = await designer.updateLayout({
+      version: publication.version,
+      layout: { ...publication.layout, accentColor: '#8a1538' },
+    })
+    const { version: _version, updatedAt: _updatedAt, ...content } = recoloured
+    await editor.updatePublication({
+      ...content,
+      version: recoloured.version,
+      impressum: { ...content.impressum, phone: '0365/838-9999' },
+    })
+    const resubmitted = await editor.submitIssue(issueId, { version: reopened.version })
+
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const sinceApproval = await screen.findByRole('region', { name: 'Seit Freigabe geändert' })
+    expect(
+      await within(sinceApproval).findByText(/^Geändert: Impressum, Layout\./),
+    ).toBeInTheDocument()
+    expect(within(sinceApproval).getByRole('link', { name: 'Vorschau' })).toHaveAttribute(
+      'href',
+      `/ausgaben/${issueId}/vorschau`,
+    )
+    view.unmount()
+
+    // sent back, and the layout changes again before the resubmission
+    const sentBack = await head.requestChanges(issueId, {
+      version: resubmitted.version,
+      comment: 'Bitte die alte Farbe.',
+    })
+    const current = await designer.getPublication()
+    await designer.updateLayout({
+      version: current.version,
+      layout: { ...current.layout, accentColor: publication.layout.accentColor },
+    })
+    await editor.submitIssue(issueId, { version: sentBack.version })
+    await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const sinceReturn = await screen.findByRole('region', { name: 'Geändert seit Ihrer Rückgabe' })
+    expect(await within(sinceReturn).findByText(/^Geändert: Layout\./)).toBeInTheDocument()
+  })
+
   it('gibt Kopf, Impressum und Layout mit frei: eine Layoutänderung während des Lesens verlangt einen zweiten Blick', async () => {
     await submittedIssue({ withAltTexts: true })
     const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })

@@ -217,7 +217,12 @@ export function workflowRoutes(deps: HandlerDeps) {
           requestedBy: c.get('user').id,
           requestedAt: deps.now().toISOString(),
         }
-        const { articles: content } = approvedContent(issue, await articlesOf(tx, issue))
+        // with the settings, so that a resubmission shows their changes as well
+        const content = approvedContent(
+          issue,
+          await articlesOf(tx, issue),
+          await tx.getPublication(),
+        )
         await notifyWorkflowStep(deps, tx, {
           kind: 'changes_requested',
           issueId: issue.id,
@@ -226,7 +231,10 @@ export function workflowRoutes(deps: HandlerDeps) {
         return {
           ...withoutApproval(issue, c.get('user'), deps.now().toISOString()),
           changeRequest,
-          lastChangeRequest: { ...changeRequest, content: { articles: content } },
+          lastChangeRequest: {
+            ...changeRequest,
+            content: { articles: content.articles, publication: content.publication },
+          },
         }
       },
       (next) => next.changeRequest?.comment ?? null,

@@ -3,7 +3,8 @@ import { Link } from 'react-router'
 import { WordDiffView } from '../../../components/word-diff-view'
 import type { Article } from '../../../domain/article'
 import { articleDifferences, blocksText } from '../../../domain/article-merge'
-import { contentChanges, wordDiff } from '../../../domain/content-diff'
+import { usePublication } from '../../../backend/queries/get-publication'
+import { contentChanges, settingsChanges, wordDiff } from '../../../domain/content-diff'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import type { ApprovedContent, Issue } from '../../../domain/issue'
 import styles from './changes-since-approval.module.css'
@@ -57,16 +58,24 @@ function ContentChangesSince({
   unchanged: string
 }) {
   const changes = contentChanges(baseline, issue.articleIds, articles)
+  const publication = usePublication()
+  const settings = publication.data ? settingsChanges(baseline.publication, publication.data) : []
   const before = new Map(baseline.articles.map((article) => [article.id, article]))
   const now = new Map(articles.map((article) => [article.id, article]))
   return (
     <section className="notice notice-warning" aria-labelledby={id}>
       <h3 id={id}>{title}</h3>
       <p>{intro}</p>
-      {changes.articles.length === 0 && !changes.orderChanged ? (
+      {changes.articles.length === 0 && !changes.orderChanged && settings.length === 0 ? (
         <p>{unchanged}</p>
       ) : (
         <ul>
+          {settings.length > 0 && (
+            <li>
+              Geändert: {settings.join(', ')}. Wie die Ausgabe damit aussieht, zeigt die{' '}
+              <Link to={`/ausgaben/${encodeURIComponent(issue.id)}/vorschau`}>Vorschau</Link>.
+            </li>
+          )}
           {changes.orderChanged && <li>Die Reihenfolge der Beiträge wurde geändert.</li>}
           {changes.articles.map((change) => {
             const then = before.get(change.articleId)
