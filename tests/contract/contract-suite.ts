@@ -94,6 +94,13 @@ export function defineContractSuite(name: string, target: ContractTarget) {
       }
     })
 
+    /** The seed issue with its Redaktionsschluss ahead and its alt texts written, not submitted. */
+    const prepareSeedIssue = async () => {
+      const issue = await extendDeadline()
+      await addMissingAltTexts()
+      return issue
+    }
+
     /** Approves the seed issue (deadline moved, alt texts written, warning acknowledged). */
     const approveSeedIssue = async () => {
       const id = 'ausgabe-2018-08'
@@ -151,11 +158,7 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         editor,
         head,
         designer,
-        prepareSeedIssue: async () => {
-          const issue = await extendDeadline()
-          await addMissingAltTexts()
-          return issue
-        },
+        prepareSeedIssue,
       })))
 
     if (mail)
@@ -165,11 +168,7 @@ export function defineContractSuite(name: string, target: ContractTarget) {
           head,
           designer,
           mail,
-          prepareSeedIssue: async () => {
-            const issue = await extendDeadline()
-            await addMissingAltTexts()
-            return issue
-          },
+          prepareSeedIssue,
         })))
 
     describe('Kommentare', () =>

@@ -19,7 +19,11 @@ import { startNotificationHistoryPurge } from '../../src/server/node/notificatio
 import { startServer } from '../../src/server/node/server'
 import { createNotificationMailWorker } from '../../src/server/notification-mail-worker'
 import type { NotificationHistoryPurged, Store } from '../../src/server/store'
-import { queueNotificationMails, testMailSettings } from './test-mail-settings'
+import {
+  notificationOfTheHead,
+  queueNotificationMails,
+  testMailSettings,
+} from './test-mail-settings'
 import { storesForTests } from './test-stores'
 
 /*
@@ -136,17 +140,9 @@ describe.each(stores)('Aufbewahrung der Benachrichtigungen (%s)', (_name, makeSt
     const readLate = after(200 * dayMs)
     await store.transaction(async (tx) => {
       await tx.insertNotifications(
-        ['frueh-gelesen', 'spaet-gelesen', 'ungelesen', 'neu'].map((id) => ({
-          id,
-          recipientId: 'sandra-wanzar',
-          kind: 'issue_submitted' as const,
-          issueId: 'ausgabe-2018-08',
-          articleId: null,
-          threadId: null,
-          actorId: 'frank-ruehling',
-          createdAt: (id === 'neu' ? after(300 * dayMs) : start).toISOString(),
-          readAt: null,
-        })),
+        ['frueh-gelesen', 'spaet-gelesen', 'ungelesen', 'neu'].map((id) =>
+          notificationOfTheHead(id, id === 'neu' ? after(300 * dayMs) : start),
+        ),
       )
       expect(
         await tx.markNotificationRead('frueh-gelesen', 'sandra-wanzar', readEarly.toISOString()),

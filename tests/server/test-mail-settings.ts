@@ -17,25 +17,26 @@ export const testMailSettings = (port: MailPort): MailSettings => ({
   confirmationHours: 48,
 })
 
+/** An unread "eingereicht" notification of the Dezernentin, made at `at`. */
+export const notificationOfTheHead = (id: string, at: Date) => ({
+  id,
+  recipientId: 'sandra-wanzar',
+  kind: 'issue_submitted' as const,
+  issueId: 'ausgabe-2018-08',
+  articleId: null,
+  threadId: null,
+  actorId: 'frank-ruehling',
+  createdAt: at.toISOString(),
+  readAt: null,
+})
+
 /**
  * Queues one notification e-mail per id (with its notification) to the Dezernentin, made at
  * `at`; the mails' ids are `mail-<id>`.
  */
 export async function queueNotificationMails(store: Store, ids: readonly string[], at: Date) {
   await store.transaction(async (tx) => {
-    await tx.insertNotifications(
-      ids.map((id) => ({
-        id,
-        recipientId: 'sandra-wanzar',
-        kind: 'issue_submitted' as const,
-        issueId: 'ausgabe-2018-08',
-        articleId: null,
-        threadId: null,
-        actorId: 'frank-ruehling',
-        createdAt: at.toISOString(),
-        readAt: null,
-      })),
-    )
+    await tx.insertNotifications(ids.map((id) => notificationOfTheHead(id, at)))
     await tx.insertNotificationMails(
       ids.map((id) => ({
         id: `mail-${id}`,
