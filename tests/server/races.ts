@@ -152,6 +152,52 @@ export function defineRaceTests(servers: () => SpawnedServer[]) {
     )
   })
 
+  it(`gibt bei ${racesPerCase} Rennen von Freigabe und Layoutänderung nur das gelesene Layout frei`, async () => {
+    await prepare()
+    const outcomes: number[] = []
+    const orders = { 'Freigabe zuerst': 0, 'Layout zuerst': 0 }
+    for (let race = 0; race < racesPerCase; race++) {
+      const { article, issue } = await submittedIssue(`Layoutrennen ${race}`)
+      const read = await ok(head.call<Publication>('GET', '/publication'), 'Publikation')
+      const reviewed = await contentFingerprint(issue, [article], read)
+      const colour = race % 2 === 0 ? '#8a1538' : '#1d5e20'
+      const [approved, recoloured] = await Promise.all([
+        head.call<Issue>(
+          'POST',
+          `/issues/${issue.id}/approve`,
+          { ...(await approvalRequest(head, issue)), fingerprint: reviewed },
+          race,
+        ),
+        head.call<Publication>(
+          'PUT',
+          '/publication/layout',
+          { version: read.version, layout: { ...read.layout, accentColor: colour } },
+          race + 1,
+        ),
+      ])
+      outcomes.push(approved.status, recoloured.status)
+      expect(recoloured.status, `Layout ${race}`).toBe(200)
+      const stored = await ok(head.call<Issue>('GET', `/issues/${issue.id}`), 'Ausgabe')
+      if (approved.status === 200) {
+        // approved before the change: the approval holds the layout she read, and goes out with it
+        orders['Freigabe zuerst'] += 1
+        expect(stored.approval?.fingerprint, `Rennen ${race}`).toBe(reviewed)
+        expect(stored.approval?.content.publication?.layout.accentColor).toBe(
+          read.layout.accentColor,
+        )
+      } else {
+        // the change came first: what she read is stale, nothing is approved
+        orders['Layout zuerst'] += 1
+        expect(approved.status, `Rennen ${race}`).toBe(409)
+        expect(stored.status).toBe('in_review')
+      }
+    }
+    expect(await checkIntegrity(head)).toEqual(intactReport)
+    console.info(
+      `Freigabe gegen Layoutänderung: ${JSON.stringify(tally(outcomes))} ${JSON.stringify(orders)}`,
+    )
+  })
+
   it(`lässt bei ${racesPerCase} Rennen von Zuordnen und Löschen keine Ausgabe auf einen gelöschten Beitrag zeigen`, async () => {
     await prepare()
     const outcomes: number[] = []
