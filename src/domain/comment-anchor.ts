@@ -134,12 +134,14 @@ export function commentAnchorThreadIds(doc: RichTextDoc): Set<string> {
 /**
  * The body without anchors of threads that are not among `existing` (deleted meanwhile), or the
  * body itself, untouched, when it has none: a stored body keeps "every anchor has its thread".
+ * `anchored` are the body's anchored thread ids, when the caller has them already.
  */
 export function withoutOrphanCommentAnchors(
   doc: RichTextDoc,
   existing: ReadonlySet<string>,
+  anchored: ReadonlySet<string> = commentAnchorThreadIds(doc),
 ): RichTextDoc {
-  const orphans = new Set([...commentAnchorThreadIds(doc)].filter((id) => !existing.has(id)))
+  const orphans = new Set([...anchored].filter((id) => !existing.has(id)))
   return orphans.size === 0 ? doc : withoutCommentAnchorsOf(doc, orphans)
 }
 

@@ -1,5 +1,5 @@
 import type { Article } from '../domain/article'
-import { hasCommentAnchors, withoutOrphanCommentAnchors } from '../domain/comment-anchor'
+import { commentAnchorThreadIds, withoutOrphanCommentAnchors } from '../domain/comment-anchor'
 import type { Issue } from '../domain/issue'
 import type { RichTextDoc } from '../domain/rich-text'
 import { notFound, ProblemError, problemTypes } from './problem'
@@ -55,7 +55,9 @@ export async function withoutOrphanAnchors(
   articleId: string,
   body: RichTextDoc,
 ): Promise<RichTextDoc> {
-  if (!hasCommentAnchors(body)) return body
+  // one walk over the body: the anchored ids say whether there is anything to check
+  const anchored = commentAnchorThreadIds(body)
+  if (anchored.size === 0) return body
   const threads = await tx.listCommentThreads(articleId)
-  return withoutOrphanCommentAnchors(body, new Set(threads.map((thread) => thread.id)))
+  return withoutOrphanCommentAnchors(body, new Set(threads.map((thread) => thread.id)), anchored)
 }
