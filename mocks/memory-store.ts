@@ -482,17 +482,29 @@ function dropCommentsOfArticle(draft: MemoryState, articleId: string) {
       .map((thread) => thread.id),
   )
   dropThreads(draft, threadIds)
-  draft.notifications = (draft.notifications ?? []).filter(
-    (notification) => notification.articleId !== articleId,
-  )
+  dropNotifications(draft, (notification) => notification.articleId === articleId)
 }
 
 function dropThreads(draft: MemoryState, threadIds: ReadonlySet<string>) {
   if (threadIds.size === 0) return
   draft.commentThreads = (draft.commentThreads ?? []).filter((thread) => !threadIds.has(thread.id))
   draft.comments = (draft.comments ?? []).filter((comment) => !threadIds.has(comment.threadId))
-  draft.notifications = (draft.notifications ?? []).filter(
-    (notification) => notification.threadId === null || !threadIds.has(notification.threadId),
+  dropNotifications(
+    draft,
+    (notification) => notification.threadId != null && threadIds.has(notification.threadId),
+  )
+}
+
+/** Like the database's foreign key: a notification's e-mail goes with the notification. */
+function dropNotifications(
+  draft: MemoryState,
+  dropped: (notification: StoredNotification) => boolean,
+) {
+  const ids = new Set((draft.notifications ?? []).filter(dropped).map(({ id }) => id))
+  if (ids.size === 0) return
+  draft.notifications = (draft.notifications ?? []).filter(({ id }) => !ids.has(id))
+  draft.notificationMails = (draft.notificationMails ?? []).filter(
+    (mail) => !ids.has(mail.notificationId),
   )
 }
 
@@ -747,14 +759,7 @@ function memoryReminders(state: {
         draft.reminders = (draft.reminders ?? []).filter((reminder) => !oldReminder(reminder))
       }
       if (purgedNotifications.size > 0) {
-        // a finished mail goes with its notification, as the database's foreign key takes it
-        const draft = state.write()
-        draft.notifications = (draft.notifications ?? []).filter(
-          ({ id }) => !purgedNotifications.has(id),
-        )
-        draft.notificationMails = (draft.notificationMails ?? []).filter(
-          (mail) => !purgedNotifications.has(mail.notificationId),
-        )
+        dropNotifications(state.write(), ({ id }) => purgedNotifications.has(id))
       }
       return { mails, reminders, notifications: purgedNotifications.size }
     },

@@ -7,6 +7,7 @@ import { NotificationBell } from '../features/notifications/components/notificat
 import { OutboxNavItem } from '../features/sending/components/outbox-nav-item'
 import { useCurrentUser, useLogout } from '../lib/session'
 import { DemoReset } from './demo-reset'
+import { HeaderMenu } from './header-menu'
 import { useFocusLinkedField } from './use-focus-linked-field'
 import { useFocusOnNavigation } from './use-focus-on-navigation'
 import styles from './shell.module.css'
@@ -27,38 +28,42 @@ export function Shell() {
       </a>
       <header className={styles.header}>
         <span className={styles.brand}>Rundbrief</span>
-        <nav aria-label="Hauptnavigation">
-          <ul>
-            <li>
-              <NavLink to="/ausgaben">Ausgaben</NavLink>
-            </li>
-            <li>
-              <NavLink to="/beitraege">Beiträge</NavLink>
-            </li>
-            {can(user.role, 'recipients.read') && (
+        <HeaderMenu label="Menü" icon="menu">
+          <nav aria-label="Hauptnavigation">
+            <ul>
               <li>
-                <NavLink to="/empfaenger">Empfänger</NavLink>
+                <NavLink to="/ausgaben">Ausgaben</NavLink>
               </li>
-            )}
-            {/* the Postausgang shows addresses: only for those who may read them */}
-            {can(user.role, 'recipients.read') && <OutboxNavItem />}
-            <li>
-              <NavLink to="/archiv">Archiv</NavLink>
-            </li>
-          </ul>
-        </nav>
+              <li>
+                <NavLink to="/beitraege">Beiträge</NavLink>
+              </li>
+              {can(user.role, 'recipients.read') && (
+                <li>
+                  <NavLink to="/empfaenger">Empfänger</NavLink>
+                </li>
+              )}
+              {/* the Postausgang shows addresses: only for those who may read them */}
+              {can(user.role, 'recipients.read') && <OutboxNavItem />}
+              <li>
+                <NavLink to="/archiv">Archiv</NavLink>
+              </li>
+            </ul>
+          </nav>
+        </HeaderMenu>
         <div className={styles.userMenu}>
           <NotificationBell />
-          <span>
-            {user.name} <span className="muted">({roleLabels[user.role]})</span>
-          </span>
-          <button
-            type="button"
-            className="button button-small button-secondary"
-            onClick={() => logout.mutate()}
-          >
-            Abmelden
-          </button>
+          <HeaderMenu label="Konto" icon="person" labelShown={false}>
+            <span className={styles.person}>
+              {user.name} <span className="muted">({roleLabels[user.role]})</span>
+            </span>
+            <button
+              type="button"
+              className="button button-small button-secondary"
+              onClick={() => logout.mutate()}
+            >
+              Abmelden
+            </button>
+          </HeaderMenu>
         </div>
       </header>
       <main id="inhalt" tabIndex={-1} ref={content}>

@@ -24,7 +24,12 @@ import type {
   UpdateIssueInput,
 } from '../domain/issue'
 import type { Media } from '../domain/media'
-import type { Publication, UpdateLayoutInput, UpdatePublicationInput } from '../domain/publication'
+import type {
+  Publication,
+  PublicationName,
+  UpdateLayoutInput,
+  UpdatePublicationInput,
+} from '../domain/publication'
 import type {
   AddRecipientInput,
   OutboxMessage,
@@ -84,6 +89,8 @@ export interface Backend {
   logout(): Promise<void>
   listUsers(): Promise<User[]>
 
+  /** Without a session: the newsletter's title and subtitle. */
+  getPublicationName(): Promise<PublicationName>
   getPublication(): Promise<Publication>
   updatePublication(input: UpdatePublicationInput): Promise<Publication>
   updateLayout(input: UpdateLayoutInput): Promise<Publication>

@@ -187,6 +187,8 @@ export function createHttpBackend(options: HttpBackendOptions): Backend {
     },
     listUsers: () => request('/users', { schema: (schemas) => schemas.users }),
 
+    getPublicationName: () =>
+      request('/publication/name', { schema: (schemas) => schemas.publicationName }),
     getPublication: () => request('/publication', { schema: (schemas) => schemas.publication }),
     updatePublication: (input) =>
       request('/publication', {

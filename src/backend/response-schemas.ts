@@ -12,7 +12,7 @@ import { articleSchema } from '../domain/article'
 import { auditEventSchema } from '../domain/audit-event'
 import { issueSchema } from '../domain/issue'
 import { mediaSchema } from '../domain/media'
-import { publicationSchema } from '../domain/publication'
+import { publicationNameSchema, publicationSchema } from '../domain/publication'
 import {
   confirmationResultSchema,
   outboxSchema,
@@ -59,6 +59,7 @@ export const responseSchemas = {
   currentSession: z.object({ user: userSchema, csrfToken: z.string().min(1).optional() }),
   users: z.array(userSchema),
   publication: publicationSchema,
+  publicationName: publicationNameSchema,
   issue: issueSchema,
   issues: z.array(issueSchema),
   issueHistory: z.array(auditEventSchema),

@@ -63,6 +63,16 @@ export const publicationContentSchema = z.object({
 })
 export type PublicationContent = z.infer<typeof publicationContentSchema>
 
+/** The newsletter's name, public: its title and subtitle as the masthead shows them. */
+export const publicationNameSchema = publicationContentSchema.pick({ title: true, subtitle: true })
+export type PublicationName = z.infer<typeof publicationNameSchema>
+
+/**
+ * The newsletter's full name in running text, as a reader knows it from the masthead:
+ * "Kommunale Sozialplanung und Integrationsmanagement – Nachrichten aus dem Dezernat Soziales".
+ */
+export const newsletterName = ({ title, subtitle }: PublicationName) => `${title} – ${subtitle}`
+
 /**
  * What an approval covers of the newsletter's settings: all an issue shows besides its articles
  * (masthead, Impressum, unsubscribe note, layout). The word limit is only the editor's guide.

@@ -15,7 +15,7 @@ import { notificationSettingsRoutes } from './routes/notification-settings'
 import { emailDownloadRoutes } from './routes/email-download'
 import { issueRoutes } from './routes/issues'
 import { mediaRoutes, publicMediaRoutes } from './routes/media'
-import { publicationRoutes } from './routes/publication'
+import { publicationRoutes, publicPublicationRoutes } from './routes/publication'
 import { recipientRoutes } from './routes/recipients'
 import { sendingRoutes } from './routes/sending'
 import { publicSessionRoutes, sessionRoutes } from './routes/session'
@@ -100,6 +100,7 @@ export function createApp(options: AppOptions) {
   mountRoutes(contract, publicMediaRoutes(deps))
   mountRoutes(contract, publicSubscriptionRoutes(deps))
   mountRoutes(contract, publicArchiveRoutes(deps))
+  mountRoutes(contract, publicPublicationRoutes(deps))
 
   app.use('*', authenticate(deps))
 

@@ -404,6 +404,7 @@ const endpoints: Endpoint[] = [
   { method: 'GET', path: '/session' },
   { method: 'DELETE', path: '/session' },
   { method: 'GET', path: '/users' },
+  { method: 'GET', path: '/publication/name' },
   { method: 'GET', path: '/publication' },
   { method: 'PUT', path: '/publication', body: 'publication' },
   { method: 'PUT', path: '/publication/layout', body: 'layout' },

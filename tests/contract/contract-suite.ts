@@ -334,6 +334,24 @@ export function defineContractSuite(name: string, target: ContractTarget) {
         expect((error as ConflictError<typeof saved>).current?.subtitle).toBe('Neuer Untertitel')
       })
 
+      it('nennt den Namen des Newsletters auch ohne Anmeldung, wie er gespeichert ist', async () => {
+        expect(await as('none').getPublicationName()).toEqual({
+          title: 'Kommunale Sozialplanung und Integrationsmanagement',
+          subtitle: 'Nachrichten aus dem Dezernat Soziales',
+        })
+        const publication = await editor().getPublication()
+        const { version: _version, updatedAt: _updatedAt, ...content } = publication
+        await editor().updatePublication({
+          ...content,
+          title: 'Sozialplanung in Gera',
+          version: publication.version,
+        })
+        expect(await as('none').getPublicationName()).toEqual({
+          title: 'Sozialplanung in Gera',
+          subtitle: 'Nachrichten aus dem Dezernat Soziales',
+        })
+      })
+
       it('prüft Eingaben (422) und Rollen (403)', async () => {
         const publication = await editor().getPublication()
         const { updatedAt: _updatedAt, ...input } = publication

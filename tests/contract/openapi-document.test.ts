@@ -149,6 +149,7 @@ describe('HttpBackend', () => {
     getSession: (b) => b.getSession(),
     logout: (b) => b.logout(),
     listUsers: (b) => b.listUsers(),
+    getPublicationName: (b) => b.getPublicationName(),
     getPublication: (b) => b.getPublication(),
     updatePublication: (b) => b.updatePublication({} as never),
     updateLayout: (b) => b.updateLayout({} as never),

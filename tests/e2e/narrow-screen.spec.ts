@@ -37,6 +37,88 @@ const longAddress =
 // no space to break at, as long as the form allows (200 characters)
 const longName = `Überlänge${'x'.repeat(191)}`
 
+// one row of buttons: 16 px padding above and below a 44 px target, and the border
+const oneRowHeaderPx = 80
+const people = [
+  {
+    name: 'Dr. Frank Rühling',
+    label: 'Dr. Frank Rühling (Redaktion)',
+    links: ['Ausgaben', 'Beiträge', 'Empfänger', 'Postausgang (Demo)', 'Archiv'],
+  },
+  {
+    name: 'Sandra Wanzar',
+    label: 'Sandra Wanzar (Dezernentin)',
+    links: ['Ausgaben', 'Beiträge', 'Empfänger', 'Postausgang (Demo)', 'Archiv'],
+  },
+  {
+    name: 'Jana Krause',
+    label: 'Jana Krause (Gestaltung)',
+    links: ['Ausgaben', 'Beiträge', 'Archiv'],
+  },
+]
+
+for (const person of people) {
+  test(`zeigt die Kopfzeile für ${person.label} auf 390 und 320 px in einer Zeile; Menü und Konto klappen darunter auf`, async ({
+    page,
+  }) => {
+    await signIn(page, person.label)
+    const header = page.getByRole('banner')
+    const navigation = page.getByRole('navigation', { name: 'Hauptnavigation' })
+    const menu = header.getByRole('button', { name: 'Menü' })
+    const account = header.getByRole('button', { name: 'Konto' })
+    for (const screenWidth of [width, 320]) {
+      await page.setViewportSize({ width: screenWidth, height: 844 })
+      const height = (await header.boundingBox())!.height
+      expect(height, 'Die Kopfzeile ist höher als eine Zeile').toBeLessThanOrEqual(oneRowHeaderPx)
+      await expect(navigation.getByRole('link', { name: 'Ausgaben' })).toBeHidden()
+      for (const button of [
+        menu,
+        account,
+        header.getByRole('button', { name: /^Benachrichtigungen/ }),
+      ])
+        await expectOnScreen(button, 'Ein Knopf der Kopfzeile', screenWidth)
+      await expectNoSidewaysScroll(page, screenWidth)
+    }
+
+    // the menu by keyboard: it opens below the header, its links come next, Escape closes it
+    await menu.focus()
+    await page.keyboard.press('Enter')
+    await expect(menu).toHaveAttribute('aria-expanded', 'true')
+    await expect(navigation.getByRole('link')).toHaveText(person.links)
+    for (const name of person.links)
+      await expectOnScreen(navigation.getByRole('link', { name }), `Der Link ${name}`, 320)
+    await page.keyboard.press('Tab')
+    await expect(navigation.getByRole('link', { name: 'Ausgaben' })).toBeFocused()
+    await expectNoSidewaysScroll(page, 320)
+    await expectNoAxeViolations(page, 'Kopfzeile mit offenem Menü auf 320 px')
+    await page.screenshot({ path: `test-results/kopfzeile-menue-320-${person.links.length}.png` })
+    await page.keyboard.press('Escape')
+    await expect(menu).toBeFocused()
+    await expect(navigation.getByRole('link', { name: 'Ausgaben' })).toBeHidden()
+
+    await account.click()
+    await expect(header.getByText(person.name)).toBeVisible()
+    await expectOnScreen(header.getByRole('button', { name: 'Abmelden' }), 'Abmelden', 320)
+    await expectNoSidewaysScroll(page, 320)
+    await expectNoAxeViolations(page, 'Kopfzeile mit offenem Konto auf 320 px')
+
+    // a link in the menu leads to its page and closes the menu
+    await page.setViewportSize({ width, height: 844 })
+    await menu.click()
+    await navigation.getByRole('link', { name: 'Beiträge' }).click()
+    await expect(page.getByRole('heading', { level: 1, name: 'Beiträge' })).toBeFocused()
+    await expect(menu).toHaveAttribute('aria-expanded', 'false')
+
+    // from 768 px on the navigation and the person stand in the header, without the two buttons
+    await page.setViewportSize({ width: 768, height: 844 })
+    for (const name of person.links)
+      await expect(navigation.getByRole('link', { name })).toBeVisible()
+    await expect(header.getByText(person.name)).toBeVisible()
+    await expect(menu).toBeHidden()
+    await expect(account).toBeHidden()
+  })
+}
+
 test('zeigt die Ausgaben auf 390 px als Karten mit Status und Redaktionsschluss im Bild', async ({
   page,
 }) => {
@@ -54,6 +136,7 @@ test('zeigt die Beiträge auf 390 px als Karten mit Status, Ausgabe und Aktionen
   page,
 }) => {
   await signIn(page, 'Dr. Frank Rühling (Redaktion)')
+  await page.getByRole('button', { name: 'Menü' }).click()
   await page.getByRole('link', { name: 'Beiträge' }).click()
   const row = page.getByRole('row', { name: /Sozialplan/ })
   await expect(row).toBeVisible()

@@ -79,7 +79,9 @@ test('die öffentlichen Seiten: ohne Anmeldung, ohne Navigation des Dashboards, 
     await page.goto(path)
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible()
     await expect(page.getByText('Wird geladen', { exact: false })).toHaveCount(0)
-    await expect(page).toHaveTitle(`${heading} – Newsletter des Dezernats Soziales, Stadt Gera`)
+    await expect(page).toHaveTitle(
+      `${heading} – Kommunale Sozialplanung und Integrationsmanagement`,
+    )
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('de')
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0)
     await expect(page.getByRole('button', { name: 'Demo-Daten zurücksetzen' })).toHaveCount(0)
@@ -155,7 +157,7 @@ test('Abonnieren, Bestätigungslink aus dem Postausgang, Abmelden über den Link
   const reader = 'ines.koehler@diakonie-gera.de'
   await page.goto('/abonnieren')
   await expect(page).toHaveTitle(
-    'Newsletter abonnieren – Newsletter des Dezernats Soziales, Stadt Gera',
+    'Newsletter abonnieren – Kommunale Sozialplanung und Integrationsmanagement',
   )
   await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toHaveCount(0)
   await expect(page.getByRole('checkbox')).toBeVisible()

@@ -32,6 +32,15 @@ describe('Anmelden und Ausgaben', () => {
     ).toEqual(seedHeadlines)
   })
 
+  it('nennt auf der Anmeldung den Newsletter mit Titel und Untertitel der Publikation', async () => {
+    await renderApp({ route: '/anmelden' })
+    expect(
+      await screen.findByText(
+        'Redaktion des Newsletters „Kommunale Sozialplanung und Integrationsmanagement – Nachrichten aus dem Dezernat Soziales“',
+      ),
+    ).toBeInTheDocument()
+  })
+
   it('verlangt eine Auswahl, bevor angemeldet wird', async () => {
     const { user } = await renderApp({ route: '/anmelden' })
     await user.click(await screen.findByRole('button', { name: 'Anmelden' }))

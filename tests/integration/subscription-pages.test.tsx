@@ -33,9 +33,17 @@ describe('/abonnieren', () => {
     expect(
       await screen.findByRole('heading', { name: 'Newsletter abonnieren', level: 1 }),
     ).toBeInTheDocument()
-    expect(document.title).toBe(
-      'Newsletter abonnieren – Newsletter des Dezernats Soziales, Stadt Gera',
+    // named as the publication settings name the newsletter: title, and title with subtitle
+    await waitFor(() =>
+      expect(document.title).toBe(
+        'Newsletter abonnieren – Kommunale Sozialplanung und Integrationsmanagement',
+      ),
     )
+    expect(
+      screen.getByText(
+        'Newsletter „Kommunale Sozialplanung und Integrationsmanagement – Nachrichten aus dem Dezernat Soziales“',
+      ),
+    ).toBeInTheDocument()
     expect(screen.queryByRole('navigation', { name: 'Hauptnavigation' })).not.toBeInTheDocument()
     const checkbox = await screen.findByRole('checkbox', { name: consent.text })
     expect(checkbox).toHaveAccessibleDescription(

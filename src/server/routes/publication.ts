@@ -1,4 +1,5 @@
 import {
+  publicationNameSchema,
   updateLayoutInputSchema,
   updatePublicationInputSchema,
   type Publication,
@@ -16,6 +17,7 @@ import {
   jsonBody,
   jsonBodyAnswers,
   publicationComponent,
+  publicRoute,
   readBody,
   unauthenticatedAnswer,
 } from '../contract'
@@ -25,6 +27,16 @@ const publicationConflict = conflictAnswer(
   publicationComponent,
   'The `version` sent is not the stored one (`/probleme/versionskonflikt`, `current` is the stored publication).',
 )
+
+const getPublicationNameRoute = describeRoute({
+  method: 'get',
+  path: '/publication/name',
+  summary: "The newsletter's title and subtitle, for the sign-in page and the public pages",
+  ...publicRoute,
+  responses: {
+    200: jsonAnswer(publicationNameSchema, '`{ title, subtitle }` of the publication'),
+  },
+})
 
 const getPublicationRoute = describeRoute({
   method: 'get',
@@ -63,6 +75,16 @@ const updateLayoutRoute = describeRoute({
     ...jsonBodyAnswers(),
   },
 })
+
+/** GET /publication/name, without a session: the newsletter's name. */
+export function publicPublicationRoutes(deps: HandlerDeps) {
+  const routes = contractRoutes()
+  addDescribedRoute(routes, getPublicationNameRoute, async (c) => {
+    const { title, subtitle } = await deps.store.transaction((tx) => tx.getPublication())
+    return c.json({ title, subtitle })
+  })
+  return routes
+}
 
 /** GET/PUT /publication: masthead, Impressum and unsubscribe note. */
 export function publicationRoutes(deps: HandlerDeps) {

@@ -2,6 +2,7 @@ import { useMemo } from 'react'
 import { Link, useParams } from 'react-router'
 import { ApiError, errorMessage } from '../../../backend/api-error'
 import { useArchivePage } from '../../../backend/queries/get-archive-page'
+import { usePublicationName } from '../../../backend/queries/get-publication-name'
 import { PublicPage } from '../../../components/public-page'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { archiveFeedPaths, archiveOverviewPath } from '../../../domain/archive'
@@ -18,8 +19,9 @@ function documentTitle(html: string): string {
 
 /** A German page for an address of the archive that shows no issue. */
 function Missing({ title, text }: { title: string; text: string }) {
+  const newsletter = usePublicationName()
   return (
-    <PublicPage title={title}>
+    <PublicPage newsletter={newsletter.data} title={title}>
       <h1>{title}</h1>
       <p>{text}</p>
       <p>
@@ -48,6 +50,7 @@ export function ArchiveIssuePage() {
 }
 
 function ArchivedIssue({ slug }: { slug: string }) {
+  const newsletter = usePublicationName()
   const page = useArchivePage(slug)
   const document = useMemo(() => {
     if (!page.data) return null
@@ -72,7 +75,7 @@ function ArchivedIssue({ slug }: { slug: string }) {
         />
       )
     return (
-      <PublicPage title="Archiv">
+      <PublicPage newsletter={newsletter.data} title="Archiv">
         <ErrorState message={errorMessage(page.error)} onRetry={() => page.refetch()} />
       </PublicPage>
     )

@@ -1,6 +1,7 @@
 import { Link } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useArchiveList } from '../../../backend/queries/list-archive'
+import { usePublicationName } from '../../../backend/queries/get-publication-name'
 import { PublicPage } from '../../../components/public-page'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
 import { archiveFeedPaths, archivePagePath } from '../../../domain/archive'
@@ -14,10 +15,11 @@ import styles from './archive.module.css'
  * address itself; the app's page is the demo's.)
  */
 export function ArchiveOverviewPage() {
+  const newsletter = usePublicationName()
   const archive = useArchiveList()
   const origin = window.location.origin
   return (
-    <PublicPage title="Archiv">
+    <PublicPage newsletter={newsletter.data} title="Archiv">
       <h1>Archiv des Newsletters</h1>
       <p>Alle versendeten Ausgaben, die neueste zuerst.</p>
       {archive.isPending ? (

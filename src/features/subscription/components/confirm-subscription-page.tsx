@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react'
 import { Link, useParams } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { useConfirmSubscription } from '../api/confirm-subscription'
+import { usePublicationName } from '../../../backend/queries/get-publication-name'
 import { PublicPage } from '../../../components/public-page'
 
 /**
@@ -10,6 +11,7 @@ import { PublicPage } from '../../../components/public-page'
  * for this address would otherwise be confirmed without its owner. The owner presses the button.
  */
 export function ConfirmSubscriptionPage() {
+  const newsletter = usePublicationName()
   const { token = '' } = useParams()
   const confirm = useConfirmSubscription()
   const outcome = useRef<HTMLDivElement>(null)
@@ -19,7 +21,7 @@ export function ConfirmSubscriptionPage() {
   }, [settled])
 
   return (
-    <PublicPage title="Anmeldung bestätigen">
+    <PublicPage newsletter={newsletter.data} title="Anmeldung bestätigen">
       <h1>Anmeldung bestätigen</h1>
       {confirm.data ? (
         <div ref={outcome} tabIndex={-1} className="notice" role="status">

@@ -6,14 +6,16 @@ import { subscribeInputSchema, type SubscriptionInfo } from '../../../domain/sen
 import { maxSubscriberNameLength } from '../../../domain/subscriber'
 import { useSubscriptionInfo } from '../api/get-subscription-info'
 import { useSubscribe } from '../api/subscribe'
+import { usePublicationName } from '../../../backend/queries/get-publication-name'
 import { PublicPage } from '../../../components/public-page'
 import styles from './subscription-pages.module.css'
 
 /** "/abonnieren": the public sign-up with the versioned consent text (double opt-in). */
 export function SubscribePage() {
+  const newsletter = usePublicationName()
   const info = useSubscriptionInfo()
   return (
-    <PublicPage title="Newsletter abonnieren">
+    <PublicPage newsletter={newsletter.data} title="Newsletter abonnieren">
       <h1>Newsletter abonnieren</h1>
       <p>
         Das Dezernat Soziales der Stadt Gera berichtet im Newsletter über Sozialplanung, Integration

@@ -4,6 +4,7 @@ import { errorMessage } from '../../../backend/api-error'
 import { Loading } from '../../../components/ui/query-state'
 import { useUnsubscribeInfo } from '../api/get-unsubscribe-info'
 import { useUnsubscribe } from '../api/unsubscribe'
+import { usePublicationName } from '../../../backend/queries/get-publication-name'
 import { PublicPage } from '../../../components/public-page'
 import { testSendUnsubscribeToken } from '../../../domain/sending'
 
@@ -12,6 +13,7 @@ import { testSendUnsubscribeToken } from '../../../domain/sending'
  * the button — mail gateways that open the link to scan it unsubscribe nobody.
  */
 export function UnsubscribePage() {
+  const newsletter = usePublicationName()
   const { token = '' } = useParams()
   const testSend = token === testSendUnsubscribeToken
   const info = useUnsubscribeInfo(token, { enabled: !testSend })
@@ -22,7 +24,7 @@ export function UnsubscribePage() {
   }, [unsubscribe.isSuccess])
 
   return (
-    <PublicPage title="Vom Newsletter abmelden">
+    <PublicPage newsletter={newsletter.data} title="Vom Newsletter abmelden">
       <h1>Vom Newsletter abmelden</h1>
       {testSend ? (
         <div className="notice" role="status">
