@@ -400,7 +400,11 @@ describe('Lesen, was freigegeben wird', () => {
     expect(await within(panel()).findByRole('alert')).toHaveTextContent(/ihr Layout/)
     expect(testServer.store.snapshot().issues[0]?.status).toBe('in_review')
 
-    // the page has loaded the new settings: the second approval covers them
+    // the page has loaded the new settings and shows them beside the button: the second
+    // approval covers them
+    const settings = screen.getByRole('region', { name: 'Kopf, Impressum und Layout' })
+    expect(await within(settings).findByText(/Akzentfarbe #8a1538/)).toBeInTheDocument()
+    expect(settings).toHaveTextContent('Tel. 0365/838-3010')
     await view.user.click(within(checks).getByRole('button', { name: 'Freigeben' }))
     expect(await within(panel()).findByText('Die Ausgabe ist freigegeben.')).toBeInTheDocument()
     expect(

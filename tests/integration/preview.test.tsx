@@ -34,7 +34,9 @@ describe('Vorschau und Layout', () => {
     )
     expect(frameHtml('Vorschau: E-Mail')).toContain('font-family:Georgia')
     expect(
-      screen.getByText('Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.'),
+      screen.getByText(
+        'Die Vorschau und die Downloads zeigen Ihre noch nicht gespeicherte Auswahl, Testversand und E-Mail für Outlook nicht.',
+      ),
     ).toBeInTheDocument()
     expect(screen.getByText(/Kontrast zu Weiß .*:1$/)).toBeInTheDocument()
 
@@ -114,6 +116,23 @@ describe('Vorschau und Layout', () => {
       /^Diese Ausgabe ist freigegeben/,
     )
     expect(screen.getByLabelText('Akzentfarbe')).toHaveValue('#1d5e20')
+    // the discard button went: its outcome has the focus
+    expect(screen.getByText('Ihre Auswahl ist verworfen.')).toHaveFocus()
+    expect(
+      screen.getByText(
+        /Diese Ausgabe ist freigegeben und geht mit dem Layout ihrer Freigabe hinaus\./,
+      ),
+    ).toBeInTheDocument()
+
+    // saved, the layout is for the issues to come: the preview shows this one as it goes out
+    fireEvent.input(screen.getByLabelText('Akzentfarbe'), { target: { value: '#8a1538' } })
+    await user.click(screen.getByRole('button', { name: 'Layout speichern' }))
+    expect(await screen.findByText('Das Layout ist gespeichert.')).toHaveFocus()
+    await waitFor(() =>
+      expect(frameHtml('Vorschau: E-Mail')).toContain(`border-bottom:4px solid ${approvedColour}`),
+    )
+    expect(screen.getByLabelText('Akzentfarbe')).toHaveValue('#8a1538')
+    expect(testServer.store.snapshot().publication.layout.accentColor).toBe('#8a1538')
   })
 })
 

@@ -134,6 +134,23 @@ describe('Versand', () => {
     expect(sent.map((message) => message.to).sort()).toEqual(recipients(3))
   })
 
+  it('sagt vor dem Versand, wenn sich Layout oder Impressum seit der Freigabe geändert haben', async () => {
+    await approvedWithRecipients(recipients(2))
+    const designer = await backendAs('designer', server)
+    const publication = await designer.getPublication()
+    await designer.updateLayout({
+      version: publication.version,
+      layout: { ...publication.layout, accentColor: '#8a1538' },
+    })
+    const view = await renderApp({ route: issuePage, as: 'head' })
+    await view.user.click(await screen.findByRole('button', { name: 'Jetzt versenden …' }))
+    const confirm = await dialog('„August 2018“ jetzt versenden?')
+    expect(await within(confirm).findByRole('note')).toHaveTextContent(
+      'Seit der Freigabe geändert: Layout. Versendet wird der freigegebene Stand.',
+    )
+    expect(within(confirm).getByRole('button', { name: 'Jetzt versenden' })).toBeEnabled()
+  })
+
   it('„Versand planen“ schlägt das Erscheinungsdatum vor und plant in Berliner Zeit', async () => {
     const approved = await approvedWithRecipients(recipients(2))
     const view = await renderApp({ route: issuePage, as: 'editor' })

@@ -69,7 +69,7 @@ function ApprovalArea({
   const blockers = approvalBlockers(results, acknowledged)
   return (
     <div className={styles.review}>
-      <ApprovalContent issue={issue} articles={shown} />
+      <ApprovalContent issue={issue} articles={shown} publication={publication} />
       <section aria-labelledby="checks-heading" className={styles.checksArea}>
         <h3 id="checks-heading">Prüfungen</h3>
         <ApprovalChecks

@@ -10,13 +10,15 @@ import styles from './layout-settings-form.module.css'
 
 interface Props {
   publication: Publication
+  /** Said under the heading: for whom a saved layout applies (an approved issue keeps its own). */
+  scope?: string
   draft: Layout
   /** `null`: back to what the preview showed before any choice. */
   onDraftChange: (layout: Layout | null) => void
 }
 
 /** Layout settings of the newsletter for Gestaltung; the preview follows every change at once. */
-export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props) {
+export function LayoutSettingsForm({ publication, scope, draft, onDraftChange }: Props) {
   const backend = useBackend()
   const update = useUpdateLayout()
   const [message, setMessage] = useState<string | null>(null)
@@ -28,6 +30,11 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
   useEffect(() => {
     if (settled) status.current?.focus()
   }, [settled])
+  /** A new choice: an earlier outcome ("gespeichert", "verworfen") no longer holds. */
+  const choose = (layout: Layout) => {
+    setMessage(null)
+    onDraftChange(layout)
+  }
   const contrast = contrastOnWhite(draft.accentColor)
   const changed = JSON.stringify(draft) !== JSON.stringify(publication.layout)
 
@@ -36,7 +43,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
     setUploadError(null)
     try {
       const media = await backend.uploadMedia(file, file.name)
-      onDraftChange({ ...draft, logoMediaId: media.id })
+      choose({ ...draft, logoMediaId: media.id })
     } catch (error) {
       setUploadError(errorMessage(error))
     }
@@ -58,7 +65,11 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
         }
         setMessage(null)
         update.mutate(parsed.data, {
-          onSuccess: () => setMessage('Das Layout ist gespeichert.'),
+          onSuccess: () => {
+            setMessage('Das Layout ist gespeichert.')
+            // the preview shows what the issue goes out with again
+            onDraftChange(null)
+          },
           onError: (error) =>
             setMessage(
               error instanceof ConflictError
@@ -69,6 +80,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
       }}
     >
       <h2 id="layout-heading">Layout</h2>
+      {scope && <p className="hint">{scope}</p>}
       <div className={styles.fields}>
         <div className={classNames('field', styles.accentField)}>
           <label htmlFor="layout-accent">Akzentfarbe</label>
@@ -77,7 +89,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
             type="color"
             value={draft.accentColor}
             aria-describedby="layout-accent-hint"
-            onChange={(event) => onDraftChange({ ...draft, accentColor: event.target.value })}
+            onChange={(event) => choose({ ...draft, accentColor: event.target.value })}
           />
           <p
             id="layout-accent-hint"
@@ -95,7 +107,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
             id="layout-heading-font"
             value={draft.headingFont}
             onChange={(event) =>
-              onDraftChange({ ...draft, headingFont: event.target.value as Layout['headingFont'] })
+              choose({ ...draft, headingFont: event.target.value as Layout['headingFont'] })
             }
           >
             <option value="sans">Serifenlos (Arial)</option>
@@ -108,7 +120,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
             id="layout-body-font"
             value={draft.bodyFont}
             onChange={(event) =>
-              onDraftChange({ ...draft, bodyFont: event.target.value as Layout['bodyFont'] })
+              choose({ ...draft, bodyFont: event.target.value as Layout['bodyFont'] })
             }
           >
             <option value="sans">Serifenlos (Arial)</option>
@@ -129,7 +141,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
                 type="radio"
                 name="photo-placement"
                 checked={draft.photoPlacement === value}
-                onChange={() => onDraftChange({ ...draft, photoPlacement: value })}
+                onChange={() => choose({ ...draft, photoPlacement: value })}
               />
               {label}
             </label>
@@ -141,9 +153,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
             <input
               type="checkbox"
               checked={draft.mastheadIssueLine}
-              onChange={(event) =>
-                onDraftChange({ ...draft, mastheadIssueLine: event.target.checked })
-              }
+              onChange={(event) => choose({ ...draft, mastheadIssueLine: event.target.checked })}
             />
             Ausgabe und Erscheinungsdatum zeigen
           </label>
@@ -173,7 +183,7 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
               <button
                 type="button"
                 className="button button-small button-secondary"
-                onClick={() => onDraftChange({ ...draft, logoMediaId: null })}
+                onClick={() => choose({ ...draft, logoMediaId: null })}
               >
                 Logo entfernen
               </button>
@@ -198,14 +208,22 @@ export function LayoutSettingsForm({ publication, draft, onDraftChange }: Props)
           <button
             type="button"
             className="button button-secondary"
-            onClick={() => onDraftChange(null)}
+            onClick={() => {
+              onDraftChange(null)
+              setMessage('Ihre Auswahl ist verworfen.')
+              // the button goes with the choice: the message takes the focus
+              status.current?.focus()
+            }}
           >
             Änderungen verwerfen
           </button>
         )}
       </div>
       <p ref={status} tabIndex={-1} role="status" className={classNames('hint', styles.status)}>
-        {message ?? (changed ? 'Die Vorschau zeigt Ihre noch nicht gespeicherte Auswahl.' : '')}
+        {message ??
+          (changed
+            ? 'Die Vorschau und die Downloads zeigen Ihre noch nicht gespeicherte Auswahl, Testversand und E-Mail für Outlook nicht.'
+            : '')}
       </p>
     </form>
   )

@@ -282,6 +282,11 @@ export function PreviewPage({ issueId, actions }: { issueId: string; actions?: R
       {can(user.role, 'layout.edit') && publication.data && (
         <LayoutSettingsForm
           publication={publication.data}
+          scope={
+            issue.data.approval?.content.publication
+              ? `Ein gespeichertes Layout gilt für jede Ausgabe, die danach freigegeben wird. ${issue.data.status === 'published' ? 'Diese Ausgabe ist schon versendet.' : 'Diese Ausgabe ist freigegeben und geht mit dem Layout ihrer Freigabe hinaus.'}`
+              : undefined
+          }
           draft={draftLayout ?? publication.data.layout}
           onDraftChange={setDraftLayout}
         />

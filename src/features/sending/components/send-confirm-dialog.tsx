@@ -3,6 +3,8 @@ import { useNavigate } from 'react-router'
 import { errorMessage } from '../../../backend/api-error'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
+import { usePublication } from '../../../backend/queries/get-publication'
+import { settingsChanges } from '../../../domain/content-diff'
 import { berlinLocalToIso } from '../../../domain/deadline'
 import type { Issue } from '../../../domain/issue'
 import { useSendPreview } from '../api/get-send-preview'
@@ -26,6 +28,11 @@ interface SendConfirmDialogProps {
  */
 export function SendConfirmDialog({ issue, mode, onClose }: SendConfirmDialogProps) {
   const preview = useSendPreview(issue.id)
+  const publication = usePublication()
+  // settings changed since the approval do not go out with it: said before sending
+  const changedSettings = publication.data
+    ? settingsChanges(issue.approval?.content.publication, publication.data)
+    : []
   const startSend = useStartSend(issue.id)
   const navigate = useNavigate()
   const fieldId = useId()
@@ -82,6 +89,13 @@ export function SendConfirmDialog({ issue, mode, onClose }: SendConfirmDialogPro
                 : `${data.recipientCount} bestätigte Adressen`}
             </dd>
           </dl>
+          {data.blocker === null && changedSettings.length > 0 && (
+            <p className="notice" role="note">
+              Seit der Freigabe geändert: {changedSettings.join(', ')}. Versendet wird der
+              freigegebene Stand. Soll der neue mit, öffnen Sie die Ausgabe wieder und lassen Sie
+              sie erneut freigeben.
+            </p>
+          )}
           {data.blocker !== null ? (
             <p className="notice notice-warning" role="note">
               {data.blocker}
