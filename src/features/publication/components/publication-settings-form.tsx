@@ -3,6 +3,7 @@ import { ApiError, errorMessage } from '../../../backend/api-error'
 import { conflictCurrent } from '../../../backend/conflict'
 import { useFocusFirstInvalid } from '../../../components/ui/use-focus-first-invalid'
 import { publicationSchema, type Publication } from '../../../domain/publication'
+import { classNames } from '../../../lib/class-names'
 import { useUpdatePublication } from '../api/update-publication'
 import {
   parsePublicationForm,
@@ -173,13 +174,17 @@ export function PublicationSettingsForm({
                 return (
                   <div
                     key={field.name}
-                    className={field.multiline ? `field ${styles.wide}` : 'field'}
+                    className={classNames(
+                      'field',
+                      field.multiline && styles.wide,
+                      field.type === 'number' && styles.short,
+                    )}
                   >
                     <label htmlFor={id}>{field.label}</label>
                     {field.multiline ? (
                       <textarea
                         {...props}
-                        rows={3}
+                        rows={4}
                         onChange={(event) => change(field.name, event.target.value)}
                       />
                     ) : (
