@@ -56,6 +56,10 @@ const notificationSettings = lazyPage(
   () => import('../features/notifications/components/notification-settings-page'),
   (page) => page.NotificationSettingsPage,
 )
+const publicationSettings = lazyPage(
+  () => import('../features/publication/components/publication-settings-page'),
+  (page) => page.PublicationSettingsPage,
+)
 const outbox = lazyPage(
   () => import('../features/sending/components/outbox-page'),
   (page) => page.OutboxPage,
@@ -104,6 +108,7 @@ export const preloadAllPages = () =>
       send,
       outbox,
       notificationSettings,
+      publicationSettings,
       recipients,
       subscribe,
       confirmSubscription,
@@ -166,6 +171,7 @@ export function AppRoutes() {
         <Route path="ausgaben/:issueId/versand" element={<send.Page />} />
         <Route path="postausgang" element={<outbox.Page />} />
         <Route path="benachrichtigungen/einstellungen" element={<notificationSettings.Page />} />
+        <Route path="einstellungen/impressum" element={<publicationSettings.Page />} />
         <Route path="beitraege" element={<articles.Page />} />
         <Route path="beitraege/papierkorb" element={<trash.Page />} />
         <Route path="beitraege/:articleId" element={<article.Page />} />

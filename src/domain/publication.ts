@@ -48,6 +48,8 @@ export const defaultLayout: Layout = {
   mastheadIssueLine: false,
 }
 
+const articleWordLimitMessage = 'Die Wortgrenze muss eine ganze Zahl sein.'
+
 export const publicationContentSchema = z.object({
   title: requiredEntry('Titel'),
   subtitle: requiredEntry('Untertitel'),
@@ -55,8 +57,8 @@ export const publicationContentSchema = z.object({
   unsubscribeText: requiredEntry('Abmeldehinweis', 1000),
   /** Soft limit of words per article: shown in the editor, never enforced. */
   articleWordLimit: z
-    .number()
-    .int()
+    .number({ message: articleWordLimitMessage })
+    .int({ message: articleWordLimitMessage })
     .min(50, { message: 'Die Wortgrenze muss mindestens 50 betragen.' })
     .max(5000, { message: 'Die Wortgrenze darf höchstens 5000 betragen.' }),
   layout: layoutSchema,
@@ -104,14 +106,19 @@ export const publicationSchema = publicationContentSchema.extend({
 /** Settings of the newsletter as a whole: masthead, Impressum, unsubscribe note. */
 export type Publication = z.infer<typeof publicationSchema>
 
-export const updatePublicationInputSchema = publicationContentSchema.extend({
-  version: versionSchema(),
-})
+/**
+ * Masthead, Impressum, unsubscribe note and word limit as the Redaktion saves them. The layout is
+ * Gestaltung's (`updateLayoutInputSchema`): the server keeps the stored one, and a layout sent here
+ * anyway is dropped like any other unknown field.
+ */
+export const updatePublicationInputSchema = publicationContentSchema
+  .omit({ layout: true })
+  .extend({ version: versionSchema() })
 export type UpdatePublicationInput = z.infer<typeof updatePublicationInputSchema>
 
 /**
  * A layout as Gestaltung saves it: the accent colour must be readable on white. Only a new layout
- * is held to it; one stored before the rule still reads (and the Impressum form keeps it).
+ * is held to it; one stored before the rule still reads (and saving the Impressum keeps it).
  */
 export const updateLayoutInputSchema = z.object({
   version: versionSchema(),

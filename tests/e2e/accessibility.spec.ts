@@ -18,6 +18,7 @@ const routes = [
   '/beitraege/beitrag-01-antrittsbesuch',
   '/empfaenger',
   '/benachrichtigungen/einstellungen',
+  '/einstellungen/impressum',
   '/gibt-es-nicht',
 ]
 

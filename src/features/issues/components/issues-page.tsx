@@ -45,6 +45,14 @@ export function IssuesPage() {
           </button>
         )}
       </div>
+      <p>
+        <Link to="/einstellungen/impressum">Kopf und Impressum</Link>{' '}
+        <span className="muted">
+          {can(user.role, 'publication.edit')
+            ? '– Titel, Impressum und Abmeldehinweis für alle Ausgaben ändern'
+            : '– Titel, Impressum und Abmeldehinweis aller Ausgaben'}
+        </span>
+      </p>
       {newIssueOpen && <NewIssueForm onCancel={closeNewIssue} />}
       {issues.isPending ? (
         <Loading />
