@@ -151,6 +151,12 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
     can(user.role, 'issue.extendDeadline') &&
     new Date(data.deadline).getTime() <= now.getTime()
   const ownApproval = can(user.role, 'issue.approve')
+  // sent through Rundbrief: the Dezernentin is told why there is no "Versand zurücknehmen"
+  const unpublish = can(user.role, 'issue.unpublish')
+    ? checkTransition('unpublish', data, user.role, now)
+    : null
+  const unpublishRefused =
+    data.status === 'published' && unpublish && !unpublish.ok ? unpublish.message : null
 
   const run = (input: Parameters<typeof action.mutate>[0], done: string) => {
     setMessage(null)
@@ -260,7 +266,9 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
               </button>
             ),
           )}
+        {unpublishRefused && <p className="muted">{unpublishRefused}</p>}
         {actions.length === 0 &&
+          !unpublishRefused &&
           !(submitBlocked && !submitBlocked.ok && submitBlocked.reason === 'deadline') && (
             <p className="muted">
               Für Sie ist bei dieser Ausgabe gerade kein Arbeitsschritt vorgesehen.
