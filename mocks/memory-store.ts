@@ -249,7 +249,17 @@ function createTx(
     ...article,
     issueId: issueOf(article.id),
   })
-  const issueById = (id: string) => state.read().issues.find((issue) => issue.id === id) ?? null
+  // whether it went out through Rundbrief comes from the sends, as the database store derives it
+  const withSends = (issue: Issue): Issue => ({
+    ...issue,
+    sentThroughRundbrief: (state.read().sends ?? []).some(
+      (send) => send.issueId === issue.id && send.status === 'done',
+    ),
+  })
+  const issueById = (id: string) => {
+    const issue = state.read().issues.find((item) => item.id === id)
+    return issue ? withSends(issue) : null
+  }
   const articleById = (id: string) => {
     const article = state.read().articles.find((item) => item.id === id)
     return article ? withIssue(article) : null
@@ -327,7 +337,7 @@ function createTx(
       return true
     },
 
-    listIssues: async () => [...state.read().issues],
+    listIssues: async () => state.read().issues.map(withSends),
     getIssue: async (id) => issueById(id),
     // Transactions run one after another here: reading is locking.
     lockIssue: async (id) => issueById(id),

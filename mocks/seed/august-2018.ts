@@ -49,6 +49,7 @@ const issue: Issue = {
   withdrawnApproval: null,
   changeRequest: null,
   lastChangeRequest: null,
+  sentThroughRundbrief: false,
   version: 1,
   createdAt: seededAt,
   updatedAt: seededAt,

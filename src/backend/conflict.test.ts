@@ -15,6 +15,7 @@ const issue: Issue = {
   withdrawnApproval: null,
   changeRequest: null,
   lastChangeRequest: null,
+  sentThroughRundbrief: false,
   version: 4,
   createdAt: '2018-08-01T08:00:00.000Z',
   updatedAt: '2018-08-02T08:00:00.000Z',

@@ -3,6 +3,7 @@ import {
   commentAnchorTexts,
   commentAnchorThreadIds,
   differsOnlyInCommentAnchors,
+  threadsLosingTheirPassage,
   withoutCommentAnchors,
   withoutCommentAnchorsOf,
   withoutOrphanCommentAnchors,
@@ -106,6 +107,16 @@ describe('comment anchors', () => {
       t3: 'Punkt',
     })
     expect(commentAnchorTexts(withoutCommentAnchors(commented)).size).toBe(0)
+  })
+
+  it('name the threads an older body has no anchor for, among those asked about', () => {
+    // an older version: t1's words are there, but without the anchor; t3 was already anchored
+    const older = withoutCommentAnchorsOf(commented, new Set(['t1', 't2']))
+    expect(threadsLosingTheirPassage(commented, older, ['t1', 't3', 't9'])).toEqual(['t1'])
+    expect(threadsLosingTheirPassage(commented, older, ['t1', 't2', 't3'])).toEqual(['t1', 't2'])
+    expect(threadsLosingTheirPassage(commented, commented, ['t1', 't2', 't3'])).toEqual([])
+    // a thread already without passage loses nothing
+    expect(threadsLosingTheirPassage(older, withoutCommentAnchors(older), ['t1'])).toEqual([])
   })
 
   it('of deleted threads go, the text joined again, while other threads keep theirs', () => {

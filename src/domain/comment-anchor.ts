@@ -153,3 +153,18 @@ export function hasCommentAnchors(doc: RichTextDoc): boolean {
   })
   return found
 }
+
+/**
+ * The threads among `threadIds` anchored in `current` that have no anchor in `replacement`:
+ * replacing the body (restoring an older version) takes their passage, and they show
+ * "Text entfernt" though their words may still be in the text.
+ */
+export function threadsLosingTheirPassage(
+  current: RichTextDoc,
+  replacement: RichTextDoc,
+  threadIds: Iterable<string>,
+): string[] {
+  const before = commentAnchorThreadIds(current)
+  const after = commentAnchorThreadIds(replacement)
+  return [...threadIds].filter((id) => before.has(id) && !after.has(id))
+}

@@ -81,6 +81,11 @@ export const issueSchema = z.object({
    * the next approval ("Geändert seit Ihrer Rückgabe"). Absent in data stored before it existed.
    */
   lastChangeRequest: returnedContentSchema.nullable().default(null),
+  /**
+   * Whether a send through Rundbrief went out to the recipients: derived by the server from the
+   * issue's sends, never stored with it. Such a Versand cannot be taken back.
+   */
+  sentThroughRundbrief: z.boolean().default(false),
   version: versionSchema(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),

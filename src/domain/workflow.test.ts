@@ -8,6 +8,7 @@ import {
   contentLockReason,
   deadlineChangeProblem,
   statusAfterWithdrawal,
+  sentThroughRundbriefMessage,
   withdrawsApproval,
 } from './workflow'
 
@@ -83,6 +84,17 @@ describe('Arbeitsablauf', () => {
         `${role} in ${status}`,
       ).toEqual(expected[role][status])
     }
+  })
+
+  it('bietet „Versand zurücknehmen“ nur für eine markierte, nicht über Rundbrief versendete Ausgabe an', () => {
+    const published = { status: 'published' as const, deadline: future }
+    expect(availableActions({ ...published, sentThroughRundbrief: false }, 'head', now)).toEqual([
+      'unpublish',
+    ])
+    expect(availableActions({ ...published, sentThroughRundbrief: true }, 'head', now)).toEqual([])
+    expect(
+      checkTransition('unpublish', { ...published, sentThroughRundbrief: true }, 'head', now),
+    ).toEqual({ ok: false, reason: 'wrong-state', message: sentThroughRundbriefMessage })
   })
 
   it('unterscheidet fehlende Berechtigung, falschen Status und abgelaufenen Redaktionsschluss', () => {

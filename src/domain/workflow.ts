@@ -53,8 +53,9 @@ export const transitions: Record<WorkflowAction, Transition> = {
     label: 'Als versendet markieren',
     wrongStateMessage: 'Nur eine freigegebene Ausgabe kann versendet werden.',
   },
-  // Until real sending exists, "versendet" is only a mark: the Dezernentin may take it back (with a
-  // reason in the Verlauf). The approval still covers the unchanged content, so it stays.
+  // "Als versendet markieren" is only a mark: the Dezernentin may take it back (with a reason in
+  // the Verlauf); what went out through Rundbrief cannot (see `checkTransition`). The approval
+  // still covers the unchanged content, so it stays.
   unpublish: {
     from: ['published'],
     to: 'approved',
@@ -73,10 +74,16 @@ export type WorkflowCheck =
   | { ok: true; to: IssueStatus }
   | { ok: false; reason: 'forbidden' | 'wrong-state' | 'deadline'; message: string }
 
+/** Why "Versand zurücknehmen" is not possible for an issue sent through Rundbrief. */
+export const sentThroughRundbriefMessage =
+  'Diese Ausgabe wurde über Rundbrief an die Empfänger versendet; das lässt sich nicht zurücknehmen.'
+
 /** The facts a workflow check needs about the issue. */
 export interface WorkflowContext {
   status: IssueStatus
   deadline: string
+  /** See `Issue.sentThroughRundbrief`; absent: not sent through Rundbrief. */
+  sentThroughRundbrief?: boolean
 }
 
 /**
@@ -99,6 +106,9 @@ export function checkTransition(
   }
   if (!transition.from.includes(issue.status)) {
     return { ok: false, reason: 'wrong-state', message: transition.wrongStateMessage }
+  }
+  if (action === 'unpublish' && issue.sentThroughRundbrief) {
+    return { ok: false, reason: 'wrong-state', message: sentThroughRundbriefMessage }
   }
   if (
     action === 'submit' &&

@@ -746,6 +746,8 @@ export function defineContractSuite(name: string, target: ContractTarget) {
 
         const published = await editor().publishIssue(id, { version: approved.version })
         expect(published.status).toBe('published')
+        // only marked: "Versand zurücknehmen" stays possible
+        expect(published.sentThroughRundbrief).toBe(false)
 
         const history = await designer().getIssueHistory(id)
         expect(history.map((event) => event.action)).toEqual([

@@ -360,6 +360,10 @@ export function defineVersandContract(context: () => VersandContext) {
       expect((await c.head().listSends(id)).map((item) => item.id)).toEqual([send.id])
       // what went out through Rundbrief cannot be taken back, nor sent a second time
       const published = await c.head().getIssue(id)
+      expect(published.sentThroughRundbrief).toBe(true)
+      expect(
+        (await c.editor().listIssues()).find((issue) => issue.id === id)?.sentThroughRundbrief,
+      ).toBe(true)
       const notUndone = await rejection(
         c.head().unpublishIssue(id, { version: published.version, reason: 'Versehen' }),
         409,

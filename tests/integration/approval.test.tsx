@@ -477,7 +477,7 @@ describe('Rollen × Aktionen', () => {
     {
       action: 'reopen',
       permission: 'issue.reopen',
-      button: 'Wieder öffnen',
+      button: 'Wieder öffnen …',
       prepare: async () => void (await submittedIssue({ withAltTexts: false })),
     },
     {
@@ -618,4 +618,54 @@ describe('Rollen × weitere Rechte', () => {
       })
     }
   }
+})
+
+describe('Wieder öffnen', () => {
+  it('fragt vor dem Zurücknehmen der Freigabe, beginnt bei „Abbrechen“ und führt den Fokus zurück', async () => {
+    await approvedIssue()
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    const open = await screen.findByRole('button', { name: 'Wieder öffnen …' })
+    await view.user.click(open)
+
+    const dialog = screen.getByRole('dialog', { name: '„August 2018“ wieder öffnen?' })
+    expect(dialog).toHaveTextContent(
+      'Die Freigabe wird zurückgenommen, und die Ausgabe geht zurück in Bearbeitung',
+    )
+    expect(dialog).toHaveTextContent(
+      'Um sie zu versenden, muss sie erneut eingereicht und freigegeben werden.',
+    )
+    const cancel = within(dialog).getByRole('button', { name: 'Abbrechen' })
+    expect(cancel).toHaveFocus()
+    await view.user.keyboard('{Enter}')
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(open).toHaveFocus()
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('approved')
+
+    await view.user.click(open)
+    await view.user.click(
+      within(screen.getByRole('dialog')).getByRole('button', { name: 'Wieder öffnen' }),
+    )
+    expect(
+      await within(panel()).findByText(
+        'Die Freigabe ist zurückgenommen. Die Ausgabe ist wieder in Bearbeitung.',
+      ),
+    ).toBeInTheDocument()
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(screen.getByRole('heading', { name: 'Freigabe' })).toHaveFocus()
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('draft')
+  })
+
+  it('sagt bei einer eingereichten Ausgabe, dass keine Freigabe zurückgeht', async () => {
+    await submittedIssue({ withAltTexts: false })
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    await view.user.click(await screen.findByRole('button', { name: 'Wieder öffnen …' }))
+    const dialog = screen.getByRole('dialog', { name: '„August 2018“ wieder öffnen?' })
+    expect(dialog).toHaveTextContent('Die Ausgabe liegt Ihnen zur Freigabe vor.')
+    expect(dialog).not.toHaveTextContent('Die Freigabe wird zurückgenommen')
+    await view.user.click(within(dialog).getByRole('button', { name: 'Wieder öffnen' }))
+    expect(
+      await within(panel()).findByText('Die Ausgabe ist wieder in Bearbeitung.'),
+    ).toBeInTheDocument()
+    expect(testServer.store.snapshot().issues[0]?.status).toBe('draft')
+  })
 })

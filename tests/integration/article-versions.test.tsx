@@ -1,6 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { commentAnchorTexts } from '../../src/domain/comment-anchor'
 import { docFromParagraphs, plainText } from '../../src/domain/rich-text'
+import { withCommentAnchor } from '../contract/comments-contract'
 import { draftStorageKey } from '../../src/lib/draft-storage'
 import { backendAs, bodyEditor, renderApp, setupTestServer, testServer } from '../render-app'
 
@@ -86,6 +88,64 @@ describe('Versionen eines Beitrags', () => {
       timeout: 10_000,
     })
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+  })
+
+  it('sagt vor und nach dem Wiederherstellen, wie viele offene Kommentare ihre Textstelle verlieren', async () => {
+    const head = await backendAs('head')
+    // another hand writes on: the seed text is kept as version 1, its words stay in the text
+    const seed = stored()
+    await head.updateArticle(articleId, {
+      version: seed.version,
+      body: {
+        ...seed.body,
+        content: [...seed.body.content, ...docFromParagraphs(['Ein Nachsatz.']).content],
+      },
+    })
+    const words = plainText(stored().body).split(' ')
+    const [passage, other] = [words.slice(0, 2).join(' '), words.slice(3, 5).join(' ')]
+    for (const [threadId, text] of [
+      ['faden-offen', passage],
+      ['faden-erledigt', other],
+    ] as const) {
+      const seen = await head.getArticle(articleId)
+      await head.createCommentThread(articleId, {
+        threadId,
+        text: 'Bitte prüfen.',
+        body: withCommentAnchor(seen.body, threadId, text),
+        version: seen.version,
+      })
+    }
+    await head.resolveCommentThread('faden-erledigt')
+    expect(commentAnchorTexts(stored().body).get('faden-offen')).toBe(passage)
+
+    const { user } = await renderApp({ route: `/beitraege/${articleId}`, as: 'editor' })
+    await bodyEditor()
+    await user.click(screen.getByRole('button', { name: 'Versionen' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Versionen' })
+    await user.click(await within(dialog).findByRole('button', { name: /^Version 1: / }))
+    const comparison = await within(dialog).findByRole('region', {
+      name: 'Version 1 im Vergleich zum aktuellen Text',
+    })
+    await user.click(
+      within(comparison).getByRole('button', { name: 'Diese Version wiederherstellen' }),
+    )
+    const confirm = within(comparison).getByRole('button', { name: 'Wiederherstellen' })
+    // the resolved thread loses its passage too, but only the open one is counted
+    expect(confirm).toHaveAccessibleDescription(
+      '1 offener Kommentar verliert dabei seine Textstelle: Er steht danach unter „Kommentare“ mit „Text entfernt“.',
+    )
+    await user.click(confirm)
+
+    expect(
+      await screen.findByText(
+        'Version 1 ist wiederhergestellt. Der bisherige Text bleibt als Version erhalten. 1 offener Kommentar hat seine Textstelle verloren („Text entfernt“).',
+      ),
+    ).toBeInTheDocument()
+    expect(commentAnchorTexts(stored().body).size).toBe(0)
+    const panel = screen.getByRole('complementary', { name: /^Kommentare/ })
+    expect(
+      await within(panel).findByRole('button', { name: `Text entfernt, früher „${passage}“` }),
+    ).toBeInTheDocument()
   })
 
   it('lässt Gestaltung Versionen lesen, aber nicht wiederherstellen', async () => {

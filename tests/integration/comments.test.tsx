@@ -119,10 +119,22 @@ describe('Kommentare', () => {
     expect(thread).toHaveTextContent('Jana Krause')
     expect(commentAnchorTexts(stored().body).size).toBe(1)
 
-    await user.click(within(thread).getByRole('button', { name: 'Antworten' }))
+    // the reply form replaces „Antworten“: cancelling or sending it puts focus back there
+    const replyButton = within(thread).getByRole('button', { name: 'Antworten' })
+    await user.click(replyButton)
+    await user.click(within(thread).getByRole('button', { name: 'Abbrechen' }))
+    expect(within(thread).getByRole('button', { name: 'Antworten' })).toHaveFocus()
+    await user.keyboard('{Enter}')
+    await user.type(within(thread).getByRole('textbox', { name: 'Antwort' }), 'Verworfen')
+    await user.keyboard('{Escape}')
+    expect(within(thread).getByRole('button', { name: 'Antworten' })).toHaveFocus()
+    await user.keyboard('{Enter}')
     await user.type(within(thread).getByRole('textbox', { name: 'Antwort' }), 'Ich helle es auf.')
-    await user.click(within(thread).getByRole('button', { name: 'Antwort senden' }))
+    await user.keyboard('{Control>}{Enter}{/Control}')
     expect(await within(thread).findByText('Ich helle es auf.')).toBeInTheDocument()
+    await waitFor(() =>
+      expect(within(thread).getByRole('button', { name: 'Antworten' })).toHaveFocus(),
+    )
 
     // the text of a resolved thread loses its marker, and gets it back when the thread reopens
     const unmarkedText = () =>
@@ -145,6 +157,11 @@ describe('Kommentare', () => {
     await user.type(change, 'Foto viel zu dunkel.')
     await user.click(within(thread).getByRole('button', { name: 'Speichern' }))
     expect(await within(thread).findByText('Foto viel zu dunkel.')).toBeInTheDocument()
+    await waitFor(() =>
+      expect(
+        within(thread).getAllByRole('button', { name: /^Ihren Kommentar vom .* bearbeiten$/ })[0],
+      ).toHaveFocus(),
+    )
     expect(thread).toHaveTextContent('(bearbeitet)')
 
     // deleting the reply keeps the thread; focus goes to its passage, not to the page

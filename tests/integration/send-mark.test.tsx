@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
+import { http, HttpResponse } from 'msw'
 import { describe, expect, it } from 'vitest'
-import { backendAs, renderApp, setupTestServer } from '../render-app'
+import { backendAs, renderApp, setupTestServer, testServer } from '../render-app'
 
 setupTestServer()
 
@@ -101,5 +102,34 @@ describe('Versand zurücknehmen', () => {
       ),
     )
     expect(screen.getByRole('button', { name: 'Als versendet markieren …' })).toBeInTheDocument()
+  })
+
+  it('lässt bei einer Ablehnung des Servers den Fokus im Dialog, auf der Begründung', async () => {
+    await approvedIssue({ published: true })
+    const refusal =
+      'Diese Ausgabe wurde über Rundbrief an die Empfänger versendet; das lässt sich nicht zurücknehmen.'
+    testServer.server.use(
+      http.post(`${testServer.apiBaseUrl}/issues/:id/unpublish`, () =>
+        HttpResponse.json(
+          {
+            type: '/probleme/falscher-status',
+            title: 'Nicht möglich',
+            status: 409,
+            detail: refusal,
+          },
+          { status: 409, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    )
+    const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })
+    await view.user.click(await screen.findByRole('button', { name: 'Versand zurücknehmen …' }))
+    const dialog = screen.getByRole('dialog', { name: 'Versand von „August 2018“ zurücknehmen?' })
+    await view.user.type(within(dialog).getByLabelText('Grund'), 'Versehentlich markiert.')
+    await view.user.click(within(dialog).getByRole('button', { name: 'Versand zurücknehmen' }))
+
+    const alert = await within(dialog).findByRole('alert')
+    expect(alert).toHaveTextContent(refusal)
+    expect(alert).toHaveFocus()
+    expect(within(dialog).getByLabelText('Grund')).toHaveValue('Versehentlich markiert.')
   })
 })

@@ -151,6 +151,27 @@ describe('Versand', () => {
     expect(within(confirm).getByRole('button', { name: 'Jetzt versenden' })).toBeEnabled()
   })
 
+  it('bietet nach einem Versand über Rundbrief kein „Versand zurücknehmen“ an und sagt, warum', async () => {
+    const approved = await approvedWithRecipients(recipients(1))
+    await (
+      await backendAs('head', server)
+    ).startSend(seedIssueId, {
+      version: approved.version,
+      fingerprint: approved.approval?.fingerprint ?? '',
+    })
+    await server.runSendWorker()
+    const view = await renderApp({ route: issuePage, as: 'head' })
+    const workflow = await screen.findByRole('region', { name: 'Freigabe' })
+    expect(
+      await within(workflow).findByText(
+        'Diese Ausgabe wurde über Rundbrief an die Empfänger versendet; das lässt sich nicht zurücknehmen.',
+      ),
+    ).toBeInTheDocument()
+    expect(within(workflow).queryByRole('button', { name: /Versand zurücknehmen/ })).toBeNull()
+    expect(within(workflow).queryByText(/kein Arbeitsschritt vorgesehen/)).toBeNull()
+    view.unmount()
+  })
+
   it('„Versand planen“ schlägt das Erscheinungsdatum vor und plant in Berliner Zeit', async () => {
     const approved = await approvedWithRecipients(recipients(2))
     const view = await renderApp({ route: issuePage, as: 'editor' })

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { DialogFailure } from './dialog-failure'
 import { ModalDialog } from './modal-dialog'
 
 interface ConfirmDialogProps {
@@ -33,11 +34,7 @@ export function ConfirmDialog({
   return (
     <ModalDialog title={title} onClose={onCancel} narrow>
       {children}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      {error && <DialogFailure message={error} />}
       <div className="actions">
         <button
           type="button"

@@ -52,8 +52,11 @@ export interface PublicationTable {
   data: Json<Publication>
 }
 
-/** An issue as stored: which articles it holds, in which order, is the `issue_articles` table. */
-export type StoredIssue = Omit<Issue, 'articleIds'>
+/**
+ * An issue as stored: which articles it holds, in which order, is the `issue_articles` table;
+ * whether it went out through Rundbrief, the `sends` table.
+ */
+export type StoredIssue = Omit<Issue, 'articleIds' | 'sentThroughRundbrief'>
 
 export interface IssuesTable {
   id: string

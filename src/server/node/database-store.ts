@@ -38,7 +38,11 @@ const articleColumns = (article: StoredArticle) => ({
   search_text: searchText(article),
   data: json(article),
 })
-const storedIssue = ({ articleIds: _articleIds, ...issue }: Issue): StoredIssue => issue
+const storedIssue = ({
+  articleIds: _articleIds,
+  sentThroughRundbrief: _sentThroughRundbrief,
+  ...issue
+}: Issue): StoredIssue => issue
 const likePattern = (q: string) =>
   `%${q.toLocaleLowerCase('de-DE').replace(/[\\%_]/g, (char) => `\\${char}`)}%`
 
@@ -90,8 +94,20 @@ function createTx(db: Transaction<Database>): StoreTx {
     const query = db.selectFrom('articles').select('data').where('id', '=', id)
     return (await (mode === 'lock' ? query.forUpdate() : query).executeTakeFirst())?.data
   }
+  /** The ids of the issues a send through Rundbrief finished for (of `issueId` alone, if given). */
+  const sentIssueIds = async (issueId?: string) => {
+    let query = db.selectFrom('sends').select('issue_id').distinct().where('status', '=', 'done')
+    if (issueId !== undefined) query = query.where('issue_id', '=', issueId)
+    return new Set((await query.execute()).map((row) => row.issue_id))
+  }
   const withArticles = async (data: StoredIssue | undefined): Promise<Issue | null> =>
-    data ? { ...data, articleIds: await articleIdsOf(data.id) } : null
+    data
+      ? {
+          ...data,
+          articleIds: await articleIdsOf(data.id),
+          sentThroughRundbrief: (await sentIssueIds(data.id)).has(data.id),
+        }
+      : null
   const withIssue = async (data: StoredArticle | undefined): Promise<Article | null> =>
     data ? { ...data, issueId: await issueIdOf(data.id) } : null
   const replaceArticleIds = async (issueId: string, articleIds: readonly string[]) => {
@@ -298,7 +314,12 @@ function createTx(db: Transaction<Database>): StoreTx {
         list.push(member.article_id)
         byIssue.set(member.issue_id, list)
       }
-      return rows.map((row) => ({ ...row.data, articleIds: byIssue.get(row.data.id) ?? [] }))
+      const sent = await sentIssueIds()
+      return rows.map((row) => ({
+        ...row.data,
+        articleIds: byIssue.get(row.data.id) ?? [],
+        sentThroughRundbrief: sent.has(row.data.id),
+      }))
     },
     getIssue: async (id) => withArticles(await issueData(id, 'read')),
     lockIssue: async (id) => withArticles(await issueData(id, 'lock')),

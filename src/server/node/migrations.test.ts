@@ -281,7 +281,12 @@ describe('Migrationen', () => {
     )
     await prepareDatabase(database)
     const stored = await new DatabaseStore(database).transaction((tx) => tx.getIssue(issue.id))
-    expect(stored).toEqual({ ...issue, articleIds: [], lastChangeRequest: null })
+    expect(stored).toEqual({
+      ...issue,
+      articleIds: [],
+      lastChangeRequest: null,
+      sentThroughRundbrief: false,
+    })
   })
 
   it('geben gesendeten und aufgegebenen Benachrichtigungs-E-Mails von vor 0017 ein Ende', async () => {

@@ -160,6 +160,7 @@ export function issueRoutes(deps: HandlerDeps) {
       withdrawnApproval: null,
       changeRequest: null,
       lastChangeRequest: null,
+      sentThroughRundbrief: false,
       version: 1,
       createdAt: now,
       updatedAt: now,

@@ -89,7 +89,8 @@ const publishRoute = workflowRoute('publish', workflowInputSchema, {
   done: 'The issue, `published`',
 })
 const unpublishRoute = workflowRoute('unpublish', unpublishInputSchema, {
-  summary: 'Takes back "Als versendet markieren", with a reason for the Verlauf (head only)',
+  summary:
+    'Takes back "Als versendet markieren", with a reason for the Verlauf (head only); refused (409 `/probleme/falscher-status`) when the issue went out through Rundbrief (`sentThroughRundbrief`)',
   done: 'The issue, `approved` again, the approval kept',
 })
 
@@ -257,14 +258,8 @@ export function workflowRoutes(deps: HandlerDeps) {
       c,
       'unpublish',
       unpublishRoute,
+      // what went out through Rundbrief is refused by `checkTransition` (sentThroughRundbrief)
       async (issue, _input, tx) => {
-        if ((await tx.listSends(issue.id)).some((send) => send.status === 'done'))
-          throw new ProblemError(
-            409,
-            problemTypes.wrongState,
-            'Nicht möglich',
-            'Diese Ausgabe wurde über Rundbrief an die Empfänger versendet; das lässt sich nicht zurücknehmen.',
-          )
         // the page goes offline again; the address stays reserved for the next "versendet"
         await tx.removeArchivePage(issue.id)
         return {}

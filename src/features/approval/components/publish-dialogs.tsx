@@ -1,4 +1,5 @@
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog'
+import { DialogFailure } from '../../../components/ui/dialog-failure'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { unpublishInputSchema } from '../../../domain/issue'
 import { transitions } from '../../../domain/workflow'
@@ -71,11 +72,7 @@ export function UnpublishDialog({
           nimmt die Freigabe zurück. Der Grund steht im Verlauf.
         </p>
         <ReasonField label="Grund" rows={3} {...reason} />
-        {failure && (
-          <p className="field-error" role="alert">
-            {failure}
-          </p>
-        )}
+        {failure && <DialogFailure message={failure} />}
         <FormActions submitLabel={transitions.unpublish.label} busy={busy} onCancel={onCancel} />
       </form>
     </ModalDialog>

@@ -24,6 +24,7 @@ import { ChangesSinceApproval } from './changes-since-approval'
 import { IssueHistory } from './issue-history'
 import { PublishConfirmDialog, UnpublishDialog } from './publish-dialogs'
 import { SubmissionChecks } from './submission-checks'
+import { ReopenConfirmDialog } from './reopen-confirm-dialog'
 import { SubmitConfirmDialog } from './submit-confirm-dialog'
 import { ReasonField, useReasonField } from '../../../components/ui/reason-field'
 import styles from './workflow-panel.module.css'
@@ -129,7 +130,9 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
     close: cancelRequest,
     dismiss: endRequest,
   } = useDisclosure()
-  const [confirming, setConfirming] = useState<'submit' | 'publish' | 'unpublish' | null>(null)
+  const [confirming, setConfirming] = useState<
+    'submit' | 'publish' | 'unpublish' | 'reopen' | null
+  >(null)
   const [message, setMessage] = useState<string | null>(null)
   const action = useWorkflowAction(issueId)
   const heading = useRef<HTMLHeadingElement>(null)
@@ -148,6 +151,12 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
     can(user.role, 'issue.extendDeadline') &&
     new Date(data.deadline).getTime() <= now.getTime()
   const ownApproval = can(user.role, 'issue.approve')
+  // sent through Rundbrief: the Dezernentin is told why there is no "Versand zurücknehmen"
+  const unpublish = can(user.role, 'issue.unpublish')
+    ? checkTransition('unpublish', data, user.role, now)
+    : null
+  const unpublishRefused =
+    data.status === 'published' && unpublish && !unpublish.ok ? unpublish.message : null
 
   const run = (input: Parameters<typeof action.mutate>[0], done: string) => {
     setMessage(null)
@@ -248,13 +257,18 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
                 type="button"
                 className="button"
                 disabled={action.isPending}
-                onClick={() => run({ action: verb }, 'Die Ausgabe ist wieder in Bearbeitung.')}
+                onClick={() => {
+                  action.reset()
+                  setConfirming(verb)
+                }}
               >
-                {workflowActions[verb].label}
+                {workflowActions[verb].label} …
               </button>
             ),
           )}
+        {unpublishRefused && <p className="muted">{unpublishRefused}</p>}
         {actions.length === 0 &&
+          !unpublishRefused &&
           !(submitBlocked && !submitBlocked.ok && submitBlocked.reason === 'deadline') && (
             <p className="muted">
               Für Sie ist bei dieser Ausgabe gerade kein Arbeitsschritt vorgesehen.
@@ -319,6 +333,23 @@ function IssueWorkflow({ issue: data }: { issue: Issue }) {
             run(
               { action: 'unpublish', reason },
               'Der Versand ist zurückgenommen. Die Ausgabe ist wieder freigegeben.',
+            )
+          }
+        />
+      )}
+      {confirming === 'reopen' && (
+        <ReopenConfirmDialog
+          issueLabel={data.label}
+          status={data.status}
+          busy={action.isPending}
+          error={action.isError ? errorMessage(action.error) : null}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() =>
+            run(
+              { action: 'reopen' },
+              data.status === 'approved'
+                ? 'Die Freigabe ist zurückgenommen. Die Ausgabe ist wieder in Bearbeitung.'
+                : 'Die Ausgabe ist wieder in Bearbeitung.',
             )
           }
         />

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import { useCommentThreads } from '../../../backend/queries/list-comment-threads'
 import { useUsers } from '../../../backend/queries/list-users'
@@ -25,6 +25,25 @@ import {
 } from '../api/comments'
 import type { PendingComment } from './use-commenting'
 import styles from './comment-panel.module.css'
+
+/**
+ * A form that replaces a button while open: when it closes (sent or cancelled), focus goes back
+ * to that button instead of falling to the page.
+ */
+function useFormInPlaceOfButton(button: RefObject<HTMLButtonElement | null>) {
+  const [open, setOpen] = useState(false)
+  const returnFocus = useRef(false)
+  useEffect(() => {
+    if (open || !returnFocus.current) return
+    returnFocus.current = false
+    button.current?.focus()
+  }, [open, button])
+  const close = () => {
+    returnFocus.current = true
+    setOpen(false)
+  }
+  return { open, show: () => setOpen(true), close }
+}
 
 /** A text field with its buttons: a new comment, a reply, or a changed comment. */
 function CommentTextForm({
@@ -118,7 +137,8 @@ function CommentItem({
   onDeleted: (threadGone: boolean) => void
 }) {
   const user = useCurrentUser()
-  const [editing, setEditing] = useState(false)
+  const editButton = useRef<HTMLButtonElement>(null)
+  const editing = useFormInPlaceOfButton(editButton)
   const edit = useEditComment(articleId)
   const remove = useDeleteComment(articleId, onThreadDeleted)
   const own = mayChangeComment(user, comment)
@@ -131,7 +151,7 @@ function CommentItem({
         <time dateTime={comment.createdAt}>{formatBerlinDateTime(comment.createdAt)}</time>
         {comment.editedAt && ' (bearbeitet)'}
       </p>
-      {editing ? (
+      {editing.open ? (
         <CommentTextForm
           label="Kommentar bearbeiten"
           submitLabel="Speichern"
@@ -139,22 +159,23 @@ function CommentItem({
           busy={edit.isPending}
           error={edit.error ? errorMessage(edit.error) : null}
           onSubmit={(text) =>
-            edit.mutate({ commentId: comment.id, text }, { onSuccess: () => setEditing(false) })
+            edit.mutate({ commentId: comment.id, text }, { onSuccess: editing.close })
           }
           onCancel={() => {
             edit.reset()
-            setEditing(false)
+            editing.close()
           }}
         />
       ) : (
         <p className={styles.text}>{comment.text}</p>
       )}
-      {own && !editing && (
+      {own && !editing.open && (
         <div className={styles.actions}>
           <button
+            ref={editButton}
             type="button"
             className="button button-small button-secondary"
-            onClick={() => setEditing(true)}
+            onClick={editing.show}
             aria-label={`Ihren Kommentar vom ${formatBerlinDateTime(comment.createdAt)} bearbeiten`}
           >
             Bearbeiten
@@ -213,7 +234,8 @@ function ThreadItem({
   /** Moves focus to the panel's heading (the thread is gone). */
   focusPanel: () => void
 }) {
-  const [replying, setReplying] = useState(false)
+  const replyButton = useRef<HTMLButtonElement>(null)
+  const replying = useFormInPlaceOfButton(replyButton)
   const reply = useReplyToCommentThread(articleId)
   const resolve = useResolveCommentThread(articleId)
   const heading = useRef<HTMLButtonElement>(null)
@@ -272,26 +294,27 @@ function ThreadItem({
           />
         ))}
       </ol>
-      {replying ? (
+      {replying.open ? (
         <CommentTextForm
           label="Antwort"
           submitLabel="Antwort senden"
           busy={reply.isPending}
           error={reply.error ? errorMessage(reply.error) : null}
           onSubmit={(text) =>
-            reply.mutate({ threadId: thread.id, text }, { onSuccess: () => setReplying(false) })
+            reply.mutate({ threadId: thread.id, text }, { onSuccess: replying.close })
           }
           onCancel={() => {
             reply.reset()
-            setReplying(false)
+            replying.close()
           }}
         />
       ) : (
         <div className={styles.actions}>
           <button
+            ref={replyButton}
             type="button"
             className="button button-small button-secondary"
-            onClick={() => setReplying(true)}
+            onClick={replying.show}
           >
             Antworten
           </button>

@@ -27,6 +27,7 @@ import { ArticlePhotos } from './article-photos'
 import { ArticleStatusBadge } from './article-status-badge'
 import { ArticleVersionsDialog } from './article-versions-dialog'
 import { ConflictDialog } from './conflict-dialog'
+import { lostPassagesNote, openThreadsLosingPassage } from './lost-passages'
 import { EditorToolbar } from './editor-toolbar'
 import { SaveIndicator } from './save-indicator'
 import { WordCount } from './word-count'
@@ -248,17 +249,23 @@ function DraftEditor({
     if (saver.hasUnsavedChanges || saver.current.kind === 'conflict') {
       return 'Ihre letzten Änderungen sind noch nicht gespeichert. Bitte versuchen Sie es erneut, sobald „Gespeichert“ angezeigt wird.'
     }
+    const replaced = editor.getJSON() as RichTextDoc
     const restored = await restoreVersion.mutateAsync({
       id: article.id,
       number,
       version: saver.version,
     })
+    const lostPassages = openThreadsLosingPassage(
+      queryClient.getQueryData(commentThreadsQueryOptions(backend, article.id).queryKey),
+      replaced,
+      restored.body,
+    )
     editor.commands.setContent(restored.body, { emitUpdate: false })
     setCheckedBody(restored.body)
     saver.adopt(restored)
     setResolution(null)
     setRestoredNote(
-      `Version ${number} ist wiederhergestellt. Der bisherige Text bleibt als Version erhalten.`,
+      `Version ${number} ist wiederhergestellt. Der bisherige Text bleibt als Version erhalten.${lostPassagesNote(lostPassages)}`,
     )
     setVersionsOf(null)
     return null

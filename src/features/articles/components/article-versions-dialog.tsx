@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
 import { errorMessage } from '../../../backend/api-error'
 import { useArticleVersion } from '../../../backend/queries/get-article-version'
 import { useArticleVersions } from '../../../backend/queries/list-article-versions'
+import { useCommentThreads } from '../../../backend/queries/list-comment-threads'
 import { useUsers } from '../../../backend/queries/list-users'
 import { ModalDialog } from '../../../components/ui/modal-dialog'
 import { ErrorState, Loading } from '../../../components/ui/query-state'
@@ -17,6 +18,7 @@ import { wordDiff } from '../../../domain/content-diff'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { plainText } from '../../../domain/rich-text'
 import styles from './article-versions-dialog.module.css'
+import { losingPassagesWarning, openThreadsLosingPassage } from './lost-passages'
 
 interface ArticleVersionsDialogProps {
   articleId: string
@@ -139,6 +141,7 @@ function VersionComparison({
   onRestore?: RestoreHandler
 }) {
   const version = useArticleVersion(articleId, number)
+  const threads = useCommentThreads(articleId)
   const headingId = useId()
   if (version.isPending) return <Loading />
   if (!version.data)
@@ -149,7 +152,15 @@ function VersionComparison({
         Version {number} im Vergleich zum aktuellen Text
       </h3>
       <VersionDiff version={version.data} current={current} />
-      {onRestore && <RestoreVersion number={number} onRestore={onRestore} />}
+      {onRestore && (
+        <RestoreVersion
+          number={number}
+          onRestore={onRestore}
+          warning={losingPassagesWarning(
+            openThreadsLosingPassage(threads.data, current.body, version.data.body),
+          )}
+        />
+      )}
     </section>
   )
 }
@@ -195,11 +206,21 @@ function VersionDiff({ version, current }: { version: ArticleVersion; current: V
   )
 }
 
-function RestoreVersion({ number, onRestore }: { number: number; onRestore: RestoreHandler }) {
+function RestoreVersion({
+  number,
+  onRestore,
+  warning,
+}: {
+  number: number
+  onRestore: RestoreHandler
+  /** What the restore does to open comments, if anything. */
+  warning: string | null
+}) {
   const [asking, setAsking] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
   const questionId = useId()
+  const warningId = useId()
   const confirmButton = useRef<HTMLButtonElement>(null)
   const askButton = useRef<HTMLButtonElement>(null)
   const returnFocus = useRef(false)
@@ -242,6 +263,11 @@ function RestoreVersion({ number, onRestore }: { number: number; onRestore: Rest
         <strong>Version {number} wiederherstellen?</strong> Der aktuelle Text wird durch diese
         Version ersetzt. Er geht nicht verloren: Er bleibt als Version erhalten.
       </p>
+      {warning && (
+        <p id={warningId} className="notice notice-warning">
+          {warning}
+        </p>
+      )}
       {error && (
         <p className="field-error" role="alert">
           {error}
@@ -252,6 +278,7 @@ function RestoreVersion({ number, onRestore }: { number: number; onRestore: Rest
           ref={confirmButton}
           type="button"
           className="button button-primary"
+          aria-describedby={warning ? warningId : undefined}
           disabled={busy}
           onClick={() => void restore()}
         >

@@ -20,6 +20,7 @@ const stored: Issue = {
   withdrawnApproval: null,
   changeRequest: null,
   lastChangeRequest: null,
+  sentThroughRundbrief: false,
   version: 1,
   createdAt: '2018-08-01T08:00:00.000Z',
   updatedAt: '2018-08-02T08:00:00.000Z',
