@@ -1,12 +1,5 @@
-import {
-  useEffect,
-  useId,
-  useRef,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from 'react'
-import { useDisclosure } from '../lib/use-disclosure'
+import { useId, type MouseEvent, type ReactNode } from 'react'
+import { usePopover } from '../lib/use-popover'
 import styles from './header-menu.module.css'
 
 const icons = {
@@ -30,31 +23,15 @@ export function HeaderMenu({
   labelShown?: boolean
   children: ReactNode
 }) {
-  const { open, opener, show, close, dismiss } = useDisclosure()
+  const { open, opener, show, close, container, onKeyDown } = usePopover()
   const panelId = useId()
-  const menu = useRef<HTMLDivElement>(null)
-
-  useEffect(() => {
-    if (!open) return
-    const closeOutside = (event: PointerEvent) => {
-      if (event.target instanceof Node && !menu.current?.contains(event.target)) dismiss()
-    }
-    document.addEventListener('pointerdown', closeOutside)
-    return () => document.removeEventListener('pointerdown', closeOutside)
-  }, [open, dismiss])
-
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return
-    event.stopPropagation()
-    close()
-  }
   // a link to another page moves focus to that page's heading; to the same page, back here
   const closeOnLink = (event: MouseEvent) => {
     if (open && event.target instanceof Element && event.target.closest('a')) close()
   }
 
   return (
-    <div ref={menu} className={styles.menu} onKeyDown={closeOnEscape}>
+    <div ref={container} className={styles.menu} onKeyDown={onKeyDown}>
       <button
         type="button"
         ref={opener}

@@ -23,6 +23,14 @@ const article = (id: string, text: string): Article => ({
   updatedBy: 'u',
 })
 
+const facts = (articleIds: string[]) => ({
+  id: 'i',
+  articleIds,
+  label: 'August 2018',
+  deadline: '2018-08-13T10:00:00.000Z',
+  plannedSendDate: '2018-08-15',
+})
+
 describe('Fingerabdruck des freigegebenen Inhalts', () => {
   it('ordnet Schlüssel stabil', () => {
     expect(canonicalJson({ b: 1, a: [{ d: 2, c: undefined }] })).toBe('{"a":[{"d":2}],"b":1}')
@@ -31,19 +39,13 @@ describe('Fingerabdruck des freigegebenen Inhalts', () => {
   it('ist gleich für gleichen Inhalt und ändert sich mit Reihenfolge, Text und Fotonachweis', async () => {
     const a = article('a', 'eins')
     const b = article('b', 'zwei')
-    const base = await contentFingerprint({ id: 'i', articleIds: ['a', 'b'] }, [a, b])
+    const base = await contentFingerprint(facts(['a', 'b']), [a, b])
     expect(base).toMatch(/^[0-9a-f]{64}$/)
-    expect(
-      await contentFingerprint({ id: 'i', articleIds: ['a', 'b'] }, [b, { ...a, version: 7 }]),
-    ).toBe(base)
-    expect(await contentFingerprint({ id: 'i', articleIds: ['b', 'a'] }, [a, b])).not.toBe(base)
-    expect(
-      await contentFingerprint({ id: 'i', articleIds: ['a', 'b'] }, [article('a', 'eins!'), b]),
-    ).not.toBe(base)
+    expect(await contentFingerprint(facts(['a', 'b']), [b, { ...a, version: 7 }])).toBe(base)
+    expect(await contentFingerprint(facts(['b', 'a']), [a, b])).not.toBe(base)
+    expect(await contentFingerprint(facts(['a', 'b']), [article('a', 'eins!'), b])).not.toBe(base)
     const otherCredit = { ...a, photos: [{ ...a.photos[0]!, credit: 'OTEGAU GmbH' }] }
-    expect(
-      await contentFingerprint({ id: 'i', articleIds: ['a', 'b'] }, [otherCredit, b]),
-    ).not.toBe(base)
+    expect(await contentFingerprint(facts(['a', 'b']), [otherCredit, b])).not.toBe(base)
   })
 
   it('übersieht Kommentar-Anker: gleicher Fingerabdruck, keine Anker in der freigegebenen Fassung', async () => {
@@ -75,9 +77,9 @@ describe('Fingerabdruck des freigegebenen Inhalts', () => {
         ],
       },
     }
-    expect(
-      approvedContent({ id: issue.id, articleIds: [split.id] }, [split]).articles[0]?.body,
-    ).toBe(split.body)
+    expect(approvedContent({ ...issue, articleIds: [split.id] }, [split]).articles[0]?.body).toBe(
+      split.body,
+    )
   })
 
   describe('Kopf, Impressum und Layout', () => {
@@ -96,6 +98,18 @@ describe('Fingerabdruck des freigegebenen Inhalts', () => {
         await other({ impressum: { ...publication.impressum, phone: '0365/838-9999' } }),
       ).not.toBe(base)
       expect(await other({ subtitle: 'Anderer Untertitel' })).not.toBe(base)
+      // what the outputs show of the issue itself: the label and the Redaktionsschluss always,
+      // the Erscheinungsdatum only when the masthead names it
+      const print = (changes: object, line = false) =>
+        contentFingerprint({ ...issue, ...changes }, articles, {
+          ...publication,
+          layout: { ...publication.layout, mastheadIssueLine: line },
+        })
+      expect(await print({})).toBe(base)
+      expect(await print({ label: 'August 2018 (neu)' })).not.toBe(base)
+      expect(await print({ deadline: '2018-08-14T10:00:00.000Z' })).not.toBe(base)
+      expect(await print({ plannedSendDate: '2018-08-20' })).toBe(base)
+      expect(await print({ plannedSendDate: '2018-08-20' }, true)).not.toBe(await print({}, true))
       // the word limit only guides the editor, and the version is not content
       expect(await other({ articleWordLimit: 999, version: 42 })).toBe(base)
       // without the settings: the print of approvals given before they were covered

@@ -12,14 +12,34 @@ import {
 /** The settings as they may be passed in: stored data may lack a layout choice added later. */
 type PublicationInput = Omit<ApprovedPublication, 'layout'> & { layout: StoredLayout }
 
+/** The issue's own facts an approval covers: those its outputs show. */
+type IssueFacts = Pick<Issue, 'id' | 'articleIds' | 'label' | 'deadline' | 'plannedSendDate'>
+
+/**
+ * What the outputs show of the issue itself: its label (the e-mail's subject, the masthead's
+ * line), its Redaktionsschluss (printed in the Impressum) and, when the masthead names it, its
+ * Erscheinungsdatum. A change of any of them takes an approval back.
+ */
+export function shownIssueFacts(
+  issue: Pick<Issue, 'label' | 'deadline' | 'plannedSendDate'>,
+  layout: StoredLayout,
+) {
+  return {
+    label: issue.label,
+    deadline: issue.deadline,
+    ...(layout.mastheadIssueLine ? { plannedSendDate: issue.plannedSendDate } : {}),
+  }
+}
+
 /**
  * The exact content that an approval covers: the order, every article's visible content (comment
- * anchors are not visible: a comment neither changes the fingerprint nor the snapshot) and the
- * settings the issue is shown with (masthead, Impressum, layout). Without `publication` it is the
- * content of approvals given before the settings were covered, whose fingerprints stay valid.
+ * anchors are not visible: a comment neither changes the fingerprint nor the snapshot), the
+ * settings the issue is shown with (masthead, Impressum, layout) and what the outputs show of the
+ * issue itself. Without `publication` it is the content of approvals given before the settings
+ * were covered, whose fingerprints stay valid.
  */
 export function approvedContent(
-  issue: Pick<Issue, 'id' | 'articleIds'>,
+  issue: IssueFacts,
   articles: readonly Article[],
   publication?: PublicationInput,
 ) {
@@ -31,7 +51,12 @@ export function approvedContent(
       if (!article) throw new Error(`Beitrag ${id} fehlt für den Fingerabdruck.`)
       return approvedArticle(article)
     }),
-    ...(publication ? { publication: approvedPublication(publication) } : {}),
+    ...(publication
+      ? {
+          publication: approvedPublication(publication),
+          issue: shownIssueFacts(issue, publication.layout),
+        }
+      : {}),
   }
 }
 
@@ -61,7 +86,7 @@ export function approvedContentDiffers(before: Article, after: Article): boolean
 
 /** SHA-256 (hex) of the approved content; identical on client and server. */
 export async function contentFingerprint(
-  issue: Pick<Issue, 'id' | 'articleIds'>,
+  issue: IssueFacts,
   articles: readonly Article[],
   publication?: PublicationInput,
 ): Promise<string> {

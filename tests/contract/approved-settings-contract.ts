@@ -135,4 +135,44 @@ export function defineApprovedSettingsContract(context: () => ApprovedSettingsCo
     const draft = await simpleParser(await (await c.editor().downloadIssueEmail(issueId)).text())
     expect(draft.html).toMatch(new RegExp(laterColour, 'i'))
   })
+
+  it('nimmt die Freigabe zurück, wenn sich die Bezeichnung ändert, nicht bei einem Erscheinungsdatum, das die Ausgabe nicht nennt', async () => {
+    let issue = await c.prepareSeedIssue()
+    issue = await c.editor().submitIssue(issueId, { version: issue.version })
+    const approved = await c.head().approveIssue(issueId, {
+      version: issue.version,
+      acknowledgedWarnings: ['spelling:OTEAU:OTEGAU'],
+      fingerprint: await contentFingerprint(
+        issue,
+        await c.head().listArticles({ issueId }),
+        await c.head().getPublication(),
+      ),
+    })
+    expect(approved.approval?.content.publication?.layout.mastheadIssueLine).toBe(false)
+
+    // the masthead does not name the Erscheinungsdatum: moving it changes no output
+    const later = new Date(`${approved.plannedSendDate}T12:00:00Z`)
+    later.setUTCDate(later.getUTCDate() + 1)
+    const moved = await c.head().updateIssue(issueId, {
+      version: approved.version,
+      plannedSendDate: later.toISOString().slice(0, 10),
+    })
+    expect(moved.status).toBe('approved')
+    expect(moved.approval?.fingerprint).toBe(approved.approval?.fingerprint)
+
+    // the label is the e-mail's subject: renamed, the issue goes back to the Dezernentin
+    const renamed = await c.head().updateIssue(issueId, {
+      version: moved.version,
+      label: 'August 2018 (Sonderausgabe)',
+    })
+    expect(renamed).toMatchObject({ status: 'in_review', approval: null })
+    expect(renamed.withdrawnApproval?.fingerprint).toBe(approved.approval?.fingerprint)
+    const history = await c.head().getIssueHistory(issueId)
+    expect(history).toContainEqual(
+      expect.objectContaining({
+        action: 'issue.approval_withdrawn',
+        detail: 'Titel, Redaktionsschluss oder Erscheinungsdatum der Ausgabe geändert',
+      }),
+    )
+  })
 }

@@ -380,6 +380,27 @@ describe('Lesen, was freigegeben wird', () => {
     expect(await within(sinceReturn).findByText(/^Geändert: Layout\./)).toBeInTheDocument()
   })
 
+  it('sagt vor dem Umbenennen einer freigegebenen Ausgabe, dass die Freigabe zurückgeht, und nimmt sie zurück', async () => {
+    await approvedIssue()
+    const { user } = await renderApp({ route: `/ausgaben/${issueId}`, as: 'editor' })
+    await user.click(await screen.findByRole('button', { name: 'Ausgabe bearbeiten' }))
+    const form = await screen.findByRole('form', { name: 'Ausgabe bearbeiten' })
+    expect(within(form).getByRole('note')).toHaveTextContent(
+      /Ändern Sie sie, wird die Freigabe zurückgenommen\./,
+    )
+    const label = within(form).getByLabelText('Titel der Ausgabe')
+    await user.clear(label)
+    await user.type(label, 'August 2018 (Sonderausgabe)')
+    await user.click(within(form).getByRole('button', { name: 'Speichern' }))
+    await waitFor(() =>
+      expect(testServer.store.snapshot().issues[0]).toMatchObject({
+        label: 'August 2018 (Sonderausgabe)',
+        status: 'draft',
+        approval: null,
+      }),
+    )
+  })
+
   it('gibt Kopf, Impressum und Layout mit frei: eine Layoutänderung während des Lesens verlangt einen zweiten Blick', async () => {
     await submittedIssue({ withAltTexts: true })
     const view = await renderApp({ route: `/ausgaben/${issueId}`, as: 'head' })

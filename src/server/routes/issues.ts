@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { Article } from '../../domain/article'
+import { canonicalJson } from '../../domain/canonical-json'
 import { formatBerlinDateTime } from '../../domain/deadline'
+import { publicationOfIssue, shownIssueFacts } from '../../domain/fingerprint'
 import {
   arrangeIssueInputSchema,
   createIssueInputSchema,
@@ -8,7 +10,7 @@ import {
   updateIssueInputSchema,
   type Issue,
 } from '../../domain/issue'
-import { deadlineChangeProblem } from '../../domain/workflow'
+import { deadlineChangeProblem, withdrawsApproval } from '../../domain/workflow'
 import { audit, requirePermission, type HandlerDeps } from '../context'
 import {
   addDescribedRoute,
@@ -198,7 +200,7 @@ export function issueRoutes(deps: HandlerDeps) {
         { now: deps.now(), creating: false, previousDeadline: issue.deadline },
       )
       if (errors.length > 0) throw invalid(errors)
-      const next = await saveIssue(
+      let next = await saveIssue(
         tx,
         bump(issue, { label: changes.label ?? issue.label, deadline, plannedSendDate }),
         version,
@@ -213,6 +215,22 @@ export function issueRoutes(deps: HandlerDeps) {
           ? `${formatBerlinDateTime(issue.deadline)} → ${formatBerlinDateTime(deadline)}`
           : null,
       })
+      if (withdrawsApproval(issue.status)) {
+        // what the approved outputs show of the issue itself: a change takes the approval back
+        const { layout } = publicationOfIssue(issue, await tx.getPublication())
+        if (
+          canonicalJson(shownIssueFacts(issue, layout)) !==
+          canonicalJson(shownIssueFacts(next, layout))
+        ) {
+          next = await withdrawApprovalAfterChange(
+            deps,
+            tx,
+            next,
+            user,
+            'Titel, Redaktionsschluss oder Erscheinungsdatum der Ausgabe geändert',
+          )
+        }
+      }
       return next
     })
     return c.json(saved)

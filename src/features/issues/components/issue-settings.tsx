@@ -3,7 +3,7 @@ import { ApiError, errorMessage } from '../../../backend/api-error'
 import { conflictCurrent } from '../../../backend/conflict'
 import { formatBerlinDate, formatBerlinDateTime, isoToBerlinLocal } from '../../../domain/deadline'
 import { issueSchema, type Issue } from '../../../domain/issue'
-import { deadlineChangeProblem } from '../../../domain/workflow'
+import { deadlineChangeProblem, withdrawsApproval } from '../../../domain/workflow'
 import { useCurrentUser } from '../../../lib/session'
 import { useUpdateIssue } from '../api/update-issue'
 import { parseIssueSettingsForm, type IssueFormValues } from '../issue-form'
@@ -44,6 +44,13 @@ export function IssueSettings({ issue, onDone }: { issue: Issue; onDone: () => v
   return (
     <form className="panel" onSubmit={submit} noValidate aria-labelledby="issue-settings-heading">
       <h2 id="issue-settings-heading">Ausgabe bearbeiten</h2>
+      {withdrawsApproval(issue.status) && (
+        <p className="notice" role="note">
+          Die Ausgabe ist freigegeben. Ihr Titel und ihr Redaktionsschluss stehen in der Ausgabe
+          (Betreff, Impressum), das Erscheinungsdatum, wenn der Kopf es nennt: Ändern Sie sie, wird
+          die Freigabe zurückgenommen.
+        </p>
+      )}
       <IssueFields
         idPrefix="issue-settings"
         values={values}

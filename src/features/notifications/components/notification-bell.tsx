@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react'
+import { useId } from 'react'
 import { Link } from 'react-router'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { notificationSettingsPath } from '../../../domain/notification-settings'
-import { useDisclosure } from '../../../lib/use-disclosure'
+import { usePopover } from '../../../lib/use-popover'
 import { useMarkNotificationsRead, useNotifications } from '../api/notifications'
 import styles from './notification-bell.module.css'
 
@@ -10,30 +10,14 @@ import styles from './notification-bell.module.css'
 export function NotificationBell() {
   const notifications = useNotifications()
   const markRead = useMarkNotificationsRead()
-  const { open, opener, show, close, dismiss } = useDisclosure()
+  // a click or tap anywhere else closes the list, as Escape does, and leaves focus where it went
+  const { open, opener, show, close, dismiss, container, onKeyDown } = usePopover()
   const panelId = useId()
   const unread = notifications.data?.unread ?? 0
   const list = notifications.data?.notifications ?? []
 
-  // a click or tap anywhere else closes the list, as Escape does, and leaves focus where it went
-  const bell = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (!open) return
-    const closeOutside = (event: PointerEvent) => {
-      if (event.target instanceof Node && !bell.current?.contains(event.target)) dismiss()
-    }
-    document.addEventListener('pointerdown', closeOutside)
-    return () => document.removeEventListener('pointerdown', closeOutside)
-  }, [open, dismiss])
-
-  const closeOnEscape = (event: KeyboardEvent) => {
-    if (event.key !== 'Escape' || !open) return
-    event.stopPropagation()
-    close()
-  }
-
   return (
-    <div ref={bell} className={styles.bell} onKeyDown={closeOnEscape}>
+    <div ref={container} className={styles.bell} onKeyDown={onKeyDown}>
       <button
         type="button"
         ref={opener}
