@@ -11,7 +11,8 @@ import { can } from '../../../domain/permissions'
 import { canonicalJson } from '../../../domain/canonical-json'
 import { formatBerlinDateTime } from '../../../domain/deadline'
 import { publicationOfIssue } from '../../../domain/fingerprint'
-import { approvedPublication, type Layout, type Publication } from '../../../domain/publication'
+import { type Layout, type Publication } from '../../../domain/publication'
+import { settingsChanges } from '../../../domain/content-diff'
 import { useCurrentUser } from '../../../lib/session'
 import { LayoutSettingsForm } from './layout-settings-form'
 import { sanitizeDocument } from '../../../lib/sanitize-html'
@@ -69,7 +70,7 @@ function approvedSettingsNote(
     return sent
       ? 'Die Vorschau zeigt Ihre Layout-Auswahl. Diese Ausgabe ist versendet, mit dem Layout, das bei ihrer Freigabe galt.'
       : 'Die Vorschau zeigt Ihre Layout-Auswahl. Diese Ausgabe ist freigegeben und geht mit dem Layout hinaus, das bei ihrer Freigabe galt; Ihre Auswahl gilt für sie erst nach einer erneuten Freigabe.'
-  if (canonicalJson(approvedPublication(current)) === canonicalJson(approved)) return null
+  if (settingsChanges(approved, current).length === 0) return null
   const approvedAt = formatBerlinDateTime(approval.approvedAt)
   return sent
     ? `Diese Ausgabe ist versendet. Die Vorschau zeigt Kopf, Impressum und Layout, wie sie bei ihrer Freigabe am ${approvedAt} galten; spätere Änderungen betreffen sie nicht.`
